@@ -1,0 +1,97 @@
+/**
+ * Data shapes shared by the pure core and everything built on it.
+ * The core never does I/O: callers hand it text and facts (startup ids), it returns data.
+ */
+
+/** Every rule the engine can report. One id per kind of problem; severities can be overridden by config. */
+export const RULE_IDS = [
+  "file-extension", // in the postings folder, name not ending in .md
+  "file-too-large", // posting over 1 MiB or front matter over 64 KiB
+  "encoding", // not valid UTF-8, NUL bytes, binary
+  "front-matter-missing", // no --- fences
+  "front-matter-language", // ---js, ---coffee, ---toml…: never evaluated
+  "front-matter-syntax", // YAML that does not parse (also alias/nesting limits)
+  "front-matter-not-mapping", // YAML is a list, a scalar, empty…
+  "duplicate-key",
+  "unknown-key",
+  "invalid-value", // a value of the wrong type (schema)
+  "roles-missing",
+  "open-missing",
+  "open-not-boolean",
+  "team-missing", // neither startup nor friend/equipe
+  "startup-unknown",
+  "contract-missing",
+  "contract-alias", // non-canonical spelling of a known type
+  "contract-unknown",
+  "date-invalid", // not a real calendar day
+  "date-format", // not ISO (07/07/2026)
+  "date-timezone", // timestamp without a time zone
+  "date-order", // closing before opening
+  "closing-date-missing", // new posting, open: true, no closing date
+  "contact-invalid",
+  "url-invalid",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = "error" | "warning";
+export type SeverityOverride = Severity | "off";
+
+/** Canonical contract types (the table of aliases lives in contracts.ts). */
+export const CONTRACT_TYPES = ["CDI", "CDD", "fonctionnaire", "indépendant", "stage", "alternance"] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+/** A certain fix: the whole text of line `line` (1-based, without its line ending) becomes `text`. */
+export interface Fix {
+  line: number;
+  text: string;
+}
+
+export interface Diagnostic {
+  /** 1-based line in the file as stored (BOM, fences and CRLF counted as in the file). */
+  line: number;
+  /** 1-based column, in UTF-16 code units of the line (what editors and GitHub show). */
+  column: number;
+  severity: Severity;
+  rule: RuleId;
+  /** Id in the message catalogue (src/messages) and its parameters: rendered per language by the caller. */
+  messageId: string;
+  params: Record<string, string | number>;
+  fix?: Fix;
+}
+
+/** What the engine knows of the repository around a posting. */
+export interface CheckOptions {
+  /** Known startup ids; `null` means unknown (the startup rule is skipped). */
+  startupIds: ReadonlySet<string> | null;
+  /** Apply the rules for a posting being added (contract required, closing date advised). */
+  isNew: boolean;
+  /** Folder of postings, relative to the repository root, e.g. `content/_jobs`. */
+  postingsDir: string;
+  /** Extra spellings mapped to canonical contract types (lower-cased keys). */
+  extraContractAliases: Readonly<Record<string, ContractType>>;
+  /** Per-rule severity overrides. */
+  severities: Readonly<Partial<Record<RuleId, SeverityOverride>>>;
+  /** Date fields that give the closing date, first found wins. */
+  closingDateFields: readonly string[];
+  /** IANA time zone in which dates are calendar days. */
+  timeZone: string;
+}
+
+export interface PostingReport {
+  path: string;
+  diagnostics: Diagnostic[];
+  /** Canonical contract types named by `contrat` (empty when missing or unknown). */
+  contracts: ContractType[];
+  /** `open` when it is a real boolean, else null. */
+  open: boolean | null;
+  /** Closing day (YYYY-MM-DD, in `timeZone`) from the first closing field that holds a valid date. */
+  closingDate: string | null;
+  /** Which field gave `closingDate`. */
+  closingDateField: string | null;
+  /** `poste_pourvu: true`. */
+  filled: boolean;
+  /** `roles` as text, for titles (null when missing). */
+  roles: string | null;
+  /** Line (1-based) of the `open:` key, when present once. */
+  openLine: number | null;
+}
