@@ -1,0 +1,52 @@
+/**
+ * A real Probot instance for tests: real webhook dispatch, real Octokit, GitHub replaced by
+ * nock (see github-mock.ts). Retries and throttling are off unless a test turns them on.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
+import pino from "pino";
+import { Writable } from "node:stream";
+import type nock from "nock";
+
+let cachedKey: string | undefined;
+/** A throwaway RSA key (Probot signs its app JWT with it; nock never checks it). */
+export function testPrivateKey(): string {
+  cachedKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  return cachedKey;
+}
+
+export interface TestProbot {
+  probot: Probot;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+}
+
+export function createTestProbot(app: ApplicationFunction, options: { baseUrl?: string; retry?: boolean } = {}): TestProbot {
+  const logs: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString().split("\n")) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      cb();
+    },
+  });
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    secret: "test-secret",
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    log: pino({ level: "debug" }, stream),
+    Octokit: ProbotOctokit.defaults({
+      retry: { enabled: options.retry ?? false },
+      throttle: { enabled: false },
+    }),
+  });
+  void probot.load(app);
+  return { probot, logs };
+}
+
+/** Replies to the installation-token exchange every authenticated handler begins with. */
+export function mockInstallationToken(scope: nock.Scope, installationId = 1): void {
+  scope
+    .post(`/app/installations/${installationId}/access_tokens`)
+    .reply(201, { token: "ghs_test", expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" });
+}
