@@ -1,0 +1,8 @@
+/**
+ * The Probot app: wires GitHub events to the jobs. Each job registers its own events.
+ */
+import type { Probot } from "probot";
+
+export default (app: Probot): void => {
+  app.log.info("recrutement-bot loaded");
+};

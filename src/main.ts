@@ -1,0 +1,15 @@
+/**
+ * `npm start`: runs the app with Probot's server. With no APP_ID/PRIVATE_KEY (outside
+ * production) Probot opens its setup page, which registers the app from `app.yml`.
+ */
+import { run } from "probot";
+import app from "./index.js";
+import { checkEnvironment } from "./server/check-environment.js";
+
+const problems = checkEnvironment(process.env);
+if (problems.length > 0) {
+  for (const p of problems) console.error(`recrutement-bot: ${p.message}`);
+  process.exit(1);
+}
+
+await run(app);
