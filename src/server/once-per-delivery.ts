@@ -1,0 +1,27 @@
+/**
+ * GitHub may deliver the same event twice (a redelivery, a replay by an attacker who captured a
+ * signed body): a delivery id is handled once. If the handler fails, the claim is given back so
+ * that GitHub's "Redeliver" can try again.
+ */
+import type { ClaimStore } from "./claims.js";
+
+export const DELIVERY_TTL_SECONDS = 3 * 24 * 3600;
+
+export function oncePerDelivery<C extends { id: string; log: { info: (obj: object, msg: string) => void } }>(
+  claims: ClaimStore,
+  handler: (context: C) => Promise<void>,
+): (context: C) => Promise<void> {
+  return async (context) => {
+    const key = `delivery:${context.id}`;
+    if (!(await claims.claim(key, DELIVERY_TTL_SECONDS))) {
+      context.log.info({ delivery: context.id }, "delivery already handled: skipped");
+      return;
+    }
+    try {
+      await handler(context);
+    } catch (error) {
+      await claims.release(key);
+      throw error;
+    }
+  };
+}
