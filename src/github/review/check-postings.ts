@@ -1,0 +1,56 @@
+/**
+ * Runs the engine on each posting read at the head commit. Files the engine should not be
+ * handed (binary, over the size limit, unreadable) get their diagnostic here, without their
+ * content ever being passed on.
+ */
+import { checkPosting } from "../../core/check-posting.js";
+import { MAX_POSTING_BYTES } from "../../core/defaults.js";
+import type { CheckOptions, ContractType, Diagnostic, PostingReport, RuleId } from "../../core/types.js";
+import type { Config } from "../../config/schema.js";
+import type { BlobRead } from "../read-review-state.js";
+import type { PostingToReview } from "./select-postings.js";
+import type { ReviewedPosting } from "./reviewed-posting.js";
+
+export function checkOptionsFor(config: Config, startupIds: ReadonlySet<string> | null): Omit<CheckOptions, "isNew"> {
+  const aliases: Record<string, ContractType> = {};
+  for (const [spelling, type] of Object.entries(config.contracts.aliases)) if (type) aliases[spelling.toLowerCase()] = type;
+  return {
+    startupIds,
+    postingsDir: config.postings,
+    extraContractAliases: aliases,
+    severities: config.rules,
+    closingDateFields: config.closing["date-fields"],
+    timeZone: config.closing["time-zone"],
+  };
+}
+
+export function checkPostings(
+  postings: readonly PostingToReview[],
+  blobs: ReadonlyMap<string, BlobRead>,
+  options: Omit<CheckOptions, "isNew">,
+): ReviewedPosting[] {
+  return postings.map((p) => {
+    const blob = blobs.get(p.path) ?? { kind: "missing" as const };
+    if (blob.kind === "text") {
+      const report = checkPosting({ path: p.path, content: blob.text }, { ...options, isNew: p.isNew });
+      return { ...p, report, lines: blob.text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l)) };
+    }
+    const d: Diagnostic =
+      blob.kind === "binary"
+        ? fileDiagnostic("encoding", "review-file-binary", {})
+        : blob.kind === "too-large"
+          ? fileDiagnostic("file-too-large", "review-file-too-large", { size: blob.byteSize, max: MAX_POSTING_BYTES })
+          : fileDiagnostic("encoding", "review-file-unreadable", {}, "warning");
+    const severity = options.severities[d.rule] ?? d.severity;
+    const diagnostics = severity === "off" ? [] : [{ ...d, severity }];
+    return { ...p, report: emptyReport(p.path, diagnostics), lines: null };
+  });
+}
+
+function fileDiagnostic(rule: RuleId, messageId: string, params: Record<string, number>, severity: "error" | "warning" = "error"): Diagnostic {
+  return { line: 1, column: 1, severity, rule, messageId, params };
+}
+
+function emptyReport(path: string, diagnostics: Diagnostic[]): PostingReport {
+  return { path, diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null };
+}

@@ -1,0 +1,160 @@
+/**
+ * The review as data: from the engine's reports, the config, the pull request's facts and what
+ * already exists on GitHub, what the check run, the living comment, the suggestions and the
+ * labels should be. Pure: tests assert plans without HTTP; reconcilers carry them out.
+ */
+import { createHash } from "node:crypto";
+import type { Diagnostic } from "../../core/types.js";
+import type { Config } from "../../config/schema.js";
+import { DEFAULT_LABEL_COLOURS } from "../../config/schema.js";
+import type { ConfigProblem } from "../../config/parse-config.js";
+import { t } from "../../messages/index.js";
+import type { BotComment } from "../read-review-state.js";
+import { planLabels, type LabelPlan } from "../labels/plan-labels.js";
+import { fencedBlock } from "../markdown/escape.js";
+import { renderMessageMarkdown } from "../markdown/render-message.js";
+import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
+import { renderProblemsComment, renderResolvedComment } from "./render-comment.js";
+import { SUGGESTION_MARKER_PREFIX, type ReviewedPosting } from "./reviewed-posting.js";
+
+/** Suggestions posted in one review at most (the rest wait for the next push). */
+export const MAX_SUGGESTIONS = 50;
+
+export interface ExistingState {
+  /** The app's comments carrying the marker, oldest first. */
+  comments: readonly BotComment[];
+  pullRequestLabels: readonly string[];
+  repositoryLabels: readonly string[];
+  /** Bodies of the app's review comments (carrying suggestion markers). */
+  reviewCommentBodies: readonly string[];
+}
+
+export interface ReviewInput {
+  config: Config;
+  configProblems: readonly ConfigProblem[];
+  postings: readonly ReviewedPosting[];
+  /** Postings beyond `max-files`, not reviewed. */
+  skipped: readonly string[];
+  existing: ExistingState;
+}
+
+export type CommentPlan =
+  | { action: "none" }
+  | { action: "create"; body: string }
+  | { action: "update"; commentId: number; body: string };
+
+export interface SuggestionComment {
+  path: string;
+  line: number;
+  body: string;
+  hash: string;
+}
+
+export interface ReviewPlan {
+  checkRun: CheckRunOutput;
+  comment: CommentPlan;
+  /** Duplicates of the living comment (a race in the past): removed, the oldest is kept. */
+  deleteComments: number[];
+  /** One review with these suggestions, or null. */
+  suggestions: { body: string; comments: SuggestionComment[] } | null;
+  labels: LabelPlan | null;
+}
+
+export function planReview(input: ReviewInput): ReviewPlan {
+  const { config } = input;
+  const lang = config.language;
+
+  const candidates = suggestionCandidates(input.postings, config.suggestions);
+  const already = new Set(input.existing.reviewCommentBodies.flatMap((b) => Array.from(b.matchAll(/<!-- recrutement-bot:suggestion:([0-9a-f]+) -->/g), (m) => m[1]!)));
+  const fresh = candidates.filter((c) => !already.has(c.hash)).slice(0, MAX_SUGGESTIONS);
+  // The comment points at the one-click fix when it is there (posted now or before).
+  const suggested = new Set([...candidates.filter((c) => already.has(c.hash)), ...fresh].map((c) => c.diagnostic));
+  const suggestions =
+    fresh.length === 0
+      ? null
+      : {
+          body: t(lang, "suggestions-review-body"),
+          comments: fresh.map((c) => ({
+            path: c.path,
+            line: c.diagnostic.fix!.line,
+            hash: c.hash,
+            body: [
+              renderMessageMarkdown(lang, c.diagnostic.messageId, c.diagnostic.params, c.diagnostic.rule),
+              "",
+              fencedBlock("suggestion", c.diagnostic.fix!.text),
+              `${SUGGESTION_MARKER_PREFIX}${c.hash} -->`,
+            ].join("\n"),
+          })),
+        };
+
+  const checkRun = renderCheckRun({
+    lang,
+    postingsDir: config.postings,
+    postings: input.postings,
+    skipped: input.skipped,
+    maxFiles: config["max-files"],
+    configProblems: input.configProblems,
+  });
+
+  const [kept, ...duplicates] = input.existing.comments;
+  const hasProblems = input.postings.some((p) => p.report.diagnostics.length > 0);
+  let comment: CommentPlan = { action: "none" };
+  if (config.comment) {
+    const body = hasProblems
+      ? renderProblemsComment({ lang, postings: input.postings, suggested, skipped: input.skipped, maxFiles: config["max-files"] })
+      : kept
+        ? renderResolvedComment(lang)
+        : null;
+    if (body !== null) comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
+  }
+
+  const labels = config.labels.enabled
+    ? planLabels({
+        contracts: input.postings.flatMap((p) => p.report.contracts),
+        complete: input.skipped.length === 0 && input.postings.every((p) => p.lines !== null),
+        prefix: config.labels.prefix,
+        colours: config.labels.colours,
+        defaultColours: DEFAULT_LABEL_COLOURS,
+        lang,
+        pullRequestLabels: input.existing.pullRequestLabels,
+        repositoryLabels: input.existing.repositoryLabels,
+      })
+    : null;
+
+  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, labels: labels && isEmpty(labels) ? null : labels };
+}
+
+function isEmpty(plan: LabelPlan): boolean {
+  return plan.add.length === 0 && plan.remove.length === 0 && plan.create.length === 0;
+}
+
+interface Candidate {
+  path: string;
+  diagnostic: Diagnostic;
+  hash: string;
+}
+
+/** Diagnostics with a certain fix on a line of the diff, one per line (the first wins). */
+function suggestionCandidates(postings: readonly ReviewedPosting[], enabled: boolean): Candidate[] {
+  if (!enabled) return [];
+  const out: Candidate[] = [];
+  for (const p of postings) {
+    if (p.lines === null) continue;
+    const taken = new Set<number>();
+    for (const d of p.report.diagnostics) {
+      const fix = d.fix;
+      if (!fix || taken.has(fix.line) || fix.line < 1 || fix.line > p.lines.length) continue;
+      if (p.diffLines !== "all" && !p.diffLines.has(fix.line)) continue;
+      const original = p.lines[fix.line - 1]!;
+      if (original === fix.text) continue;
+      taken.add(fix.line);
+      out.push({ path: p.path, diagnostic: d, hash: suggestionHash(p.path, d.rule, original, fix.text) });
+    }
+  }
+  return out;
+}
+
+/** Same file, same rule, same line text, same fix: the same suggestion, wherever the line moved. */
+export function suggestionHash(path: string, rule: string, original: string, replacement: string): string {
+  return createHash("sha256").update([path, rule, original, replacement].join("\u0000")).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,55 @@
+/**
+ * On this event, review that pull request: `pull_request` opened, synchronize, reopened and
+ * ready_for_review, and a "Re-run" of the app's check run. Reviews of the same pull request
+ * run one after the other; a handler never throws (errors are logged).
+ */
+import type { Context, Probot } from "probot";
+import { createKeyedQueue } from "./keyed-queue.js";
+import { reviewPullRequest, type ReviewTarget } from "./review-pull-request.js";
+import { CHECK_RUN_NAME } from "./reviewed-posting.js";
+
+export const REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
+
+export function registerReview(app: Probot): void {
+  const queue = createKeyedQueue();
+
+  const review = async (context: Context, target: ReviewTarget): Promise<void> => {
+    const key = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    try {
+      await queue.run(key, () => reviewPullRequest(context.octokit, target, context.log));
+    } catch (error) {
+      context.log.error({ pull: key, delivery: context.id, err: String((error as Error).message ?? error).slice(0, 300) }, "review crashed");
+    }
+  };
+
+  app.on([...REVIEW_EVENTS], async (context) => {
+    const { repository, pull_request: pr } = context.payload;
+    await review(context, {
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: pr.number,
+      headSha: pr.head.sha,
+      defaultBranch: repository.default_branch,
+    });
+  });
+
+  app.on("check_run.rerequested", async (context) => {
+    const run = context.payload.check_run;
+    if (run.name !== CHECK_RUN_NAME) return;
+    // The review stores the pull request number in external_id: pull_requests is empty for forks.
+    const fromExternal = /^\d+$/.test(run.external_id ?? "") ? Number(run.external_id) : undefined;
+    const pullNumber = fromExternal ?? run.pull_requests[0]?.number;
+    if (pullNumber === undefined) {
+      context.log.info({ checkRun: run.id }, "re-run requested for a check run without pull request: skipped");
+      return;
+    }
+    const { repository } = context.payload;
+    await review(context, {
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber,
+      headSha: run.head_sha,
+      defaultBranch: repository.default_branch,
+    });
+  });
+}
