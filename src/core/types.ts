@@ -57,6 +57,8 @@ export interface Diagnostic {
   messageId: string;
   params: Record<string, string | number>;
   fix?: Fix;
+  /** Top-level front-matter key the diagnostic is about, when there is one. */
+  key?: string;
 }
 
 /** What the engine knows of the repository around a posting. */

@@ -1,0 +1,93 @@
+/**
+ * Line edits on the text of a posting, byte for byte: only the targeted characters change; line
+ * endings (LF, CRLF, mixed), the BOM, comments and spacing stay as they were.
+ */
+import { findFences } from "./front-matter-fences.js";
+import { parsePosting } from "./parse-posting.js";
+
+interface RawLine {
+  /** Offset of the line's first character in the content. */
+  start: number;
+  /** The line without its line ending. */
+  text: string;
+  /** Its line ending: "\r\n", "\n" or "" (last line). */
+  eol: string;
+}
+
+function rawLines(content: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let start = 0;
+  while (start <= content.length) {
+    const nl = content.indexOf("\n", start);
+    if (nl === -1) {
+      lines.push({ start, text: content.slice(start), eol: "" });
+      break;
+    }
+    const cr = nl > start && content.charCodeAt(nl - 1) === 0x0d;
+    lines.push({ start, text: content.slice(start, cr ? nl - 1 : nl), eol: cr ? "\r\n" : "\n" });
+    start = nl + 1;
+  }
+  return lines;
+}
+
+/** Top-level `open:` key, possibly quoted. */
+const OPEN_LINE = /^(?:open|"open"|'open')[ \t]*:/;
+
+/** [start, end) of the YAML scalar written after the colon (quotes included, comment excluded). */
+function valueRange(rest: string): [number, number] | null {
+  let i = 0;
+  while (rest[i] === " " || rest[i] === "\t") i++;
+  const first = rest[i];
+  if (first === undefined || first === "#") return null;
+  if (first === '"' || first === "'") {
+    for (let j = i + 1; j < rest.length; j++) {
+      if (first === '"' && rest[j] === "\\") j++;
+      else if (rest[j] === first) {
+        if (first === "'" && rest[j + 1] === "'") j++;
+        else return [i, j + 1];
+      }
+    }
+    return null;
+  }
+  const comment = /[ \t]#/.exec(rest.slice(i));
+  const region = comment ? rest.slice(i, i + comment.index) : rest.slice(i);
+  return [i, i + region.trimEnd().length];
+}
+
+/**
+ * The content with `open: false` instead of the value of the top-level `open:` line of the front
+ * matter. Null when there is no front matter, no `open:` line or several, its value is not on the
+ * line, it is already `false`, or the result would not read as `open: false`.
+ */
+export function setOpenFalse(content: string): string | null {
+  const bom = content.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = rawLines(content);
+  const texts = lines.map((l, i) => (i === 0 ? l.text.slice(bom) : l.text));
+  const fences = findFences(texts);
+  if (!fences.found) return null;
+  const candidates = lines.slice(1, fences.closeLine - 1).filter((l) => OPEN_LINE.test(l.text));
+  const [target] = candidates;
+  if (!target || candidates.length !== 1) return null;
+  const colon = target.text.indexOf(":") + 1;
+  const range = valueRange(target.text.slice(colon));
+  if (!range) return null;
+  const value = target.text.slice(colon + range[0], colon + range[1]);
+  if (/^(?:false|False|FALSE)$/.test(value)) return null;
+  const valueStart = target.start + colon + range[0];
+  const edited = content.slice(0, valueStart) + "false" + content.slice(valueStart + value.length);
+  return parsePosting(edited).data?.open === false ? edited : null;
+}
+
+/**
+ * The content with line `line` (1-based) replaced by `text`, keeping that line's own line ending
+ * (and the BOM when editing line 1). Throws a RangeError for a line that does not exist or a
+ * `text` holding a line break.
+ */
+export function replaceLine(content: string, line: number, text: string): string {
+  if (/[\r\n]/.test(text)) throw new RangeError("replacement text must be a single line");
+  const lines = rawLines(content);
+  const target = Number.isInteger(line) ? lines[line - 1] : undefined;
+  if (!target) throw new RangeError(`no line ${line}`);
+  const keepBom = line === 1 && content.charCodeAt(0) === 0xfeff && text.charCodeAt(0) !== 0xfeff ? "\uFEFF" : "";
+  return content.slice(0, target.start) + keepBom + text + content.slice(target.start + target.text.length);
+}

@@ -1,0 +1,89 @@
+/** Dates: real calendar days written YYYY-MM-DD, closing after opening, a closing date for new open postings. */
+import { compareDays, toCalendarDay } from "../dates.js";
+import { diagnostic } from "../diagnostic.js";
+import type { CheckOptions, Diagnostic } from "../types.js";
+import { isBlank, keyPlace, shown, valueFix, valueOf, valuePlace, type PostingView } from "./posting-view.js";
+
+/** Date fields of a posting, besides the configured closing fields. */
+export const DATE_KEYS = ["date", "post_ouvert", "poste_ouvert", "poste_ferme", "depublication_date"] as const;
+const OPENING_KEYS = ["post_ouvert", "poste_ouvert"] as const;
+
+function dateKeys(options: CheckOptions): string[] {
+  return [...new Set<string>([...DATE_KEYS, ...options.closingDateFields])];
+}
+
+/** Valid calendar days of the date fields (invalid or missing ones left out). */
+export function readDays(posting: PostingView, options: CheckOptions): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const key of dateKeys(options)) {
+    const value = valueOf(posting, key);
+    if (value === undefined || value === null) continue;
+    const day = toCalendarDay(value, options.timeZone);
+    if ("day" in day) days.set(key, day.day);
+  }
+  return days;
+}
+
+/** First closing field holding a valid day. */
+export function readClosing(days: ReadonlyMap<string, string>, options: CheckOptions): { field: string; day: string } | null {
+  for (const field of options.closingDateFields) {
+    const day = days.get(field);
+    if (day !== undefined) return { field, day };
+  }
+  return null;
+}
+
+function readOpening(days: ReadonlyMap<string, string>): { field: string; day: string } | null {
+  for (const field of [...OPENING_KEYS, "date"]) {
+    const day = days.get(field);
+    if (day !== undefined) return { field, day };
+  }
+  return null;
+}
+
+function checkValue(posting: PostingView, key: string, value: unknown, options: CheckOptions): Diagnostic[] {
+  const at = valuePlace(posting, key);
+  const params = { key, value: shown(value) };
+  const day = toCalendarDay(value, options.timeZone);
+  if ("day" in day) {
+    return day.noTimeZone ? [diagnostic("date-timezone", "warning", at, "date-timezone", { ...params, day: day.day, zone: options.timeZone }, { key })] : [];
+  }
+  switch (day.error) {
+    case "format":
+      return [diagnostic("date-format", "error", at, "date-format", { ...params, fix: day.isoFix ?? "" }, { key, fix: day.isoFix ? valueFix(posting, key, day.isoFix) : undefined })];
+    case "invalid":
+      return [diagnostic("date-invalid", "error", at, "date-invalid", params, { key })];
+    case "time-zone":
+      return [diagnostic("date-invalid", "error", at, "time-zone-unknown", { zone: options.timeZone }, { key })];
+    default:
+      return [diagnostic("date-invalid", "error", at, "date-unreadable", params, { key })];
+  }
+}
+
+export function checkDates(posting: PostingView, options: CheckOptions): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const key of dateKeys(options)) {
+    const value = valueOf(posting, key);
+    if (value === undefined || value === null || value === "") continue;
+    found.push(...checkValue(posting, key, value, options));
+  }
+  const days = readDays(posting, options);
+  const closing = readClosing(days, options);
+  const opening = readOpening(days);
+  if (closing && opening && compareDays(closing.day, opening.day) < 0) {
+    found.push(
+      diagnostic("date-order", "error", valuePlace(posting, closing.field), "date-order", {
+        closingKey: closing.field,
+        closing: closing.day,
+        openingKey: opening.field,
+        opening: opening.day,
+      }, { key: closing.field }),
+    );
+  }
+  const closingWritten = options.closingDateFields.some((f) => !isBlank(valueOf(posting, f)));
+  if (options.isNew && valueOf(posting, "open") === true && !closingWritten) {
+    const field = options.closingDateFields[0] ?? "poste_ferme";
+    found.push(diagnostic("closing-date-missing", "warning", keyPlace(posting, "open"), "closing-date-missing", { field }, { key: field }));
+  }
+  return found;
+}

@@ -1,0 +1,269 @@
+/**
+ * Reads the YAML of a front matter with limits (nesting depth, aliases, tags) and keeps the
+ * position of every top-level key and value. The `yaml` library never executes anything; tags it
+ * does not know stay text, and any explicit tag other than the core ones is refused here anyway.
+ */
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Parser } from "yaml";
+import type { CST, Document, Node, ParsedNode, YAMLError } from "yaml";
+import { diagnostic } from "./diagnostic.js";
+import type { Place } from "./diagnostic.js";
+import type { Diagnostic } from "./types.js";
+
+/** Deepest nesting of collections accepted in a front matter (postings use 2). */
+export const MAX_YAML_DEPTH = 20;
+/** Most alias expansions accepted (postings use none). */
+export const MAX_YAML_ALIASES = 100;
+/** Above this many brackets or compact dashes, the front matter is refused before parsing. */
+const PRESCAN_LIMIT = 64;
+
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** A span of one line: 0-based UTF-16 offsets [start, end) in that line's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface KeyPosition {
+  key: string;
+  /** 1-based line and column of the key in the file. */
+  line: number;
+  column: number;
+  /** The key's source on its line (quotes included). */
+  keySpan: Span;
+  /** 1-based line and column where the value starts (just after the colon when it is empty). */
+  valueLine: number;
+  valueColumn: number;
+  /** When the value is a scalar written on the key's line: its source there (quotes included, comment excluded). */
+  valueSpan: Span | null;
+  /** How many times the key is written (more than 1: duplicate). */
+  occurrences: number;
+}
+
+export interface YamlReading {
+  /** Top-level mapping as plain data (null-prototype object), or null when not readable as a mapping. */
+  data: Record<string, unknown> | null;
+  /** Top-level keys with their positions, in file order of the occurrence whose value counts (the last one). */
+  positions: Map<string, KeyPosition>;
+  /** Position in the file of a nested value given its path of keys and indexes (nearest ancestor found). */
+  locate: (path: readonly PropertyKey[]) => Place | null;
+  diagnostics: Diagnostic[];
+}
+
+class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string, private readonly firstLine: number) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  /** File place (1-based) of an offset in the YAML text. */
+  place(offset: number): Place {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: this.firstLine + lo, column: offset - (this.starts[lo] ?? 0) + 1 };
+  }
+}
+
+function syntax(at: Place, messageId: string, params: Record<string, string | number> = {}): Diagnostic {
+  return diagnostic("front-matter-syntax", "error", at, messageId, params);
+}
+
+/** Cheap bound on nesting before parsing: brackets and compact `- - -` dashes. */
+function prescan(lines: readonly string[], firstLine: number): Diagnostic | null {
+  let depth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const dashes = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0].replace(/[^-?:]/g, "").length ?? 0;
+    if (dashes > PRESCAN_LIMIT) return syntax({ line: firstLine + i, column: 1 }, "yaml-too-deep", { max: MAX_YAML_DEPTH });
+    for (let j = 0; j < line.length; j++) {
+      const c = line.charCodeAt(j);
+      if (c === 0x5b || c === 0x7b) {
+        if (++depth > PRESCAN_LIMIT) return syntax({ line: firstLine + i, column: j + 1 }, "yaml-too-deep", { max: MAX_YAML_DEPTH });
+      } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    }
+  }
+  return null;
+}
+
+/** Exact collection depth on the syntax tree, without recursion. Returns the offset of the first too-deep collection. */
+function tooDeepOffset(tokens: readonly CST.Token[]): number | null {
+  const stack: Array<[CST.Token | null | undefined, number]> = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() ?? [null, 0];
+    if (!token) continue;
+    if (token.type === "document") stack.push([token.value, depth]);
+    else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (depth + 1 > MAX_YAML_DEPTH) return token.offset;
+      for (const item of token.items) {
+        stack.push([item.key, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
+
+function errorDiagnostic(error: YAMLError, index: LineIndex): Diagnostic {
+  const at = index.place(error.pos[0]);
+  const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+  switch (error.code) {
+    case "TAB_AS_INDENT":
+      return syntax(at, "yaml-tab-indent");
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return syntax(at, "yaml-colon-in-value");
+    case "BAD_SCALAR_START":
+      return syntax(at, "yaml-bad-start");
+    case "KEY_OVER_1024_CHARS":
+      return syntax(at, "yaml-key-too-long");
+    case "RESOURCE_EXHAUSTION":
+      return syntax(at, "yaml-too-deep", { max: MAX_YAML_DEPTH });
+    default:
+      return syntax(at, "yaml-syntax", { code: error.code, detail });
+  }
+}
+
+/** Walks the document without recursion: explicit tags, nested duplicate keys, complex keys. */
+function checkNodes(doc: Document.Parsed, index: LineIndex): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0 && found.length < 20) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    const n = node as Node;
+    if ((isScalar(n) || isCollection(n)) && n.tag !== undefined && !CORE_TAGS.has(n.tag)) {
+      found.push(syntax(index.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
+    }
+    if (isMap(n)) {
+      const seen = new Map<string, Place>();
+      for (const pair of n.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key as ParsedNode | null;
+        if (key && !isScalar(key)) {
+          found.push(syntax(index.place(key.range[0]), "yaml-complex-key"));
+          continue;
+        }
+        const name = key ? String(key.value) : "";
+        const place = index.place(key?.range[0] ?? 0);
+        const first = seen.get(name);
+        if (first) found.push(diagnostic("duplicate-key", "error", place, "duplicate-key", { key: name, firstLine: first.line }, { key: name }));
+        else seen.set(name, place);
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(n)) stack.push(...n.items);
+  }
+  return found;
+}
+
+/** Span of a node on a given file line, when the node sits on that line only. */
+function spanOn(node: ParsedNode, line: number, index: LineIndex): Span | null {
+  const start = index.place(node.range[0]);
+  const end = index.place(node.range[1]);
+  if (start.line !== line || end.line !== line) return null;
+  return { start: start.column - 1, end: end.column - 1 };
+}
+
+function hasAlias(doc: Document.Parsed): boolean {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isAlias(n)) return true;
+    if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    else if (isSeq(n)) stack.push(...n.items);
+  }
+  return false;
+}
+
+const EMPTY_LOCATE = (): Place | null => null;
+
+/**
+ * Parses `lines` (the front matter between the fences, line endings removed) whose first line is
+ * line `firstLine` of the file.
+ */
+export function readYaml(lines: readonly string[], firstLine: number): YamlReading {
+  const positions = new Map<string, KeyPosition>();
+  const fail = (diagnostics: Diagnostic[]): YamlReading => ({ data: null, positions, locate: EMPTY_LOCATE, diagnostics });
+
+  const early = prescan(lines, firstLine);
+  if (early) return fail([early]);
+  const text = lines.join("\n");
+  const index = new LineIndex(text, firstLine);
+  const tokens = [...new Parser().parse(text)];
+  const deep = tooDeepOffset(tokens);
+  if (deep !== null) return fail([syntax(index.place(deep), "yaml-too-deep", { max: MAX_YAML_DEPTH })]);
+
+  const composer = new Composer({ version: "1.2", schema: "core", uniqueKeys: false, intAsBigInt: false });
+  const docs = [...composer.compose(tokens, true, text.length)];
+  const doc = docs[0];
+  if (!doc) return fail([syntax(index.place(0), "yaml-syntax", { code: "EMPTY", detail: "" })]);
+  if (docs.length > 1) return fail([syntax(index.place(docs[1]?.range[0] ?? 0), "yaml-several-documents")]);
+  if (doc.errors.length > 0) return fail(doc.errors.slice(0, 10).map((e) => errorDiagnostic(e, index)));
+
+  const nodeProblems = checkNodes(doc, index);
+  const fatal = nodeProblems.filter((d) => d.rule === "front-matter-syntax");
+  if (fatal.length > 0) return fail(fatal);
+
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    const kind = contents === null || (isScalar(contents) && contents.value === null) ? "empty" : isSeq(contents) ? "list" : "scalar";
+    const at = contents ? index.place(contents.range[0]) : { line: firstLine, column: 1 };
+    return fail([diagnostic("front-matter-not-mapping", "error", kind === "empty" ? { line: firstLine - 1, column: 1 } : at, `front-matter-${kind === "empty" ? "empty" : "not-mapping"}`, { kind })]);
+  }
+
+  let js: unknown;
+  try {
+    js = hasAlias(doc) ? doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) : doc.toJS();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const id = /alias count/i.test(message) ? "yaml-aliases" : "yaml-syntax";
+    return fail([syntax(index.place(0), id, { max: MAX_YAML_ALIASES, code: "ALIAS", detail: message.split("\n")[0] ?? "" })]);
+  }
+  const data: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(js as object)) data[k] = v;
+
+  for (const pair of contents.items) {
+    const keyNode = pair.key as ParsedNode | null;
+    if (!keyNode || !isScalar(keyNode)) continue;
+    const key = String(keyNode.value);
+    const at = index.place(keyNode.range[0]);
+    const value = pair.value as ParsedNode | null;
+    const valueAt = value ? index.place(value.range[0]) : index.place(keyNode.range[2]);
+    const previous = positions.get(key);
+    if (previous) positions.delete(key); // keep file order of the occurrence whose value counts
+    positions.set(key, {
+      key,
+      line: at.line,
+      column: at.column,
+      keySpan: spanOn(keyNode, at.line, index) ?? { start: at.column - 1, end: at.column - 1 + key.length },
+      valueLine: valueAt.line,
+      valueColumn: valueAt.column,
+      valueSpan: value && isScalar(value) ? spanOn(value, at.line, index) : null,
+      occurrences: (previous?.occurrences ?? 0) + 1,
+    });
+  }
+
+  const locate = (path: readonly PropertyKey[]): Place | null => {
+    let node: unknown = contents;
+    let place: Place | null = null;
+    for (const step of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+        if (!pair) break;
+        node = pair.value;
+        place = index.place((pair.key as ParsedNode).range[0]);
+        if (isScalar(node) || isCollection(node)) place = index.place((node as ParsedNode).range[0]);
+      } else if (isSeq(node) && typeof step === "number") {
+        node = node.items[step];
+        if (isScalar(node) || isCollection(node)) place = index.place((node as ParsedNode).range[0]);
+        else break;
+      } else break;
+    }
+    return place;
+  };
+
+  return { data, positions, locate, diagnostics: nodeProblems };
+}
