@@ -6,6 +6,7 @@
  * How: the message is first rendered with a placeholder for every string parameter, the
  * rendered text is scanned for code spans (CommonMark: a run of n backticks up to the next run
  * of exactly n), then each placeholder is replaced by its value escaped for that context.
+ * A parameter the template does not print but looks up (an enum) is passed as is.
  */
 import { hasMessage, tDynamic, type Lang } from "../../messages/index.js";
 import { escapeInCodeSpan, escapeText, MAX_VALUE_LENGTH, plainText } from "./escape.js";
@@ -26,7 +27,17 @@ export function renderMessageMarkdown(lang: Lang, id: string, params: Params, fa
       values.push(v);
     } else placeholders[k] = v;
   }
-  const rendered = tDynamic(lang, id, placeholders);
+  let rendered = tDynamic(lang, id, placeholders);
+  // A template may use a value as a key (`expected: "text"` → "un texte") rather than print it:
+  // such a value is not in the output as a placeholder, so it is rendered as itself.
+  let missing = false;
+  for (const [k, v] of Object.entries(placeholders)) {
+    if (typeof v === "string" && !rendered.includes(v)) {
+      placeholders[k] = params[k]!;
+      missing = true;
+    }
+  }
+  if (missing) rendered = tDynamic(lang, id, placeholders);
   const inCode = codeSpanMask(rendered);
   let out = "";
   let i = 0;
