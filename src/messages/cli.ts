@@ -201,8 +201,12 @@ export const cliMessages = defineMessages({
     en: (p: { path: string; reason: string }) => `Cannot write ${p.path} (${p.reason})`,
   },
   "cli-config-problem": {
-    fr: (p: { file: string; where: string; message: string }) => `${p.file}${p.where} : ${p.message} (valeur par défaut appliquée)`,
-    en: (p: { file: string; where: string; message: string }) => `${p.file}${p.where}: ${p.message} (default applied)`,
+    fr: (p: { file: string; where: string; message: string }) => `${p.file}${p.where} : ${p.message}`,
+    en: (p: { file: string; where: string; message: string }) => `${p.file}${p.where}: ${p.message}`,
+  },
+  "cli-config-defaults": {
+    fr: () => "Configuration : les valeurs fautives sont ignorées, leur valeur par défaut s'applique.",
+    en: () => "Configuration: faulty values are ignored, their defaults apply.",
   },
   "cli-schema-written": {
     fr: (p: { path: string }) => `Schéma écrit dans ${p.path}`,

@@ -1,0 +1,423 @@
+/**
+ * `recrutement-bot check` end to end, in-process: exact outputs for the seeds and for small
+ * crafted repositories (temporary folders), in the three formats and both languages.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { MAX_POSTING_BYTES } from "../../src/core/defaults.js";
+import { runCli, SEEDS_DIR, tempTree } from "./helpers.js";
+
+const SEED_STAGE = readFileSync(path.join(SEEDS_DIR, "000_98b50e31014be289.txt"));
+const SEED_FREELANCE = readFileSync(path.join(SEEDS_DIR, "003_f3dddee9d80a1e5f.txt"));
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+function repo(files: Record<string, string | Uint8Array>): string {
+  const t = tempTree(files);
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+/** Crafted postings: one with many problems, one without `.md`, one in `---js`, one with a warning only, one clean. */
+const CRAFTED = {
+  "content/_startups/mon-produit.md": "---\ntitle: Mon produit\n---\n",
+  "content/_jobs/2024-03-01-dev.md":
+    '---\nrole: Développeuse ou développeur\ncontrat: freelance\nstartup: inconnue\nopen: "true"\nposte_ferme: 07/07/2024\n---\n\nTexte.\n',
+  "content/_jobs/2024-03-02-sans-extension": "---\nroles: Designer\ncontrat: CDI\nstartup: mon-produit\nopen: false\n---\n",
+  "content/_jobs/2024-03-03-js.md": '---js\n{roles: "x"}\n---\n',
+  "content/_jobs/2024-03-04-avertissement.md": "---\nroles: Chargée de déploiement\ncontrat: cdd\nstartup: mon-produit\nopen: true\n---\n",
+  "content/_jobs/2024-03-05-bonne.md": "---\nroles: Coach\ncontrat: indépendant\nstartup: mon-produit\nopen: true\nposte_ferme: 2024-12-31\n---\n",
+};
+
+const CRAFTED_TEXT_FR = `content/_jobs/2024-03-01-dev.md
+  1:1   erreur         Le champ \`roles\` est obligatoire : indiquez l'intitulé du poste.       roles-missing
+  2:1   avertissement  Champ inconnu \`role\` : vouliez-vous dire \`roles\` ?                     unknown-key
+                       correction : ligne 2 → roles: Développeuse ou développeur
+  3:10  avertissement  Type de contrat écrit « freelance » : écrivez « indépendant ».         contract-alias
+                       correction : ligne 3 → contrat: indépendant
+  4:10  erreur         La startup « inconnue » n'existe pas dans content/_startups.           startup-unknown
+  5:7   erreur         \`open\` doit valoir \`true\` ou \`false\` (sans guillemets), pas « true ».  open-not-boolean
+                       correction : ligne 5 → open: true
+  6:14  erreur         \`poste_ferme\` : écrivez la date au format AAAA-MM-JJ : 2024-07-07.     date-format
+                       correction : ligne 6 → poste_ferme: 2024-07-07
+
+content/_jobs/2024-03-02-sans-extension
+  1:1  erreur  Le nom du fichier « 2024-03-02-sans-extension » doit finir par \`.md\`, sinon l'offre n'est pas publiée.  file-extension
+
+content/_jobs/2024-03-03-js.md
+  1:1  erreur  Front matter en « js » : seul le YAML est accepté (écrivez \`---\` seul) ; ce contenu n'est pas exécuté.  front-matter-language
+
+content/_jobs/2024-03-04-avertissement.md
+  3:10  avertissement  Type de contrat écrit « cdd » : écrivez « CDD ».  contract-alias
+                       correction : ligne 3 → contrat: CDD
+
+✖ 9 problèmes (6 erreurs, 3 avertissements) dans 5 fichiers vérifiés
+`;
+
+describe("check: the seeds", () => {
+  it("finds nothing wrong in the two seeds, given as files (exit 0)", async () => {
+    const r = await runCli(["check", "000_98b50e31014be289.txt", "003_f3dddee9d80a1e5f.txt", "--root", "."], { cwd: SEEDS_DIR });
+    expect(r).toEqual({ code: 0, stdout: "✔ 2 fichiers vérifiés : aucun problème\n", stderr: "" });
+    expect((await runCli(["check", "000_98b50e31014be289.txt", "003_f3dddee9d80a1e5f.txt", "--lang", "en"], { cwd: SEEDS_DIR })).stdout).toBe(
+      "✔ 2 files checked: no problem\n",
+    );
+  });
+
+  it("reports contracts, open and closing date in JSON", async () => {
+    const r = await runCli(["check", "000_98b50e31014be289.txt", "003_f3dddee9d80a1e5f.txt", "--format", "json"], { cwd: SEEDS_DIR });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `${JSON.stringify(
+        {
+          files: [
+            { path: "000_98b50e31014be289.txt", contracts: ["stage"], open: true, closingDate: "2021-07-07", diagnostics: [] },
+            { path: "003_f3dddee9d80a1e5f.txt", contracts: ["indépendant"], open: false, closingDate: null, diagnostics: [] },
+          ],
+          summary: { files: 2, errors: 0, warnings: 0 },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  });
+
+  it("checks the seeds as postings of a repository: known startup, unknown startup, name without .md", async () => {
+    const dir = repo({
+      "content/_startups/ellesfontlaculture.md": "---\ntitle: Elles font la culture\n---\n",
+      "content/_jobs/2021-06-09-atelier-numerique-stage.md": SEED_STAGE,
+      "content/_jobs/2021-09-01-ellesfontlaculture-produit.md": SEED_FREELANCE,
+    });
+    expect(await runCli(["check"], { cwd: dir })).toEqual({ code: 0, stdout: "✔ 2 fichiers vérifiés : aucun problème\n", stderr: "" });
+
+    const other = repo({
+      "content/_startups/autre.md": "",
+      "content/_jobs/2021-09-01-ellesfontlaculture-produit.md": SEED_FREELANCE,
+      "content/_jobs/2021-06-09-atelier-numerique-stage": SEED_STAGE,
+    });
+    const r = await runCli(["check", "--format", "github"], { cwd: other });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        "::error file=content/_jobs/2021-06-09-atelier-numerique-stage,line=1,col=1,title=file-extension::Le nom du fichier « 2021-06-09-atelier-numerique-stage » doit finir par `.md`, sinon l'offre n'est pas publiée.",
+        "::error file=content/_jobs/2021-09-01-ellesfontlaculture-produit.md,line=5,col=10,title=startup-unknown::La startup « ellesfontlaculture » n'existe pas dans content/_startups.",
+        "✖ 2 problèmes (2 erreurs, 0 avertissement) dans 2 fichiers vérifiés",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("check: crafted postings", () => {
+  it("prints the text format, sorted by path (exit 1)", async () => {
+    const dir = repo(CRAFTED);
+    expect(await runCli(["check"], { cwd: dir })).toEqual({ code: 1, stdout: CRAFTED_TEXT_FR, stderr: "" });
+    // Same output with the folder given, twice, with the root given explicitly.
+    expect((await runCli(["check", "content/_jobs", "content/_jobs/", "--root", "."], { cwd: dir })).stdout).toBe(CRAFTED_TEXT_FR);
+  });
+
+  it("prints the text format in English", async () => {
+    const dir = repo(CRAFTED);
+    const r = await runCli(["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-03-js.md", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`content/_jobs/2024-03-01-dev.md
+  1:1   error    The \`roles\` field is required: give the job title.              roles-missing
+  2:1   warning  Unknown field \`role\`: did you mean \`roles\`?                     unknown-key
+                 fix: line 2 → roles: Développeuse ou développeur
+  3:10  warning  Contract type written “freelance”: write “indépendant”.         contract-alias
+                 fix: line 3 → contrat: indépendant
+  4:10  error    The startup “inconnue” does not exist in content/_startups.     startup-unknown
+  5:7   error    \`open\` must be \`true\` or \`false\` (without quotes), not “true”.  open-not-boolean
+                 fix: line 5 → open: true
+  6:14  error    \`poste_ferme\`: write the date as YYYY-MM-DD: 2024-07-07.        date-format
+                 fix: line 6 → poste_ferme: 2024-07-07
+
+content/_jobs/2024-03-03-js.md
+  1:1  error  Front matter in “js”: only YAML is accepted (write \`---\` alone); this content is not run.  front-matter-language
+
+✖ 7 problems (5 errors, 2 warnings) in 2 files checked
+`);
+  });
+
+  it("prints GitHub workflow commands (fr and en)", async () => {
+    const dir = repo(CRAFTED);
+    const r = await runCli(["check", "--format", "github"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        "::error file=content/_jobs/2024-03-01-dev.md,line=1,col=1,title=roles-missing::Le champ `roles` est obligatoire : indiquez l'intitulé du poste.",
+        "::warning file=content/_jobs/2024-03-01-dev.md,line=2,col=1,title=unknown-key::Champ inconnu `role` : vouliez-vous dire `roles` ?",
+        "::warning file=content/_jobs/2024-03-01-dev.md,line=3,col=10,title=contract-alias::Type de contrat écrit « freelance » : écrivez « indépendant ».",
+        "::error file=content/_jobs/2024-03-01-dev.md,line=4,col=10,title=startup-unknown::La startup « inconnue » n'existe pas dans content/_startups.",
+        "::error file=content/_jobs/2024-03-01-dev.md,line=5,col=7,title=open-not-boolean::`open` doit valoir `true` ou `false` (sans guillemets), pas « true ».",
+        "::error file=content/_jobs/2024-03-01-dev.md,line=6,col=14,title=date-format::`poste_ferme` : écrivez la date au format AAAA-MM-JJ : 2024-07-07.",
+        "::error file=content/_jobs/2024-03-02-sans-extension,line=1,col=1,title=file-extension::Le nom du fichier « 2024-03-02-sans-extension » doit finir par `.md`, sinon l'offre n'est pas publiée.",
+        "::error file=content/_jobs/2024-03-03-js.md,line=1,col=1,title=front-matter-language::Front matter en « js » : seul le YAML est accepté (écrivez `---` seul) ; ce contenu n'est pas exécuté.",
+        "::warning file=content/_jobs/2024-03-04-avertissement.md,line=3,col=10,title=contract-alias::Type de contrat écrit « cdd » : écrivez « CDD ».",
+        "✖ 9 problèmes (6 erreurs, 3 avertissements) dans 5 fichiers vérifiés",
+        "",
+      ].join("\n"),
+    );
+    const en = await runCli(["check", "content/_jobs/2024-03-04-avertissement.md", "--format", "github", "--lang", "en"], { cwd: dir });
+    expect(en).toEqual({
+      code: 0,
+      stdout:
+        "::warning file=content/_jobs/2024-03-04-avertissement.md,line=3,col=10,title=contract-alias::Contract type written “cdd”: write “CDD”.\n✖ 1 problem (0 errors, 1 warning) in 1 file checked\n",
+      stderr: "",
+    });
+  });
+
+  it("prints JSON with fixes, contracts, open and closing date (fr and en)", async () => {
+    const dir = repo(CRAFTED);
+    const r = await runCli(["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-05-bonne.md", "--format", "json"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      files: [
+        {
+          path: "content/_jobs/2024-03-01-dev.md",
+          contracts: ["indépendant"],
+          open: null,
+          closingDate: null,
+          diagnostics: [
+            { line: 1, column: 1, severity: "error", rule: "roles-missing", message: "Le champ `roles` est obligatoire : indiquez l'intitulé du poste." },
+            {
+              line: 2,
+              column: 1,
+              severity: "warning",
+              rule: "unknown-key",
+              message: "Champ inconnu `role` : vouliez-vous dire `roles` ?",
+              fix: { line: 2, text: "roles: Développeuse ou développeur" },
+            },
+            {
+              line: 3,
+              column: 10,
+              severity: "warning",
+              rule: "contract-alias",
+              message: "Type de contrat écrit « freelance » : écrivez « indépendant ».",
+              fix: { line: 3, text: "contrat: indépendant" },
+            },
+            { line: 4, column: 10, severity: "error", rule: "startup-unknown", message: "La startup « inconnue » n'existe pas dans content/_startups." },
+            {
+              line: 5,
+              column: 7,
+              severity: "error",
+              rule: "open-not-boolean",
+              message: "`open` doit valoir `true` ou `false` (sans guillemets), pas « true ».",
+              fix: { line: 5, text: "open: true" },
+            },
+            {
+              line: 6,
+              column: 14,
+              severity: "error",
+              rule: "date-format",
+              message: "`poste_ferme` : écrivez la date au format AAAA-MM-JJ : 2024-07-07.",
+              fix: { line: 6, text: "poste_ferme: 2024-07-07" },
+            },
+          ],
+        },
+        { path: "content/_jobs/2024-03-05-bonne.md", contracts: ["indépendant"], open: true, closingDate: "2024-12-31", diagnostics: [] },
+      ],
+      summary: { files: 2, errors: 4, warnings: 2 },
+    });
+    const en = await runCli(["check", "content/_jobs/2024-03-03-js.md", "--format", "json", "--lang", "en"], { cwd: dir });
+    expect(en.stdout).toBe(`{
+  "files": [
+    {
+      "path": "content/_jobs/2024-03-03-js.md",
+      "contracts": [],
+      "open": null,
+      "closingDate": null,
+      "diagnostics": [
+        {
+          "line": 1,
+          "column": 1,
+          "severity": "error",
+          "rule": "front-matter-language",
+          "message": "Front matter in “js”: only YAML is accepted (write \`---\` alone); this content is not run."
+        }
+      ]
+    }
+  ],
+  "summary": {
+    "files": 1,
+    "errors": 1,
+    "warnings": 0
+  }
+}
+`);
+  });
+
+  it("exits 0 when there are warnings only", async () => {
+    const dir = repo(CRAFTED);
+    const r = await runCli(["check", "content/_jobs/2024-03-04-avertissement.md", "content/_jobs/2024-03-05-bonne.md"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✖ 1 problème \(0 erreur, 1 avertissement\) dans 2 fichiers vérifiés\n$/);
+  });
+
+  it("applies the rules for a new posting with --new", async () => {
+    const dir = repo({ ...CRAFTED, "content/_jobs/2024-03-06-nouvelle.md": "---\nroles: Stage produit\nstartup: mon-produit\nopen: true\n---\n" });
+    const args = ["check", "content/_jobs/2024-03-06-nouvelle.md", "content/_jobs/2024-03-05-bonne.md"];
+    expect(await runCli(args, { cwd: dir })).toEqual({ code: 0, stdout: "✔ 2 fichiers vérifiés : aucun problème\n", stderr: "" });
+    expect(await runCli([...args, "--new"], { cwd: dir })).toEqual({
+      code: 1,
+      stdout: `content/_jobs/2024-03-06-nouvelle.md
+  1:1  erreur         Le champ \`contrat\` est obligatoire pour une nouvelle offre (CDI, CDD, fonctionnaire, indépendant, stage, alternance).  contract-missing
+  4:1  avertissement  Offre ouverte sans date de clôture : ajoutez \`poste_ferme: AAAA-MM-JJ\` pour qu'elle soit fermée à temps.               closing-date-missing
+
+✖ 2 problèmes (1 erreur, 1 avertissement) dans 2 fichiers vérifiés
+`,
+      stderr: "",
+    });
+  });
+
+  it("colours the text format only on a terminal without NO_COLOR", async () => {
+    const dir = repo(CRAFTED);
+    const args = ["check", "content/_jobs/2024-03-04-avertissement.md"];
+    const tty = await runCli(args, { cwd: dir, isTTY: true });
+    expect(tty.stdout).toContain("\u001b[4mcontent/_jobs/2024-03-04-avertissement.md\u001b[24m\n");
+    expect(tty.stdout).toContain("\u001b[33mavertissement\u001b[39m");
+    expect((await runCli(args, { cwd: dir, isTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toContain("\u001b[");
+    expect((await runCli(args, { cwd: dir, isTTY: false })).stdout).not.toContain("\u001b[");
+    expect((await runCli([...args, "--format", "json"], { cwd: dir, isTTY: true })).stdout).not.toContain("\u001b[");
+  });
+});
+
+describe("check: root, default folder, configuration", () => {
+  it("reads the postings folder under the current folder by default, and exits 2 with a clear message when it is absent", async () => {
+    const dir = repo({ "README.md": "# pas un dépôt d'offres\n" });
+    expect(await runCli(["check"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "Dossier des offres introuvable : content/_jobs. Lancez la commande à la racine du dépôt, ou donnez --root DOSSIER ou les chemins des offres.\n",
+    });
+    expect((await runCli(["check", "--lang", "en"], { cwd: dir })).stderr).toBe(
+      "Postings folder not found: content/_jobs. Run the command at the repository root, or give --root DIR or the postings' paths.\n",
+    );
+  });
+
+  it("with --root, takes startups and the postings folder from the root, shows paths from the current folder", async () => {
+    const parent = repo(Object.fromEntries(Object.entries(CRAFTED).map(([k, v]) => [`depot/${k}`, v])));
+    const r = await runCli(["check", "--root", "depot", "--format", "github"], { cwd: parent });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n").filter((l) => l.includes("file-extension") || l.includes("startup-unknown"))).toEqual([
+      "::error file=depot/content/_jobs/2024-03-01-dev.md,line=4,col=10,title=startup-unknown::La startup « inconnue » n'existe pas dans content/_startups.",
+      "::error file=depot/content/_jobs/2024-03-02-sans-extension,line=1,col=1,title=file-extension::Le nom du fichier « 2024-03-02-sans-extension » doit finir par `.md`, sinon l'offre n'est pas publiée.",
+    ]);
+    // Same files, but the root is the parent: no startups folder there (rule skipped) and the
+    // files are not under <root>/content/_jobs (no file-extension): the engine saw root-relative paths.
+    const fromParent = await runCli(["check", "depot/content/_jobs", "--format", "github"], { cwd: parent });
+    expect(fromParent.stdout).not.toContain("startup-unknown");
+    expect(fromParent.stdout).not.toContain("file-extension");
+    expect(fromParent.stdout).toContain("::error file=depot/content/_jobs/2024-03-03-js.md,line=1,col=1,title=front-matter-language::");
+    // From inside a subfolder, paths are shown relative to it.
+    const inside = await runCli(["check", ".", "--root", "../..", "--format", "github"], { cwd: path.join(parent, "depot/content/_jobs") });
+    expect(inside.stdout).toContain("::error file=2024-03-02-sans-extension,line=1,col=1,title=file-extension::");
+  });
+
+  it("exits 2 when --root does not exist", async () => {
+    expect(await runCli(["check", "--root", "nulle-part"], { cwd: repo({}) })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "Racine du dépôt introuvable (--root) : nulle-part\n",
+    });
+  });
+
+  it("takes startup ids from --startups instead of content/_startups", async () => {
+    const dir = repo({ ...CRAFTED, "startups.txt": "# identifiants\ninconnue\r\n\n  autre  \n" });
+    const r = await runCli(["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-05-bonne.md", "--startups", "startups.txt", "--format", "json"], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { rule: string }[] }[] };
+    expect(out.files[0]!.diagnostics.map((d) => d.rule)).not.toContain("startup-unknown");
+    // mon-produit is not in the file: the clean posting now has an unknown startup.
+    expect(out.files[1]!.diagnostics.map((d) => d.rule)).toEqual(["startup-unknown"]);
+    expect(await runCli(["check", "--startups", "absent.txt"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "Lecture impossible : absent.txt (ENOENT)\n" });
+  });
+
+  it("skips the startup rule when there is no startups folder", async () => {
+    const dir = repo({ "content/_jobs/a.md": "---\nroles: Dev\ncontrat: CDI\nstartup: nimporte\nopen: false\n---\n" });
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("honours .github/recrutement-bot.yml: folders, language, aliases, severities; reports its problems on stderr", async () => {
+    const dir = repo({
+      ".github/recrutement-bot.yml":
+        'postings: offres\nstartups: equipes\nlanguage: en\ncontracts:\n  aliases:\n    Prestation: indépendant\nrules:\n  startup-unknown: warning\n  unknown-key: "off"\nclosing:\n  hour: 25\ncouleur: bleu\n',
+      "offres/a.md": "---\nroles: Dev\ncontrat: prestation\nstartup: autre\nrole: x\nopen: false\n---\n",
+      "offres/b": "---\nroles: Dev\n---\n",
+      "equipes/mon-produit.md": "",
+    });
+    const r = await runCli(["check"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`offres/a.md
+  3:10  warning  Contract type written “prestation”: write “indépendant”.  contract-alias
+                 fix: line 3 → contrat: indépendant
+  4:10  warning  The startup “autre” does not exist in content/_startups.  startup-unknown
+
+offres/b
+  1:1  error  The file name “b” must end in \`.md\`, or the posting is not published.             file-extension
+  1:1  error  The \`open\` field is required: \`open: true\` for an open posting.                   open-missing
+  1:1  error  Say who is hiring: \`startup\` (id of a startup) or \`friend\`/\`equipe\` (team name).  team-missing
+
+✖ 5 problems (3 errors, 2 warnings) in 2 files checked
+`);
+    expect(r.stderr).toBe(
+      [
+        ".github/recrutement-bot.yml:11 closing.hour: Too big: expected number to be <=23",
+        ".github/recrutement-bot.yml:12 couleur: unknown key, ignored",
+        "Configuration: faulty values are ignored, their defaults apply.",
+        "",
+      ].join("\n"),
+    );
+    // --lang wins over the configuration's language.
+    expect((await runCli(["check", "--lang", "fr"], { cwd: dir })).stdout).toContain("✖ 5 problèmes (3 erreurs, 2 avertissements) dans 2 fichiers vérifiés\n");
+  });
+});
+
+describe("check: input problems", () => {
+  it("exits 2 on a missing path, naming every missing one, without checking anything", async () => {
+    const dir = repo(CRAFTED);
+    expect(await runCli(["check", "content/_jobs", "absent.md", "content/autre"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "Chemin introuvable : absent.md\nChemin introuvable : content/autre\n",
+    });
+  });
+
+  it("exits 2 when a file cannot be read, still reporting the others", async () => {
+    const dir = repo(CRAFTED);
+    // /proc/self/mem is a regular file whose first page cannot be read.
+    const r = await runCli(["check", "content/_jobs/2024-03-05-bonne.md", "/proc/self/mem"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Lecture impossible : (\.\.\/)+proc\/self\/mem \(E[A-Z]+\)\n$/);
+    expect(r.stdout).toBe("✔ 1 fichier vérifié : aucun problème\n");
+  });
+
+  it("exits 2 on something that is neither a file nor a folder", async () => {
+    const r = await runCli(["check", "/dev/null"], { cwd: repo({}) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Ni un fichier ni un dossier : (\.\.\/)+dev\/null\n$/);
+  });
+
+  it("reports a 5 MiB posting as too large without reading it whole", async () => {
+    const dir = repo({});
+    writeFileSync(path.join(dir, "gros.md"), `---\nroles: x\nopen: true\n---\n${"a".repeat(5 * MAX_POSTING_BYTES)}`);
+    const r = await runCli(["check", "gros.md", "--format", "json"], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { files: { diagnostics: { rule: string }[] }[] };
+    expect(out.files[0]!.diagnostics.map((d) => d.rule)).toContain("file-too-large");
+    expect(r.code).toBe(1);
+  });
+
+  it("checks files that are not UTF-8 or have no front matter without crashing", async () => {
+    const dir = repo({
+      "content/_jobs/latin1.md": Buffer.from("---\nroles: D\xe9veloppeur\nopen: true\n---\n", "latin1"),
+      "content/_jobs/vide.md": "",
+      "content/_jobs/binaire.md": new Uint8Array([0, 1, 2, 255, 254]),
+    });
+    const r = await runCli(["check", "--format", "json"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { rule: string }[] }[] };
+    expect(out.files.map((f) => f.path)).toEqual(["content/_jobs/binaire.md", "content/_jobs/latin1.md", "content/_jobs/vide.md"]);
+    for (const f of out.files) expect(f.diagnostics.length).toBeGreaterThan(0);
+  });
+});
