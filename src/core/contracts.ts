@@ -76,20 +76,20 @@ function buildTable(extra: Readonly<Record<string, ContractType>>): Table {
 
 const DEFAULT_TABLE = buildTable({});
 
-/** Words of a part that name no type but often come with one: `CDD 3 ans`, `Fonctionnaire A/A+`. */
-function lookupWords(part: string, table: Table): ContractType[] {
-  const found: ContractType[] = [];
+/**
+ * Types named by the words of a part (`CDD 3 ans`, `Fonctionnaire A/A+`, a typo `indépedant`).
+ * `clean` when every word names a type (nothing else was written).
+ */
+function lookupWords(part: string, table: Table): { types: ContractType[]; clean: boolean } {
+  const types: ContractType[] = [];
+  let clean = true;
   for (const word of part.split(/[^\p{L}\p{N}·]+/u)) {
     if (word === "") continue;
-    const direct = table.get(word) ?? table.get(word.replace(/·.*$/u, ""));
-    if (direct) {
-      found.push(direct);
-      continue;
-    }
-    const typo = typoMatch(word, table);
-    if (typo) found.push(typo);
+    const found = table.get(word) ?? table.get(word.replace(/·.*$/u, "")) ?? typoMatch(word, table);
+    if (found) types.push(found);
+    else clean = false;
   }
-  return found;
+  return { types, clean: clean && types.length > 0 };
 }
 
 /** A single unambiguous near miss of a one-word spelling (`indépedant`, `stgae`). */
@@ -129,9 +129,9 @@ export function normalizeContract(raw: string, extraAliases: Readonly<Record<str
   let allKnown = parts.length > 0;
   for (const part of parts) {
     const exact = table.get(foldText(part));
-    const found = exact ? [exact] : lookupWords(foldText(part), table);
-    if (!exact) allKnown = false;
-    for (const t of found) if (!types.includes(t)) types.push(t);
+    const words = exact ? { types: [exact], clean: true } : lookupWords(foldText(part), table);
+    if (!words.clean) allKnown = false;
+    for (const t of words.types) if (!types.includes(t)) types.push(t);
   }
   if (canonical || types.length === 0) return { types, canonical };
   return allKnown ? { types, canonical, suggestion: types.join(", ") } : { types, canonical };

@@ -26,6 +26,9 @@ function missing(lines: readonly string[]): Diagnostic {
   if (first > 0 && OPEN.test(firstLine)) {
     return diagnostic("front-matter-missing", "error", { line: first + 1, column: 1 }, "front-matter-not-first", { line: first + 1 });
   }
+  if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l))) {
+    return diagnostic("front-matter-missing", "error", FILE_START, "front-matter-fence-dashes", {}, { fix: { line: 1, text: "---" } });
+  }
   if (INDENTED_FENCE.test(firstLine) && first === 0) {
     return diagnostic("front-matter-missing", "error", FILE_START, "front-matter-fence-indented", {}, { fix: { line: 1, text: "---" } });
   }

@@ -98,6 +98,12 @@ export class NearIndex {
         matches = [e.value];
       } else if (d === best && d <= budget) matches.push(e.value);
     }
+    if (matches.length > 1) {
+      // Same letters in another order (a swap: `contart`) beats a different letter (`contact`).
+      const letters = [...alnum].sort().join("");
+      const swaps = matches.filter((m) => [...foldAlnum(m)].sort().join("") === letters);
+      if (swaps.length === 1) matches = swaps;
+    }
     return matches.length > 0 ? { matches, kind: "edit", distance: best } : null;
   }
 }

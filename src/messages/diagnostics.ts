@@ -58,6 +58,10 @@ export const diagnosticMessages = defineMessages({
     fr: () => "Cette ligne `---` est précédée d'espaces : elle doit commencer en début de ligne.",
     en: () => "This `---` line starts with spaces: it must start at the beginning of the line.",
   },
+  "front-matter-fence-dashes": {
+    fr: () => "La ligne d'ouverture de la front matter doit être exactement `---` (trois tirets).",
+    en: () => "The opening line of the front matter must be exactly `---` (three dashes).",
+  },
   "front-matter-opening-missing": {
     fr: () => "La ligne `---` d'ouverture de la front matter manque : ajoutez `---` en première ligne, avant les champs.",
     en: () => "The opening `---` line of the front matter is missing: add `---` as the first line, before the fields.",

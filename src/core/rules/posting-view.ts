@@ -38,7 +38,8 @@ export function valuePlace(posting: PostingView, key: string): Place {
 
 /**
  * Fix that writes `replacement` instead of the value of `key`, on the key's line, keeping the
- * indentation, the key's spacing and what follows the value (comment, trailing spaces).
+ * indentation, the key's spacing and the comment after the value (with the spaces before it);
+ * trailing spaces with nothing after them are dropped.
  * Undefined when the value is not a scalar on the key's line, or the key is written twice.
  */
 export function valueFix(posting: PostingView, key: string, replacement: string): Fix | undefined {
@@ -47,7 +48,8 @@ export function valueFix(posting: PostingView, key: string, replacement: string)
   const line = posting.parsed.lines[p.line - 1];
   if (line === undefined) return undefined;
   const before = line.slice(0, p.valueSpan.start);
-  const after = line.slice(p.valueSpan.end);
+  const rest = line.slice(p.valueSpan.end);
+  const after = rest.trim() === "" ? "" : rest;
   const space = before.endsWith(":") ? " " : "";
   const spaceAfter = after.startsWith("#") ? " " : "";
   return { line: p.line, text: `${before}${space}${replacement}${spaceAfter}${after}` };

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { byRule, checkFile, checkText, french, JOBS, SUBMISSIONS } from "./corpus.js";
+
+describe("file name", () => {
+  it("a posting without .md in the postings folder (submissions/2018-12-03_2028_2018-12-02-cdtn-kali-job)", () => {
+    const report = checkFile(SUBMISSIONS, "2018-12-03_2028_2018-12-02-cdtn-kali-job", { isNew: true }, "content/_jobs/2018-12-02-cdtn-kali-job");
+    expect(byRule(report, "file-extension")).toEqual([
+      { line: 1, column: 1, severity: "error", rule: "file-extension", messageId: "file-extension", params: { name: "2018-12-02-cdtn-kali-job" } },
+    ]);
+    expect(french(byRule(report, "file-extension")[0])).toBe(
+      "Le nom du fichier « 2018-12-02-cdtn-kali-job » doit finir par `.md`, sinon l'offre n'est pas publiée.",
+    );
+  });
+
+  it("the same file outside the postings folder is not a posting name problem", () => {
+    const report = checkFile(SUBMISSIONS, "2018-12-03_2028_2018-12-02-cdtn-kali-job", {}, "docs/2018-12-02-cdtn-kali-job");
+    expect(byRule(report, "file-extension")).toEqual([]);
+  });
+
+  it("a ./-prefixed postings folder and a Windows path still match", () => {
+    const report = checkFile(SUBMISSIONS, "2018-12-03_2028_2018-12-02-cdtn-kali-job", { postingsDir: "./content/_jobs/" }, "content\\_jobs\\kali");
+    expect(byRule(report, "file-extension")).toHaveLength(1);
+  });
+});
+
+describe("front matter fences", () => {
+  it("no front matter at all (submissions/2019-05-07_2562_2019-05-07-data-scientist.md)", () => {
+    const report = checkFile(SUBMISSIONS, "2019-05-07_2562_2019-05-07-data-scientist.md");
+    expect(report.diagnostics).toEqual([
+      { line: 1, column: 1, severity: "error", rule: "front-matter-missing", messageId: "front-matter-missing", params: {} },
+    ]);
+    expect(french(report.diagnostics[0])).toMatch(/^Pas de front matter : la première ligne du fichier doit être `---`/);
+  });
+
+  it("fields without the opening fence (submissions/2021-06-15_6236_locadoc-dev2.md)", () => {
+    const report = checkFile(SUBMISSIONS, "2021-06-15_6236_locadoc-dev2.md");
+    expect(report.diagnostics.map((d) => [d.line, d.rule, d.messageId])).toEqual([[1, "front-matter-missing", "front-matter-opening-missing"]]);
+  });
+
+  it("an indented closing fence gets a fix (submissions/2021-06-18_6252_2021-06-15-charge.ou.chargee.de.deploiement.md)", () => {
+    const report = checkFile(SUBMISSIONS, "2021-06-18_6252_2021-06-15-charge.ou.chargee.de.deploiement.md");
+    expect(report.diagnostics).toEqual([
+      {
+        line: 9,
+        column: 1,
+        severity: "error",
+        rule: "front-matter-missing",
+        messageId: "front-matter-fence-indented",
+        params: {},
+        fix: { line: 9, text: "---" },
+      },
+    ]);
+  });
+
+  it("four dashes instead of three (submissions/2020-04-16_3605_2020-01-13-developpeur-full-stack-apigouvfr.md)", () => {
+    const report = checkFile(SUBMISSIONS, "2020-04-16_3605_2020-01-13-developpeur-full-stack-apigouvfr.md");
+    expect(report.diagnostics).toEqual([
+      { line: 1, column: 1, severity: "error", rule: "front-matter-missing", messageId: "front-matter-fence-dashes", params: {}, fix: { line: 1, text: "---" } },
+    ]);
+  });
+
+  it("a blank line before the fence (submissions/2021-02-22_5305_2021-02-19-dev2-einspe)", () => {
+    const report = checkFile(SUBMISSIONS, "2021-02-22_5305_2021-02-19-dev2-einspe", {}, "content/_jobs/2021-02-19-dev2-einspe.md");
+    expect(report.diagnostics.map((d) => [d.line, d.column, d.messageId])).toEqual([[2, 1, "front-matter-not-first"]]);
+    expect(french(report.diagnostics[0])).toBe(
+      "La front matter doit commencer à la toute première ligne du fichier : supprimez les lignes qui précèdent ce `---`.",
+    );
+  });
+
+  it("---yaml is read, with a warning and a fix to plain ---", () => {
+    const report = checkText("---yaml\nroles: Dev\nopen: false\nfriend: Etalab\n---\n");
+    expect(report.diagnostics).toEqual([
+      { line: 1, column: 1, severity: "warning", rule: "front-matter-language", messageId: "front-matter-language-yaml", params: {}, fix: { line: 1, text: "---" } },
+    ]);
+    expect(report.open).toBe(false);
+  });
+
+  it("a front matter that is a list", () => {
+    const report = checkText("---\n- roles: Dev\n- open: true\n---\n");
+    expect(report.diagnostics.map((d) => [d.line, d.column, d.rule, d.messageId])).toEqual([[2, 1, "front-matter-not-mapping", "front-matter-not-mapping"]]);
+  });
+});
+
+describe("duplicate keys", () => {
+  it("open written twice (jobs/2021-10-18-atlasculture-dev.md)", () => {
+    const report = checkFile(JOBS, "2021-10-18-atlasculture-dev.md");
+    expect(byRule(report, "duplicate-key")).toEqual([
+      { line: 11, column: 1, severity: "error", rule: "duplicate-key", messageId: "duplicate-key", params: { key: "open", firstLine: 7 }, key: "open" },
+    ]);
+    expect(french(byRule(report, "duplicate-key")[0])).toBe("Le champ `open` est déjà défini ligne 7 : gardez-en un seul.");
+    expect(report.openLine).toBeNull();
+  });
+});
