@@ -58,8 +58,8 @@ export const reviewMessages = defineMessages({
     en: () => "Review failed",
   },
   "check-summary-reviewed": {
-    fr: (p: { postings: string; errors: string; warnings: string }) => `**${p.postings} relue(s)** : ${p.errors}, ${p.warnings}.`,
-    en: (p: { postings: string; errors: string; warnings: string }) => `**${p.postings} reviewed**: ${p.errors}, ${p.warnings}.`,
+    fr: (p: { n: number; errors: string; warnings: string }) => `**${fr(p.n, "offre relue", "offres relues")}** : ${p.errors}, ${p.warnings}.`,
+    en: (p: { n: number; errors: string; warnings: string }) => `**${en(p.n, "posting reviewed", "postings reviewed")}**: ${p.errors}, ${p.warnings}.`,
   },
   "check-summary-no-postings": {
     fr: (p: { folder: string }) => `Cette pull request ne modifie aucune offre du dossier \`${p.folder}\`.`,
@@ -74,7 +74,7 @@ export const reviewMessages = defineMessages({
     en: () => "nothing to report",
   },
   "check-summary-skipped": {
-    fr: (p: { skipped: string; max: number }) => `${p.skipped} de plus non relue(s) : ${p.max} au plus par pull request (option \`max-files\`). Découpez la pull request pour les faire relire.`,
+    fr: (p: { skipped: string; max: number }) => `${p.skipped} de plus, non relue(s) : ${p.max} au plus par pull request (option \`max-files\`). Découpez la pull request pour les faire relire.`,
     en: (p: { skipped: string; max: number }) => `${p.skipped} more not reviewed: ${p.max} at most per pull request (\`max-files\` option). Split the pull request to have them reviewed.`,
   },
   "check-summary-config-title": {

@@ -29,7 +29,8 @@ export function oneLine(value: string): string {
 }
 
 /**
- * A value as inline markdown text: ASCII punctuation that means something to markdown is
+ * A value as inline markdown text (always inside a line: values are flattened to one line, so
+ * list and heading markers cannot start one): punctuation that means something inline is
  * backslash-escaped, `<`, `>` and `&` become entities, and a zero-width space follows `@` and
  * `#` so that GitHub neither pings anyone nor links issues.
  */
@@ -40,7 +41,7 @@ export function escapeText(value: string, max = MAX_VALUE_LENGTH): string {
     else if (ch === "<") out += "&lt;";
     else if (ch === ">") out += "&gt;";
     else if (ch === "@" || ch === "#") out += ch + ZERO_WIDTH_SPACE;
-    else if ("\\`*_{}[]()!|~+-.".includes(ch)) out += "\\" + ch;
+    else if ("\\`*_[]()!|~".includes(ch)) out += "\\" + ch;
     else out += ch;
   }
   return out;

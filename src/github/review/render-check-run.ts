@@ -59,7 +59,7 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
   if (input.postings.length === 0) {
     parts.push(renderMessageMarkdown(lang, "check-summary-no-postings", { folder: input.postingsDir }, "", 200));
   } else {
-    parts.push(t(lang, "check-summary-reviewed", { postings: t(lang, "count-postings", { n: input.postings.length }), errors, warnings }));
+    parts.push(t(lang, "check-summary-reviewed", { n: input.postings.length, errors, warnings }));
     if (total.errors + total.warnings > 0) parts.push(t(lang, "check-summary-errors-block"));
     parts.push(input.postings.map((p) => fileLine(lang, p)).join("\n"));
   }

@@ -1,0 +1,203 @@
+/**
+ * Makes GitHub match the closing plan. Each action is independent: one that fails is reported
+ * and the others still run.
+ *
+ * The edit is written byte for byte: one posting through the contents API (base64 of the
+ * closed text, with the blob oid it replaces, so a file that changed meanwhile is never
+ * overwritten); several postings (grouped) as one commit through the git data API.
+ *
+ * Several runs at once (two app instances, a timer and a push) still give one pull request per
+ * posting: creating a branch that exists (422 "Reference already exists") means another run
+ * took it, unless no pull request uses it, in which case the branch is reused; creating a pull
+ * request that exists (422 "A pull request already exists") is fine.
+ */
+import type { Logger } from "pino";
+import type { DuePosting } from "../../core/closing/find-due.js";
+import type { ClosingAction } from "../../core/closing/plan-closing.js";
+import type { GitHub, RepoRef } from "../octokit.js";
+import { bodyClosedByApp, renderClosingPullRequest, renderCloseComment, type RenderContext } from "./render-pull-request.js";
+
+export interface ApplyContext {
+  repo: RepoRef;
+  defaultBranch: string;
+  headOid: string;
+  treeOid: string;
+  render: RenderContext;
+  log: Logger;
+}
+
+export type ActionOutcome =
+  | { kind: "created"; pr: number }
+  | { kind: "updated"; pr: number }
+  | { kind: "closed"; pr: number }
+  /** Nothing to write (keep, skip-declined, capped), or dry-run. */
+  | { kind: "none" }
+  /** Another run got there first: its pull request, when known. */
+  | { kind: "exists"; pr: number | null }
+  | { kind: "failed"; message: string };
+
+export interface ActionResult {
+  action: ClosingAction;
+  outcome: ActionOutcome;
+}
+
+export async function applyClosingPlan(gh: GitHub, plan: readonly ClosingAction[], ctx: ApplyContext): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  for (const action of plan) {
+    let outcome: ActionOutcome;
+    try {
+      outcome = await apply(gh, action, ctx);
+    } catch (error) {
+      outcome = { kind: "failed", message: describe(error) };
+    }
+    const paths = "postings" in action ? action.postings.map((d) => d.path) : "posting" in action ? [action.posting.path] : action.kind === "close" ? [action.path] : [];
+    const level = outcome.kind === "failed" ? "error" : "info";
+    ctx.log[level]({ repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : undefined, paths, outcome }, `closing: ${action.kind} → ${outcome.kind}`);
+    results.push({ action, outcome });
+  }
+  return results;
+}
+
+async function apply(gh: GitHub, action: ClosingAction, ctx: ApplyContext): Promise<ActionOutcome> {
+  switch (action.kind) {
+    case "create":
+      return create(gh, action.branch, action.branchExists, action.postings, ctx);
+    case "update": {
+      const text = renderClosingPullRequest(action.postings, ctx.render);
+      const claim = await commitOnBranch(gh, action.branch, true, action.postings, text.commitMessage, ctx);
+      if (claim !== "written") return { kind: "exists", pr: action.pr };
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, title: text.title, body: text.body });
+      return { kind: "updated", pr: action.pr };
+    }
+    case "close": {
+      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: action.pr, body: renderCloseComment(action.reason, ctx.render.lang) });
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, state: "closed", body: bodyClosedByApp(action.body) });
+      try {
+        await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${action.branch}` });
+      } catch (error) {
+        // Already deleted (by a person, or by GitHub after a merge): nothing to do.
+        if (status(error) !== 422 && status(error) !== 404) throw error;
+      }
+      return { kind: "closed", pr: action.pr };
+    }
+    default:
+      return { kind: "none" };
+  }
+}
+
+async function create(gh: GitHub, branch: string, branchExists: boolean, postings: DuePosting[], ctx: ApplyContext): Promise<ActionOutcome> {
+  const text = renderClosingPullRequest(postings, ctx.render);
+  const claim = await commitOnBranch(gh, branch, branchExists, postings, text.commitMessage, ctx);
+  if (claim !== "written") return { kind: "exists", pr: claim === "taken" ? null : claim.pr };
+  let pr: number;
+  try {
+    const res = await gh.request("POST /repos/{owner}/{repo}/pulls", {
+      ...ctx.repo,
+      title: text.title,
+      head: branch,
+      base: ctx.defaultBranch,
+      body: text.body,
+      maintainer_can_modify: true,
+    });
+    pr = res.data.number;
+  } catch (error) {
+    if (status(error) === 422 && /already exists/i.test(describe(error))) return { kind: "exists", pr: null };
+    throw error;
+  }
+  if (text.labels.length > 0) await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...ctx.repo, issue_number: pr, labels: text.labels });
+  await requestReviewers(gh, pr, ctx);
+  return { kind: "created", pr };
+}
+
+/**
+ * Points `branch` at a new commit holding the edits, on top of the default branch's head.
+ * "taken": another run owns the branch (or the file changed meanwhile); `{ pr }`: a pull
+ * request already uses it.
+ */
+async function commitOnBranch(
+  gh: GitHub,
+  branch: string,
+  branchExists: boolean,
+  postings: DuePosting[],
+  message: string,
+  ctx: ApplyContext,
+): Promise<"written" | "taken" | { pr: number }> {
+  if (postings.length === 1) {
+    const d = postings[0]!;
+    const claim = await pointBranch(gh, branch, ctx.headOid, branchExists, ctx);
+    if (claim !== "ok") return claim;
+    try {
+      await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+        ...ctx.repo,
+        path: d.path,
+        branch,
+        message,
+        content: Buffer.from(d.closedText, "utf8").toString("base64"),
+        sha: d.blob,
+      });
+    } catch (error) {
+      // 409: the file on the branch is no longer the blob we read (another run wrote first, or the posting changed).
+      if (status(error) === 409 || status(error) === 422) return "taken";
+      throw error;
+    }
+    return "written";
+  }
+  const tree = await gh.request("POST /repos/{owner}/{repo}/git/trees", {
+    ...ctx.repo,
+    base_tree: ctx.treeOid,
+    tree: postings.map((d) => ({ path: d.path, mode: "100644" as const, type: "blob" as const, content: d.closedText })),
+  });
+  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", { ...ctx.repo, message, tree: tree.data.sha, parents: [ctx.headOid] });
+  const claim = await pointBranch(gh, branch, commit.data.sha, branchExists, ctx);
+  return claim === "ok" ? "written" : claim;
+}
+
+async function pointBranch(gh: GitHub, branch: string, sha: string, exists: boolean, ctx: ApplyContext): Promise<"ok" | "taken" | { pr: number }> {
+  if (!exists) {
+    try {
+      await gh.request("POST /repos/{owner}/{repo}/git/refs", { ...ctx.repo, ref: `refs/heads/${branch}`, sha });
+      return "ok";
+    } catch (error) {
+      if (status(error) !== 422 || !/already exists/i.test(describe(error))) throw error;
+      // Created meanwhile by another run: its pull request, if it has one already.
+      const open = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+      const pr = open.data[0];
+      if (pr) return { pr: pr.number };
+    }
+  }
+  try {
+    await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${branch}`, sha, force: true });
+    return "ok";
+  } catch (error) {
+    if (status(error) === 422) return "taken";
+    throw error;
+  }
+}
+
+async function requestReviewers(gh: GitHub, pr: number, ctx: ApplyContext): Promise<void> {
+  const wanted = ctx.render.config.closing.reviewers;
+  if (wanted.length === 0) return;
+  const reviewers = wanted.filter((r) => !r.includes("/"));
+  const teams = wanted.filter((r) => r.includes("/")).map((r) => r.split("/")[1]!);
+  try {
+    await gh.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+      ...ctx.repo,
+      pull_number: pr,
+      reviewers,
+      ...(teams.length > 0 ? { team_reviewers: teams } : {}),
+    });
+  } catch (error) {
+    // A reviewer who is not a collaborator, or the author: the pull request stands without them.
+    ctx.log.warn({ pr, status: status(error) }, "closing: reviewers not requested");
+  }
+}
+
+function status(error: unknown): number | undefined {
+  return (error as { status?: number }).status;
+}
+
+function describe(error: unknown): string {
+  const e = error as { response?: { data?: { message?: string; errors?: { message?: string }[] } }; message?: string };
+  const data = e.response?.data;
+  return [data?.message, ...(data?.errors ?? []).map((x) => x.message)].filter(Boolean).join(": ") || e.message || String(error);
+}

@@ -1,0 +1,35 @@
+/**
+ * The closing job in the app: a run on each push to the default branch that touches the
+ * postings folder, and a daily run at the configured hour (timer in the process; set
+ * CLOSING_SCHEDULE=off to leave the schedule to a cron, e.g. `recrutement-bot close --repo` or
+ * the GitHub Action).
+ */
+import type { Probot } from "probot";
+import { loadConfig } from "../load-config.js";
+import type { GitHub } from "../octokit.js";
+import { runClosing } from "./run-closing.js";
+import { createClosingSchedule, type ClosingScheduleOptions } from "./schedule.js";
+
+export interface RegisterClosingOptions extends ClosingScheduleOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export function registerClosing(app: Probot, options: RegisterClosingOptions = {}): void {
+  const now = options.now ?? (() => new Date());
+  app.on("push", async (context) => {
+    const p = context.payload;
+    const defaultBranch = p.repository.default_branch;
+    if (p.deleted || p.ref !== `refs/heads/${defaultBranch}`) return;
+    const changed = p.commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]);
+    // Postings are `.md` files: a push without one cannot change what is due.
+    if (!changed.some((f) => /\.md$/i.test(f))) return;
+    const octokit = context.octokit as unknown as GitHub;
+    const repo = context.repo();
+    const { config } = await loadConfig(octokit, repo, defaultBranch);
+    if (!config.closing.enabled || !changed.some((f) => f.startsWith(`${config.postings}/`))) return;
+    await runClosing(octokit, repo, { config, now: now(), log: context.log });
+  });
+
+  if ((options.env ?? process.env).CLOSING_SCHEDULE === "off") return;
+  createClosingSchedule(app, options).start();
+}

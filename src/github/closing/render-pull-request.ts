@@ -1,0 +1,104 @@
+/**
+ * The texts of a closing pull request (title, body with its hidden markers, commit message,
+ * labels) and of the comment the app leaves when it closes one. Pure. Values copied from
+ * postings (roles, paths) are escaped for markdown (src/github/markdown).
+ */
+import type { Config } from "../../config/schema.js";
+import type { DuePosting } from "../../core/closing/find-due.js";
+import { CLOSED_BY_APP, renderMarker } from "../../core/closing/marker.js";
+import type { CloseReason } from "../../core/closing/plan-closing.js";
+import { t, type Lang } from "../../messages/index.js";
+import { plainText } from "../markdown/escape.js";
+import { renderMessageMarkdown } from "../markdown/render-message.js";
+
+export interface PullRequestText {
+  title: string;
+  body: string;
+  commitMessage: string;
+  labels: string[];
+}
+
+export interface RenderContext {
+  lang: Lang;
+  today: string;
+  timeZone: string;
+  config: Config;
+}
+
+/** What a posting is called in texts: its `roles`, else its file name. */
+export function postingName(d: DuePosting): string {
+  return d.roles?.trim() || (d.path.split("/").pop() ?? d.path);
+}
+
+export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: RenderContext): PullRequestText {
+  const { lang } = ctx;
+  const md = (id: string, params: Record<string, string | number> = {}) => renderMessageMarkdown(lang, id, params, id, 120);
+  const markers = postings.map((d) => renderMarker({ path: d.path, blob: d.blob }));
+  const labels = closingLabels(postings, ctx.config);
+  if (postings.length === 1) {
+    const d = postings[0]!;
+    const roles = postingName(d);
+    const why =
+      d.reason.kind === "date"
+        ? md("closing-pr-why-date", { roles, path: d.path, field: d.reason.field, date: d.reason.date, today: ctx.today, timeZone: ctx.timeZone })
+        : md("closing-pr-why-filled", { roles, path: d.path });
+    const keep = d.reason.kind === "date" ? md("closing-pr-keep-date", { field: d.reason.field }) : md("closing-pr-keep-filled");
+    const body = [why, md("closing-pr-merge", { line: d.openLine }), `${keep} ${md("closing-pr-declined")}`, md("closing-pr-signature"), ...markers].join("\n\n");
+    return {
+      title: t(lang, "closing-pr-title", { roles: plainText(roles, 100) }),
+      body,
+      commitMessage: t(lang, "closing-commit", { roles: plainText(roles, 100) }),
+      labels,
+    };
+  }
+  const items = postings.map((d) => {
+    const roles = postingName(d);
+    return `- ${
+      d.reason.kind === "date"
+        ? md("closing-pr-grouped-item-date", { roles, path: d.path, line: d.openLine, field: d.reason.field, date: d.reason.date })
+        : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })
+    }`;
+  });
+  const body = [
+    md("closing-pr-grouped-intro", { count: postings.length, today: ctx.today, timeZone: ctx.timeZone }),
+    items.join("\n"),
+    md("closing-pr-grouped-merge"),
+    md("closing-pr-grouped-keep"),
+    md("closing-pr-signature"),
+    markers.join("\n"),
+  ].join("\n\n");
+  return {
+    title: t(lang, "closing-pr-title-grouped", { count: postings.length }),
+    body,
+    commitMessage: t(lang, "closing-commit-grouped", { count: postings.length }),
+    labels,
+  };
+}
+
+/** `closing.labels`, then the contract labels of the postings (when contract labels are on). */
+export function closingLabels(postings: readonly DuePosting[], config: Config): string[] {
+  const labels = new Set(config.closing.labels);
+  if (config.labels.enabled) for (const d of postings) for (const c of d.contracts) labels.add(`${config.labels.prefix}${c}`);
+  return [...labels];
+}
+
+export function renderCloseComment(reason: CloseReason, lang: Lang): string {
+  const md = (id: string, params: Record<string, string | number> = {}) => renderMessageMarkdown(lang, id, params, id);
+  switch (reason.kind) {
+    case "closed-by-hand":
+      return md("closing-obsolete-closed-by-hand");
+    case "extended":
+      return md("closing-obsolete-extended", { field: reason.field, date: reason.date });
+    case "not-due":
+      return md("closing-obsolete-not-due");
+    case "removed":
+      return md("closing-obsolete-removed");
+    case "nothing-left":
+      return md("closing-obsolete-nothing-left");
+  }
+}
+
+/** The body of a pull request the app closes: unchanged, plus the mark that no person refused it. */
+export function bodyClosedByApp(body: string): string {
+  return body.includes(CLOSED_BY_APP) ? body : `${body}\n${CLOSED_BY_APP}`;
+}

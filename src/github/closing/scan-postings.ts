@@ -1,0 +1,136 @@
+/**
+ * Reads what the closing job needs from the default branch in one GraphQL query: the head
+ * commit (oid, tree), every posting of the folder with its text, and the closing branches with
+ * their open pull requests. All of it comes from the same commit, so the blob oids match the
+ * texts the plan is made from.
+ *
+ * More requests only when GitHub's answer is not enough: one REST `git/blobs` read per posting
+ * whose GraphQL text is not byte for byte the blob (truncated, or a byte length that differs),
+ * and one query per further 100 closing branches.
+ */
+import { utf8Length } from "../../core/decode-content.js";
+import { CLOSING_BRANCH_PREFIX } from "../../core/closing/branch-name.js";
+import type { ClosingPullRequest } from "../../core/closing/plan-closing.js";
+import type { PostingFile } from "../../core/closing/find-due.js";
+import type { GitHub, RepoRef } from "../octokit.js";
+
+export interface RepositoryScan {
+  defaultBranch: string;
+  headOid: string;
+  treeOid: string;
+  postings: PostingFile[];
+  /** Closing branches that exist (full names). */
+  branches: Set<string>;
+  /** Open pull requests whose head is a closing branch. */
+  openPullRequests: ClosingPullRequest[];
+  /** HTTP requests the scan took. */
+  requests: number;
+}
+
+const REF_PREFIX = `refs/heads/${CLOSING_BRANCH_PREFIX}`;
+
+const REFS_FIELDS = `refs(refPrefix: $refPrefix, first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { name associatedPullRequests(first: 5, states: [OPEN]) { nodes { number body } } }
+    }`;
+
+export const SCAN_QUERY = `query ClosingScan($owner: String!, $name: String!, $folder: String!, $refPrefix: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    defaultBranchRef {
+      name
+      target {
+        ... on Commit {
+          oid
+          tree { oid }
+          file(path: $folder) {
+            type
+            object { ... on Tree { entries { name type modez oid object { ... on Blob { text byteSize isBinary isTruncated } } } } }
+          }
+        }
+      }
+    }
+    ${REFS_FIELDS}
+  }
+}`;
+
+export const REFS_QUERY = `query ClosingBranches($owner: String!, $name: String!, $refPrefix: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    ${REFS_FIELDS}
+  }
+}`;
+
+interface RefsPage {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: { name: string; associatedPullRequests: { nodes: { number: number; body: string }[] } }[];
+}
+interface Entry {
+  name: string;
+  type: string;
+  mode: number;
+  oid: string;
+  object: { text?: string | null; byteSize?: number; isBinary?: boolean; isTruncated?: boolean } | null;
+}
+interface ScanData {
+  repository: {
+    defaultBranchRef: {
+      name: string;
+      target: { oid?: string; tree?: { oid: string }; file?: { type: string; object: { entries?: Entry[] } | null } | null } | null;
+    } | null;
+    refs: RefsPage;
+  } | null;
+}
+
+/** Regular files (not symbolic links, not executables) whose name ends in `.md`. */
+const POSTING_MODE = 0o100644;
+
+/** Null when the repository has no default branch yet (empty repository). */
+export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): Promise<RepositoryScan | null> {
+  const vars = { owner: repo.owner, name: repo.repo, folder, refPrefix: REF_PREFIX, after: null as string | null };
+  const data = await gh.graphql<ScanData>(SCAN_QUERY, vars);
+  let requests = 1;
+  const head = data.repository?.defaultBranchRef;
+  if (!head?.target?.oid || !head.target.tree) return null;
+
+  const branches = new Set<string>();
+  const openPullRequests: ClosingPullRequest[] = [];
+  let refs: RefsPage | undefined = data.repository?.refs;
+  while (refs) {
+    for (const node of refs.nodes) {
+      const branch = CLOSING_BRANCH_PREFIX + node.name;
+      branches.add(branch);
+      for (const pr of node.associatedPullRequests.nodes) openPullRequests.push({ number: pr.number, branch, state: "open", body: pr.body ?? "" });
+    }
+    if (!refs.pageInfo.hasNextPage) break;
+    const next = await gh.graphql<{ repository: { refs: RefsPage } | null }>(REFS_QUERY, { ...vars, after: refs.pageInfo.endCursor });
+    requests++;
+    refs = next.repository?.refs;
+  }
+
+  const postings: PostingFile[] = [];
+  const entries = head.target.file?.type === "tree" ? (head.target.file.object?.entries ?? []) : [];
+  for (const e of entries) {
+    if (e.type !== "blob" || e.mode !== POSTING_MODE || !/\.md$/i.test(e.name)) continue;
+    const path = `${folder}/${e.name}`;
+    const o = e.object ?? {};
+    let text: string | null = null;
+    if (typeof o.text === "string" && !o.isBinary && !o.isTruncated && utf8Length(o.text) === o.byteSize) text = o.text;
+    else if (!o.isBinary) {
+      text = await readBlob(gh, repo, e.oid);
+      requests++;
+    }
+    postings.push({ path, blob: e.oid, text });
+  }
+  postings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, requests };
+}
+
+/** The blob's exact bytes as text; null when they are not valid UTF-8. */
+async function readBlob(gh: GitHub, repo: RepoRef, oid: string): Promise<string | null> {
+  const res = await gh.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: oid });
+  const bytes = Buffer.from(res.data.content, res.data.encoding === "base64" ? "base64" : "utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

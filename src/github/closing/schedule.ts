@@ -1,0 +1,108 @@
+/**
+ * The daily closing run inside the app process: every few minutes, a tick lists the app's
+ * installations and their repositories (app JWT: `GET /app/installations`, then each
+ * installation's `GET /installation/repositories`) and runs the closing job for each
+ * repository whose configured hour has come in its configured time zone and that has not been
+ * run today. Configs are cached for an hour. The clock is injected, so tests drive `tick()`.
+ *
+ * The memory of what ran is per process: two app instances may both run a repository on the
+ * same day, which the closing job tolerates (one pull request per posting whatever happens).
+ */
+import type { Probot } from "probot";
+import type { Config } from "../../config/schema.js";
+import { dueRunDay } from "../../core/closing/schedule-time.js";
+import { loadConfig } from "../load-config.js";
+import type { GitHub } from "../octokit.js";
+import { runClosing } from "./run-closing.js";
+
+export const DEFAULT_INTERVAL_MS = 10 * 60_000;
+const CONFIG_TTL_MS = 60 * 60_000;
+
+export interface ClosingScheduleOptions {
+  now?: () => Date;
+  intervalMs?: number;
+}
+
+export interface ClosingSchedule {
+  /** One pass over every installation and repository. Resolves when done; a tick already at work makes it a no-op. */
+  tick(): Promise<void>;
+  start(): void;
+  stop(): void;
+}
+
+interface InstalledRepo {
+  name: string;
+  full_name: string;
+  default_branch: string;
+  owner: { login: string };
+  archived?: boolean;
+  disabled?: boolean;
+}
+
+export function createClosingSchedule(app: Probot, options: ClosingScheduleOptions = {}): ClosingSchedule {
+  const now = options.now ?? (() => new Date());
+  const log = app.log.child({ name: "closing-schedule" });
+  const lastRun = new Map<string, string>();
+  const configs = new Map<string, { config: Config; at: number }>();
+  let timer: NodeJS.Timeout | undefined;
+  let busy = false;
+
+  async function runRepository(octokit: GitHub, r: InstalledRepo): Promise<void> {
+    const repo = { owner: r.owner.login, repo: r.name };
+    const at = now();
+    let cached = configs.get(r.full_name);
+    if (!cached || at.getTime() - cached.at >= CONFIG_TTL_MS) {
+      cached = { config: (await loadConfig(octokit, repo, r.default_branch)).config, at: at.getTime() };
+      configs.set(r.full_name, cached);
+    }
+    const { closing } = cached.config;
+    if (!closing.enabled) return;
+    const day = dueRunDay(at, closing["time-zone"], closing.hour, lastRun.get(r.full_name));
+    if (day === null) return;
+    lastRun.set(r.full_name, day);
+    await runClosing(octokit, repo, { config: cached.config, now: at, log });
+  }
+
+  async function tick(): Promise<void> {
+    if (busy) return;
+    busy = true;
+    try {
+      const jwt = await app.auth();
+      const installations = await jwt.paginate("GET /app/installations", { per_page: 100 });
+      for (const installation of installations) {
+        try {
+          const octokit = await app.auth(installation.id);
+          const repos = (await octokit.paginate("GET /installation/repositories", { per_page: 100 })) as InstalledRepo[];
+          for (const r of repos) {
+            if (r.archived || r.disabled) continue;
+            try {
+              await runRepository(octokit as unknown as GitHub, r);
+            } catch (error) {
+              log.error({ err: error, repo: r.full_name }, "closing: scheduled run failed");
+            }
+          }
+        } catch (error) {
+          log.error({ err: error, installation: installation.id }, "closing: installation skipped");
+        }
+      }
+    } catch (error) {
+      log.error({ err: error }, "closing: cannot list installations");
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    tick,
+    start() {
+      if (timer) return;
+      timer = setInterval(() => void tick(), options.intervalMs ?? DEFAULT_INTERVAL_MS);
+      // The timer alone never keeps the process alive (tests, CLI).
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
