@@ -16,6 +16,18 @@ export const MAX_YAML_ALIASES = 100;
 /** Above this many brackets or compact dashes, the front matter is refused before parsing. */
 const PRESCAN_LIMIT = 64;
 
+/** Most lines plus commas plus brackets in a front matter (postings have about 20). */
+export const MAX_YAML_PIECES = 1000;
+
+function countPieces(line: string): number {
+  let n = 0;
+  for (let j = 0; j < line.length; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 0x2c || c === 0x5b || c === 0x7b) n++;
+  }
+  return n;
+}
+
 const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** A span of one line: 0-based UTF-16 offsets [start, end) in that line's text. */
@@ -72,7 +84,10 @@ function syntax(at: Place, messageId: string, params: Record<string, string | nu
   return diagnostic("front-matter-syntax", "error", at, messageId, params);
 }
 
-/** Cheap bound on nesting before parsing: brackets and compact `- - -` dashes. */
+/**
+ * Cheap bounds before parsing: nesting (brackets, compact `- - -` dashes) and size in values
+ * (lines, commas, brackets), so that parsing a 64 KiB front matter stays well under a second.
+ */
 function prescan(lines: readonly string[], firstLine: number): Diagnostic | null {
   let depth = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -84,6 +99,14 @@ function prescan(lines: readonly string[], firstLine: number): Diagnostic | null
       if (c === 0x5b || c === 0x7b) {
         if (++depth > PRESCAN_LIMIT) return syntax({ line: firstLine + i, column: j + 1 }, "yaml-too-deep", { max: MAX_YAML_DEPTH });
       } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    }
+  }
+  let pieces = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    pieces += 1 + countPieces(line);
+    if (pieces > MAX_YAML_PIECES) {
+      return diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", { max: MAX_YAML_PIECES });
     }
   }
   return null;

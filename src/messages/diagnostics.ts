@@ -26,6 +26,10 @@ export const diagnosticMessages = defineMessages({
     fr: (p: P) => `La front matter dépasse ${kb(p.max)} Kio : elle n'est pas lue.`,
     en: (p: P) => `The front matter is over ${kb(p.max)} KiB: it is not read.`,
   },
+  "front-matter-too-complex": {
+    fr: (p: P) => `La front matter a trop de lignes ou de valeurs (plus de ${s(p, "max")}) : elle n'est pas lue.`,
+    en: (p: P) => `The front matter has too many lines or values (over ${s(p, "max")}): it is not read.`,
+  },
   "encoding-utf16": {
     fr: () => "Le fichier est en UTF-16 : enregistrez-le en UTF-8.",
     en: () => "The file is UTF-16: save it as UTF-8.",

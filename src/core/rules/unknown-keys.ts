@@ -7,6 +7,8 @@ import { keyFix, type PostingView } from "./posting-view.js";
 
 const KNOWN = new Set(KNOWN_KEYS);
 const INDEX = new NearIndex(KNOWN_KEYS);
+/** Past this many unknown keys, the file is not a posting with typos: stop looking for near misses. */
+const MAX_SUGGESTIONS = 100;
 
 /** A key as shown in a message: invisible and odd space characters written as \uXXXX. */
 export function visibleKey(key: string): string {
@@ -35,7 +37,7 @@ export function checkUnknownKeys(posting: PostingView): Diagnostic[] {
       found.push(diagnostic("unknown-key", "warning", at, "unknown-key-invisible", { key: visibleKey(key), suggestion: clean }, { key, fix }));
       continue;
     }
-    const near = key.length <= 100 ? INDEX.match(key) : null;
+    const near = key.length <= 100 && found.length < MAX_SUGGESTIONS ? INDEX.match(key) : null;
     const target = near?.matches.length === 1 ? near.matches[0] : undefined;
     if (target === undefined) {
       found.push(diagnostic("unknown-key", "warning", at, "unknown-key", { key: visibleKey(key) }, { key }));
