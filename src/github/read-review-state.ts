@@ -1,12 +1,15 @@
 /**
  * Everything a review needs to know from GitHub besides the list of files, in one GraphQL query
  * on the base repository (head commits of pull requests from forks are reachable there):
- * the postings' text at the head commit, the startup ids (at the head commit and on the default
- * branch), the labels, the app's living comment and the suggestions it already made.
+ * the config file on the default branch, the postings' text at the head commit, the startup ids
+ * (at the head commit and on the default branch), the labels, the app's living comment and the
+ * suggestions it already made.
  * Paths travel as GraphQL variables, never inside the query text.
  */
 import type { GitHub, RepoRef } from "./octokit.js";
 import { MAX_POSTING_BYTES } from "../core/defaults.js";
+import { CONFIG_PATH } from "../config/schema.js";
+import { MAX_CONFIG_BYTES } from "../config/parse-config.js";
 
 export type BlobRead =
   | { kind: "text"; text: string }
@@ -21,6 +24,8 @@ export interface BotComment {
 }
 
 export interface ReviewState {
+  /** `.github/recrutement-bot.yml` on the default branch (kind "missing" when absent). */
+  config: BlobRead;
   blobs: Map<string, BlobRead>;
   /** Union of the ids found at the head commit and on the default branch; null when neither folder exists. */
   startupIds: Set<string> | null;
@@ -85,8 +90,9 @@ function blobSelections(count: number): { declarations: string; selections: stri
 /** The main query (state + the first postings); exported for tests and the request budget. */
 export function reviewStateQuery(blobCount: number): string {
   const blobs = blobSelections(blobCount);
-  return `query ReviewState($owner: String!, $name: String!, $number: Int!, $startupsHead: String!, $startupsBase: String!, $labelQuery: String!${blobs.declarations ? ", " + blobs.declarations : ""}) {
+  return `query ReviewState($owner: String!, $name: String!, $number: Int!, $config: String!, $startupsHead: String!, $startupsBase: String!, $labelQuery: String!${blobs.declarations ? ", " + blobs.declarations : ""}) {
   repository(owner: $owner, name: $name) {
+    config: object(expression: $config) { ${BLOB_FIELDS} }
     startupsHead: object(expression: $startupsHead) { ... on Tree { entries { name type } } }
     startupsBase: object(expression: $startupsBase) { ... on Tree { entries { name type } } }
     labels(first: 100, query: $labelQuery) { nodes { name } }
@@ -119,6 +125,7 @@ const COMMENTS_QUERY = `query BotComments($owner: String!, $name: String!, $numb
 
 interface MainResult {
   repository: {
+    config: BlobNode | null;
     startupsHead: TreeNode | null;
     startupsBase: TreeNode | null;
     labels: { nodes: ({ name: string } | null)[] | null } | null;
@@ -137,6 +144,7 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
     owner: repo.owner,
     name: repo.repo,
     number: q.pullNumber,
+    config: `${q.defaultBranch}:${CONFIG_PATH}`,
     startupsHead: `${q.headSha}:${q.startupsDir}`,
     startupsBase: `${q.defaultBranch}:${q.startupsDir}`,
     labelQuery: q.labelPrefix.trim(),
@@ -180,7 +188,15 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
     (thread?.comments.nodes ?? []).flatMap((c) => (c && c.viewerDidAuthor ? [c.body] : [])),
   );
 
-  return { blobs, startupIds, pullRequestLabels, repositoryLabels, botComments, botReviewCommentBodies };
+  return {
+    config: toBlobRead(repository.config, MAX_CONFIG_BYTES),
+    blobs,
+    startupIds,
+    pullRequestLabels,
+    repositoryLabels,
+    botComments,
+    botReviewCommentBodies,
+  };
 }
 
 /** The app's comments carrying `marker` among the last 100 comments, oldest first (used after creating one). */
@@ -206,10 +222,10 @@ function markedComments(connection: CommentsConnection, marker: string): BotComm
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
 }
 
-function toBlobRead(node: BlobNode | null | undefined): BlobRead {
+function toBlobRead(node: BlobNode | null | undefined, maxBytes = MAX_POSTING_BYTES): BlobRead {
   if (!node || node.byteSize === undefined) return { kind: "missing" };
   if (node.isBinary) return { kind: "binary", byteSize: node.byteSize };
-  if (node.byteSize > MAX_POSTING_BYTES || node.isTruncated || typeof node.text !== "string") return { kind: "too-large", byteSize: node.byteSize };
+  if (node.byteSize > maxBytes || node.isTruncated || typeof node.text !== "string") return { kind: "too-large", byteSize: node.byteSize };
   return { kind: "text", text: node.text };
 }
 

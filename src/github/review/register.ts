@@ -5,18 +5,19 @@
  */
 import type { Context, Probot } from "probot";
 import { createKeyedQueue } from "./keyed-queue.js";
-import { reviewPullRequest, type ReviewTarget } from "./review-pull-request.js";
+import { reviewPullRequest, type ConfigMemory, type ReviewTarget } from "./review-pull-request.js";
 import { CHECK_RUN_NAME } from "./reviewed-posting.js";
 
 export const REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
 
 export function registerReview(app: Probot): void {
   const queue = createKeyedQueue();
+  const memory: ConfigMemory = new Map();
 
   const review = async (context: Context, target: ReviewTarget): Promise<void> => {
     const key = `${target.owner}/${target.repo}#${target.pullNumber}`;
     try {
-      await queue.run(key, () => reviewPullRequest(context.octokit, target, context.log));
+      await queue.run(key, () => reviewPullRequest(context.octokit, target, context.log, memory));
     } catch (error) {
       context.log.error({ pull: key, delivery: context.id, err: String((error as Error).message ?? error).slice(0, 300) }, "review crashed");
     }

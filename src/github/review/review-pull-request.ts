@@ -1,14 +1,19 @@
 /**
- * One review of one pull request at one head commit: read (config, files, one GraphQL query),
- * run the engine, plan, then reconcile the check run, the living comment, the suggestions and
- * the labels. When reading fails, a neutral check run says so; a failing write is logged and
- * the other writes still happen.
+ * One review of one pull request at one head commit: read (the files, then one GraphQL query
+ * with the config, the postings and the state), run the engine, plan, then reconcile the check
+ * run, the living comment, the suggestions and the labels. When reading fails, a neutral check
+ * run says so; a failing write is logged and the other writes still happen.
+ *
+ * The config is read in the same GraphQL query as the postings, so the postings folder is not
+ * known yet when the query is written: it uses the config last seen for the repository (the
+ * defaults the first time) and, when the config turns out to say otherwise, reads again.
  */
 import type { Logger } from "pino";
 import type { GitHub, RepoRef } from "../octokit.js";
-import { loadConfig } from "../load-config.js";
-import { readPullRequestFiles } from "../read-pull-request-files.js";
-import { readBotComments, readReviewState } from "../read-review-state.js";
+import { readPullRequestFiles, type PullRequestFile } from "../read-pull-request-files.js";
+import { readBotComments, readReviewState, type BlobRead, type ReviewState } from "../read-review-state.js";
+import { DEFAULT_CONFIG, type Config } from "../../config/schema.js";
+import { MAX_CONFIG_BYTES, parseConfig, type ParsedConfig } from "../../config/parse-config.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
 import { checkOptionsFor, checkPostings } from "./check-postings.js";
 import { planReview, type ReviewPlan } from "./plan-review.js";
@@ -16,7 +21,7 @@ import { reconcileCheckRun } from "./reconcile-check-run.js";
 import { reconcileComment } from "./reconcile-comment.js";
 import { reconcileSuggestions } from "./reconcile-suggestions.js";
 import { renderFailedCheckRun } from "./render-check-run.js";
-import { selectPostings } from "./select-postings.js";
+import { selectPostings, type PostingSelection } from "./select-postings.js";
 import { COMMENT_MARKER, counts } from "./reviewed-posting.js";
 
 export interface ReviewTarget extends RepoRef {
@@ -32,25 +37,29 @@ export interface ReviewOutcome {
   failedSteps: string[];
 }
 
-export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, log: Logger): Promise<ReviewOutcome> {
+/** Config last seen per repository: the guess the next review's single query is written with. */
+export type ConfigMemory = Map<string, Config>;
+const MEMORY_SIZE = 1000;
+
+export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, log: Logger, memory: ConfigMemory = new Map()): Promise<ReviewOutcome> {
   const repo: RepoRef = { owner: target.owner, repo: target.repo };
   const where = { repo: `${target.owner}/${target.repo}`, pull: target.pullNumber, sha: target.headSha };
+  const repoKey = `${target.owner}/${target.repo}`.toLowerCase();
 
   let plan: ReviewPlan;
   try {
-    const { config, problems } = await loadConfig(octokit, repo, target.defaultBranch);
-    if (problems.length > 0) log.warn({ ...where, problems: problems.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
     const files = await readPullRequestFiles(octokit, repo, target.pullNumber);
-    const selection = selectPostings(files, config.postings, config["max-files"]);
-    const state = await readReviewState(octokit, repo, {
-      pullNumber: target.pullNumber,
-      headSha: target.headSha,
-      defaultBranch: target.defaultBranch,
-      postingPaths: selection.postings.map((p) => p.path),
-      startupsDir: config.startups,
-      labelPrefix: config.labels.prefix,
-      marker: COMMENT_MARKER,
-    });
+    const guess = memory.get(repoKey) ?? DEFAULT_CONFIG;
+    let selection = selectPostings(files, guess.postings, guess["max-files"]);
+    let state = await readState(octokit, repo, target, guess, selection);
+    const { config, problems } = configOf(state.config);
+    remember(memory, repoKey, config);
+    if (problems.length > 0) log.warn({ ...where, problems: problems.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
+    const needed = selectPostings(files, config.postings, config["max-files"]);
+    if (!readsCover(guess, config, selection, files)) {
+      state = { ...(await readState(octokit, repo, target, config, needed)), config: state.config };
+    }
+    selection = needed;
     const postings = checkPostings(selection.postings, state.blobs, checkOptionsFor(config, state.startupIds));
     plan = planReview({
       config,
@@ -98,6 +107,40 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     await step("labels", () => reconcileLabels(octokit, repo, target.pullNumber, labels));
   }
   return { status: "reviewed", plan, failedSteps };
+}
+
+function readState(octokit: GitHub, repo: RepoRef, target: ReviewTarget, config: Config, selection: PostingSelection): Promise<ReviewState> {
+  return readReviewState(octokit, repo, {
+    pullNumber: target.pullNumber,
+    headSha: target.headSha,
+    defaultBranch: target.defaultBranch,
+    postingPaths: selection.postings.map((p) => p.path),
+    startupsDir: config.startups,
+    labelPrefix: config.labels.prefix,
+    marker: COMMENT_MARKER,
+  });
+}
+
+/** Did the query written with `guess` read everything `config` needs? */
+function readsCover(guess: Config, config: Config, read: PostingSelection, files: readonly PullRequestFile[]): boolean {
+  if (guess.startups !== config.startups || guess.labels.prefix !== config.labels.prefix) return false;
+  const readPaths = new Set(read.postings.map((p) => p.path));
+  return selectPostings(files, config.postings, config["max-files"]).postings.every((p) => readPaths.has(p.path));
+}
+
+function configOf(blob: BlobRead): ParsedConfig {
+  if (blob.kind === "missing") return parseConfig(null);
+  // Over the size limit (or binary): parseConfig reports it and keeps the defaults.
+  if (blob.kind !== "text") return parseConfig("x".repeat(MAX_CONFIG_BYTES + 1));
+  const parsed = parseConfig(blob.text);
+  // Problems are worded in the language the config asks for.
+  return parsed.config.language === "fr" ? parsed : parseConfig(blob.text, parsed.config.language);
+}
+
+function remember(memory: ConfigMemory, key: string, config: Config): void {
+  memory.delete(key);
+  memory.set(key, config);
+  if (memory.size > MEMORY_SIZE) memory.delete(memory.keys().next().value as string);
 }
 
 /** What to log of an error: its status and message, never a request body (it may hold posting text). */

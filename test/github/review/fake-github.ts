@@ -115,15 +115,6 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
   const s = gh.scope;
   const route = (prefix: string, rest: RegExp) => (uri: string) => uri.startsWith(prefix) && rest.test(uri.slice(prefix.length));
 
-  s.get(route(`${repoPath}/contents/`, /^\.github%2Frecrutement-bot\.yml\?ref=/))
-    .optionally()
-    .times(1000)
-    .reply(() => {
-      if (state.config === null) return [404, { message: "Not Found" }];
-      const content = Buffer.from(state.config, "utf8");
-      return [200, { type: "file", encoding: "base64", size: content.length, name: "recrutement-bot.yml", path: ".github/recrutement-bot.yml", content: content.toString("base64") }];
-    });
-
   s.get(route(`${repoPath}/pulls/${state.number}/files`, /^\?/))
     .optionally()
     .times(1000)
@@ -295,6 +286,10 @@ function answerGraphql(state: FakeState, query: string, variables: Record<string
     if (/^p\d+$/.test(name)) repository[name] = blobAt(state, String(value));
   }
   if (/^query ReviewState/.test(query)) {
+    repository.config =
+      variables.config === `${state.defaultBranch}:.github/recrutement-bot.yml` && state.config !== null
+        ? { byteSize: Buffer.byteLength(state.config), isBinary: false, isTruncated: false, text: state.config }
+        : null;
     const tree = (expression: string) => {
       const dir = expression.slice(expression.indexOf(":") + 1);
       if (dir !== "content/_startups") return null;

@@ -41,6 +41,13 @@ function setup(state: FakeState, options: { baseUrl?: string } = {}): void {
   ({ probot, logs } = createTestProbot((app: Probot) => registerReview(app), options.baseUrl ? { baseUrl: options.baseUrl } : {}));
 }
 
+/** Body of the nth request `METHOD /path` (query string left out). */
+function body(call: string, nth = 0): unknown {
+  const found = gh.requests.filter((r) => `${r.method} ${r.path.split("?")[0]}` === call)[nth];
+  if (!found) throw new Error(`no request ${call} #${nth}`);
+  return found.body;
+}
+
 async function deliver(id: string, name: "pull_request" | "check_run", payload: object): Promise<void> {
   await probot.receive({ id, name, payload: payload as never });
 }
@@ -61,7 +68,6 @@ describe("review of a pull request", () => {
 
     expect(gh.calls()).toEqual([
       "POST /app/installations/1/access_tokens",
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
@@ -71,7 +77,7 @@ describe("review of a pull request", () => {
       `POST ${REPO}/labels`,
       `POST ${REPO}/issues/2/labels`,
     ]);
-    const checkRun = gh.requests[4]!.body as Record<string, unknown>;
+    const checkRun = body(`POST ${REPO}/check-runs`) as Record<string, unknown>;
     expect(checkRun).toMatchObject({ name: "recrutement-bot", head_sha: state.headSha, status: "completed", conclusion: "failure", external_id: "2" });
     expect(state.checkRuns[0]!.title).toBe("3 erreurs à corriger (1 offre)");
     expect(state.checkRuns[0]!.annotations).toEqual([
@@ -86,7 +92,7 @@ describe("review of a pull request", () => {
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.body).toMatchSnapshot("comment-first-push");
 
-    const review = gh.requests[7]!.body as { commit_id: string; event: string; comments: { path: string; line: number; side: string; body: string }[] };
+    const review = body(`POST ${REPO}/pulls/2/reviews`) as { commit_id: string; event: string; comments: { path: string; line: number; side: string; body: string }[] };
     expect(review.commit_id).toBe(state.headSha);
     expect(review.event).toBe("COMMENT");
     expect(review.comments.map((c) => [c.path, c.line, c.side])).toEqual([
@@ -96,8 +102,8 @@ describe("review of a pull request", () => {
     ]);
     expect(review.comments[1]!.body).toMatch(/\n```suggestion\nopen: true\n```\n<!-- recrutement-bot:suggestion:[0-9a-f]{16} -->$/);
 
-    expect(gh.requests[8]!.body).toEqual({ name: "contrat: indépendant", color: "fbca04", description: "Offre d'emploi en indépendant (étiquette posée par recrutement-bot)" });
-    expect(gh.requests[9]!.body).toEqual({ labels: ["contrat: indépendant"] });
+    expect(body(`POST ${REPO}/labels`)).toEqual({ name: "contrat: indépendant", color: "fbca04", description: "Offre d'emploi en indépendant (étiquette posée par recrutement-bot)" });
+    expect(body(`POST ${REPO}/issues/2/labels`)).toEqual({ labels: ["contrat: indépendant"] });
     gh.done();
   });
 
@@ -113,13 +119,12 @@ describe("review of a pull request", () => {
     await deliver("d-2", "pull_request", pullRequestEvent(state, "synchronize"));
 
     expect(gh.calls()).toEqual([
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
       `PATCH ${REPO}/issues/comments/${firstComment.id}`,
     ]);
-    expect(gh.requests[3]!.body).toMatchObject({ head_sha: state.headSha, conclusion: "success", output: { title: "Aucune erreur", annotations: [] } });
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", output: { title: "Aucune erreur", annotations: [] } });
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.body).toMatchInlineSnapshot(`
       "<!-- recrutement-bot:review -->
@@ -136,7 +141,6 @@ describe("review of a pull request", () => {
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.calls()).toEqual([
       "POST /app/installations/1/access_tokens",
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
@@ -151,7 +155,7 @@ describe("review of a pull request", () => {
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened", { fork: "contributrice" }));
     expect(gh.requests.every((r) => !r.path.includes("contributrice"))).toBe(true);
-    const query = gh.requests[3]!.body as { query: string; variables: Record<string, unknown> };
+    const query = body("POST /graphql") as { query: string; variables: Record<string, unknown> };
     expect(query.variables).toMatchObject({ owner: "Codertocat", name: "Hello-World", number: 2, p0: `${state.headSha}:${PATH}` });
     // Paths travel as variables, never inside the query text.
     expect(query.query).not.toContain(PATH);
@@ -171,7 +175,6 @@ describe("review of a pull request", () => {
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.calls()).toEqual([
       "POST /app/installations/1/access_tokens",
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
@@ -179,8 +182,8 @@ describe("review of a pull request", () => {
       `POST ${REPO}/issues/2/comments`,
       "POST /graphql",
     ]);
-    const create = gh.requests[4]!.body as { output: { title: string; summary: string; annotations: { path: string; start_line: number }[] } };
-    const update = gh.requests[5]!.body as { output: { title: string; summary: string; annotations: { path: string; start_line: number }[] } };
+    const create = body(`POST ${REPO}/check-runs`) as { output: { title: string; summary: string; annotations: { path: string; start_line: number }[] } };
+    const update = body(`PATCH ${REPO}/check-runs/${state.checkRuns[0]!.id}`) as { output: { title: string; summary: string; annotations: { path: string; start_line: number }[] } };
     expect(create.output.annotations).toHaveLength(50);
     expect(update.output.annotations).toHaveLength(10);
     expect(update.output.title).toBe(create.output.title);
@@ -188,7 +191,7 @@ describe("review of a pull request", () => {
     expect(update.output.annotations[9]).toMatchObject({ path: files[59]!.filename, start_line: 5, annotation_level: "failure" });
     expect(state.checkRuns[0]!.annotations).toHaveLength(60);
     expect(create.output.title).toBe("60 erreurs à corriger (60 offres)");
-    const variables = (gh.requests[3]!.body as { variables: Record<string, string> }).variables;
+    const variables = (body("POST /graphql") as { variables: Record<string, string> }).variables;
     expect(Object.keys(variables).filter((k) => /^p\d+$/.test(k))).toHaveLength(60);
     gh.done();
   });
@@ -201,7 +204,6 @@ describe("review of a pull request", () => {
     const first = gh.calls().length;
     await deliver("same-id", "pull_request", payload);
     expect(gh.calls().slice(first)).toEqual([
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
@@ -228,7 +230,7 @@ describe("review of a pull request", () => {
     expect(state.checkRuns).toHaveLength(2);
     // The second review started after the first had finished writing.
     const calls = gh.calls().slice(1);
-    const secondStart = calls.lastIndexOf(`GET ${REPO}/contents/.github%2Frecrutement-bot.yml`);
+    const secondStart = calls.lastIndexOf(`GET ${REPO}/pulls/2/files`);
     expect(calls.slice(0, secondStart)).toContain(`POST ${REPO}/issues/2/labels`);
     gh.done();
   });
@@ -308,7 +310,6 @@ describe("review of a pull request", () => {
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
       "POST /app/installations/1/access_tokens",
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /api/graphql",
       `POST ${REPO}/check-runs`,
@@ -324,12 +325,11 @@ describe("review of a pull request", () => {
     await deliver("d-1", "check_run", checkRunRerequestedEvent(state, "2"));
     expect(gh.calls()).toEqual([
       "POST /app/installations/1/access_tokens",
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
     ]);
-    expect(gh.requests[4]!.body).toMatchObject({ head_sha: state.headSha, conclusion: "success", external_id: "2" });
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", external_id: "2" });
     gh.done();
   });
 
@@ -339,11 +339,10 @@ describe("review of a pull request", () => {
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.calls()).toEqual([
       "POST /app/installations/1/access_tokens",
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       `POST ${REPO}/check-runs`,
     ]);
-    expect(gh.requests[3]!.body).toMatchObject({ conclusion: "neutral", output: { title: "Relecture impossible" } });
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ conclusion: "neutral", output: { title: "Relecture impossible" } });
     expect(logs.some((l) => l.msg === "review failed while reading: neutral check run" && l.level === 50)).toBe(true);
     expect(JSON.stringify(logs)).not.toContain("Mon Entreprise");
     gh.done();
@@ -360,8 +359,8 @@ describe("review of a pull request", () => {
     });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "synchronize"));
-    expect(gh.calls().slice(5)).toEqual([`POST ${REPO}/issues/2/labels`, `DELETE ${REPO}/issues/2/labels/contrat%3A%20CDI`]);
-    expect(gh.requests[5]!.body).toEqual({ labels: ["contrat: indépendant"] });
+    expect(gh.calls().slice(4)).toEqual([`POST ${REPO}/issues/2/labels`, `DELETE ${REPO}/issues/2/labels/contrat%3A%20CDI`]);
+    expect(body(`POST ${REPO}/issues/2/labels`)).toEqual({ labels: ["contrat: indépendant"] });
     expect(state.pullRequestLabels).toEqual(["urgent", "Contrat: stage-like", "contrat: indépendant"]);
     gh.done();
   });
@@ -370,8 +369,8 @@ describe("review of a pull request", () => {
     const state = defaultState({ files: [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }, { filename: "content/_jobs/old.md", status: "removed" }] });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
-    expect(gh.calls().slice(1)).toEqual([`GET ${REPO}/contents/.github%2Frecrutement-bot.yml`, `GET ${REPO}/pulls/2/files`, "POST /graphql", `POST ${REPO}/check-runs`]);
-    expect(gh.requests[4]!.body).toMatchObject({ conclusion: "success", output: { title: "Aucune offre modifiée", summary: "Cette pull request ne modifie aucune offre du dossier `content/_jobs`." } });
+    expect(gh.calls().slice(1)).toEqual([`GET ${REPO}/pulls/2/files`, "POST /graphql", `POST ${REPO}/check-runs`]);
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ conclusion: "success", output: { title: "Aucune offre modifiée", summary: "Cette pull request ne modifie aucune offre du dossier `content/_jobs`." } });
     gh.done();
   });
 
@@ -391,19 +390,40 @@ describe("review of a pull request", () => {
     const state = defaultState({ config: "max-files: 2\nlabels:\n  enabled: false\nsuggestions: false\n", files });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
-    const query = gh.requests[3]!.body as { variables: Record<string, string> };
-    expect(Object.keys(query.variables).filter((k) => /^p\d+$/.test(k))).toEqual(["p0", "p1"]);
+    // Written before the config is known (default max-files), the one query read all three.
+    const query = body("POST /graphql") as { variables: Record<string, string> };
+    expect(Object.keys(query.variables).filter((k) => /^p\d+$/.test(k))).toEqual(["p0", "p1", "p2"]);
+    expect(state.checkRuns[0]!.annotations.map((a) => a.path)).not.toContain("content/_jobs/c.md");
     const notice = "ℹ️ 1 offre de plus, non relue(s) : 2 au plus par pull request (option `max-files`).";
     expect(state.checkRuns[0]!.summary).toContain(notice);
     expect(state.comments[0]!.body).toContain(notice);
     expect(gh.calls().slice(1)).toEqual([
-      `GET ${REPO}/contents/.github%2Frecrutement-bot.yml`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
       `POST ${REPO}/issues/2/comments`,
       "POST /graphql",
     ]);
+    gh.done();
+  });
+
+  it("a config that moves the postings folder: the first review reads again, the next ones read once", async () => {
+    const state = defaultState({ config: "postings: offres\n", files: [{ filename: "offres/dev.md", status: "added", content: FIXED }], pullRequestLabels: ["contrat: indépendant"] });
+    setup(state);
+    await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
+    await deliver("d-2", "pull_request", pullRequestEvent(state, "synchronize"));
+    expect(gh.calls().slice(1)).toEqual([
+      `GET ${REPO}/pulls/2/files`,
+      "POST /graphql",
+      "POST /graphql",
+      `POST ${REPO}/check-runs`,
+      `GET ${REPO}/pulls/2/files`,
+      "POST /graphql",
+      `POST ${REPO}/check-runs`,
+    ]);
+    const reads = gh.requests.filter((r) => r.path === "/graphql").map((r) => (r.body as { variables: Record<string, string> }).variables.p0);
+    expect(reads).toEqual([undefined, `${state.headSha}:offres/dev.md`, `${state.headSha}:offres/dev.md`]);
+    expect(state.checkRuns.map((r) => r.title)).toEqual(["Aucune erreur", "Aucune erreur"]);
     gh.done();
   });
 
