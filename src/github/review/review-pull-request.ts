@@ -81,7 +81,8 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
   } catch (error) {
     log.error({ ...where, err: describe(error) }, "review failed while reading: neutral check run");
     try {
-      await reconcileCheckRun(octokit, repo, target.headSha, renderFailedCheckRun("fr"), String(target.pullNumber));
+      const lang = memory.get(repoKey)?.language ?? "fr";
+      await reconcileCheckRun(octokit, repo, target.headSha, renderFailedCheckRun(lang), String(target.pullNumber));
     } catch (again) {
       log.error({ ...where, err: describe(again) }, "could not report the failure in a check run");
     }
