@@ -44,7 +44,7 @@ export const SCAN_QUERY = `query ClosingScan($owner: String!, $name: String!, $f
           tree { oid }
           file(path: $folder) {
             type
-            object { ... on Tree { entries { name type modez oid object { ... on Blob { text byteSize isBinary isTruncated } } } } }
+            object { ... on Tree { entries { name type mode oid object { ... on Blob { text byteSize isBinary isTruncated } } } } }
           }
         }
       }

@@ -1,0 +1,146 @@
+/**
+ * GitHub answers for the closing job's tests: the GraphQL scan and history queries, blob oids
+ * computed as git does, postings built from the seeds.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type nock from "nock";
+import { validate } from "@octokit/graphql-schema";
+import pino from "pino";
+import { Writable } from "node:stream";
+import { CLOSING_BRANCH_PREFIX } from "../../../src/core/closing/branch-name.js";
+import { configSchema, type Config, type ConfigInput } from "../../../src/config/schema.js";
+import { SEEDS_DIR } from "../../cli/helpers.js";
+
+export const SEED_DUE = readFileSync(`${SEEDS_DIR}/000_98b50e31014be289.txt`, "utf8");
+export const SEED_CLOSED = readFileSync(`${SEEDS_DIR}/003_f3dddee9d80a1e5f.txt`, "utf8");
+
+export const HEAD = "1".repeat(40);
+export const TREE = "2".repeat(40);
+
+/** The oid git gives a blob holding `text` (UTF-8). */
+export function blobOid(text: string): string {
+  const bytes = Buffer.from(text, "utf8");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+/** A posting like the due seed, with its own roles, closing date and open value. */
+export function posting(opts: { roles?: string; closing?: string | null; open?: boolean; filled?: boolean; contract?: string; crlf?: boolean } = {}): string {
+  const lines = [
+    "---",
+    `roles: ${opts.roles ?? "Développeur·se"}`,
+    `contrat: ${opts.contract ?? "CDI"}`,
+    "startup: exemple",
+    "post_ouvert: 2021-06-09",
+    ...(opts.closing === null ? [] : [`poste_ferme: ${opts.closing ?? "2021-07-07"}`]),
+    ...(opts.filled ? ["poste_pourvu: true"] : []),
+    `open: ${opts.open ?? true} # affichée sur le site`,
+    "---",
+    "",
+    "Texte de l'offre.",
+    "",
+  ];
+  return lines.join(opts.crlf ? "\r\n" : "\n");
+}
+
+export interface ScanPosting {
+  name: string;
+  text: string;
+}
+export interface ScanBranch {
+  /** Name after `recrutement-bot/fermeture/`. */
+  name: string;
+  openPrs?: { number: number; body: string }[];
+}
+
+export function scanAnswer(postings: readonly ScanPosting[], branches: readonly ScanBranch[] = [], head = HEAD, tree = TREE) {
+  return {
+    data: {
+      repository: {
+        defaultBranchRef: {
+          name: "main",
+          target: {
+            oid: head,
+            tree: { oid: tree },
+            file: {
+              type: "tree",
+              object: {
+                entries: postings.map((p) => ({
+                  name: p.name,
+                  type: "blob",
+                  mode: 33188,
+                  oid: blobOid(p.text),
+                  object: { text: p.text, byteSize: Buffer.byteLength(p.text), isBinary: false, isTruncated: false },
+                })),
+              },
+            },
+          },
+        },
+        refs: {
+          pageInfo: { hasNextPage: false, endCursor: null },
+          nodes: branches.map((b) => ({ name: b.name, associatedPullRequests: { nodes: b.openPrs ?? [] } })),
+        },
+      },
+    },
+  };
+}
+
+/** Throws unless `query` is valid against GitHub's GraphQL schema (@octokit/graphql-schema). */
+export function assertValidGraphql(query: string): void {
+  const errors = validate(query);
+  if (errors.length > 0) throw new Error(`GraphQL query outside GitHub's schema: ${errors.map(String).join("; ")}`);
+}
+
+/** Intercepts the scan query (and checks its variables). */
+export function mockScan(scope: nock.Scope, postings: readonly ScanPosting[], branches: readonly ScanBranch[] = [], folder = "content/_jobs"): void {
+  scope
+    .post("/graphql", (body: { query: string; variables: Record<string, unknown> }) => {
+      assertValidGraphql(body.query);
+      return body.query.includes("query ClosingScan") && body.variables.folder === folder;
+    })
+    .reply(200, scanAnswer(postings, branches));
+}
+
+/** Intercepts the history query: `closed` maps a branch (full name) to its closed pull requests. */
+export function mockHistory(scope: nock.Scope, branches: readonly string[], closed: Record<string, { number: number; body: string }[]> = {}): void {
+  scope
+    .post("/graphql", (body: { query: string; variables: Record<string, unknown> }) => {
+      assertValidGraphql(body.query);
+      if (!body.query.includes("query ClosingHistory")) return false;
+      const asked = Object.entries(body.variables)
+        .filter(([k]) => /^b\d+$/.test(k))
+        .map(([, v]) => v);
+      return JSON.stringify(asked) === JSON.stringify(branches);
+    })
+    .reply(200, () => {
+      const repository: Record<string, unknown> = {};
+      branches.forEach((b, i) => (repository[`b${i}`] = { nodes: (closed[b] ?? []).map((p) => ({ ...p, state: "CLOSED" })) }));
+      return { data: { repository } };
+    });
+}
+
+export const branch = (name: string) => `${CLOSING_BRANCH_PREFIX}${name}`;
+
+export function config(input: ConfigInput = {}): Config {
+  return configSchema.parse(input);
+}
+
+/** A pino logger that keeps its lines. */
+export function memoryLogger(): { log: pino.Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const l of chunk.toString().split("\n")) if (l.trim()) lines.push(JSON.parse(l) as Record<string, unknown>);
+      cb();
+    },
+  });
+  return { log: pino({ level: "debug" }, stream), lines };
+}
+
+/** Changed lines between two texts of the same line count: [line number, new text]. */
+export function changedLines(before: string, after: string): [number, string][] {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  if (a.length !== b.length) throw new Error("line count changed");
+  return b.flatMap((line, i) => (line === a[i] ? [] : [[i + 1, line] as [number, string]]));
+}
