@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { branchForPosting, CLOSING_BRANCH_PREFIX, GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
+import type { ClosingStatus, DuePosting } from "../../../src/core/closing/find-due.js";
+import { CLOSED_BY_APP, isClosedByApp, parseMarkers, renderMarker } from "../../../src/core/closing/marker.js";
+import { branchesToLookUp, planClosing, type ClosingPullRequest, type PlanInput } from "../../../src/core/closing/plan-closing.js";
+import { dueRunDay, hourIn } from "../../../src/core/closing/schedule-time.js";
+
+const oid = (c: string) => c.repeat(40);
+function due(name: string, blob = oid("a"), date = "2024-01-01"): ClosingStatus {
+  const path = `content/_jobs/${name}.md`;
+  const posting: DuePosting = { path, blob, roles: name, contracts: [], openLine: 5, reason: { kind: "date", field: "poste_ferme", date }, closedText: "" };
+  return { path, blob, state: "due", posting };
+}
+const pr = (number: number, branch: string, markers: [string, string][], state: ClosingPullRequest["state"] = "open", extra = ""): ClosingPullRequest => ({
+  number,
+  branch,
+  state,
+  body: `…\n${markers.map(([name, blob]) => renderMarker({ path: `content/_jobs/${name}.md`, blob })).join("\n")}${extra}`,
+});
+const plan = (over: Partial<PlanInput>) => planClosing({ statuses: [], pullRequests: [], branches: new Set(), grouped: false, maxPullRequests: 10, ...over });
+const summary = (input: Partial<PlanInput>) =>
+  plan(input).map((a) => {
+    if (a.kind === "create") return `create ${a.branch.slice(CLOSING_BRANCH_PREFIX.length)}${a.branchExists ? " (reuse)" : ""}: ${a.postings.map((p) => p.roles).join(",")}`;
+    if (a.kind === "keep" || a.kind === "update") return `${a.kind} #${a.pr}: ${a.postings.map((p) => p.roles).join(",")}`;
+    if (a.kind === "close") return `close #${a.pr}: ${a.reason.kind}`;
+    if (a.kind === "skip-declined") return `skip ${a.posting.roles} (#${a.pr})`;
+    return `capped ${a.posting.roles}`;
+  });
+
+describe("planClosing", () => {
+  it("one pull request per posting due, in the order given by urgency", () => {
+    expect(summary({ statuses: [due("b", oid("b"), "2024-02-01"), due("a")] })).toEqual(["create a: a", "create b: b"]);
+  });
+
+  it("keeps, updates, closes the app's open pull requests", () => {
+    const statuses: ClosingStatus[] = [
+      due("same"),
+      due("changed", oid("c")),
+      { path: "content/_jobs/extended.md", blob: oid("d"), state: "open-until", field: "poste_ferme", date: "2099-01-01" },
+      { path: "content/_jobs/by-hand.md", blob: oid("e"), state: "closed" },
+      { path: "content/_jobs/no-date.md", blob: oid("f"), state: "open-no-date" },
+      { path: "content/_jobs/broken.md", blob: oid("9"), state: "unreadable" },
+    ];
+    const pullRequests = [
+      pr(1, branchForPosting("same.md"), [["same", oid("a")]]),
+      pr(2, branchForPosting("changed.md"), [["changed", oid("a")]]),
+      pr(3, branchForPosting("extended.md"), [["extended", oid("a")]]),
+      pr(4, branchForPosting("by-hand.md"), [["by-hand", oid("a")]]),
+      pr(5, branchForPosting("no-date.md"), [["no-date", oid("a")]]),
+      pr(6, branchForPosting("removed.md"), [["removed", oid("a")]]),
+      pr(7, branchForPosting("broken.md"), [["broken", oid("a")]]),
+      pr(8, branchForPosting("foreign.md"), []),
+    ];
+    expect(summary({ statuses, pullRequests })).toEqual([
+      "keep #1: same",
+      "update #2: changed",
+      "close #3: extended",
+      "close #4: closed-by-hand",
+      "close #5: not-due",
+      "close #6: removed",
+      "keep #7: ",
+      "keep #8: ",
+    ]);
+  });
+
+  it("a refusal (closed without merging, by a person) holds while the blob is the same; the app's own closes and merges are no refusal", () => {
+    const statuses = [due("refused"), due("changed", oid("c")), due("app-closed"), due("merged")];
+    const pullRequests = [
+      pr(1, branchForPosting("refused.md"), [["refused", oid("a")]], "closed"),
+      pr(2, branchForPosting("changed.md"), [["changed", oid("a")]], "closed"),
+      pr(3, branchForPosting("app-closed.md"), [["app-closed", oid("a")]], "closed", `\n${CLOSED_BY_APP}`),
+      pr(4, branchForPosting("merged.md"), [["merged", oid("a")]], "merged"),
+    ];
+    expect(summary({ statuses, pullRequests, branches: new Set([branchForPosting("changed.md")]) })).toEqual([
+      "skip refused (#1)",
+      "create app-closed: app-closed",
+      "create changed (reuse): changed",
+      "create merged: merged",
+    ]);
+  });
+
+  it("the cap: the first max-pull-requests postings, the others next run", () => {
+    expect(summary({ statuses: [due("a"), due("b"), due("c")], maxPullRequests: 2 })).toEqual(["create a: a", "create b: b", "capped c"]);
+  });
+
+  it("grouped: one pull request for all; later runs keep it, update it when the set changes, close it when empty", () => {
+    const statuses = [due("a"), due("b")];
+    expect(summary({ statuses, grouped: true })).toEqual(["create groupe: a,b"]);
+    const group = pr(9, GROUP_BRANCH, [["a", oid("a")], ["b", oid("a")]]);
+    expect(summary({ statuses, grouped: true, pullRequests: [group] })).toEqual(["keep #9: a,b"]);
+    expect(summary({ statuses: [due("a"), due("b"), due("c")], grouped: true, pullRequests: [group] })).toEqual(["update #9: a,b,c"]);
+    expect(summary({ statuses: [due("a")], grouped: true, pullRequests: [group] })).toEqual(["update #9: a"]);
+    expect(summary({ statuses: [], grouped: true, pullRequests: [group] })).toEqual(["close #9: nothing-left"]);
+  });
+
+  it("grouped: postings with their own open pull request stay there, refused ones stay out", () => {
+    const statuses = [due("a"), due("b"), due("c")];
+    const pullRequests = [pr(1, branchForPosting("a.md"), [["a", oid("a")]]), pr(2, GROUP_BRANCH, [["c", oid("a")]], "closed")];
+    expect(summary({ statuses, grouped: true, pullRequests })).toEqual(["keep #1: a", "skip c (#2)", "create groupe: b"]);
+  });
+
+  it("a group pull request left open after grouping was turned off keeps to its own postings", () => {
+    const group = pr(9, GROUP_BRANCH, [["a", oid("a")], ["b", oid("a")]]);
+    expect(summary({ statuses: [due("a"), due("b"), due("c")], pullRequests: [group] })).toEqual(["keep #9: a,b", "create c: c"]);
+  });
+
+  it("looks up the history of the branches it may create, plus the group's", () => {
+    const statuses = [due("a"), due("b"), { path: "content/_jobs/c.md", blob: oid("c"), state: "closed" } as ClosingStatus];
+    expect(branchesToLookUp(statuses, [pr(1, branchForPosting("a.md"), [["a", oid("a")]])], false)).toEqual([branchForPosting("b.md"), GROUP_BRANCH]);
+    expect(branchesToLookUp(statuses, [pr(1, branchForPosting("a.md"), [["a", oid("a")]]), pr(2, branchForPosting("b.md"), [["b", oid("a")]])], false)).toEqual([]);
+  });
+});
+
+describe("branch names and markers", () => {
+  it("branch: the file name without .md, made a valid ref when it is not (with a hash, so names never collide)", () => {
+    expect(branchForPosting("content/_jobs/2021-06-09-atelier-numerique.md")).toBe("recrutement-bot/fermeture/2021-06-09-atelier-numerique");
+    expect(branchForPosting("content/_jobs/développeur.md")).toBe("recrutement-bot/fermeture/développeur");
+    const spaced = branchForPosting("content/_jobs/offre  dev.md");
+    expect(spaced).toMatch(/^recrutement-bot\/fermeture\/offre--dev-[0-9a-f]{8}$/);
+    // "offre -dev" sanitizes to the same text: the hash keeps the branches apart.
+    expect(branchForPosting("content/_jobs/offre -dev.md")).toMatch(/^recrutement-bot\/fermeture\/offre--dev-[0-9a-f]{8}$/);
+    expect(branchForPosting("content/_jobs/offre -dev.md")).not.toBe(spaced);
+    expect(branchForPosting("content/_jobs/.x..y~z.lock.md")).toMatch(/^recrutement-bot\/fermeture\/-x\.y-z--[0-9a-f]{8}$/);
+    expect(branchForPosting("content/_jobs/groupe.md")).toMatch(/^recrutement-bot\/fermeture\/groupe-[0-9a-f]{8}$/);
+  });
+
+  it("markers round-trip, paths with any character included", () => {
+    const m = { path: "content/_jobs/offre dev --> x.md", blob: oid("a") };
+    expect(parseMarkers(`text\n${renderMarker(m)}\n<!-- recrutement-bot:fermeture path=%E0%A4%A blob=${oid("b")} -->`)).toEqual([m]);
+    expect(isClosedByApp(`x\n${CLOSED_BY_APP}`)).toBe(true);
+    expect(isClosedByApp("x")).toBe(false);
+  });
+});
+
+describe("the daily hour", () => {
+  it("is the local hour of the configured zone, across daylight-saving changes", () => {
+    expect(hourIn("Europe/Paris", new Date("2024-03-30T06:10:00Z"))).toBe(7); // CET
+    expect(hourIn("Europe/Paris", new Date("2024-03-31T05:10:00Z"))).toBe(7); // CEST
+    expect(hourIn("Europe/Paris", new Date("2024-10-27T06:10:00Z"))).toBe(7); // CET again
+    expect(hourIn("Europe/Paris", new Date("2024-06-01T22:10:00Z"))).toBe(0);
+  });
+
+  it("runs once per local day, at the configured hour", () => {
+    const at7 = new Date("2024-03-31T05:10:00Z");
+    expect(dueRunDay(at7, "Europe/Paris", 7, undefined)).toBe("2024-03-31");
+    expect(dueRunDay(at7, "Europe/Paris", 7, "2024-03-31")).toBeNull();
+    expect(dueRunDay(at7, "Europe/Paris", 8, undefined)).toBeNull();
+  });
+});
