@@ -69,7 +69,8 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
     const pr = body(4);
     expect(pr).toMatchObject({ title: "Fermer l'offre « Chargé.e de développement de l'atelier numérique »", head: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", base: "main", maintainer_can_modify: true });
     const text = String(pr.body);
-    expect(text).toContain("Chargé\\.e de développement de l'atelier numérique");
+    // The roles, escaped for markdown (src/github/markdown decides how).
+    expect(text).toMatch(/^L'offre « Chargé\\?\.e de développement de l'atelier numérique » \(`content\/_jobs\/2021-06-09-atelier-numerique\.md`\) est à fermer/);
     expect(text).toContain("`poste_ferme: 2021-07-07` est passée");
     expect(text).toContain("la ligne 13 du fichier devient `open: false`");
     expect(text).toContain("**Pour garder l'offre ouverte**, ne fusionnez pas : changez la date `poste_ferme`");
