@@ -150,16 +150,22 @@ function errorDiagnostic(error: YAMLError, index: LineIndex): Diagnostic {
   }
 }
 
+/** At most this many tag, key and duplicate problems are reported (the walk still sees every node). */
+const MAX_NODE_PROBLEMS = 200;
+
 /** Walks the document without recursion: explicit tags, nested duplicate keys, complex keys. */
 function checkNodes(doc: Document.Parsed, index: LineIndex): Diagnostic[] {
   const found: Diagnostic[] = [];
   const stack: unknown[] = [doc.contents];
-  while (stack.length > 0 && found.length < 20) {
+  const push = (d: Diagnostic) => {
+    if (found.length < MAX_NODE_PROBLEMS) found.push(d);
+  };
+  while (stack.length > 0) {
     const node = stack.pop();
     if (!node || typeof node !== "object") continue;
     const n = node as Node;
     if ((isScalar(n) || isCollection(n)) && n.tag !== undefined && !CORE_TAGS.has(n.tag)) {
-      found.push(syntax(index.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
+      push(syntax(index.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
     }
     if (isMap(n)) {
       const seen = new Map<string, Place>();
@@ -167,13 +173,13 @@ function checkNodes(doc: Document.Parsed, index: LineIndex): Diagnostic[] {
         if (!isPair(pair)) continue;
         const key = pair.key as ParsedNode | null;
         if (key && !isScalar(key)) {
-          found.push(syntax(index.place(key.range[0]), "yaml-complex-key"));
+          push(syntax(index.place(key.range[0]), "yaml-complex-key"));
           continue;
         }
         const name = key ? String(key.value) : "";
         const place = index.place(key?.range[0] ?? 0);
         const first = seen.get(name);
-        if (first) found.push(diagnostic("duplicate-key", "error", place, "duplicate-key", { key: name, firstLine: first.line }, { key: name }));
+        if (first) push(diagnostic("duplicate-key", "error", place, "duplicate-key", { key: name, firstLine: first.line }, { key: name }));
         else seen.set(name, place);
         stack.push(pair.key, pair.value);
       }
@@ -274,7 +280,7 @@ export function readYaml(lines: readonly string[], firstLine: number): YamlReadi
     let place: Place | null = null;
     for (const step of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+        const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(step));
         if (!pair) break;
         node = pair.value;
         place = index.place((pair.key as ParsedNode).range[0]);
