@@ -5,6 +5,7 @@
 import type { Lang } from "../../messages/index.js";
 import type { CommandContext } from "../io.js";
 import { checkCommand } from "./check.js";
+import { closeCommand } from "./close.js";
 import { schemaCommand } from "./schema.js";
 
 export interface Command {
@@ -18,5 +19,6 @@ export interface Command {
 
 export const commands: readonly Command[] = [
   checkCommand,
+  closeCommand,
   schemaCommand,
 ];
