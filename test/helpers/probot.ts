@@ -35,10 +35,12 @@ export function createTestProbot(app: ApplicationFunction, options: { baseUrl?: 
     secret: "test-secret",
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     log: pino({ level: "debug" }, stream),
-    Octokit: ProbotOctokit.defaults({
-      retry: { enabled: options.retry ?? false },
-      throttle: { enabled: false },
-    }),
+    // The function form: Probot merges its own throttle/retry settings over a plain object.
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+      ...o,
+      retry: { ...(o.retry as object), enabled: options.retry ?? false },
+      throttle: { ...(o.throttle as object), enabled: false },
+    })),
   });
   void probot.load(app);
   return { probot, logs };
