@@ -7,12 +7,14 @@ import type { ClaimStore } from "./claims.js";
 
 export const DELIVERY_TTL_SECONDS = 3 * 24 * 3600;
 
+/** Wraps `handler` of job `job` (one delivery may feed several jobs: each handles it once). */
 export function oncePerDelivery<C extends { id: string; log: { info: (obj: object, msg: string) => void } }>(
   claims: ClaimStore,
+  job: string,
   handler: (context: C) => Promise<void>,
 ): (context: C) => Promise<void> {
   return async (context) => {
-    const key = `delivery:${context.id}`;
+    const key = `delivery:${job}:${context.id}`;
     if (!(await claims.claim(key, DELIVERY_TTL_SECONDS))) {
       context.log.info({ delivery: context.id }, "delivery already handled: skipped");
       return;

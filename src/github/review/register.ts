@@ -7,10 +7,18 @@ import type { Context, Probot } from "probot";
 import { createKeyedQueue } from "./keyed-queue.js";
 import { reviewPullRequest, type ConfigMemory, type ReviewTarget } from "./review-pull-request.js";
 import { CHECK_RUN_NAME } from "./reviewed-posting.js";
+import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
+import { oncePerDelivery } from "../../server/once-per-delivery.js";
 
 export const REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
 
-export function registerReview(app: Probot): void {
+export interface RegisterReviewOptions {
+  /** Where handled deliveries are remembered (shared Redis with several instances). */
+  claims?: ClaimStore;
+}
+
+export function registerReview(app: Probot, options: RegisterReviewOptions = {}): void {
+  const claims = options.claims ?? memoryClaimStore();
   const queue = createKeyedQueue();
   const memory: ConfigMemory = new Map();
 
@@ -23,7 +31,7 @@ export function registerReview(app: Probot): void {
     }
   };
 
-  app.on([...REVIEW_EVENTS], async (context) => {
+  app.on([...REVIEW_EVENTS], oncePerDelivery(claims, "review", async (context) => {
     const { repository, pull_request: pr } = context.payload;
     await review(context, {
       owner: repository.owner.login,
@@ -32,9 +40,9 @@ export function registerReview(app: Probot): void {
       headSha: pr.head.sha,
       defaultBranch: repository.default_branch,
     });
-  });
+  }));
 
-  app.on("check_run.rerequested", async (context) => {
+  app.on("check_run.rerequested", oncePerDelivery(claims, "review", async (context) => {
     const run = context.payload.check_run;
     if (run.name !== CHECK_RUN_NAME) return;
     // The review stores the pull request number in external_id: pull_requests is empty for forks.
@@ -52,5 +60,5 @@ export function registerReview(app: Probot): void {
       headSha: run.head_sha,
       defaultBranch: repository.default_branch,
     });
-  });
+  }));
 }

@@ -196,13 +196,16 @@ describe("review of a pull request", () => {
     gh.done();
   });
 
-  it("the same delivery received twice: one comment, one review, labels once; a second (identical) check run", async () => {
+  it("the same delivery received twice: the replay does nothing; the same event under a new id changes nothing either", async () => {
     const state = defaultState({ files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
     setup(state);
     const payload = pullRequestEvent(state, "opened");
     await deliver("same-id", "pull_request", payload);
     const first = gh.calls().length;
     await deliver("same-id", "pull_request", payload);
+    expect(gh.calls().slice(first)).toEqual([]);
+    // The same event under another delivery id: reads, one identical check run, nothing else.
+    await deliver("other-id", "pull_request", payload);
     expect(gh.calls().slice(first)).toEqual([
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
