@@ -3,11 +3,13 @@
  * A benchmark is a module exporting `async function run(): Promise<void>` that prints its own section.
  */
 import * as checkCorpus from "./check-corpus.js";
+import * as closingScan from "./closing-scan.js";
 import * as reviewRequests from "./review-requests.js";
 
 const benchmarks: Record<string, { run(): Promise<void> }> = {
   "check-corpus": checkCorpus,
   "review-requests": reviewRequests,
+  "closing-scan": closingScan,
 };
 
 const only = process.argv.slice(2);
