@@ -160,7 +160,7 @@ async function closeOnGitHub(io: CliIo, slug: string, opts: RemoteOptions): Prom
   // Structured logs on stderr (level from LOG_LEVEL, warnings by default); the report on stdout.
   const log = pino({ level: io.env.LOG_LEVEL ?? "warn" }, { write: (s: string) => void io.stderr.write(s) });
   try {
-    const gh = await githubFromEnv(io.env, repo, log);
+    const gh = await githubFromEnv(io.env, repo, log, io.cwd);
     const { data } = await gh.request("GET /repos/{owner}/{repo}", repo);
     const { config, problems } = await loadConfig(gh, repo, data.default_branch, early);
     const lang = opts.lang ?? config.language;

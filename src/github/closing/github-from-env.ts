@@ -5,6 +5,7 @@
  * Enterprise Server, GHE.com); without them, Octokit's defaults apply.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Octokit } from "@octokit/rest";
 import type { Logger } from "pino";
 import { Probot } from "probot";
@@ -14,14 +15,15 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export class MissingCredentialsError extends Error {}
 
-export async function githubFromEnv(env: Env, repo: RepoRef, log: Logger): Promise<GitHub> {
+/** `cwd`: the folder a relative PRIVATE_KEY_PATH is read from. */
+export async function githubFromEnv(env: Env, repo: RepoRef, log: Logger, cwd = process.cwd()): Promise<GitHub> {
   const baseUrl = env.GITHUB_API_URL?.replace(/\/+$/, "") || undefined;
   const token = env.GITHUB_TOKEN || env.GH_TOKEN;
   let client: GitHub;
   if (token) {
     client = new Octokit({ auth: token, ...(baseUrl ? { baseUrl } : {}), log: silent(log) });
   } else {
-    const privateKey = env.PRIVATE_KEY?.replace(/\\n/g, "\n") || (env.PRIVATE_KEY_PATH ? readFileSync(env.PRIVATE_KEY_PATH, "utf8") : "");
+    const privateKey = env.PRIVATE_KEY?.replace(/\\n/g, "\n") || (env.PRIVATE_KEY_PATH ? readFileSync(path.resolve(cwd, env.PRIVATE_KEY_PATH), "utf8") : "");
     if (!env.APP_ID || !privateKey) throw new MissingCredentialsError();
     const probot = new Probot({ appId: env.APP_ID, privateKey, log, ...(baseUrl ? { baseUrl } : {}) });
     const app = await probot.auth();
