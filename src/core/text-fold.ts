@@ -29,31 +29,71 @@ export function foldAlnum(s: string): string {
   return foldText(s).replace(/[^\p{L}\p{N}]/gu, "");
 }
 
+/** Rows of the distance table, reused from call to call (grown when needed). */
+let rowPrev2 = new Int32Array(64);
+let rowPrev = new Int32Array(64);
+let rowCur = new Int32Array(64);
+
 /**
- * Optimal string alignment distance (Levenshtein plus transposition of neighbours: `opne` → `open` is 1).
- * Stops early and returns `max + 1` once the distance is known to exceed `max`.
+ * Optimal string alignment distance (Levenshtein plus transposition of neighbours: `opne` → `open` is 1),
+ * on UTF-16 code units. Exact when the distance is at most `max`; otherwise returns `max + 1` (it stops
+ * as soon as that is known). Only the band of cells within `max` of the diagonal is computed, every
+ * value is capped at `max + 1`, and the three rows are typed arrays kept between calls.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  // Values are capped at `cap`: every value up to `max` stays exact (a capped neighbour is above max anyway).
+  const cap = max >= la + lb ? la + lb : max + 1;
+  const band = max >= la + lb ? la + lb : max; // |i − j| above max: the prefixes are more than max apart
+  if (rowCur.length < lb + 2) {
+    const size = Math.max(lb + 2, rowCur.length * 2);
+    rowPrev2 = new Int32Array(size);
+    rowPrev = new Int32Array(size);
+    rowCur = new Int32Array(size);
+  }
+  let prev2 = rowPrev2;
+  let prev = rowPrev;
+  let cur = rowCur;
+  for (let j = 0; j <= lb; j++) prev[j] = j < cap ? j : cap;
+  prev[lb + 1] = cap;
+  let aPrev = -1;
+  for (let i = 1; i <= la; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < lb ? i + band : lb;
+    cur[lo - 1] = lo === 1 && i < cap ? i : cap;
+    let rowMin = cur[lo - 1]!;
+    let bPrev = lo > 1 ? b.charCodeAt(lo - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < v) v = up;
+      const left = cur[j - 1]! + 1;
+      if (left < v) v = left;
+      if (ai === bPrev && aPrev === bj && i > 1 && j > 1) {
+        const swap = prev2[j - 2]! + 1;
+        if (swap < v) v = swap;
+      }
+      if (v > cap) v = cap;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
+      bPrev = bj;
     }
+    if (hi < lb) cur[hi + 1] = cap;
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+    aPrev = ai;
   }
-  return prev[n] ?? 0;
+  return prev[lb]!;
 }
 
 export interface NearMatch {
@@ -71,27 +111,64 @@ export function typoBudget(length: number): number {
   return 2;
 }
 
+/** Results kept per index (the same unknown startup or key comes back file after file), for values up to MEMO_MAX_LENGTH. */
+const MEMO_SIZE = 512;
+const MEMO_MAX_LENGTH = 200;
+
+function group(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Candidates folded once, for repeated look-ups (startup ids, known keys). */
 export class NearIndex {
-  private readonly entries: Array<{ value: string; folded: string; alnum: string }>;
+  private readonly entries: Array<{ value: string; alnum: string }>;
+  /** Candidates by folded text and by folded letters and digits, in the candidates' order. */
+  private readonly byFold = new Map<string, string[]>();
+  private readonly byAlnum = new Map<string, string[]>();
+  /** Last results by value (a pure function of the value), cleared when full. */
+  private readonly memo = new Map<string, NearMatch | null>();
+
   constructor(candidates: Iterable<string>) {
-    this.entries = [...candidates].map((value) => ({ value, folded: foldText(value), alnum: foldAlnum(value) }));
+    this.entries = [];
+    for (const value of candidates) {
+      const alnum = foldAlnum(value);
+      this.entries.push({ value, alnum });
+      group(this.byFold, foldText(value), value);
+      group(this.byAlnum, alnum, value);
+    }
   }
 
   /** The candidates `value` most likely stands for, or null when none is close. */
   match(value: string): NearMatch | null {
+    let found = this.memo.get(value);
+    if (found === undefined) {
+      found = this.compute(value);
+      if (value.length <= MEMO_MAX_LENGTH) {
+        if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+        this.memo.set(value, found);
+      }
+    }
+    return found === null ? null : { matches: [...found.matches], kind: found.kind, distance: found.distance };
+  }
+
+  private compute(value: string): NearMatch | null {
     const folded = foldText(value);
-    const byFold = this.entries.filter((e) => e.folded === folded).map((e) => e.value);
-    if (byFold.length > 0) return { matches: byFold, kind: "folded", distance: 0 };
+    const byFold = this.byFold.get(folded);
+    if (byFold) return { matches: [...byFold], kind: "folded", distance: 0 };
     const alnum = foldAlnum(value);
     if (alnum === "") return null;
-    const byAlnum = this.entries.filter((e) => e.alnum === alnum).map((e) => e.value);
-    if (byAlnum.length > 0) return { matches: byAlnum, kind: "alnum", distance: 0 };
+    const byAlnum = this.byAlnum.get(alnum);
+    if (byAlnum) return { matches: [...byAlnum], kind: "alnum", distance: 0 };
     const budget = typoBudget(alnum.length);
     if (budget === 0) return null;
     let best = budget + 1;
     let matches: string[] = [];
+    const length = alnum.length;
     for (const e of this.entries) {
+      const gap = e.alnum.length - length;
+      if (gap > best || -gap > best) continue; // the distance is at least the difference of lengths
       const d = editDistance(alnum, e.alnum, best);
       if (d < best) {
         best = d;
