@@ -18,7 +18,7 @@ export class MissingCredentialsError extends Error {}
 /** `cwd`: the folder a relative PRIVATE_KEY_PATH is read from. */
 export async function githubFromEnv(env: Env, repo: RepoRef, log: Logger, cwd = process.cwd()): Promise<GitHub> {
   const baseUrl = env.GITHUB_API_URL?.replace(/\/+$/, "") || undefined;
-  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+  const token = env.GITHUB_TOKEN;
   let client: GitHub;
   if (token) {
     client = new Octokit({ auth: token, ...(baseUrl ? { baseUrl } : {}), log: silent(log) });

@@ -145,8 +145,8 @@ describe("the GitHub Action", () => {
   });
 
   it("inputs → command line", () => {
-    expect(actionArgs({ GITHUB_REPOSITORY: "o/r", INPUT_DRY_RUN: "false", INPUT_TODAY: "", INPUT_LANG: "" })).toEqual(["close", "--repo", "o/r"]);
-    expect(actionArgs({ INPUT_REPOSITORY: "a/b", GITHUB_REPOSITORY: "o/r", INPUT_DRY_RUN: "true", INPUT_TODAY: "2021-07-08", INPUT_LANG: "en" })).toEqual(["close", "--repo", "a/b", "--dry-run", "--today", "2021-07-08", "--lang", "en"]);
+    expect(actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "false", INPUT_TODAY: "", INPUT_LANG: "" })).toEqual(["close", "--repo", "o/r"]);
+    expect(actionArgs({ INPUT_REPOSITORY: "a/b", INPUT_DRY_RUN: "true", INPUT_TODAY: " 2021-07-08 ", INPUT_LANG: "en" })).toEqual(["close", "--repo", "a/b", "--dry-run", "--today", "2021-07-08", "--lang", "en"]);
   });
 
   it("the workflow examples use this action with its own inputs and the permissions it needs", () => {
@@ -193,10 +193,9 @@ describe("the GitHub Action", () => {
           env: {
             PATH: process.env.PATH,
             GITHUB_TOKEN: "ghs_action",
-            GITHUB_REPOSITORY: "betagouv/offres",
             GITHUB_API_URL: base,
             GITHUB_GRAPHQL_URL: `${base}/graphql`,
-            INPUT_REPOSITORY: "",
+            INPUT_REPOSITORY: "betagouv/offres",
             INPUT_DRY_RUN: "true",
             INPUT_TODAY: "2021-07-08",
             INPUT_LANG: "",
