@@ -10,5 +10,5 @@ import { createClaimStore } from "./server/create-claim-store.js";
 export default (app: Probot): void => {
   const claims = createClaimStore();
   registerReview(app, { claims });
-  registerClosing(app);
+  registerClosing(app, { claims });
 };

@@ -1,6 +1,6 @@
 /**
  * When the daily closing run is due: the local hour in the configured time zone equals the
- * configured hour, and the repository has not been run on that local day yet. Pure.
+ * configured hour (whether the repository already ran that local day is the caller's claim). Pure.
  */
 import { todayIn } from "../dates.js";
 
@@ -16,9 +16,7 @@ export function hourIn(timeZone: string, now: Date): number {
   return Number(f.formatToParts(now).find((p) => p.type === "hour")?.value ?? NaN);
 }
 
-/** The local day to record as run when the run is due now, else null. */
-export function dueRunDay(now: Date, timeZone: string, hour: number, lastRunDay: string | undefined): string | null {
-  if (hourIn(timeZone, now) !== hour) return null;
-  const day = todayIn(timeZone, now);
-  return day === lastRunDay ? null : day;
+/** The local day of the run when `now` is in the run's hour, else null. */
+export function runDayAt(now: Date, timeZone: string, hour: number): string | null {
+  return hourIn(timeZone, now) === hour ? todayIn(timeZone, now) : null;
 }

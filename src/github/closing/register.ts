@@ -1,10 +1,12 @@
 /**
  * The closing job in the app: a run on each push to the default branch that touches the
- * postings folder, and a daily run at the configured hour (timer in the process; set
+ * postings folder (each delivery handled once), and a daily run at the configured hour (timer in the process; set
  * CLOSING_SCHEDULE=off to leave the schedule to a cron, e.g. `recrutement-bot close --repo` or
  * the GitHub Action).
  */
 import type { Probot } from "probot";
+import { memoryClaimStore } from "../../server/claims.js";
+import { oncePerDelivery } from "../../server/once-per-delivery.js";
 import { loadConfig } from "../load-config.js";
 import type { GitHub } from "../octokit.js";
 import { runClosing } from "./run-closing.js";
@@ -16,7 +18,8 @@ export interface RegisterClosingOptions extends ClosingScheduleOptions {
 
 export function registerClosing(app: Probot, options: RegisterClosingOptions = {}): void {
   const now = options.now ?? (() => new Date());
-  app.on("push", async (context) => {
+  const claims = options.claims ?? memoryClaimStore();
+  app.on("push", oncePerDelivery(claims, "closing", async (context) => {
     const p = context.payload;
     const defaultBranch = p.repository.default_branch;
     if (p.deleted || p.ref !== `refs/heads/${defaultBranch}`) return;
@@ -28,8 +31,8 @@ export function registerClosing(app: Probot, options: RegisterClosingOptions = {
     const { config } = await loadConfig(octokit, repo, defaultBranch);
     if (!config.closing.enabled || !changed.some((f) => f.startsWith(`${config.postings}/`))) return;
     await runClosing(octokit, repo, { config, now: now(), log: context.log });
-  });
+  }));
 
   if ((options.env ?? process.env).CLOSING_SCHEDULE === "off") return;
-  createClosingSchedule(app, options).start();
+  createClosingSchedule(app, { ...options, claims }).start();
 }

@@ -5,12 +5,15 @@
  * repository whose configured hour has come in its configured time zone and that has not been
  * run today. Configs are cached for an hour. The clock is injected, so tests drive `tick()`.
  *
- * The memory of what ran is per process: two app instances may both run a repository on the
- * same day, which the closing job tolerates (one pull request per posting whatever happens).
+ * "Run today" is a claim (src/server/claims.ts): in memory for one process, shared through
+ * Redis when several app instances run, so that one instance runs a repository per day. A run
+ * that fails gives its claim back, and the next tick of the hour tries again. (Two runs at once
+ * would still give one pull request per posting: the closing job tolerates it.)
  */
 import type { Probot } from "probot";
 import type { Config } from "../../config/schema.js";
-import { dueRunDay } from "../../core/closing/schedule-time.js";
+import { runDayAt } from "../../core/closing/schedule-time.js";
+import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
 import { loadConfig } from "../load-config.js";
 import type { GitHub } from "../octokit.js";
 import { runClosing } from "./run-closing.js";
@@ -21,7 +24,12 @@ const CONFIG_TTL_MS = 60 * 60_000;
 export interface ClosingScheduleOptions {
   now?: () => Date;
   intervalMs?: number;
+  /** Where "this repository ran on this day" is remembered (shared Redis with several instances). */
+  claims?: ClaimStore;
 }
+
+/** A claim outlives its local day whatever the time zone. */
+const RUN_CLAIM_SECONDS = 26 * 3600;
 
 export interface ClosingSchedule {
   /** One pass over every installation and repository. Resolves when done; a tick already at work makes it a no-op. */
@@ -42,7 +50,7 @@ interface InstalledRepo {
 export function createClosingSchedule(app: Probot, options: ClosingScheduleOptions = {}): ClosingSchedule {
   const now = options.now ?? (() => new Date());
   const log = app.log.child({ name: "closing-schedule" });
-  const lastRun = new Map<string, string>();
+  const claims = options.claims ?? memoryClaimStore();
   const configs = new Map<string, { config: Config; at: number }>();
   let timer: NodeJS.Timeout | undefined;
   let busy = false;
@@ -57,10 +65,15 @@ export function createClosingSchedule(app: Probot, options: ClosingScheduleOptio
     }
     const { closing } = cached.config;
     if (!closing.enabled) return;
-    const day = dueRunDay(at, closing["time-zone"], closing.hour, lastRun.get(r.full_name));
-    if (day === null) return;
-    lastRun.set(r.full_name, day);
-    await runClosing(octokit, repo, { config: cached.config, now: at, log });
+    const day = runDayAt(at, closing["time-zone"], closing.hour);
+    const key = `closing-run:${r.full_name}:${day}`;
+    if (day === null || !(await claims.claim(key, RUN_CLAIM_SECONDS))) return;
+    try {
+      await runClosing(octokit, repo, { config: cached.config, now: at, log });
+    } catch (error) {
+      await claims.release(key);
+      throw error;
+    }
   }
 
   async function tick(): Promise<void> {

@@ -3,7 +3,7 @@ import { branchForPosting, CLOSING_BRANCH_PREFIX, GROUP_BRANCH } from "../../../
 import type { ClosingStatus, DuePosting } from "../../../src/core/closing/find-due.js";
 import { CLOSED_BY_APP, isClosedByApp, parseMarkers, renderMarker } from "../../../src/core/closing/marker.js";
 import { branchesToLookUp, planClosing, type ClosingPullRequest, type PlanInput } from "../../../src/core/closing/plan-closing.js";
-import { dueRunDay, hourIn } from "../../../src/core/closing/schedule-time.js";
+import { hourIn, runDayAt } from "../../../src/core/closing/schedule-time.js";
 
 const oid = (c: string) => c.repeat(40);
 function due(name: string, blob = oid("a"), date = "2024-01-01"): ClosingStatus {
@@ -140,10 +140,10 @@ describe("the daily hour", () => {
     expect(hourIn("Europe/Paris", new Date("2024-06-01T22:10:00Z"))).toBe(0);
   });
 
-  it("runs once per local day, at the configured hour", () => {
+  it("gives the local day of the run during the configured hour only", () => {
     const at7 = new Date("2024-03-31T05:10:00Z");
-    expect(dueRunDay(at7, "Europe/Paris", 7, undefined)).toBe("2024-03-31");
-    expect(dueRunDay(at7, "Europe/Paris", 7, "2024-03-31")).toBeNull();
-    expect(dueRunDay(at7, "Europe/Paris", 8, undefined)).toBeNull();
+    expect(runDayAt(at7, "Europe/Paris", 7)).toBe("2024-03-31");
+    expect(runDayAt(at7, "Europe/Paris", 8)).toBeNull();
+    expect(runDayAt(new Date("2024-03-31T22:30:00Z"), "Europe/Paris", 0)).toBe("2024-04-01");
   });
 });

@@ -11,6 +11,7 @@ import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
 import { registerClosing } from "../../../src/github/closing/register.js";
 import { createClosingSchedule } from "../../../src/github/closing/schedule.js";
+import { memoryClaimStore } from "../../../src/server/claims.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { branch, HEAD, mockHistory, mockScan, SEED_DUE } from "./fixtures.js";
 
@@ -76,6 +77,18 @@ describe("on push to the default branch", () => {
     gh.done();
   });
 
+  it("a delivery replayed is handled once", async () => {
+    const { probot } = appWith(new Date("2021-07-08T06:00:00Z"));
+    mockInstallationToken(gh.scope, 1);
+    gh.scope.get(CONFIG).query(true).reply(404, { message: "Not Found" });
+    mockScan(gh.scope, []);
+    const payload = push({ modified: [SEED_PATH] }) as never;
+    await probot.receive({ id: "same", name: "push", payload });
+    await probot.receive({ id: "same", name: "push", payload });
+    expect(gh.calls()).toEqual(["POST /app/installations/1/access_tokens", `GET ${CONFIG}`, "POST /graphql"]);
+    gh.done();
+  });
+
   it("not the default branch, or no posting touched: no request at all; a .md elsewhere: the config only", async () => {
     const { probot } = appWith(new Date("2021-07-08T06:00:00Z"));
     await probot.receive({ id: "2", name: "push", payload: push({ modified: [SEED_PATH] }, "refs/heads/feature") as never });
@@ -130,6 +143,23 @@ describe("the daily run", () => {
     mockScan(gh.scope, []);
     await schedule.tick();
     expect(gh.calls().slice(9)).toEqual(["GET /app/installations", "GET /installation/repositories", `GET ${CONFIG}`, "POST /graphql"]);
+    gh.done();
+  });
+
+  it("two app instances sharing their claims (Redis in production): one run per repository and day", async () => {
+    const { probot } = createTestProbot(() => {});
+    const claims = memoryClaimStore();
+    const now = () => new Date("2024-06-03T05:05:00Z"); // 07:05 in Paris
+    const first = createClosingSchedule(probot, { now, claims });
+    const second = createClosingSchedule(probot, { now, claims });
+    mockListing(gh.scope);
+    mockListing(gh.scope);
+    mockInstallationToken(gh.scope, 1);
+    gh.scope.get(CONFIG).query(true).times(2).reply(404, { message: "Not Found" });
+    mockScan(gh.scope, []);
+    await first.tick();
+    await second.tick();
+    expect(gh.calls().filter((c) => c === "POST /graphql")).toHaveLength(1);
     gh.done();
   });
 
