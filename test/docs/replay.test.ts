@@ -1,0 +1,90 @@
+/**
+ * `npm run replay -- <fixture>`: the three recorded webhooks of test/fixtures/replay, replayed
+ * against the app (src/index.ts) with GitHub faked in process, and what the output says.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { appActions, commentBodies, formatReplay, loadFixture, replay, replayFailed } from "../../scripts/lib/replay.js";
+import { PROJECT_ROOT } from "../cli/helpers.js";
+
+const FIXTURES = "test/fixtures/replay";
+const run = async (name: string) => {
+  const file = `${FIXTURES}/${name}`;
+  const result = await replay(loadFixture(path.join(PROJECT_ROOT, file)));
+  return { result, text: formatReplay(result, file), actions: appActions(result) };
+};
+
+const require = createRequire(import.meta.url);
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
+
+describe("replay fixtures", () => {
+  it("are the three of the docs, each a payload shaped like GitHub's example of its event, from an installation", () => {
+    expect(readdirSync(path.join(PROJECT_ROOT, FIXTURES)).sort()).toEqual(["closing-run.json", "posting-fixed.json", "posting-with-errors.json"]);
+    for (const name of readdirSync(path.join(PROJECT_ROOT, FIXTURES))) {
+      const f = loadFixture(path.join(PROJECT_ROOT, FIXTURES, name));
+      const example = examples.find((e) => e.name === f.event)!.examples.find((e) => e.action === f.payload.action) as Record<string, unknown>;
+      expect(example, name).toBeDefined();
+      // A GitHub App's deliveries also name the installation.
+      const keys = (o: object) => Object.keys(o).filter((k) => k !== "installation").sort();
+      expect(keys(f.payload), name).toEqual(keys(example));
+      expect(f.payload.installation, name).toMatchObject({ id: 1 });
+    }
+  });
+});
+
+describe("npm run replay", () => {
+  it("posting-with-errors: failing check run, the French comment, three suggestions, the contract label", async () => {
+    const { result, text, actions } = await run("posting-with-errors.json");
+    expect(replayFailed(result)).toBe(false);
+    expect(actions.map((a) => a.kind)).toEqual(["check-run", "comment", "suggestions", "labels", "labels"]);
+    expect(text).toContain("  pull_request.opened — Codertocat/Hello-World#2\n");
+    expect(text).toContain("Requêtes à GitHub (9) :");
+    expect(text).toContain("▶ Check run « recrutement-bot » sur ec26c3e : failure — 3 erreurs à corriger (1 offre)");
+    expect(text).toContain("content/_jobs/2026-03-01-developpeur-mon-entreprise.md:5  failure  Erreur (open-not-boolean)");
+    expect(text).toContain("▶ Commentaire publié sur #2 :");
+    expect(text).toContain("- ❌ **Ligne 5** : `open` doit valoir `true` ou `false` (sans guillemets), pas « oui ».");
+    expect(text).toContain("▶ Revue sur #2 : 3 commentaire(s) de ligne");
+    expect(text).toContain("    ```suggestion\n    open: true\n    ```");
+    expect(text).toContain("▶ Étiquettes posées sur #2 : contrat: indépendant");
+    expect(commentBodies(result)).toHaveLength(1);
+    expect(commentBodies(result)[0]).toMatch(/^<!-- recrutement-bot:review -->\n### Relecture des offres d'emploi\n/);
+  });
+
+  it("posting-fixed: green check run, the same comment edited to say all is fixed, nothing else", async () => {
+    const { result, text, actions } = await run("posting-fixed.json");
+    expect(replayFailed(result)).toBe(false);
+    expect(actions.map((a) => a.kind)).toEqual(["check-run", "comment"]);
+    expect(text).toContain("▶ Check run « recrutement-bot » sur 1111111 : success — Aucune erreur");
+    expect(text).toContain("▶ Commentaire modifié (comment 1001) :");
+    expect(text).toContain("✅ Tout est en ordre maintenant");
+  });
+
+  it("closing-run: one branch, open: true → open: false on line 13 only, one pull request, labels", async () => {
+    const { result, text, actions } = await run("closing-run.json");
+    expect(replayFailed(result)).toBe(false);
+    expect(actions.map((a) => a.kind)).toEqual(["branch", "file", "pull-request", "labels"]);
+    expect(text).toContain("  push — betagouv/offres refs/heads/main — horloge : 2021-07-08T06:00:00Z\n");
+    expect(text).toContain("▶ Branche créée : recrutement-bot/fermeture/2021-06-09-atelier-numerique");
+    expect(text).toContain("  ligne 13 : - open: true\n  ligne 13 : + open: false\n");
+    expect(text.match(/ligne \d+ : [-+]/g)).toHaveLength(2);
+    expect(text).toContain("▶ Pull request ouverte : « Fermer l'offre « Chargé.e de développement de l'atelier numérique » »");
+    expect(text).toContain("(nous sommes le 2021-07-08, fuseau Europe/Paris)");
+    expect(text).toContain("▶ Étiquettes posées sur #1 : fermeture, contrat: stage");
+    // The clock is the real one again after the replay.
+    expect(new Date().getFullYear()).toBeGreaterThan(2021);
+  });
+
+  it("runs as the docs type it, from the project folder, without network or credentials", () => {
+    const env = { ...process.env, APP_ID: "", PRIVATE_KEY: "", NO_COLOR: "1" };
+    const r = spawnSync("npm", ["run", "replay", "--", "test/fixtures/replay/posting-with-errors.json"], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Rejeu de test/fixtures/replay/posting-with-errors.json");
+    expect(r.stdout).toContain("▶ Commentaire publié sur #2 :");
+    const usage = spawnSync("npm", ["run", "-s", "replay"], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("Utilisation : npm run replay -- <fixture.json>");
+  }, 90_000);
+});
