@@ -2,7 +2,7 @@
  * GitHub as the closing job sees it, for the replay: the files of the default branch (config,
  * postings), answered to the job's GraphQL scan and history queries (checked against GitHub's
  * GraphQL schema), and every write it may make (branches, contents, commits, pull requests,
- * comments, labels, reviewers) accepted and remembered. No closing branch or pull request
+ * comments, labels, reviewers) accepted. No closing branch or pull request
  * exists beforehand. The requests themselves are recorded by the mock (test/helpers/github-mock.ts).
  *
  * The pull-request side of GitHub (a review) is test/github/review/fake-github.ts.
@@ -82,6 +82,7 @@ export function fakeDefaultBranch(gh: GitHubMock, state: DefaultBranchState): vo
   });
   s.patch(under(`${repoPath}/pulls/`)).optionally().times(1000).reply(200, (uri) => ({ number: Number(pathOf(uri, `${repoPath}/pulls/`)) }));
   s.post(under(`${repoPath}/pulls/`)).optionally().times(1000).reply(201, {});
+  s.post(`${repoPath}/labels`).optionally().times(1000).reply(201, (_uri, body) => parseBody(body));
   s.post(under(`${repoPath}/issues/`)).optionally().times(1000).reply(201, (uri, body) => (uri.endsWith("/labels") ? (parseBody(body) as { labels: string[] }).labels.map((name) => ({ name })) : { id: nextSha++ }));
 }
 
