@@ -1,10 +1,12 @@
 /**
  * `npm start`: runs the app with Probot's server. With no APP_ID/PRIVATE_KEY (outside
  * production) Probot opens its setup page, which registers the app from `app.yml`.
+ * GitHub is called with timeouts, bounded answers and a retry policy (create-app-octokit.ts).
  */
 import { run } from "probot";
 import app from "./index.js";
 import { checkEnvironment } from "./server/check-environment.js";
+import { createAppOctokit } from "./server/create-app-octokit.js";
 
 const problems = checkEnvironment(process.env);
 if (problems.length > 0) {
@@ -12,4 +14,4 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-await run(app);
+await run(app, { Octokit: createAppOctokit() });

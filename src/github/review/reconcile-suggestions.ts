@@ -1,6 +1,8 @@
 /**
  * Posts the new suggestions as one review (`event: "COMMENT"`), each a ```suggestion block on
  * its line of the diff with a hidden marker, so that the next review does not post it again.
+ * Never retried: GitHub may have posted a review whose answer was lost (a 502, a timeout), and
+ * a second one would repeat every suggestion; what failed is posted by the next review.
  */
 import type { GitHub, RepoRef } from "../octokit.js";
 import type { ReviewPlan } from "./plan-review.js";
@@ -20,6 +22,7 @@ export async function reconcileSuggestions(
     event: "COMMENT",
     body: plan.body,
     comments: plan.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body })),
+    request: { retries: 0 },
   });
   return Number(res.data.id);
 }

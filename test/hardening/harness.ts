@@ -1,0 +1,166 @@
+/**
+ * The hardening tests' tools: the app as production runs it (Probot with the app's Octokit:
+ * timeouts, bounded answers, retry and throttling on, only with tiny delays), its logs kept
+ * line by line, GitHub faults injected ahead of the review's fake GitHub, and a real Probot
+ * `Server` on loopback for signed deliveries.
+ */
+import { createServer } from "node:net";
+import { Writable } from "node:stream";
+import Bottleneck from "bottleneck";
+import nock from "nock";
+import pino from "pino";
+import { Probot, Server, type ApplicationFunction } from "probot";
+import { createAppOctokit, type AppOctokitOptions } from "../../src/server/create-app-octokit.js";
+import { testPrivateKey } from "../helpers/probot.js";
+import type { GitHubMock } from "../helpers/github-mock.js";
+
+export const WEBHOOK_SECRET = "hardening-webhook-secret-4f1c9a7e2b";
+export const INSTALLATION_TOKEN = "ghs_hardeningToken4f1c9a7e2b0123456789AB";
+
+export interface CapturedLogs {
+  lines: Record<string, unknown>[];
+  /** Everything written, as written. */
+  text(): string;
+}
+
+/** A pino logger (JSON lines, debug level unless told) whose every line is kept and parsed. */
+export function captureLogs(level: pino.Level = "debug"): { log: pino.Logger; logs: CapturedLogs } {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      const s = chunk.toString();
+      raw.push(s);
+      for (const line of s.split("\n")) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+      cb();
+    },
+  });
+  return { log: pino({ level }, stream), logs: { lines, text: () => raw.join("") } };
+}
+
+/** The production Octokit with the waits shrunk: backoff in ms instead of s, a short timeout. */
+export function fastAppOctokit(options: AppOctokitOptions = {}) {
+  const group = (maxConcurrent: number) => new Bottleneck.Group({ maxConcurrent, minTime: 0 });
+  return createAppOctokit({
+    retryBaseMs: 1,
+    timeoutMs: 400,
+    ...options,
+    throttle: {
+      retryAfterBaseValue: 1,
+      global: group(10),
+      auth: group(1),
+      write: group(1),
+      notifications: group(1),
+      search: group(1),
+      ...options.throttle,
+    },
+  });
+}
+
+export interface AppUnderTest {
+  probot: Probot;
+  logs: CapturedLogs;
+}
+
+/** A Probot running `app` with the production Octokit (fast waits). */
+export function appUnderTest(app: ApplicationFunction, options: { baseUrl?: string; octokit?: AppOctokitOptions; level?: pino.Level } = {}): AppUnderTest {
+  const { log, logs } = captureLogs(options.level);
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    secret: WEBHOOK_SECRET,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    log,
+    Octokit: fastAppOctokit(options.octokit),
+  });
+  void probot.load(app);
+  return { probot, logs };
+}
+
+/** The installation-token exchange, for any number of Probot instances. */
+export function mockToken(scope: nock.Scope, installationId = 1): void {
+  scope
+    .post(`/app/installations/${installationId}/access_tokens`)
+    .optionally()
+    .times(100)
+    .reply(201, { token: INSTALLATION_TOKEN, expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" });
+}
+
+export interface Fault {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Matched against the path (query string included). */
+  path: RegExp;
+  /** How many requests it catches (1 unless told). */
+  times?: number;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Answers after this delay (beyond the client's timeout: a timeout). */
+  delayMs?: number;
+  /** Done before answering: what GitHub did although its answer is lost. */
+  effect?: (body: unknown) => void;
+}
+
+/** Registers faults on the mock's scope; call before the fake GitHub so that they come first. */
+export function injectFaults(gh: GitHubMock, faults: readonly Fault[]): void {
+  for (const f of faults) {
+    const match = (uri: string) => f.path.test(uri);
+    const interceptor =
+      f.method === "GET"
+        ? gh.scope.get(match)
+        : f.method === "POST"
+          ? gh.scope.post(match)
+          : f.method === "PATCH"
+            ? gh.scope.patch(match)
+            : f.method === "PUT"
+              ? gh.scope.put(match)
+              : gh.scope.delete(match);
+    const delayed = f.delayMs ? interceptor.times(f.times ?? 1).delay(f.delayMs) : interceptor.times(f.times ?? 1);
+    delayed.reply((_uri, body) => {
+      f.effect?.(typeof body === "string" && body ? JSON.parse(body) : body);
+      return [f.status, (f.body ?? { message: `Injected ${f.status}` }) as nock.Body, f.headers ?? {}];
+    });
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface RunningServer {
+  /** The webhook endpoint. */
+  url: string;
+  logs: CapturedLogs;
+  stop(): Promise<void>;
+}
+
+/** Probot's HTTP server (as `npm start` runs it) on a loopback port, `app` loaded. */
+export async function startAppServer(
+  app: ApplicationFunction,
+  options: { baseUrl?: string; secret?: string; octokit?: AppOctokitOptions; level?: pino.Level; Octokit?: ReturnType<typeof createAppOctokit> } = {},
+): Promise<RunningServer> {
+  const { log, logs } = captureLogs(options.level ?? "info");
+  const port = await freePort();
+  const server = new Server({
+    host: "127.0.0.1",
+    port,
+    log,
+    Probot: Probot.defaults({
+      appId: 123,
+      privateKey: testPrivateKey(),
+      secret: options.secret ?? WEBHOOK_SECRET,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      log,
+      Octokit: options.Octokit ?? fastAppOctokit(options.octokit),
+    }),
+  });
+  await server.load(app);
+  await server.start();
+  return { url: `http://127.0.0.1:${port}/api/github/webhooks`, logs, stop: () => server.stop() };
+}
