@@ -8,6 +8,7 @@ import type { CST, Document, Node, ParsedNode, YAMLError } from "yaml";
 import { diagnostic } from "./diagnostic.js";
 import type { Place } from "./diagnostic.js";
 import type { Diagnostic } from "./types.js";
+import { readSimpleYaml } from "./yaml-simple.js";
 
 /** Deepest nesting of collections accepted in a front matter (postings use 2). */
 export const MAX_YAML_DEPTH = 20;
@@ -214,6 +215,11 @@ const EMPTY_LOCATE = (): Place | null => null;
  * line `firstLine` of the file.
  */
 export function readYaml(lines: readonly string[], firstLine: number): YamlReading {
+  return readSimpleYaml(lines, firstLine) ?? readYamlWithLibrary(lines, firstLine);
+}
+
+/** readYaml through the `yaml` library: any YAML, with limits. (readSimpleYaml gives the same for its subset.) */
+export function readYamlWithLibrary(lines: readonly string[], firstLine: number): YamlReading {
   const positions = new Map<string, KeyPosition>();
   const fail = (diagnostics: Diagnostic[]): YamlReading => ({ data: null, positions, locate: EMPTY_LOCATE, diagnostics });
 
