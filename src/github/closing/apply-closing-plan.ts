@@ -15,7 +15,8 @@ import type { Logger } from "pino";
 import type { DuePosting } from "../../core/closing/find-due.js";
 import type { ClosingAction } from "../../core/closing/plan-closing.js";
 import type { GitHub, RepoRef } from "../octokit.js";
-import { bodyClosedByApp, renderClosingPullRequest, renderCloseComment, type RenderContext } from "./render-pull-request.js";
+import { reconcileLabels } from "../labels/reconcile-labels.js";
+import { bodyClosedByApp, closingLabelPlan, renderClosingPullRequest, renderCloseComment, type RenderContext } from "./render-pull-request.js";
 
 export interface ApplyContext {
   repo: RepoRef;
@@ -23,6 +24,8 @@ export interface ApplyContext {
   headOid: string;
   treeOid: string;
   render: RenderContext;
+  /** Labels of the repository (from the scan); the ones created here are added to it. */
+  repositoryLabels: string[];
   log: Logger;
 }
 
@@ -104,7 +107,9 @@ async function create(gh: GitHub, branch: string, branchExists: boolean, posting
     if (status(error) === 422 && /already exists/i.test(describe(error))) return { kind: "exists", pr: null };
     throw error;
   }
-  if (text.labels.length > 0) await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...ctx.repo, issue_number: pr, labels: text.labels });
+  const labels = closingLabelPlan(postings, ctx.render, ctx.repositoryLabels);
+  await reconcileLabels(gh, ctx.repo, pr, labels);
+  ctx.repositoryLabels.push(...labels.create.map((l) => l.name));
   await requestReviewers(gh, pr, ctx);
   return { kind: "created", pr };
 }

@@ -3,11 +3,12 @@
  * labels) and of the comment the app leaves when it closes one. Pure. Values copied from
  * postings (roles, paths) are escaped for markdown (src/github/markdown).
  */
-import type { Config } from "../../config/schema.js";
+import { DEFAULT_LABEL_COLOURS, type Config } from "../../config/schema.js";
 import type { DuePosting } from "../../core/closing/find-due.js";
 import { CLOSED_BY_APP, renderMarker } from "../../core/closing/marker.js";
 import type { CloseReason } from "../../core/closing/plan-closing.js";
 import { t, type Lang } from "../../messages/index.js";
+import { planLabels, type LabelPlan } from "../labels/plan-labels.js";
 import { plainText } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
 
@@ -15,7 +16,6 @@ export interface PullRequestText {
   title: string;
   body: string;
   commitMessage: string;
-  labels: string[];
 }
 
 export interface RenderContext {
@@ -34,7 +34,6 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
   const { lang } = ctx;
   const md = (id: string, params: Record<string, string | number> = {}) => renderMessageMarkdown(lang, id, params, id, 120);
   const markers = postings.map((d) => renderMarker({ path: d.path, blob: d.blob }));
-  const labels = closingLabels(postings, ctx.config);
   if (postings.length === 1) {
     const d = postings[0]!;
     const roles = postingName(d);
@@ -48,7 +47,6 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
       title: t(lang, "closing-pr-title", { roles: plainText(roles, 100) }),
       body,
       commitMessage: t(lang, "closing-commit", { roles: plainText(roles, 100) }),
-      labels,
     };
   }
   const items = postings.map((d) => {
@@ -71,15 +69,29 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
     title: t(lang, "closing-pr-title-grouped", { count: postings.length }),
     body,
     commitMessage: t(lang, "closing-commit-grouped", { count: postings.length }),
-    labels,
   };
 }
 
-/** `closing.labels`, then the contract labels of the postings (when contract labels are on). */
-export function closingLabels(postings: readonly DuePosting[], config: Config): string[] {
-  const labels = new Set(config.closing.labels);
-  if (config.labels.enabled) for (const d of postings) for (const c of d.contracts) labels.add(`${config.labels.prefix}${c}`);
-  return [...labels];
+/**
+ * The labels of a new closing pull request: `closing.labels`, then the contract labels of its
+ * postings (when contract labels are on), the missing contract labels created with the colour
+ * and description the review gives them (src/github/labels).
+ */
+export function closingLabelPlan(postings: readonly DuePosting[], ctx: RenderContext, repositoryLabels: readonly string[]): LabelPlan {
+  const { config } = ctx;
+  const contracts = config.labels.enabled
+    ? planLabels({
+        contracts: postings.flatMap((d) => d.contracts),
+        complete: false,
+        prefix: config.labels.prefix,
+        colours: config.labels.colours,
+        defaultColours: DEFAULT_LABEL_COLOURS,
+        lang: ctx.lang,
+        pullRequestLabels: [],
+        repositoryLabels,
+      })
+    : { add: [], remove: [], create: [] };
+  return { add: [...new Set([...config.closing.labels, ...contracts.add])], remove: [], create: contracts.create };
 }
 
 export function renderCloseComment(reason: CloseReason, lang: Lang): string {

@@ -69,6 +69,7 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
     headOid: scan.headOid,
     treeOid: scan.treeOid,
     render: { lang: config.language, today, timeZone: closing["time-zone"], config },
+    repositoryLabels: [...scan.labels],
     log,
   });
   return { ...done, results };

@@ -1,7 +1,8 @@
 /**
  * Reads what the closing job needs from the default branch in one GraphQL query: the head
- * commit (oid, tree), every posting of the folder with its text, and the closing branches with
- * their open pull requests. All of it comes from the same commit, so the blob oids match the
+ * commit (oid, tree), every posting of the folder with its text, the closing branches with
+ * their open pull requests, and the repository's labels (to create a missing contract label
+ * with its colour). All of it comes from the same commit, so the blob oids match the
  * texts the plan is made from.
  *
  * More requests only when GitHub's answer is not enough: one REST `git/blobs` read per posting
@@ -23,6 +24,8 @@ export interface RepositoryScan {
   branches: Set<string>;
   /** Open pull requests whose head is a closing branch. */
   openPullRequests: ClosingPullRequest[];
+  /** The repository's labels (the first 100 by name). */
+  labels: string[];
   /** HTTP requests the scan took. */
   requests: number;
 }
@@ -49,6 +52,7 @@ export const SCAN_QUERY = `query ClosingScan($owner: String!, $name: String!, $f
         }
       }
     }
+    labels(first: 100, orderBy: { field: NAME, direction: ASC }) { nodes { name } }
     ${REFS_FIELDS}
   }
 }`;
@@ -77,6 +81,7 @@ interface ScanData {
       target: { oid?: string; tree?: { oid: string }; file?: { type: string; object: { entries?: Entry[] } | null } | null } | null;
     } | null;
     refs: RefsPage;
+    labels?: { nodes: { name: string }[] } | null;
   } | null;
 }
 
@@ -121,7 +126,8 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
     postings.push({ path, blob: e.oid, text });
   }
   postings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, requests };
+  const labels = (data.repository?.labels?.nodes ?? []).map((l) => l.name);
+  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, labels, requests };
 }
 
 /** The blob's exact bytes as text; null when they are not valid UTF-8. */

@@ -101,6 +101,7 @@ describe("close --repo, on GitHub", () => {
     gh.scope.post(`${R}/git/refs`).reply(201, {});
     gh.scope.put(`${R}/contents/${encodeURIComponent(`content/_jobs/${SEED_NAME}`)}`).reply(200, {});
     gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
+    gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
     const r = await runCli(["close", "--repo", "betagouv/offres", "--today", "2021-07-08"], { env: { GITHUB_TOKEN: "ghs_x" } });
     expect(r.stderr).toBe("");

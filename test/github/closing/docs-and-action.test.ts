@@ -97,6 +97,7 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
           gh.scope.post(`${R}/git/refs`).reply(201, {});
           gh.scope.put(`${R}/contents/${encodeURIComponent(`content/_jobs/${SEED_NAME}`)}`).reply(200, {});
           gh.scope.post(`${R}/pulls`).reply(201, { number: 12 });
+          gh.scope.post(`${R}/labels`).reply(201, {});
           gh.scope.post(`${R}/issues/12/labels`).reply(200, []);
         }
       }

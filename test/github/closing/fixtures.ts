@@ -53,6 +53,9 @@ export interface ScanBranch {
   openPrs?: { number: number; body: string }[];
 }
 
+/** Labels the fake repository has: the closing label and the contract labels, except `stage` and `indépendant`. */
+export const REPOSITORY_LABELS = ["contrat: CDD", "contrat: CDI", "fermeture"];
+
 export function scanAnswer(postings: readonly ScanPosting[], branches: readonly ScanBranch[] = [], head = HEAD, tree = TREE) {
   return {
     data: {
@@ -76,6 +79,7 @@ export function scanAnswer(postings: readonly ScanPosting[], branches: readonly 
             },
           },
         },
+        labels: { nodes: REPOSITORY_LABELS.map((name) => ({ name })) },
         refs: {
           pageInfo: { hasNextPage: false, endCursor: null },
           nodes: branches.map((b) => ({ name: b.name, associatedPullRequests: { nodes: b.openPrs ?? [] } })),

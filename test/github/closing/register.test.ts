@@ -59,6 +59,7 @@ describe("on push to the default branch", () => {
     gh.scope.post(`${R}/git/refs`).reply(201, {});
     gh.scope.put(`${R}/contents/${encodeURIComponent(SEED_PATH)}`).reply(200, {});
     gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
+    gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
 
     await probot.receive({ id: "1", name: "push", payload: push({ modified: [SEED_PATH] }) as never });
@@ -71,6 +72,7 @@ describe("on push to the default branch", () => {
       `POST ${R}/git/refs`,
       `PUT ${R}/contents/${encodeURIComponent(SEED_PATH)}`,
       `POST ${R}/pulls`,
+      `POST ${R}/labels`,
       `POST ${R}/issues/42/labels`,
     ]);
     expect(logs.some((l) => l.msg === "closing: plan" && l.today === "2021-07-08")).toBe(true);

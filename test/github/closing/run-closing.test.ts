@@ -49,6 +49,7 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
     gh.scope.post(`${R}/git/refs`).reply(201, { ref: `refs/heads/${branch("2021-06-09-atelier-numerique")}`, object: { sha: HEAD } });
     gh.scope.put(`${R}/contents/${enc(SEED_PATH)}`).reply(200, { content: {}, commit: { sha: "c".repeat(40) } });
     gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
+    gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
 
     const { report, logs } = await run();
@@ -59,6 +60,7 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
       `POST ${R}/git/refs`,
       `PUT ${R}/contents/${enc(SEED_PATH)}`,
       `POST ${R}/pulls`,
+      `POST ${R}/labels`,
       `POST ${R}/issues/42/labels`,
     ]);
     expect(body(2)).toEqual({ ref: "refs/heads/recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: HEAD });
@@ -75,7 +77,9 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
     expect(text).toContain("la ligne 13 du fichier devient `open: false`");
     expect(text).toContain("**Pour garder l'offre ouverte**, ne fusionnez pas : changez la date `poste_ferme`");
     expect(text).toContain(renderMarker({ path: SEED_PATH, blob: blobOid(SEED_DUE) }));
-    expect(body(5)).toEqual({ labels: ["fermeture", "contrat: stage"] });
+    // The repository has no `contrat: stage` label yet: created with the review's colour and description.
+    expect(body(5)).toEqual({ name: "contrat: stage", color: "c2e0c6", description: "Offre d'emploi en stage (étiquette posée par recrutement-bot)" });
+    expect(body(6)).toEqual({ labels: ["fermeture", "contrat: stage"] });
 
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "created", pr: 42 }]);
     expect(report.readRequests).toBe(2);
@@ -106,11 +110,13 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
     gh.scope.post(`${R}/git/refs`).reply(201, {});
     gh.scope.put(`${R}/contents/${enc(SEED_PATH)}`).reply(200, {});
     gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
+    gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
     gh.scope.post(`${R}/pulls/42/requested_reviewers`).reply(201, {});
-    await run({ closing: { reviewers: ["alice", "betagouv/recrutement"], labels: ["fermeture", "offres"] }, labels: { prefix: "type: " } });
-    expect(body(5)).toEqual({ labels: ["fermeture", "offres", "type: stage"] });
-    expect(body(6)).toEqual({ reviewers: ["alice"], team_reviewers: ["recrutement"] });
+    await run({ closing: { reviewers: ["alice", "betagouv/recrutement"], labels: ["fermeture", "offres"] }, labels: { prefix: "type: ", colours: { stage: "123456" } } });
+    expect(body(5)).toMatchObject({ name: "type: stage", color: "123456" });
+    expect(body(6)).toEqual({ labels: ["fermeture", "offres", "type: stage"] });
+    expect(body(7)).toEqual({ reviewers: ["alice"], team_reviewers: ["recrutement"] });
     gh.done();
   });
 });
@@ -135,20 +141,28 @@ describe("several postings", () => {
       gh.scope.post(`${R}/git/refs`, { ref: `refs/heads/${branch(name)}`, sha: HEAD }).reply(201, {});
       gh.scope.put(`${R}/contents/${enc(`content/_jobs/${name}.md`)}`).reply(200, {});
       gh.scope.post(`${R}/pulls`).reply(201, { number: ++n });
+      if (name === "b") gh.scope.post(`${R}/labels`).reply(201, {});
       gh.scope.post(`${R}/issues/${n}/labels`).reply(200, []);
     }
     const { report } = await run({}, "2024-06-01");
     expect(gh.calls()).toEqual([
       "POST /graphql",
       "POST /graphql",
-      ...[11, 12, 13].flatMap((pr, i) => [`POST ${R}/git/refs`, `PUT ${R}/contents/${enc(`content/_jobs/${["b", "d", "a"][i]}.md`)}`, `POST ${R}/pulls`, `POST ${R}/issues/${pr}/labels`]),
+      ...[11, 12, 13].flatMap((pr, i) => [
+        `POST ${R}/git/refs`,
+        `PUT ${R}/contents/${enc(`content/_jobs/${["b", "d", "a"][i]}.md`)}`,
+        `POST ${R}/pulls`,
+        ...(pr === 11 ? [`POST ${R}/labels`] : []),
+        `POST ${R}/issues/${pr}/labels`,
+      ]),
     ]);
-    // b: filled; its contract label from an alias (freelance → indépendant).
+    // b: filled; its contract label from an alias (freelance → indépendant), created once.
     expect(String(body(4).body)).toContain("le poste est pourvu (`poste_pourvu: true`)");
     expect(String(body(4).body)).toContain("retirez `poste_pourvu: true`");
-    expect(body(5)).toEqual({ labels: ["fermeture", "contrat: indépendant"] });
+    expect(body(5)).toMatchObject({ name: "contrat: indépendant" });
+    expect(body(6)).toEqual({ labels: ["fermeture", "contrat: indépendant"] });
     // d: CRLF kept byte for byte.
-    expect(decoded(7)).toBe(d.replace("open: true #", "open: false #"));
+    expect(decoded(8)).toBe(d.replace("open: true #", "open: false #"));
     expect(report.results.map((r) => r.outcome.kind)).toEqual(["created", "created", "created"]);
     gh.done();
   });
@@ -160,9 +174,10 @@ describe("several postings", () => {
     gh.scope.post(`${R}/git/commits`).reply(201, { sha: "4".repeat(40) });
     gh.scope.post(`${R}/git/refs`).reply(201, {});
     gh.scope.post(`${R}/pulls`).reply(201, { number: 7 });
+    gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/7/labels`).reply(200, []);
     await run({ closing: { grouped: true } }, "2024-06-01");
-    expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${R}/git/trees`, `POST ${R}/git/commits`, `POST ${R}/git/refs`, `POST ${R}/pulls`, `POST ${R}/issues/7/labels`]);
+    expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${R}/git/trees`, `POST ${R}/git/commits`, `POST ${R}/git/refs`, `POST ${R}/pulls`, `POST ${R}/labels`, `POST ${R}/issues/7/labels`]);
     expect(body(2)).toEqual({
       base_tree: TREE,
       tree: [
@@ -177,7 +192,8 @@ describe("several postings", () => {
     const text = String(body(5).body);
     for (const p of ["a", "b", "d"]) expect(text).toContain(renderMarker({ path: `content/_jobs/${p}.md`, blob: blobOid(files.find((f) => f.name === `${p}.md`)!.text) }));
     expect(text).toContain("3 offres sont à fermer");
-    expect(body(6)).toEqual({ labels: ["fermeture", "contrat: indépendant", "contrat: CDI"] });
+    expect(body(6)).toMatchObject({ name: "contrat: indépendant" });
+    expect(body(7)).toEqual({ labels: ["fermeture", "contrat: CDI", "contrat: indépendant"] });
     gh.done();
   });
 
@@ -188,11 +204,12 @@ describe("several postings", () => {
       gh.scope.post(`${R}/git/refs`).reply(201, {});
       gh.scope.put(`${R}/contents/${enc(`content/_jobs/${name}.md`)}`).reply(200, {});
       gh.scope.post(`${R}/pulls`).reply(201, { number: n });
+      if (name === "b") gh.scope.post(`${R}/labels`).reply(201, {});
       gh.scope.post(`${R}/issues/${n}/labels`).reply(200, []);
     }
     const { report } = await run({ closing: { "max-pull-requests": 2 } }, "2024-06-01");
     expect(report.plan.map((p) => p.kind)).toEqual(["create", "create", "capped"]);
-    expect(gh.calls()).toHaveLength(2 + 8);
+    expect(gh.calls()).toHaveLength(2 + 9);
     gh.done();
   });
 
