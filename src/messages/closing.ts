@@ -209,6 +209,10 @@ export const closingMessages = defineMessages({
     fr: (p: { repo: string }) => `${p.repo} : fermeture désactivée (closing.enabled: false)`,
     en: (p: { repo: string }) => `${p.repo}: closing disabled (closing.enabled: false)`,
   },
+  "cli-close-no-folder": {
+    fr: (p: { repo: string }) => `${p.repo} : pas de dossier des offres sur la branche par défaut (option postings) ; rien n'est fait`,
+    en: (p: { repo: string }) => `${p.repo}: no postings folder on the default branch (option postings); nothing done`,
+  },
   "cli-close-empty": {
     fr: (p: { repo: string }) => `${p.repo} : dépôt vide, rien à fermer`,
     en: (p: { repo: string }) => `${p.repo}: empty repository, nothing to close`,

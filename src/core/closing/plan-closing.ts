@@ -126,6 +126,13 @@ export function planClosing(input: PlanInput): ClosingAction[] {
   return actions;
 }
 
+/** The postings an action is about (for logs and reports). */
+export function actionPaths(action: ClosingAction): string[] {
+  if ("postings" in action) return action.postings.map((d) => d.path);
+  if ("posting" in action) return [action.posting.path];
+  return action.kind === "close" && action.path !== null ? [action.path] : [];
+}
+
 function closeReason(s: ClosingStatus | undefined): CloseReason {
   if (!s) return { kind: "removed" };
   if (s.state === "closed") return { kind: "closed-by-hand" };

@@ -13,7 +13,7 @@
  */
 import type { Logger } from "pino";
 import type { DuePosting } from "../../core/closing/find-due.js";
-import type { ClosingAction } from "../../core/closing/plan-closing.js";
+import { actionPaths, type ClosingAction } from "../../core/closing/plan-closing.js";
 import type { GitHub, RepoRef } from "../octokit.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
 import { bodyClosedByApp, closingLabelPlan, renderClosingPullRequest, renderCloseComment, type RenderContext } from "./render-pull-request.js";
@@ -53,7 +53,7 @@ export async function applyClosingPlan(gh: GitHub, plan: readonly ClosingAction[
     } catch (error) {
       outcome = { kind: "failed", message: describe(error) };
     }
-    const paths = "postings" in action ? action.postings.map((d) => d.path) : "posting" in action ? [action.posting.path] : action.kind === "close" ? [action.path] : [];
+    const paths = actionPaths(action);
     const level = outcome.kind === "failed" ? "error" : "info";
     ctx.log[level]({ repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : undefined, paths, outcome }, `closing: ${action.kind} → ${outcome.kind}`);
     results.push({ action, outcome });

@@ -9,6 +9,7 @@ import type { ClosingReport } from "./run-closing.js";
 export function formatClosingReport(report: ClosingReport, lang: Lang, maxPullRequests: number): string {
   if (report.skipped === "disabled") return `${t(lang, "cli-close-disabled", { repo: report.repo })}\n`;
   if (report.skipped === "empty") return `${t(lang, "cli-close-empty", { repo: report.repo })}\n`;
+  if (report.skipped === "no-folder") return `${t(lang, "cli-close-no-folder", { repo: report.repo })}\n`;
   const lines = [t(lang, "closing-plan-header", { repo: report.repo, today: report.today, dryRun: report.dryRun ? "yes" : "" })];
   if (report.plan.length === 0) lines.push(`  ${t(lang, "closing-plan-empty")}`);
   report.plan.forEach((action, i) => {

@@ -6,7 +6,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config/schema.js";
 import { findDue } from "../../core/closing/find-due.js";
-import { branchesToLookUp, planClosing, type ClosingAction } from "../../core/closing/plan-closing.js";
+import { actionPaths, branchesToLookUp, planClosing, type ClosingAction } from "../../core/closing/plan-closing.js";
 import { todayIn } from "../../core/dates.js";
 import { checkOptionsFor } from "../../cli/repository.js";
 import type { GitHub, RepoRef } from "../octokit.js";
@@ -28,8 +28,11 @@ export interface ClosingReport {
   repo: string;
   today: string;
   dryRun: boolean;
-  /** Why nothing was looked at: closing disabled, or an empty repository. */
-  skipped: "disabled" | "empty" | null;
+  /**
+   * Why nothing was done: closing disabled, an empty repository, or no postings folder (a
+   * folder misnamed in the config must not close every pull request as "file removed").
+   */
+  skipped: "disabled" | "empty" | "no-folder" | null;
   postings: number;
   plan: ClosingAction[];
   /** One per action of the plan; empty in dry-run. */
@@ -48,6 +51,10 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
 
   const scan = await scanPostings(gh, repo, config.postings);
   if (!scan) return { ...report, skipped: "empty", readRequests: 1 };
+  if (!scan.folderFound) {
+    log.warn({ repo: report.repo, folder: config.postings }, "closing: no postings folder on the default branch");
+    return { ...report, skipped: "no-folder", readRequests: scan.requests };
+  }
   const { statuses, due } = findDue(scan.postings, checkOptionsFor(config, null, false), today);
   const lookUp = due.length > 0 ? branchesToLookUp(statuses, scan.openPullRequests, closing.grouped) : [];
   const history = await listClosedClosingPrs(gh, repo, lookUp);
@@ -61,7 +68,10 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
   const readRequests = scan.requests + history.requests;
   log.info({ repo: report.repo, today, dryRun, postings: scan.postings.length, due: due.length, actions: countKinds(plan), readRequests }, "closing: plan");
   const done = { ...report, postings: scan.postings.length, plan, readRequests };
-  if (dryRun) return done;
+  if (dryRun) {
+    for (const action of plan) log.info({ repo: report.repo, action: action.kind, pr: "pr" in action ? action.pr : undefined, paths: actionPaths(action) }, `closing (dry-run): ${action.kind}`);
+    return done;
+  }
 
   const results = await applyClosingPlan(gh, plan, {
     repo,

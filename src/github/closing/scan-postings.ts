@@ -26,6 +26,8 @@ export interface RepositoryScan {
   openPullRequests: ClosingPullRequest[];
   /** The repository's labels (the first 100 by name). */
   labels: string[];
+  /** Whether the postings folder exists on the default branch. */
+  folderFound: boolean;
   /** HTTP requests the scan took. */
   requests: number;
 }
@@ -127,7 +129,8 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
   }
   postings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const labels = (data.repository?.labels?.nodes ?? []).map((l) => l.name);
-  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, labels, requests };
+  const folderFound = head.target.file?.type === "tree";
+  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, labels, folderFound, requests };
 }
 
 /** The blob's exact bytes as text; null when they are not valid UTF-8. */

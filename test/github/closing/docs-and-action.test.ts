@@ -110,6 +110,7 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
         gh.done();
         return;
       }
+      expect(gh.requests).toEqual([]);
       if (args.includes("json")) expect(JSON.parse(r.stdout).due).toMatchObject([{ path: `../beta.gouv.fr/content/_jobs/${SEED_NAME}`, line: 13 }]);
       else expect(r.stdout).toContain(`../beta.gouv.fr/content/_jobs/${SEED_NAME}:13`);
       const after = readFileSync(path.join(ws.dir, "beta.gouv.fr/content/_jobs", SEED_NAME), "utf8");

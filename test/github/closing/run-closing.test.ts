@@ -11,7 +11,7 @@ import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { renderMarker, CLOSED_BY_APP } from "../../../src/core/closing/marker.js";
 import type { GitHub } from "../../../src/github/octokit.js";
 import type { ConfigInput } from "../../../src/config/schema.js";
-import { blobOid, branch, changedLines, config, HEAD, memoryLogger, mockHistory, mockScan, posting, SEED_CLOSED, SEED_DUE, TREE } from "./fixtures.js";
+import { blobOid, branch, changedLines, config, HEAD, memoryLogger, mockHistory, mockScan, posting, scanAnswer, SEED_CLOSED, SEED_DUE, TREE } from "./fixtures.js";
 
 const REPO = { owner: "betagouv", repo: "offres" };
 const R = "/repos/betagouv/offres";
@@ -216,9 +216,10 @@ describe("several postings", () => {
   it("dry-run: the plan, reads only", async () => {
     mockScan(gh.scope, files);
     mockHistory(gh.scope, [branch("a"), branch("b"), branch("d"), GROUP_BRANCH]);
-    const { report } = await run({ closing: { "dry-run": true } }, "2024-06-01");
+    const { report, logs } = await run({ closing: { "dry-run": true } }, "2024-06-01");
     expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql"]);
     expect(report.dryRun).toBe(true);
+    expect(logs.filter((l) => l.msg === "closing (dry-run): create").map((l) => l.paths)).toEqual([["content/_jobs/b.md"], ["content/_jobs/d.md"], ["content/_jobs/a.md"]]);
     expect(report.plan.map((p) => [p.kind, "postings" in p ? p.postings.map((x) => x.path) : null])).toEqual([
       ["create", ["content/_jobs/b.md"]],
       ["create", ["content/_jobs/d.md"]],
@@ -405,6 +406,17 @@ describe("the scan", () => {
     expect(gh.calls()).toEqual(["POST /graphql", `GET ${R}/git/blobs/${blobOid(a)}`]);
     expect(report.postings).toBe(1);
     expect(report.readRequests).toBe(2);
+    gh.done();
+  });
+
+  it("no postings folder (a folder misnamed in the config): nothing is closed, not even the app's open pull requests", async () => {
+    const answer = scanAnswer([], [{ name: "a", openPrs: [{ number: 5, body: renderMarker({ path: "content/_jobs/a.md", blob: "a".repeat(40) }) }] }]);
+    answer.data.repository.defaultBranchRef.target.file = null as never;
+    gh.scope.post("/graphql").reply(200, answer);
+    const { report, logs } = await run();
+    expect(report.skipped).toBe("no-folder");
+    expect(report.plan).toEqual([]);
+    expect(logs.some((l) => l.msg === "closing: no postings folder on the default branch")).toBe(true);
     gh.done();
   });
 
