@@ -1,8 +1,8 @@
 /**
  * The closing job in the app: a run on each push to the default branch that touches the
- * postings folder (each delivery handled once), and a daily run at the configured hour (timer in the process; set
- * CLOSING_SCHEDULE=off to leave the schedule to a cron, e.g. `recrutement-bot close --repo` or
- * the GitHub Action).
+ * postings folder (each delivery handled once), and a daily run at the configured hour (a timer
+ * in the process; CLOSING_SCHEDULE=off leaves the daily run to a cron: `recrutement-bot close
+ * --repo` or the GitHub Action).
  */
 import type { Probot } from "probot";
 import { memoryClaimStore } from "../../server/claims.js";
