@@ -1,0 +1,123 @@
+/**
+ * examples/pre-commit in a throwaway postings repository: installed as docs/editeurs.md says
+ * (`cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit`), it refuses a commit whose
+ * staged postings have errors, checks the staged version (not the one on disk), applies the
+ * added-posting rules only to added files, and leaves other commits alone.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT, tempTree } from "../cli/helpers.js";
+
+const fixture = (name: string) => readFileSync(path.join(PROJECT_ROOT, "test/fixtures/review", name), "utf8");
+const WITH_ERRORS = fixture("posting-with-errors.md");
+const FIXED = fixture("posting-fixed.md");
+/** recrutement-bot from this checkout's sources, whatever the current folder. */
+const FROM_SOURCES = `${path.join(PROJECT_ROOT, "node_modules/.bin/tsx")} ${path.join(PROJECT_ROOT, "bin/recrutement-bot.ts")}`;
+
+const ws = tempTree({}, "recrutement-bot-hook-");
+const repo = path.join(ws.dir, "offres");
+afterAll(() => ws.cleanup());
+
+function git(...args: string[]): string {
+  return execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+}
+
+function commit(message: string, env: Record<string, string> = { RECRUTEMENT_BOT: FROM_SOURCES }): { status: number; output: string } {
+  const r = spawnSync("git", ["commit", "-q", "-m", message], {
+    cwd: repo,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { PATH: process.env.PATH, HOME: ws.dir, NO_COLOR: "1", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t", ...env },
+  });
+  return { status: r.status ?? -1, output: r.stdout + r.stderr };
+}
+
+function write(rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+  writeFileSync(path.join(repo, rel), text);
+}
+
+const commits = () => Number(git("rev-list", "--count", "HEAD").trim());
+
+beforeAll(() => {
+  mkdirSync(repo);
+  symlinkSync(PROJECT_ROOT, path.join(ws.dir, "recrutement-bot"));
+  git("init", "-q", "-b", "main");
+  write("content/_startups/mon-entreprise.md", "---\ntitle: Mon Entreprise\n---\n");
+  write("README.md", "Offres\n");
+  git("add", ".");
+  git("commit", "-q", "-m", "début");
+  // As docs/editeurs.md says, from the postings repository.
+  execFileSync("sh", ["-c", "cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit"], { cwd: repo });
+});
+
+describe("examples/pre-commit", () => {
+  it("refuses an added posting with errors, with the messages of the review", () => {
+    write("content/_jobs/2026-03-01-developpeur mon-entreprise.md", WITH_ERRORS);
+    git("add", "-A");
+    const r = commit("offre");
+    expect(r.status).toBe(1);
+    expect(r.output).toContain("content/_jobs/2026-03-01-developpeur mon-entreprise.md");
+    expect(r.output).toContain("La startup « mon-entreprize » n'existe pas");
+    expect(r.output).toContain("commit refusé");
+    expect(commits()).toBe(1);
+  }, 60_000);
+
+  it("checks the staged version: fixed in the index, broken on disk, the commit goes through", () => {
+    write("content/_jobs/2026-03-01-developpeur mon-entreprise.md", FIXED);
+    git("add", "-A");
+    write("content/_jobs/2026-03-01-developpeur mon-entreprise.md", WITH_ERRORS);
+    const r = commit("offre corrigée");
+    expect(r.output).toContain("aucun problème");
+    expect(r.status).toBe(0);
+    expect(commits()).toBe(2);
+    git("checkout", "--", ".");
+  }, 60_000);
+
+  it("applies the added-posting rules (contract required) to added files only", () => {
+    const noContract = FIXED.replace("contrat: indépendant\n", "");
+    write("content/_jobs/2026-03-01-developpeur mon-entreprise.md", noContract);
+    git("add", "-A");
+    expect(commit("contrat retiré d'une offre existante").status).toBe(0);
+    write("content/_jobs/2026-03-02-autre.md", noContract);
+    git("add", "-A");
+    const added = commit("nouvelle offre sans contrat");
+    expect(added.status).toBe(1);
+    expect(added.output).toContain("content/_jobs/2026-03-02-autre.md");
+    git("reset", "-q", "HEAD", "--", "content/_jobs/2026-03-02-autre.md");
+  }, 60_000);
+
+  it("refuses a posting whose name does not end in .md (it would not be published)", () => {
+    write("content/_jobs/2026-03-03-oubli", FIXED);
+    git("add", "content/_jobs/2026-03-03-oubli");
+    const r = commit("oubli de l'extension");
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/2026-03-03-oubli[\s\S]*file-extension/);
+    git("reset", "-q", "HEAD", "--", "content/_jobs/2026-03-03-oubli");
+  }, 60_000);
+
+  it("lets a commit without postings through, even without recrutement-bot installed", () => {
+    write("README.md", "Offres d'emploi\n");
+    git("add", "README.md");
+    expect(commit("readme", {}).status).toBe(0);
+  }, 60_000);
+
+  it("finds node_modules/.bin/recrutement-bot of the repository, and says how to install it when missing", () => {
+    write("content/_jobs/2026-03-04-design.md", FIXED);
+    git("add", "content/_jobs/2026-03-04-design.md");
+    const missing = commit("sans l'outil", {});
+    expect(missing.status).toBe(1);
+    expect(missing.output).toContain("recrutement-bot introuvable");
+
+    const bin = path.join(repo, "node_modules/.bin/recrutement-bot");
+    mkdirSync(path.dirname(bin), { recursive: true });
+    writeFileSync(bin, `#!/bin/sh\nexec ${FROM_SOURCES} "$@"\n`);
+    chmodSync(bin, 0o755);
+    writeFileSync(path.join(repo, ".gitignore"), "node_modules/\n");
+    const found = commit("avec l'outil du dépôt", {});
+    expect(found.output).toContain("aucun problème");
+    expect(found.status).toBe(0);
+  }, 60_000);
+});
