@@ -59,11 +59,17 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+const FORMATTED_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Calendar day (YYYY-MM-DD) of instant `ms` in `timeZone`, or null for an unknown zone. */
 export function dayOfInstant(ms: number, timeZone: string): string | null {
   const f = formatterFor(timeZone);
   if (!f || !Number.isFinite(ms)) return null;
-  const parts = f.formatToParts(new Date(ms));
+  const date = new Date(ms);
+  // en-CA writes year-month-day: when the whole text has that shape, it is the parts joined by "-".
+  const text = f.format(date);
+  if (FORMATTED_DAY.test(text)) return text;
+  const parts = f.formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

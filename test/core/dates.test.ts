@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareDays, isPast, toCalendarDay, todayIn } from "../../src/core/dates.js";
+import { compareDays, dayOfInstant, isPast, toCalendarDay, todayIn } from "../../src/core/dates.js";
 
 const PARIS = "Europe/Paris";
 
@@ -61,5 +61,29 @@ describe("todayIn, compareDays, isPast", () => {
     expect(compareDays("2021-12-31", "2021-07-07")).toBeGreaterThan(0);
     expect(isPast("2021-07-07", "2021-07-07")).toBe(false);
     expect(isPast("2021-07-07", "2021-07-08")).toBe(true);
+  });
+});
+
+describe("dayOfInstant", () => {
+  /** The reading it replaced: formatToParts, parts joined. */
+  function reference(ms: number, timeZone: string): string {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(ms));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    return `${get("year")}-${get("month")}-${get("day")}`;
+  }
+
+  it("same day as formatToParts, over the years 1 to 9999 and odd zones", () => {
+    const zones = [PARIS, "UTC", "America/New_York", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Chatham", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Apia"];
+    let x = 12345;
+    /** Date.UTC reads years 0 to 99 as 1900 to 1999: set the full year instead. */
+    const utc = (y: number, m: number, d: number, h = 0) => new Date(0).setUTCFullYear(y, m, d) + h * 3_600_000;
+    const instants = [utc(1, 0, 1), utc(1, 0, 1, 12), utc(0, 11, 31), utc(0, 11, 31, 23), utc(9999, 11, 31, 23), utc(10000, 0, 1), utc(99, 5, 1), utc(999, 5, 1), utc(1970, 0, 1), utc(2021, 2, 28, 1) + 1_800_000];
+    for (let i = 0; i < 400; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      instants.push(utc(1, 0, 1) + (x / 2 ** 31) * (utc(9999, 11, 31) - utc(1, 0, 1)));
+    }
+    for (const zone of zones) for (const ms of instants) expect(dayOfInstant(ms, zone), `${new Date(ms).toISOString()} ${zone}`).toBe(reference(ms, zone));
+    expect(dayOfInstant(Number.NaN, PARIS)).toBeNull();
+    expect(dayOfInstant(0, "Nowhere/Atlantis")).toBeNull();
   });
 });

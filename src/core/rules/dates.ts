@@ -1,5 +1,5 @@
 /** Dates: real calendar days written YYYY-MM-DD, closing after opening, a closing date for new open postings. */
-import { compareDays, toCalendarDay } from "../dates.js";
+import { compareDays, toCalendarDay, type CalendarDay } from "../dates.js";
 import { diagnostic } from "../diagnostic.js";
 import type { CheckOptions, Diagnostic } from "../types.js";
 import { isBlank, keyPlace, shown, valueFix, valueOf, valuePlace, type PostingView } from "./posting-view.js";
@@ -8,20 +8,50 @@ import { isBlank, keyPlace, shown, valueFix, valueOf, valuePlace, type PostingVi
 export const DATE_KEYS = ["date", "post_ouvert", "poste_ouvert", "poste_ferme", "depublication_date"] as const;
 const OPENING_KEYS = ["post_ouvert", "poste_ouvert"] as const;
 
-function dateKeys(options: CheckOptions): string[] {
-  return [...new Set<string>([...DATE_KEYS, ...options.closingDateFields])];
+let lastFields: readonly string[] | null = null;
+let lastKeys: readonly string[] = DATE_KEYS;
+
+function dateKeys(options: CheckOptions): readonly string[] {
+  if (options.closingDateFields !== lastFields) {
+    lastKeys = [...new Set<string>([...DATE_KEYS, ...options.closingDateFields])];
+    lastFields = options.closingDateFields;
+  }
+  return lastKeys;
+}
+
+interface DateReadings {
+  timeZone: string;
+  keys: readonly string[];
+  /** Each date field present (not null) and what it reads as. */
+  readings: Map<string, CalendarDay>;
+  /** The valid days among them. */
+  days: Map<string, string>;
+}
+
+/** Readings of a posting's dates, made once per view (checkPosting makes one per call): checkDates and the report both need them. */
+const cache = new WeakMap<PostingView, DateReadings>();
+
+function readDates(posting: PostingView, options: CheckOptions): DateReadings {
+  const keys = dateKeys(options);
+  const hit = cache.get(posting);
+  if (hit && hit.timeZone === options.timeZone && hit.keys === keys) return hit;
+  const readings = new Map<string, CalendarDay>();
+  const days = new Map<string, string>();
+  for (const key of keys) {
+    const value = valueOf(posting, key);
+    if (value === undefined || value === null) continue;
+    const day = toCalendarDay(value, options.timeZone);
+    readings.set(key, day);
+    if ("day" in day) days.set(key, day.day);
+  }
+  const result = { timeZone: options.timeZone, keys, readings, days };
+  cache.set(posting, result);
+  return result;
 }
 
 /** Valid calendar days of the date fields (invalid or missing ones left out). */
 export function readDays(posting: PostingView, options: CheckOptions): Map<string, string> {
-  const days = new Map<string, string>();
-  for (const key of dateKeys(options)) {
-    const value = valueOf(posting, key);
-    if (value === undefined || value === null) continue;
-    const day = toCalendarDay(value, options.timeZone);
-    if ("day" in day) days.set(key, day.day);
-  }
-  return days;
+  return new Map(readDates(posting, options).days);
 }
 
 /** First closing field holding a valid day. */
@@ -41,10 +71,9 @@ function readOpening(days: ReadonlyMap<string, string>): { field: string; day: s
   return null;
 }
 
-function checkValue(posting: PostingView, key: string, value: unknown, options: CheckOptions): Diagnostic[] {
+function checkValue(posting: PostingView, key: string, value: unknown, day: CalendarDay, options: CheckOptions): Diagnostic[] {
   const at = valuePlace(posting, key);
   const params = { key, value: shown(value) };
-  const day = toCalendarDay(value, options.timeZone);
   if ("day" in day) {
     return day.noTimeZone ? [diagnostic("date-timezone", "warning", at, "date-timezone", { ...params, day: day.day, zone: options.timeZone }, { key })] : [];
   }
@@ -62,12 +91,12 @@ function checkValue(posting: PostingView, key: string, value: unknown, options: 
 
 export function checkDates(posting: PostingView, options: CheckOptions): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const key of dateKeys(options)) {
+  const { readings, days } = readDates(posting, options);
+  for (const [key, day] of readings) {
     const value = valueOf(posting, key);
-    if (value === undefined || value === null || value === "") continue;
-    found.push(...checkValue(posting, key, value, options));
+    if (value === "") continue;
+    found.push(...checkValue(posting, key, value, day, options));
   }
-  const days = readDays(posting, options);
   const closing = readClosing(days, options);
   const opening = readOpening(days);
   if (closing && opening && compareDays(closing.day, opening.day) < 0) {
