@@ -2,6 +2,7 @@
  * First step of reading a posting: size limit (checked before anything else), UTF-8 decoding,
  * NUL bytes, byte order mark and line endings. Pure: bytes or text in, text or a diagnostic out.
  */
+import { Buffer, isUtf8 } from "node:buffer";
 import { MAX_POSTING_BYTES } from "./defaults.js";
 import { diagnostic, FILE_START } from "./diagnostic.js";
 import type { Diagnostic } from "./types.js";
@@ -116,6 +117,7 @@ export function decodeContent(content: string | Uint8Array): DecodedText | { dia
   if (bom) text = text.slice(1);
   const nul = text.indexOf("\u0000");
   if (nul !== -1) return { diagnostic: diagnostic("encoding", "error", placeOf(text, nul), "encoding-nul") };
+  if (text.indexOf("\r") === -1) return { text, bom, lineEnding: text.indexOf("\n") === -1 ? "none" : "lf" };
   const crlf = countOf(text, "\r\n");
   const lf = countOf(text, "\n") - crlf;
   const cr = countOf(text, "\r") - crlf;
@@ -128,4 +130,43 @@ function countOf(text: string, needle: string): number {
   let n = 0;
   for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) n++;
   return n;
+}
+
+/** The start of a plain posting, decoded without the rest (see decodeHead). */
+export interface DecodedHead {
+  /** Text from the start of the file (BOM removed) to the end of the first fence-like line after line 1, line ending excluded. */
+  head: string;
+  bom: boolean;
+}
+
+/** True when bytes [start, end) are `---` or `...` followed by spaces or tabs only (a closing fence, in ASCII). */
+function isFenceBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const c = bytes[start];
+  if ((c !== 0x2d && c !== 0x2e) || bytes[start + 1] !== c || bytes[start + 2] !== c) return false;
+  for (let i = start + 3; i < end; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09) return false;
+  return true;
+}
+
+/**
+ * Fast path of the reading of bytes, for the common file: at most MAX_POSTING_BYTES, well-formed
+ * UTF-8 (checked on the bytes, without building the text), no NUL, no CR (LF line endings), first
+ * line starting with `---` and a fence-like line after it. Decodes only up to that line: what
+ * decodeContent would give for the whole file, cut there (the caller decodes the rest if it needs it).
+ * Null for any other file: decodeContent reads it and says what is wrong.
+ */
+export function decodeHead(content: Uint8Array): DecodedHead | null {
+  if (content.byteLength > MAX_POSTING_BYTES) return null;
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const start = bom ? 3 : 0;
+  if (bytes[start] !== 0x2d || bytes[start + 1] !== 0x2d || bytes[start + 2] !== 0x2d) return null;
+  if (bytes.indexOf(0) !== -1 || bytes.indexOf(0x0d) !== -1 || !isUtf8(bytes)) return null;
+  for (let lf = bytes.indexOf(0x0a, start); lf !== -1; ) {
+    const next = bytes.indexOf(0x0a, lf + 1);
+    const end = next === -1 ? bytes.length : next;
+    if (isFenceBytes(bytes, lf + 1, end)) return { head: bytes.toString("utf8", start, end), bom };
+    lf = next;
+  }
+  return null;
 }

@@ -3,11 +3,11 @@
  * Checks sizes before decoding, decodes UTF-8 strictly, finds the fences, parses the YAML with
  * limits. Never throws for any input; every problem becomes a diagnostic.
  */
-import { decodeContent } from "./decode-content.js";
+import { decodeContent, decodeHead } from "./decode-content.js";
 import type { LineEnding } from "./decode-content.js";
 import { diagnostic, FILE_START } from "./diagnostic.js";
 import type { Place } from "./diagnostic.js";
-import { findFences } from "./front-matter-fences.js";
+import { findFences, type Fences } from "./front-matter-fences.js";
 import type { Diagnostic } from "./types.js";
 import { readYaml } from "./yaml-reading.js";
 import type { KeyPosition } from "./yaml-reading.js";
@@ -34,7 +34,37 @@ export interface ParsedPosting {
 
 const NO_PLACE = (): Place | null => null;
 
-/** Reads a posting. Stops at the first problem that makes the rest unreliable. */
+function splitLines(text: string): string[] {
+  return text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+}
+
+/**
+ * Makes `result.lines` the lines of the whole file, decoded and split on first read only
+ * (most postings never need the lines after the front matter).
+ */
+function lazyLines(result: ParsedPosting, content: Uint8Array): void {
+  let all: string[] | null = null;
+  Object.defineProperty(result, "lines", {
+    enumerable: true,
+    configurable: true,
+    get(): string[] {
+      if (all === null) {
+        const decoded = decodeContent(content);
+        all = "text" in decoded ? splitLines(decoded.text) : [];
+      }
+      return all;
+    },
+    set(value: string[]) {
+      all = value;
+    },
+  });
+}
+
+/**
+ * Reads a posting. Stops at the first problem that makes the rest unreliable.
+ * Bytes of a plain file are decoded up to the closing fence; `lines` decodes the rest when read,
+ * so the bytes must not change while the result is in use.
+ */
 export function parsePosting(content: string | Uint8Array): ParsedPosting {
   const result: ParsedPosting = {
     data: null,
@@ -47,21 +77,39 @@ export function parsePosting(content: string | Uint8Array): ParsedPosting {
     diagnostics: [],
   };
   try {
-    const decoded = decodeContent(content);
-    if ("diagnostic" in decoded) {
-      result.diagnostics.push(decoded.diagnostic);
-      return result;
+    let fences: Fences | null = null;
+    /** Lines of the file up to the closing fence at least (all of them when decoded whole). */
+    let front: string[] = [];
+    const head = content instanceof Uint8Array ? decodeHead(content) : null;
+    if (head) {
+      // Plain bytes: the front matter is decoded, the rest of the file only if someone reads `lines`.
+      const headLines = head.head.split("\n");
+      const found = findFences(headLines);
+      if (found.found && found.closeLine === headLines.length) {
+        fences = found;
+        result.bom = head.bom;
+        result.lineEnding = "lf";
+        front = headLines;
+        lazyLines(result, content as Uint8Array);
+      }
     }
-    result.bom = decoded.bom;
-    result.lineEnding = decoded.lineEnding;
-    result.lines = decoded.text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
-
-    const fences = findFences(result.lines);
+    if (!fences) {
+      const decoded = decodeContent(content);
+      if ("diagnostic" in decoded) {
+        result.diagnostics.push(decoded.diagnostic);
+        return result;
+      }
+      result.bom = decoded.bom;
+      result.lineEnding = decoded.lineEnding;
+      result.lines = splitLines(decoded.text);
+      front = result.lines;
+      fences = findFences(result.lines);
+    }
     result.diagnostics.push(...fences.diagnostics);
     if (!fences.found) return result;
     result.frontMatter = { openLine: 1, closeLine: fences.closeLine };
 
-    const yamlLines = result.lines.slice(1, fences.closeLine - 1);
+    const yamlLines = front.slice(1, fences.closeLine - 1);
     const loneCr = yamlLines.findIndex((l) => l.includes("\r"));
     if (loneCr !== -1) {
       const line = yamlLines[loneCr] ?? "";
