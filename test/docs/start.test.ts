@@ -7,70 +7,17 @@
  * - with credentials, as the Docker image runs it (its CMD and ENV): the server answers the
  *   health check of the Dockerfile and accepts a signed webhook, refuses an unsigned one.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PROJECT_ROOT } from "../cli/helpers.js";
 import { testPrivateKey } from "../helpers/probot.js";
+import { checkout, cleanEnv, cleanup, freePort, start } from "./server.js";
 
-const children: ChildProcess[] = [];
-const folders: string[] = [];
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  for (const f of folders) rmSync(f, { recursive: true, force: true });
-});
-
-/** A folder like a fresh checkout after `npm ci`, without `.env`. */
-function checkout(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "recrutement-bot-start-"));
-  folders.push(dir);
-  for (const f of ["app.yml", "package.json", "tsconfig.json"]) copyFileSync(path.join(PROJECT_ROOT, f), path.join(dir, f));
-  for (const d of ["src", "node_modules"]) symlinkSync(path.join(PROJECT_ROOT, d), path.join(dir, d));
-  return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-/** The environment of a fresh shell: none of Probot's variables, nor the test runner's. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn" };
-  return { ...env, ...extra };
-}
-
-async function start(command: string[], cwd: string, env: NodeJS.ProcessEnv, port: number): Promise<{ output: () => string }> {
-  const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited (${child.exitCode}):\n${output}`);
-    try {
-      const r = await fetch(`http://localhost:${port}/ping`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${command.join(" ")}: no answer on port ${port}:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { output: () => output };
-}
+afterAll(cleanup);
 
 /** The value of the `manifest` button as a browser reads it (the attribute is single-quoted). */
 function manifestOfPage(html: string): { action: string; manifest: Record<string, unknown> } {
