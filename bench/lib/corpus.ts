@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
 import type { CheckOptions } from "../../src/core/types.js";
 import { readPosting, toPosix } from "../../src/cli/files.js";
-import { checkOptionsFor, readStartupsFile } from "../../src/cli/repository.js";
+import { readStartupsFile } from "../../src/cli/repository.js";
+import { checkOptionsFor } from "../../src/config/check-options.js";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const CORPUS_DIR = process.env.RECRUTEMENT_BOT_CORPUS ?? "/work/shared/corpus";

@@ -6,8 +6,6 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_PATH, type Config } from "../config/schema.js";
 import { MAX_CONFIG_BYTES, parseConfig, type ConfigProblem } from "../config/parse-config.js";
-import { defaultCheckOptions } from "../core/defaults.js";
-import type { CheckOptions, ContractType } from "../core/types.js";
 import type { Lang } from "../messages/index.js";
 
 export interface RepositoryConfig {
@@ -57,21 +55,6 @@ export function readStartupsFile(file: string): Set<string> {
     if (line !== "" && !line.startsWith("#")) ids.add(line);
   }
   return ids;
-}
-
-/** The engine's options for a repository's configuration. */
-export function checkOptionsFor(config: Config, startupIds: ReadonlySet<string> | null, isNew: boolean): CheckOptions {
-  const aliases: Record<string, ContractType> = {};
-  for (const [spelling, type] of Object.entries(config.contracts.aliases)) aliases[spelling.toLowerCase()] = type;
-  return defaultCheckOptions({
-    startupIds,
-    isNew,
-    postingsDir: config.postings,
-    extraContractAliases: aliases,
-    severities: config.rules,
-    closingDateFields: config.closing["date-fields"],
-    timeZone: config.closing["time-zone"],
-  });
 }
 
 export function isMissing(error: unknown): boolean {

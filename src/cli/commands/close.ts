@@ -23,7 +23,8 @@ import { t, type Lang } from "../../messages/index.js";
 import { choice, LANG_CHOICES, parseCommandArgs } from "../args.js";
 import { collectFiles, readPosting, toPosix } from "../files.js";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandContext } from "../io.js";
-import { checkOptionsFor, loadRepositoryConfig } from "../repository.js";
+import { loadRepositoryConfig } from "../repository.js";
+import { checkOptionsFor } from "../../config/check-options.js";
 import type { Command } from "./index.js";
 
 const options = {

@@ -8,7 +8,7 @@ import type { Config } from "../../config/schema.js";
 import { findDue } from "../../core/closing/find-due.js";
 import { actionPaths, branchesToLookUp, planClosing, type ClosingAction } from "../../core/closing/plan-closing.js";
 import { todayIn } from "../../core/dates.js";
-import { checkOptionsFor } from "../../cli/repository.js";
+import { checkOptionsFor } from "../../config/check-options.js";
 import type { GitHub, RepoRef } from "../octokit.js";
 import { applyClosingPlan, type ActionResult } from "./apply-closing-plan.js";
 import { listClosedClosingPrs } from "./list-closing-prs.js";

@@ -5,24 +5,10 @@
  */
 import { checkPosting } from "../../core/check-posting.js";
 import { MAX_POSTING_BYTES } from "../../core/defaults.js";
-import type { CheckOptions, ContractType, Diagnostic, PostingReport, RuleId } from "../../core/types.js";
-import type { Config } from "../../config/schema.js";
+import type { CheckOptions, Diagnostic, PostingReport, RuleId } from "../../core/types.js";
 import type { BlobRead } from "../read-review-state.js";
 import type { PostingToReview } from "./select-postings.js";
 import type { ReviewedPosting } from "./reviewed-posting.js";
-
-export function checkOptionsFor(config: Config, startupIds: ReadonlySet<string> | null): Omit<CheckOptions, "isNew"> {
-  const aliases: Record<string, ContractType> = {};
-  for (const [spelling, type] of Object.entries(config.contracts.aliases)) if (type) aliases[spelling.toLowerCase()] = type;
-  return {
-    startupIds,
-    postingsDir: config.postings,
-    extraContractAliases: aliases,
-    severities: config.rules,
-    closingDateFields: config.closing["date-fields"],
-    timeZone: config.closing["time-zone"],
-  };
-}
 
 export function checkPostings(
   postings: readonly PostingToReview[],

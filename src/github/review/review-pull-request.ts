@@ -15,7 +15,8 @@ import { readBotComments, readReviewState, type BlobRead, type ReviewState } fro
 import { DEFAULT_CONFIG, type Config } from "../../config/schema.js";
 import { MAX_CONFIG_BYTES, parseConfig, type ParsedConfig } from "../../config/parse-config.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
-import { checkOptionsFor, checkPostings } from "./check-postings.js";
+import { checkPostings } from "./check-postings.js";
+import { checkOptionsFor } from "../../config/check-options.js";
 import { planReview, type ReviewPlan } from "./plan-review.js";
 import { reconcileCheckRun } from "./reconcile-check-run.js";
 import { reconcileComment } from "./reconcile-comment.js";
@@ -60,7 +61,7 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
       state = { ...(await readState(octokit, repo, target, config, needed)), config: state.config };
     }
     selection = needed;
-    const postings = checkPostings(selection.postings, state.blobs, checkOptionsFor(config, state.startupIds));
+    const postings = checkPostings(selection.postings, state.blobs, checkOptionsFor(config, state.startupIds, false));
     plan = planReview({
       config,
       configProblems: problems,
