@@ -13,6 +13,7 @@ import { Probot, Server, type ApplicationFunction } from "probot";
 import { createAppOctokit, type AppOctokitOptions } from "../../src/server/create-app-octokit.js";
 import { testPrivateKey } from "../helpers/probot.js";
 import type { GitHubMock } from "../helpers/github-mock.js";
+import type { BlobNode } from "../github/review/fake-github.js";
 
 export const WEBHOOK_SECRET = "hardening-webhook-secret-4f1c9a7e2b";
 export const INSTALLATION_TOKEN = "ghs_hardeningToken4f1c9a7e2b0123456789AB";
@@ -163,4 +164,43 @@ export async function startAppServer(
   await server.load(app);
   await server.start();
   return { url: `http://127.0.0.1:${port}/api/github/webhooks`, logs, stop: () => server.stop() };
+}
+
+/** GitHub truncates a blob's GraphQL `text` at 512,000 bytes (isTruncated: true). */
+export const GITHUB_BLOB_TEXT_LIMIT = 512_000;
+
+/**
+ * The GraphQL Blob GitHub gives for these bytes: binary when a NUL byte is among the first
+ * 8,000 (git's test), `text` decoded leniently and cut at 512,000 bytes.
+ */
+export function githubBlob(content: string | Uint8Array): BlobNode {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+  const isBinary = bytes.subarray(0, 8000).includes(0);
+  const isTruncated = bytes.length > GITHUB_BLOB_TEXT_LIMIT;
+  const text = isBinary ? null : new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, GITHUB_BLOB_TEXT_LIMIT));
+  return { byteSize: bytes.length, isBinary, isTruncated, text };
+}
+
+/** GitHub's documented limits on what the review writes; returns what exceeds them. */
+export function overGitHubLimits(gh: GitHubMock): string[] {
+  const problems: string[] = [];
+  for (const r of gh.requests) {
+    const body = (r.body ?? {}) as Record<string, unknown>;
+    const where = `${r.method} ${r.path}`;
+    if (/\/comments$/.test(r.path) || /\/issues\/comments\/\d+$/.test(r.path)) {
+      if (String(body.body ?? "").length > 65_536) problems.push(`${where}: comment over 65,536 characters`);
+    }
+    if (/\/check-runs(\/\d+)?$/.test(r.path)) {
+      const output = (body.output ?? {}) as { title?: string; summary?: string; annotations?: { message: string; title?: string; path: string }[] };
+      if ((output.summary ?? "").length > 65_535) problems.push(`${where}: summary over 65,535 characters`);
+      if ((output.annotations ?? []).length > 50) problems.push(`${where}: more than 50 annotations`);
+      for (const a of output.annotations ?? []) if (a.message.length > 65_535) problems.push(`${where}: annotation message too long`);
+    }
+    if (/\/pulls\/\d+\/reviews$/.test(r.path)) {
+      const comments = (body.comments ?? []) as { body: string }[];
+      if (String(body.body ?? "").length > 65_536 || comments.some((c) => c.body.length > 65_536)) problems.push(`${where}: review comment too long`);
+    }
+    if (r.method === "POST" && /\/labels$/.test(r.path) && typeof body.name === "string" && body.name.length > 50) problems.push(`${where}: label name over 50 characters`);
+  }
+  return problems;
 }

@@ -14,8 +14,11 @@ export interface FakeFile {
   previous_filename?: string;
   /** Unified diff; by default every line of `content` is an added line for "added" files. */
   patch?: string;
-  /** Text at the head commit; `{ binary }` or `{ size }` for files the review must not read. */
-  content?: string | { binary: true; size: number } | { size: number };
+  /**
+   * Text at the head commit; `{ binary }` or `{ size }` for files the review must not read;
+   * `{ node }`: GitHub's GraphQL Blob as given (byteSize, isBinary, isTruncated, text).
+   */
+  content?: string | { binary: true; size: number } | { size: number } | { node: BlobNode };
 }
 
 export interface FakeComment {
@@ -54,6 +57,13 @@ export interface FakeState {
   failFiles?: number;
   /** Called when the app creates a comment, before it is stored (to simulate another instance). */
   beforeCommentCreate?: () => void;
+}
+
+export interface BlobNode {
+  byteSize: number;
+  isBinary: boolean;
+  isTruncated: boolean;
+  text: string | null;
 }
 
 interface Annotation {
@@ -263,6 +273,7 @@ function blobAt(state: FakeState, expression: string): unknown {
   if (typeof file.content === "string") {
     return { byteSize: Buffer.byteLength(file.content), isBinary: false, isTruncated: false, text: file.content };
   }
+  if ("node" in file.content) return file.content.node;
   if ("binary" in file.content) return { byteSize: file.content.size, isBinary: true, isTruncated: false, text: null };
   return { byteSize: file.content.size, isBinary: false, isTruncated: true, text: "x".repeat(100) };
 }
