@@ -1,0 +1,64 @@
+/**
+ * docs/images/commentaire.png, the README's picture, is the comment the app posts today:
+ * docs/images/commentaire.json keeps the sha256 of the comment's markdown and of the HTML page
+ * the PNG was shot from (scripts/render-comment-image.ts). When the app's comment (or the page)
+ * changes, this fails until the picture is made again (CONTRIBUTING.md says how).
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { commentPage, sha256 } from "../../scripts/lib/comment-page.js";
+import { chromium, IMAGE, IMAGE_FIXTURE, IMAGE_SOURCE, imageComment } from "../../scripts/render-comment-image.js";
+import { PROJECT_ROOT, tempTree } from "../cli/helpers.js";
+
+const source = JSON.parse(readFileSync(path.join(PROJECT_ROOT, IMAGE_SOURCE), "utf8")) as { fixture: string; markdownSha256: string; pageSha256: string; width: number; height: number };
+const STALE = "the picture is stale: run `npx tsx scripts/render-comment-image.ts` (see CONTRIBUTING.md)";
+
+describe("docs/images/commentaire.png", () => {
+  it("is a PNG of the size recorded beside it", () => {
+    const png = readFileSync(path.join(PROJECT_ROOT, IMAGE));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: source.width, height: source.height });
+    expect(source.height).toBeGreaterThan(300);
+  });
+
+  it("shows the comment the app posts today for the posting-with-errors replay", async () => {
+    expect(source.fixture).toBe(IMAGE_FIXTURE);
+    const markdown = await imageComment();
+    expect(markdown).toContain("### Relecture des offres d'emploi");
+    expect(sha256(markdown), STALE).toBe(source.markdownSha256);
+    const page = commentPage(markdown);
+    expect(sha256(page), STALE).toBe(source.pageSha256);
+    // The page shows the comment's text, rendered (not its markdown).
+    expect(page).toContain("<h3>Relecture des offres d&#39;emploi</h3>");
+    expect(page).toContain("Vouliez-vous dire « mon-entreprise » ?");
+    expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it("is at the top of the README and in the contributors' guide", () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const firstScreen = readme.split("\n").slice(0, 25).join("\n");
+    expect(firstScreen).toContain("](docs/images/commentaire.png)");
+    expect(readFileSync(path.join(PROJECT_ROOT, "docs/contribuer.md"), "utf8")).toContain("](images/commentaire.png)");
+  });
+});
+
+describe("scripts/render-comment-image.ts", () => {
+  const browser = chromium();
+  it.skipIf(!browser)("makes the same picture from the current output (Chromium headless, no network)", () => {
+    const out = tempTree({}, "recrutement-bot-image-");
+    try {
+      const r = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/render-comment-image.ts", "--out", out.dir], { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const made = JSON.parse(readFileSync(path.join(out.dir, "commentaire.json"), "utf8")) as typeof source;
+      expect(made).toEqual(source);
+      const png = readFileSync(path.join(out.dir, "commentaire.png"));
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: source.width, height: source.height });
+    } finally {
+      out.cleanup();
+    }
+  }, 150_000);
+  if (!browser) it("is run by hand (Chromium not found here: the picture was not remade)", () => expect(browser).toBeNull());
+});
