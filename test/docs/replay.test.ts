@@ -3,7 +3,7 @@
  * against the app (src/index.ts) with GitHub faked in process, and what the output says.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,14 +77,28 @@ describe("npm run replay", () => {
     expect(new Date().getFullYear()).toBeGreaterThan(2021);
   });
 
-  it("runs as the docs type it, from the project folder, without network or credentials", () => {
+  const README = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+  const documented = [...README.matchAll(/^npm run replay -- (\S+)$/gm)].map((m) => m[1]!);
+
+  it("README gives one command per fixture", () => {
+    expect(documented.sort()).toEqual(readdirSync(path.join(PROJECT_ROOT, FIXTURES)).map((f) => `${FIXTURES}/${f}`).sort());
+  });
+
+  it.each(documented.map((f) => [f]))("npm run replay -- %s: as typed, from the project folder, without network or credentials", (fixture) => {
     const env = { ...process.env, APP_ID: "", PRIVATE_KEY: "", NO_COLOR: "1" };
-    const r = spawnSync("npm", ["run", "replay", "--", "test/fixtures/replay/posting-with-errors.json"], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("npm", ["run", "replay", "--", fixture], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Rejeu de test/fixtures/replay/posting-with-errors.json");
-    expect(r.stdout).toContain("▶ Commentaire publié sur #2 :");
+    expect(r.stdout).toContain(`Rejeu de ${fixture}`);
+    expect(r.stdout).toContain("Ce que l'application a fait sur GitHub :");
+  }, 90_000);
+
+  it("says how to use it, with exit code 2, when the fixture is missing or unreadable", () => {
+    const env = { ...process.env, NO_COLOR: "1" };
     const usage = spawnSync("npm", ["run", "-s", "replay"], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("Utilisation : npm run replay -- <fixture.json>");
+    const missing = spawnSync("npm", ["run", "-s", "replay", "--", "test/fixtures/replay/absente.json"], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("Fixture illisible");
   }, 90_000);
 });
