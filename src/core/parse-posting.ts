@@ -38,26 +38,49 @@ function splitLines(text: string): string[] {
   return text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
 }
 
+/** Lines of each reading up to its closing fence at least, for lineOf. */
+const FRONT_LINES = new WeakMap<ParsedPosting, readonly string[]>();
+
 /**
- * Makes `result.lines` the lines of the whole file, decoded and split on first read only
- * (most postings never need the lines after the front matter).
+ * Line `line` (1-based) of the file, as in `parsed.lines`, without decoding the rest of the file
+ * when the line is in the front matter (fixes only touch front-matter lines).
  */
-function lazyLines(result: ParsedPosting, content: Uint8Array): void {
+export function lineOf(parsed: ParsedPosting, line: number): string | undefined {
+  const front = FRONT_LINES.get(parsed);
+  if (front && line >= 1 && line <= front.length) return front[line - 1];
+  return parsed.lines[line - 1];
+}
+
+function emptyResult(): ParsedPosting {
+  return { data: null, positions: new Map(), locate: NO_PLACE, lines: [], lineEnding: "none", bom: false, frontMatter: null, diagnostics: [] };
+}
+
+/**
+ * The same, but `lines` (the lines of the whole file) is decoded and split on first read only:
+ * most postings never need the lines after the front matter. (An object literal with an accessor
+ * keeps the object's fast shape, unlike defineProperty on an existing object.)
+ */
+function lazyResult(content: Uint8Array): ParsedPosting {
   let all: string[] | null = null;
-  Object.defineProperty(result, "lines", {
-    enumerable: true,
-    configurable: true,
-    get(): string[] {
+  return {
+    data: null,
+    positions: new Map(),
+    locate: NO_PLACE,
+    get lines(): string[] {
       if (all === null) {
         const decoded = decodeContent(content);
         all = "text" in decoded ? splitLines(decoded.text) : [];
       }
       return all;
     },
-    set(value: string[]) {
+    set lines(value: string[]) {
       all = value;
     },
-  });
+    lineEnding: "none",
+    bom: false,
+    frontMatter: null,
+    diagnostics: [],
+  };
 }
 
 /**
@@ -66,16 +89,7 @@ function lazyLines(result: ParsedPosting, content: Uint8Array): void {
  * so the bytes must not change while the result is in use.
  */
 export function parsePosting(content: string | Uint8Array): ParsedPosting {
-  const result: ParsedPosting = {
-    data: null,
-    positions: new Map(),
-    locate: NO_PLACE,
-    lines: [],
-    lineEnding: "none",
-    bom: false,
-    frontMatter: null,
-    diagnostics: [],
-  };
+  let result = emptyResult();
   try {
     let fences: Fences | null = null;
     /** Lines of the file up to the closing fence at least (all of them when decoded whole). */
@@ -87,10 +101,10 @@ export function parsePosting(content: string | Uint8Array): ParsedPosting {
       const found = findFences(headLines);
       if (found.found && found.closeLine === headLines.length) {
         fences = found;
+        result = lazyResult(content as Uint8Array);
         result.bom = head.bom;
         result.lineEnding = "lf";
         front = headLines;
-        lazyLines(result, content as Uint8Array);
       }
     }
     if (!fences) {
@@ -108,6 +122,7 @@ export function parsePosting(content: string | Uint8Array): ParsedPosting {
     result.diagnostics.push(...fences.diagnostics);
     if (!fences.found) return result;
     result.frontMatter = { openLine: 1, closeLine: fences.closeLine };
+    FRONT_LINES.set(result, front);
 
     const yamlLines = front.slice(1, fences.closeLine - 1);
     const loneCr = yamlLines.findIndex((l) => l.includes("\r"));

@@ -104,7 +104,7 @@ describe("decodeHead and the lazy lines of parsePosting", () => {
 
   it("lines are decoded on first read only, and can be replaced", () => {
     const parsed = parsePosting(utf8(BASE));
-    const descriptor = Object.getOwnPropertyDescriptor(parsed, "lines");
+    const descriptor = Object.getOwnPropertyDescriptor(parsed, "lines"); // an own accessor, listed with the other fields
     expect(typeof descriptor?.get).toBe("function");
     expect(parsed.lines).toEqual(["---", "roles: Dev", "open: true", "friend: Etalab", "---", "", "Texte.", "Suite", ""]);
     expect(parsed.lines).toBe(parsed.lines);
