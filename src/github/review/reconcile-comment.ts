@@ -1,7 +1,8 @@
 /**
  * Makes the living comment match its plan: one comment per pull request, found again by its
  * hidden marker. After creating it, the comments are read again: if another instance created
- * one at the same time, the oldest is kept (with the newest text) and the others are removed.
+ * one at the same time, or a retried request created it twice, the oldest is kept (with the
+ * newest text) and the others are removed. A comment deleted since it was read is created again.
  */
 import type { GitHub, RepoRef } from "../octokit.js";
 import type { BotComment } from "../read-review-state.js";
@@ -37,8 +38,13 @@ export async function reconcileComment(
   }
   if (plan.action === "none") return { commentId: null, action: "none", deleted };
   if (plan.action === "update") {
-    await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: plan.commentId, body: plan.body });
-    return { commentId: plan.commentId, action: "update", deleted };
+    try {
+      await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: plan.commentId, body: plan.body });
+      return { commentId: plan.commentId, action: "update", deleted };
+    } catch (error) {
+      // Deleted meanwhile (by a person): the pull request still needs its comment.
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
   }
   const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: plan.body });
   const mine = Number(created.data.id);
