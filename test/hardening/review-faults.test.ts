@@ -19,7 +19,6 @@ import { appUnderTest, injectFaults, mockToken, type AppUnderTest, type Fault } 
 
 const WITH_ERRORS = readFileSync(new URL("../fixtures/review/posting-with-errors.md", import.meta.url), "utf8");
 const PATH = "content/_jobs/2026-03-01-developpeur-mon-entreprise.md";
-const REPO = "/repos/Codertocat/Hello-World";
 
 let app: AppUnderTest;
 let gh: GitHubMock;
