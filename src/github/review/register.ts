@@ -1,7 +1,7 @@
 /**
  * On this event, review that pull request: `pull_request` opened, synchronize, reopened and
  * ready_for_review, and a "Re-run" of the app's check run. Reviews of the same pull request
- * run one after the other; a handler never throws (errors are logged).
+ * run one after the other, across app instances too; a handler never throws (errors are logged).
  */
 import type { Context, Probot } from "probot";
 import { createKeyedQueue } from "./keyed-queue.js";
@@ -9,6 +9,11 @@ import { reviewPullRequest, type ConfigMemory, type ReviewTarget } from "./revie
 import { CHECK_RUN_NAME } from "./reviewed-posting.js";
 import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
 import { oncePerDelivery } from "../../server/once-per-delivery.js";
+import { withClaim } from "../../server/with-claim.js";
+
+/** A review lock outlives any review; a holder that died frees it after this. */
+const REVIEW_LOCK_SECONDS = 120;
+const REVIEW_LOCK_WAIT_MS = 60_000;
 
 export const REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
 
@@ -24,8 +29,15 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
 
   const review = async (context: Context, target: ReviewTarget): Promise<void> => {
     const key = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    // One review of a pull request at a time: in this process (the queue keeps arrival order),
+    // and across app instances (a claim in the shared store), else two instances reviewing at
+    // once would both post the same suggestions.
+    const exclusive = () =>
+      withClaim(claims, `review-lock:${key}`, { ttlSeconds: REVIEW_LOCK_SECONDS, waitMs: REVIEW_LOCK_WAIT_MS, onTimeout: () => context.log.warn({ pull: key }, "review lock still held elsewhere: reviewing anyway") }, () =>
+        reviewPullRequest(context.octokit, target, context.log, memory),
+      );
     try {
-      await queue.run(key, () => reviewPullRequest(context.octokit, target, context.log, memory));
+      await queue.run(key, exclusive);
     } catch (error) {
       context.log.error({ pull: key, delivery: context.id, err: String((error as Error).message ?? error).slice(0, 300) }, "review crashed");
     }
