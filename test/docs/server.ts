@@ -13,8 +13,16 @@ import { PROJECT_ROOT } from "../cli/helpers.js";
 const children: ChildProcess[] = [];
 const folders: string[] = [];
 
+/** Stops every server started (its whole process group: npm, tsx and node), removes the folders. */
 export function cleanup(): void {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  for (const c of children) {
+    if (c.exitCode !== null || c.pid === undefined) continue;
+    try {
+      process.kill(-c.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 }
 
@@ -50,7 +58,8 @@ export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Spawns `command` in `cwd` and resolves once GET /ping answers on `port`. */
 export async function start(command: string[], cwd: string, env: NodeJS.ProcessEnv, port: number): Promise<{ output: () => string }> {
-  const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so that cleanup() stops npm's children too (npm does not pass the signal on).
+  const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
