@@ -6,9 +6,10 @@
 import { run } from "probot";
 import app from "./index.js";
 import { checkEnvironment } from "./server/check-environment.js";
+import { effectiveEnv } from "./server/effective-env.js";
 import { createAppOctokit } from "./server/create-app-octokit.js";
 
-const problems = checkEnvironment(process.env);
+const problems = checkEnvironment(effectiveEnv(process.env, process.cwd()));
 if (problems.length > 0) {
   for (const p of problems) console.error(`recrutement-bot: ${p.message}`);
   process.exit(1);

@@ -142,7 +142,5 @@ describe("docs/deploy.md, plain Node host", () => {
     expect(response.status).toBe(200);
   }, 240_000);
 
-  // src/main.ts checks process.env before Probot loads .env: NODE_ENV=production from the
-  // environment with WEBHOOK_SECRET in .env is refused, and a production set in .env is not checked.
-  it.todo("the start-up check sees the variables of .env, as Probot does");
+  // The start-up check judging .env as Probot reads it: test/server/check-environment.test.ts.
 });

@@ -23,3 +23,46 @@ describe("start-up environment check", () => {
     expect(r.stderr).toContain("WEBHOOK_SECRET est obligatoire en production");
   });
 });
+
+describe("the environment judged at start-up is Probot's: process.env overlaid with .env", () => {
+  it("sees NODE_ENV and WEBHOOK_SECRET wherever they are set", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { effectiveEnv } = await import("../../src/server/effective-env.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "rb-env-"));
+    try {
+      expect(checkEnvironment(effectiveEnv({ NODE_ENV: "production" }, dir)).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
+      writeFileSync(path.join(dir, ".env"), 'WEBHOOK_SECRET="un-secret-de-webhook-assez-long"\n');
+      expect(checkEnvironment(effectiveEnv({ NODE_ENV: "production" }, dir))).toEqual([]);
+      writeFileSync(path.join(dir, ".env"), "NODE_ENV=production\n# no secret\n");
+      expect(checkEnvironment(effectiveEnv({}, dir)).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
+      // .env wins over the environment, as in Probot's applyEnv.
+      writeFileSync(path.join(dir, ".env"), "WEBHOOK_SECRET=development\n");
+      expect(checkEnvironment(effectiveEnv({ NODE_ENV: "production", WEBHOOK_SECRET: "un-secret-de-webhook-assez-long" }, dir)).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("npm start's entry point refuses a production set only in .env (run from that folder)", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(tmpdir(), "rb-env-"));
+    try {
+      writeFileSync(path.join(dir, ".env"), "NODE_ENV=production\nAPP_ID=1\nPRIVATE_KEY=x\n");
+      const main = path.resolve(import.meta.dirname, "../../src/main.ts");
+      const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), main], {
+        cwd: dir,
+        env: { PATH: process.env.PATH },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(r.stderr).toContain("WEBHOOK_SECRET est obligatoire en production");
+      expect(r.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
