@@ -30,7 +30,7 @@ function load(): void {
   if (spec) return;
   spec = JSON.parse(readFileSync(specPath, "utf8")) as Spec;
   // OpenAPI 3.0 schemas: `nullable`, `example`… are not JSON Schema keywords, hence strict: false.
-  ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+  ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
   const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
   addFormats(ajv);
   ajv.addSchema({ $id: "gh", components: spec.components }, "gh");
