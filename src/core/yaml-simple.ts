@@ -86,16 +86,30 @@ export function resolvePlain(source: string): unknown {
 /** Key names that the core schema does not read as text. */
 const NON_TEXT_KEYS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
 const MAX_KEY_LENGTH = 200;
-/** Kept well under the prescan's limits (1000 pieces, depth 64), so that it never has to say anything. */
+/** Kept well under the prescan's limits (1000 lines + commas + brackets; depth 64), so that it never has anything to say. */
 const MAX_PIECES = 900;
 const MAX_OPENERS = 60;
 
-/** Line by line, characters the subset accepts: printable, no tab, no invisible BOM or line separators. */
-function printable(line: string): boolean {
+/** Counts of the last scanLine: commas, and `[` or `{` (the prescan counts both as pieces, and brackets for depth). */
+let lineCommas = 0;
+let lineOpeners = 0;
+
+/**
+ * One pass over a line: false when it holds a character outside the subset (control characters
+ * and tabs, DEL and C1 controls, BOM and non-characters, line separators, lone surrogates);
+ * counts its commas and opening brackets in lineCommas and lineOpeners.
+ */
+function scanLine(line: string): boolean {
+  let commas = 0;
+  let openers = 0;
   for (let j = 0; j < line.length; j++) {
     const c = line.charCodeAt(j);
-    if (c < 0x20) return false;
-    if (c < 0x7f) continue;
+    if (c < 0x7f) {
+      if (c < 0x20) return false;
+      if (c === 0x2c) commas++;
+      else if (c === 0x5b || c === 0x7b) openers++;
+      continue;
+    }
     if (c <= 0x9f) return false; // DEL, C1 controls (NEL)
     if (c === 0xfeff || c === 0xfffe || c === 0xffff || c === 0x2028 || c === 0x2029) return false;
     if (c >= 0xd800 && c <= 0xdfff) {
@@ -105,6 +119,8 @@ function printable(line: string): boolean {
       j++;
     }
   }
+  lineCommas = commas;
+  lineOpeners = openers;
   return true;
 }
 
@@ -142,11 +158,9 @@ function isIndicator(c: number): boolean {
   }
 }
 
-/** A scalar read on a line: value, and the end (exclusive) of its source. */
-interface ScalarRead {
-  value: unknown;
-  end: number;
-}
+/** Result of the last readScalar that returned true: the value, and the end (exclusive) of its source. */
+let scalarValue: unknown = null;
+let scalarEnd = 0;
 
 /** After a scalar ending at `end`: only spaces, then nothing or a comment after at least one space. */
 function restIsComment(line: string, end: number): boolean {
@@ -155,8 +169,11 @@ function restIsComment(line: string, end: number): boolean {
   return j === line.length || (j > end && line.charCodeAt(j) === 0x23);
 }
 
-/** Reads the scalar starting at `p` (not a space, not the end of the line), or null when outside the subset. */
-function readScalar(line: string, p: number): ScalarRead | null {
+/**
+ * Reads the scalar starting at `p` (not a space, not the end of the line) into scalarValue and
+ * scalarEnd; false when it is outside the subset.
+ */
+function readScalar(line: string, p: number): boolean {
   const len = line.length;
   const c = line.charCodeAt(p);
   if (c === 0x27) {
@@ -171,21 +188,28 @@ function readScalar(line: string, p: number): ScalarRead | null {
         from = j + 1;
         continue;
       }
-      value += line.slice(from, j);
-      return restIsComment(line, j + 1) ? { value, end: j + 1 } : null;
+      if (!restIsComment(line, j + 1)) return false;
+      scalarValue = value + line.slice(from, j);
+      scalarEnd = j + 1;
+      return true;
     }
-    return null;
+    return false;
   }
   if (c === 0x22) {
     // "double quoted", without escapes
     for (let j = p + 1; j < len; j++) {
       const d = line.charCodeAt(j);
-      if (d === 0x5c) return null;
-      if (d === 0x22) return restIsComment(line, j + 1) ? { value: line.slice(p + 1, j), end: j + 1 } : null;
+      if (d === 0x5c) return false;
+      if (d === 0x22) {
+        if (!restIsComment(line, j + 1)) return false;
+        scalarValue = line.slice(p + 1, j);
+        scalarEnd = j + 1;
+        return true;
+      }
     }
-    return null;
+    return false;
   }
-  if (isIndicator(c)) return null;
+  if (isIndicator(c)) return false;
   let end = p + 1;
   for (let j = p + 1; j < len; j++) {
     const d = line.charCodeAt(j);
@@ -193,11 +217,14 @@ function readScalar(line: string, p: number): ScalarRead | null {
       if (line.charCodeAt(j + 1) === 0x23) break; // ` #`: a comment
       continue;
     }
-    if (d === 0x3a && (j + 1 === len || line.charCodeAt(j + 1) === 0x20)) return null; // `: ` or a final `:`
+    if (d === 0x3a && (j + 1 === len || line.charCodeAt(j + 1) === 0x20)) return false; // `: ` or a final `:`
     end = j + 1;
   }
   const value = resolvePlain(line.slice(p, end));
-  return value === REFUSED ? null : { value, end };
+  if (value === REFUSED) return false;
+  scalarValue = value;
+  scalarEnd = end;
+  return true;
 }
 
 function firstNonSpace(line: string, from: number): number {
@@ -206,10 +233,21 @@ function firstNonSpace(line: string, from: number): number {
   return p;
 }
 
-interface Entry {
-  position: KeyPosition;
-  /** Places (line, 1-based column) of the items when the value is a list. */
-  items: Array<[number, number]> | null;
+/** Places (file line, 1-based column) of the items of each list. */
+type ListPlaces = Map<string, Array<[number, number]>>;
+
+/** locate() of a reading: same answers as readYaml's walk of the library's nodes, for this subset. */
+function locateIn(positions: ReadonlyMap<string, KeyPosition>, lists: ListPlaces | null, path: readonly PropertyKey[]): Place | null {
+  if (path.length === 0) return null;
+  const key = String(path[0]);
+  const position = positions.get(key);
+  if (!position) return null;
+  const step = path[1];
+  if (typeof step === "number" && lists !== null) {
+    const item = lists.get(key)?.[step];
+    if (item) return { line: item[0], column: item[1] };
+  }
+  return { line: position.valueLine, column: position.valueColumn };
 }
 
 /**
@@ -219,22 +257,23 @@ interface Entry {
 export function readSimpleYaml(lines: readonly string[], firstLine: number): YamlReading | null {
   const data = Object.create(null) as Record<string, unknown>;
   const positions = new Map<string, KeyPosition>();
-  const entries = new Map<string, Entry>();
+  let lists: ListPlaces | null = null;
   let pieces = lines.length;
   let openers = 0;
-  /** Key whose value may still become a list (the line before was `key:` or an item of it). */
-  let open: { entry: Entry; list: unknown[] | null; indent: number } | null = null;
+  /** Key with no value on its line, whose value may still become a list (the line before was it or an item of it). */
+  let open: KeyPosition | null = null;
+  /** The list being read under `open`, its items' places and indentation. */
+  let list: unknown[] | null = null;
+  let places: Array<[number, number]> = [];
+  let indent = 0;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const len = line.length;
-    if (!printable(line)) return null;
-    for (let j = line.indexOf(","); j !== -1; j = line.indexOf(",", j + 1)) pieces++;
-    for (let j = 0; j < len; j++) {
-      const c = line.charCodeAt(j);
-      if (c === 0x5b || c === 0x7b) openers++;
-    }
-    if (pieces + openers > MAX_PIECES || openers > MAX_OPENERS) return null;
+    if (!scanLine(line)) return null;
+    openers += lineOpeners;
+    pieces += lineCommas + lineOpeners;
+    if (pieces > MAX_PIECES || openers > MAX_OPENERS) return null;
     const fileLine = firstLine + i;
     const p0 = firstNonSpace(line, 0);
     if (p0 === len) {
@@ -244,25 +283,22 @@ export function readSimpleYaml(lines: readonly string[], firstLine: number): Yam
     const c0 = line.charCodeAt(p0);
     if (c0 === 0x2d && (p0 + 1 === len || line.charCodeAt(p0 + 1) === 0x20)) {
       // list item
-      if (!open) return null;
-      if (open.list === null) {
-        open.list = [];
-        open.indent = p0;
-        data[open.entry.position.key] = open.list;
-        open.entry.items = [];
-        open.entry.position.valueLine = fileLine;
-        open.entry.position.valueColumn = p0 + 1;
-        open.entry.position.valueSpan = null;
-      } else if (p0 !== open.indent) return null;
+      if (open === null) return null;
+      if (list === null) {
+        list = [];
+        places = [];
+        indent = p0;
+        data[open.key] = list;
+        (lists ??= new Map()).set(open.key, places);
+        open.valueLine = fileLine;
+        open.valueColumn = p0 + 1;
+        open.valueSpan = null;
+      } else if (p0 !== indent) return null;
       const p = firstNonSpace(line, p0 + 1);
-      if (p === len || line.charCodeAt(p) === 0x23) {
-        open.list.push(null);
-      } else {
-        const scalar = readScalar(line, p);
-        if (!scalar) return null;
-        open.list.push(scalar.value);
-      }
-      open.entry.items!.push([fileLine, p + 1]);
+      if (p === len || line.charCodeAt(p) === 0x23) list.push(null);
+      else if (readScalar(line, p)) list.push(scalarValue);
+      else return null;
+      places.push([fileLine, p + 1]);
       continue;
     }
     if (p0 !== 0) return null; // any other indented line
@@ -279,8 +315,15 @@ export function readSimpleYaml(lines: readonly string[], firstLine: number): Yam
     if (colon + 1 < len && line.charCodeAt(colon + 1) !== 0x20) return null;
     if (keyEnd > MAX_KEY_LENGTH) return null;
     const key = line.slice(0, keyEnd);
-    if (NON_TEXT_KEYS.has(key) || entries.has(key)) return null;
+    if (NON_TEXT_KEYS.has(key) || positions.has(key)) return null;
     const p = firstNonSpace(line, colon + 1);
+    let end = p;
+    open = null;
+    if (p === len || line.charCodeAt(p) === 0x23) data[key] = null;
+    else if (readScalar(line, p)) {
+      data[key] = scalarValue;
+      end = scalarEnd;
+    } else return null;
     const position: KeyPosition = {
       key,
       line: fileLine,
@@ -288,35 +331,16 @@ export function readSimpleYaml(lines: readonly string[], firstLine: number): Yam
       keySpan: { start: 0, end: keyEnd },
       valueLine: fileLine,
       valueColumn: p + 1,
-      valueSpan: { start: p, end: p },
+      valueSpan: { start: p, end },
       occurrences: 1,
     };
-    const entry: Entry = { position, items: null };
-    entries.set(key, entry);
     positions.set(key, position);
-    if (p === len || line.charCodeAt(p) === 0x23) {
-      data[key] = null;
-      open = { entry, list: null, indent: 0 };
-      continue;
+    if (end === p) {
+      open = position;
+      list = null;
     }
-    const scalar = readScalar(line, p);
-    if (!scalar) return null;
-    data[key] = scalar.value;
-    position.valueSpan = { start: p, end: scalar.end };
-    open = null;
   }
-  if (entries.size === 0) return null;
-
-  const locate = (path: readonly PropertyKey[]): Place | null => {
-    if (path.length === 0) return null;
-    const entry = entries.get(String(path[0]));
-    if (!entry) return null;
-    let place: [number, number] = [entry.position.valueLine, entry.position.valueColumn];
-    if (path.length > 1 && entry.items !== null && typeof path[1] === "number") {
-      const item = entry.items[path[1]];
-      if (item) place = item;
-    }
-    return { line: place[0], column: place[1] };
-  };
-  return { data, positions, locate, diagnostics: [] };
+  if (positions.size === 0) return null;
+  // bind, not a closure: no per-call function wrapper in builds that keep function names.
+  return { data, positions, locate: locateIn.bind(null, positions, lists), diagnostics: [] };
 }

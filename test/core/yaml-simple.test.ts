@@ -194,6 +194,15 @@ describe("readSimpleYaml (fast path) gives what the yaml library gives", () => {
     expect(tried - accepted).toBeGreaterThan(1000);
   });
 
+  it("accepts large flat front matters and lists (up to its limits below the prescan's)", () => {
+    const keys = [...Array.from({ length: 400 }, (_, i) => `k${i}: a, b`), "x: c [d] {e}"]; // 401 lines, 400 commas, 2 brackets
+    expect(compare(keys, "400 keys with commas, and brackets")).toBe(true);
+    const list = ["domaines:", ...Array.from({ length: 300 }, (_, i) => `  - item ${i}`), "open: true"];
+    expect(compare(list, "a list of 300 items")).toBe(true);
+    expect(readSimpleYaml(Array.from({ length: 950 }, (_, i) => `k${i}: v`), 2)).toBeNull();
+    expect(readSimpleYaml([`a: ${"[x] ".repeat(61)}`], 2)).toBeNull();
+  });
+
   it("refuses what it does not know, and readYaml then gives the library's diagnostics", () => {
     for (const doc of ["a: 1\na: 2", "a: [x]", "a: &x 1\nb: *x", "a: !!str 1", "a: |\n  x", "? a\n: b", "a:\tx", "a: 1\n  b", "title: Dev: full", "a: `x`", "\ta: 1", "", "# c"]) {
       const lines = doc.split("\n");
