@@ -27,7 +27,85 @@ function flatten(issue: Issue): { path: PropertyKey[]; expected: string } {
   return { path: issue.path, expected: "text" };
 }
 
+/** True when zod certainly accepts a value that is present; compiled from a schema node. */
+type Accepts = (value: unknown) => boolean;
+
+/**
+ * Compiles the schema node kinds the posting schema uses (string, boolean, nullable, optional,
+ * union, array, with no checks) into a plain predicate; null for anything else (no precheck then).
+ */
+function compile(schema: z.ZodType): Accepts | null {
+  const def = schema._zod.def as { type: string; checks?: unknown[]; innerType?: z.ZodType; options?: z.ZodType[]; element?: z.ZodType };
+  if (def.checks && def.checks.length > 0) return null;
+  switch (def.type) {
+    case "string":
+      return (v) => typeof v === "string";
+    case "boolean":
+      return (v) => typeof v === "boolean";
+    case "unknown":
+      return () => true;
+    case "nullable": {
+      const inner = def.innerType ? compile(def.innerType) : null;
+      return inner && ((v) => v === null || inner(v));
+    }
+    case "optional": {
+      const inner = def.innerType ? compile(def.innerType) : null;
+      return inner && ((v) => v === undefined || inner(v));
+    }
+    case "union": {
+      const options = (def.options ?? []).map(compile);
+      if (options.length === 0 || options.some((o) => o === null)) return null;
+      const all = options as Accepts[];
+      return (v) => all.some((o) => o(v));
+    }
+    case "array": {
+      const element = def.element ? compile(def.element) : null;
+      return (
+        element &&
+        ((v) => {
+          if (!Array.isArray(v)) return false;
+          for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+          return true;
+        })
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+/** Per known key, what zod accepts; keys that must be present. Null when the schema has kinds the precheck does not know. */
+const PRECHECK = ((): { fields: Map<string, Accepts>; required: string[] } | null => {
+  const def = postingSchema._zod.def as { type: string; checks?: unknown[]; catchall?: z.ZodType };
+  if (def.type !== "object" || (def.checks && def.checks.length > 0) || !def.catchall || def.catchall._zod.def.type !== "unknown") return null;
+  const fields = new Map<string, Accepts>();
+  const required: string[] = [];
+  for (const [key, field] of Object.entries(postingSchema.shape) as Array<[string, z.ZodType]>) {
+    const accepts = compile(field);
+    if (!accepts) return null;
+    fields.set(key, accepts);
+    if (!accepts(undefined)) required.push(key);
+  }
+  return { fields, required };
+})();
+
+/**
+ * True when the posting schema certainly accepts `data` (then safeParse has nothing to say):
+ * the required keys are there and every known key holds a value of its type. False means
+ * "ask zod" (it gives the issues).
+ */
+export function certainlyValid(data: Readonly<Record<string, unknown>>): boolean {
+  if (!PRECHECK) return false;
+  for (const key of PRECHECK.required) if (!Object.prototype.hasOwnProperty.call(data, key)) return false;
+  for (const key of Object.keys(data)) {
+    const accepts = PRECHECK.fields.get(key);
+    if (accepts && !accepts(data[key])) return false;
+  }
+  return true;
+}
+
 export function checkValueTypes(posting: PostingView): Diagnostic[] {
+  if (certainlyValid(posting.data)) return [];
   const result = postingSchema.safeParse(posting.data);
   if (result.success) return [];
   const found: Diagnostic[] = [];
