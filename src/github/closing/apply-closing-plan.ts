@@ -104,14 +104,24 @@ async function create(gh: GitHub, branch: string, branchExists: boolean, posting
     });
     pr = res.data.number;
   } catch (error) {
-    if (status(error) === 422 && /already exists/i.test(describe(error))) return { kind: "exists", pr: null };
-    throw error;
+    if (status(error) !== 422 || !/already exists/i.test(describe(error))) throw error;
+    // Opened by another run, or by this one when GitHub's answer was lost and the request
+    // retried: then nobody else labels it. Labels and reviewers are the same whoever adds them.
+    const open = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+    const existing = open.data[0]?.number;
+    if (existing === undefined) return { kind: "exists", pr: null };
+    await labelAndAskReviewers(gh, existing, postings, ctx);
+    return { kind: "exists", pr: existing };
   }
+  await labelAndAskReviewers(gh, pr, postings, ctx);
+  return { kind: "created", pr };
+}
+
+async function labelAndAskReviewers(gh: GitHub, pr: number, postings: DuePosting[], ctx: ApplyContext): Promise<void> {
   const labels = closingLabelPlan(postings, ctx.render, ctx.repositoryLabels);
   await reconcileLabels(gh, ctx.repo, pr, labels);
   ctx.repositoryLabels.push(...labels.create.map((l) => l.name));
   await requestReviewers(gh, pr, ctx);
-  return { kind: "created", pr };
 }
 
 /**

@@ -6,10 +6,12 @@
  * texts the plan is made from.
  *
  * More requests only when GitHub's answer is not enough: one REST `git/blobs` read per posting
- * whose GraphQL text is not byte for byte the blob (truncated, or a byte length that differs),
+ * whose GraphQL text is not byte for byte the blob (truncated, or a byte length that differs)
+ * and whose size is that of a posting (1 MiB at most: larger files are left unread),
  * and one query per further 100 closing branches.
  */
 import { utf8Length } from "../../core/decode-content.js";
+import { MAX_POSTING_BYTES } from "../../core/defaults.js";
 import { CLOSING_BRANCH_PREFIX } from "../../core/closing/branch-name.js";
 import type { ClosingPullRequest } from "../../core/closing/plan-closing.js";
 import type { PostingFile } from "../../core/closing/find-due.js";
@@ -121,7 +123,8 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
     const o = e.object ?? {};
     let text: string | null = null;
     if (typeof o.text === "string" && !o.isBinary && !o.isTruncated && utf8Length(o.text) === o.byteSize) text = o.text;
-    else if (!o.isBinary) {
+    else if (!o.isBinary && (o.byteSize ?? Infinity) <= MAX_POSTING_BYTES) {
+      // Only a blob small enough to be a posting is read in full (never a 50 MiB one).
       text = await readBlob(gh, repo, e.oid);
       requests++;
     }

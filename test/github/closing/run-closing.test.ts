@@ -342,8 +342,11 @@ describe("two runs at once", () => {
     gh.scope.patch(`${R}/git/refs/${enc(`heads/${branch("a")}`)}`, { sha: HEAD, force: true }).reply(200, {});
     gh.scope.put(`${R}/contents/${enc("content/_jobs/a.md")}`).reply(200, {});
     gh.scope.post(`${R}/pulls`).reply(422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for betagouv:${branch("a")}.` }] });
+    // Its pull request is looked up and labelled (it may be this run's own, its answer lost).
+    gh.scope.get(`${R}/pulls`).query(true).reply(200, [{ number: 9 }]);
+    gh.scope.post(`${R}/issues/9/labels`).reply(200, []);
     const { report } = await run({}, "2024-06-01");
-    expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "exists", pr: null }]);
+    expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "exists", pr: 9 }]);
     gh.done();
   });
 
