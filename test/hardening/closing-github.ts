@@ -34,6 +34,8 @@ export interface ClosingRepo {
   labels: string[];
   /** Commit and tree ids the fake made → their files. */
   objects: Map<string, Record<string, string>>;
+  /** GraphQL Blob answered instead of the file's text (a huge or binary posting). */
+  blobNodes: Map<string, { byteSize: number; isBinary: boolean; isTruncated: boolean; text: string | null }>;
 }
 
 export function blobOid(text: string): string {
@@ -44,7 +46,7 @@ export function blobOid(text: string): string {
 export function closingRepo(files: Record<string, string>): ClosingRepo {
   const headOid = "1".repeat(40);
   const treeOid = "2".repeat(40);
-  return { owner: "betagouv", repo: "offres", defaultBranch: "main", headOid, treeOid, files, branches: new Map(), pulls: [], labels: [], objects: new Map([[headOid, files], [treeOid, files]]) };
+  return { owner: "betagouv", repo: "offres", defaultBranch: "main", headOid, treeOid, files, branches: new Map(), pulls: [], labels: [], objects: new Map([[headOid, files], [treeOid, files]]), blobNodes: new Map() };
 }
 
 function parse(body: unknown): Record<string, unknown> {
@@ -92,15 +94,17 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
     state.branches.set(name, { ...(state.objects.get(b.sha) ?? state.files) });
     return [201, { ref: b.ref, object: { sha: b.sha, type: "commit" } }];
   });
-  s.patch(under(`${repoPath}/git/refs/heads/`)).optionally().times(1000).reply((uri, body) => {
-    const name = rest(uri, `${repoPath}/git/refs/heads/`);
+  // Octokit sends `{ref}` encoded whole: /git/refs/heads%2Fa%2Fb.
+  const branchOf = (uri: string) => rest(uri, `${repoPath}/git/refs/`).replace(/^heads\//, "");
+  s.patch(under(`${repoPath}/git/refs/`)).optionally().times(1000).reply((uri, body) => {
+    const name = branchOf(uri);
     const b = parse(body) as { sha: string };
     if (!state.branches.has(name)) return [422, { message: "Reference does not exist" }];
     state.branches.set(name, { ...(state.objects.get(b.sha) ?? state.files) });
     return [200, { ref: `refs/heads/${name}`, object: { sha: b.sha, type: "commit" } }];
   });
-  s.delete(under(`${repoPath}/git/refs/heads/`)).optionally().times(1000).reply((uri) => {
-    const name = rest(uri, `${repoPath}/git/refs/heads/`);
+  s.delete(under(`${repoPath}/git/refs/`)).optionally().times(1000).reply((uri) => {
+    const name = branchOf(uri);
     return state.branches.delete(name) ? [204, ""] : [422, { message: "Reference does not exist" }];
   });
   s.put(under(`${repoPath}/contents/`)).optionally().times(1000).reply((uri, body) => {
@@ -177,7 +181,13 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
       const folder = String(variables.folder);
       const entries = Object.entries(state.files)
         .filter(([path]) => path.startsWith(`${folder}/`) && !path.slice(folder.length + 1).includes("/"))
-        .map(([path, text]) => ({ name: path.slice(folder.length + 1), type: "blob", mode: 0o100644, oid: blobOid(text), object: { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false } }));
+        .map(([path, text]) => ({
+          name: path.slice(folder.length + 1),
+          type: "blob",
+          mode: 0o100644,
+          oid: blobOid(text),
+          object: state.blobNodes.get(path) ?? { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false },
+        }));
       return {
         defaultBranchRef: { name: state.defaultBranch, target: { oid: state.headOid, tree: { oid: state.treeOid }, file: entries.length > 0 ? { type: "tree", object: { entries } } : null } },
         labels: { nodes: state.labels.map((name) => ({ name })) },
