@@ -40,16 +40,20 @@ function emptyReport(path: string): PostingReport {
   return { path, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null };
 }
 
+/** Own value of a key of the front matter. (A function, not a closure per call: see yaml-simple.ts on keepNames.) */
+function own(data: Readonly<Record<string, unknown>>, k: string): unknown {
+  return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : undefined;
+}
+
 function derive(report: PostingReport, posting: PostingView, options: CheckOptions, parsed: ParsedPosting): void {
   const data = posting.data;
-  const own = (k: string): unknown => (Object.prototype.hasOwnProperty.call(data, k) ? data[k] : undefined);
   report.contracts = readContracts(posting, options);
-  const open = own("open");
+  const open = own(data, "open");
   report.open = typeof open === "boolean" ? open : null;
   const closing = readClosing(readDays(posting, options), options);
   report.closingDate = closing?.day ?? null;
   report.closingDateField = closing?.field ?? null;
-  report.filled = own("poste_pourvu") === true;
+  report.filled = own(data, "poste_pourvu") === true;
   report.roles = rolesText(data);
   const openPosition = parsed.positions.get("open");
   report.openLine = openPosition && openPosition.occurrences === 1 ? openPosition.line : null;

@@ -112,8 +112,31 @@ function readTimestamp(m: RegExpExecArray, timeZone: string): CalendarDay {
   return inZone === null ? { error: "time-zone" } : { day: inZone };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two ASCII digits at `i` as a number, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 0x30;
+  const b = s.charCodeAt(i + 1) - 0x30;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** True when `s` is exactly a real day written YYYY-MM-DD (what ISO_DAY and isoDay accept unchanged). */
+function isPlainIsoDay(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  const hi = twoDigits(s, 0);
+  const lo = twoDigits(s, 2);
+  const m = twoDigits(s, 5);
+  const d = twoDigits(s, 8);
+  if (hi < 0 || lo < 0 || m < 1 || m > 12 || d < 1) return false;
+  const y = hi * 100 + lo;
+  if (y < 1) return false;
+  return d <= (m === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
+}
+
 function readText(text: string, timeZone: string): CalendarDay {
   const s = text.trim();
+  if (isPlainIsoDay(s)) return { day: s };
   let m = ISO_DAY.exec(s);
   if (m) {
     const day = isoDay(Number(m[1]), Number(m[2]), Number(m[3]));

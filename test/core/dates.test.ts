@@ -87,3 +87,28 @@ describe("dayOfInstant", () => {
     expect(dayOfInstant(0, "Nowhere/Atlantis")).toBeNull();
   });
 });
+
+describe("toCalendarDay on YYYY-MM-DD text (fast path)", () => {
+  /** The reading without the fast path: ISO_DAY then isoDay. */
+  function reference(s: string): unknown {
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
+    if (!m) return null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+    if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days) return { error: "invalid" };
+    const day = `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    return day === s.trim() ? { day } : { error: "format", isoFix: day };
+  }
+
+  it("same reading for every day of four years, odd days and odd spellings", () => {
+    const texts: string[] = [];
+    for (const y of ["0000", "0001", "1900", "2000", "2023", "2024", "2100", "9999"])
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) texts.push(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+    texts.push(" 2021-07-07 ", "2021-7-07", "2021-07-7", "2021-07-07\u00a0", "2021/07/07", "2021-07-0a", "20210-07-07", "2021-07-077", "2021−07−07");
+    for (const t of texts) {
+      const want = reference(t);
+      if (want !== null) expect(toCalendarDay(t, PARIS), t).toEqual(want);
+    }
+  });
+});

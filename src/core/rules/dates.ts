@@ -28,12 +28,16 @@ interface DateReadings {
   days: Map<string, string>;
 }
 
-/** Readings of a posting's dates, made once per view (checkPosting makes one per call): checkDates and the report both need them. */
-const cache = new WeakMap<PostingView, DateReadings>();
+/**
+ * Readings of the last posting view read (checkPosting makes one view per call, then runs
+ * checkDates and the report's derive one after the other): its dates are read once.
+ */
+let lastView: PostingView | null = null;
+let lastReadings: DateReadings | null = null;
 
 function readDates(posting: PostingView, options: CheckOptions): DateReadings {
   const keys = dateKeys(options);
-  const hit = cache.get(posting);
+  const hit = lastView === posting ? lastReadings : null;
   if (hit && hit.timeZone === options.timeZone && hit.keys === keys) return hit;
   const readings = new Map<string, CalendarDay>();
   const days = new Map<string, string>();
@@ -45,7 +49,8 @@ function readDates(posting: PostingView, options: CheckOptions): DateReadings {
     if ("day" in day) days.set(key, day.day);
   }
   const result = { timeZone: options.timeZone, keys, readings, days };
-  cache.set(posting, result);
+  lastView = posting;
+  lastReadings = result;
   return result;
 }
 
