@@ -20,8 +20,8 @@ import { scanPostings } from "../src/github/closing/scan-postings.js";
 import { runClosing } from "../src/github/closing/run-closing.js";
 import { branchForPosting, GROUP_BRANCH } from "../src/core/closing/branch-name.js";
 import { DEFAULT_CONFIG } from "../src/config/schema.js";
+import { CORPUS_DIR } from "../test/helpers/shared-data.js";
 
-const CORPUS_DIR = process.env.RECRUTEMENT_BOT_CORPUS ?? "/work/shared/corpus";
 const REPO = { owner: "betagouv", repo: "beta.gouv.fr" };
 
 export async function run(): Promise<void> {

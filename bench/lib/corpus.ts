@@ -10,9 +10,10 @@ import type { CheckOptions } from "../../src/core/types.js";
 import { readPosting, toPosix } from "../../src/cli/files.js";
 import { readStartupsFile } from "../../src/cli/repository.js";
 import { checkOptionsFor } from "../../src/config/check-options.js";
+import { CORPUS_DIR } from "../../test/helpers/shared-data.js";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const CORPUS_DIR = process.env.RECRUTEMENT_BOT_CORPUS ?? "/work/shared/corpus";
+export { CORPUS_DIR } from "../../test/helpers/shared-data.js";
 
 export interface CorpusFile {
   /** Path as the CLI hands it to the engine: relative to the root (here the repository). */

@@ -6,8 +6,7 @@ import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SEEDS_DIR = process.env.RECRUTEMENT_BOT_SEEDS ?? "/work/shared/seeds";
-export const CORPUS_DIR = process.env.RECRUTEMENT_BOT_CORPUS ?? "/work/shared/corpus";
+export { CORPUS_DIR, SEEDS_DIR } from "../helpers/shared-data.js";
 
 export interface CliRun {
   code: number;

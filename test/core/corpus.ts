@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { defaultCheckOptions } from "../../src/core/defaults.js";
 import type { CheckOptions } from "../../src/core/types.js";
 
-export const CORPUS = "/work/shared/corpus";
-export const SEEDS = "/work/shared/seeds";
+import { CORPUS_DIR, SEEDS_DIR } from "../helpers/shared-data.js";
+
+export const CORPUS = CORPUS_DIR;
+export const SEEDS = SEEDS_DIR;
 export const JOBS = join(CORPUS, "jobs");
 export const SUBMISSIONS = join(CORPUS, "submissions");
 
