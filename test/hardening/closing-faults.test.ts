@@ -21,12 +21,15 @@ const B = "content/_jobs/2021-06-02-b.md";
 const BRANCH_A = "recrutement-bot/fermeture/2021-06-01-a";
 
 let gh: GitHubMock;
+/** Without the throttling plugin (it only paces), and with it for rate limits. */
 let app: AppUnderTest;
+let throttled: AppUnderTest;
 let n = 0;
 
 beforeEach(() => {
   nock.disableNetConnect();
-  app = appUnderTest((probot: Probot) => registerClosing(probot, { env: { CLOSING_SCHEDULE: "off" }, now: () => NOW }), { level: "info" });
+  app = appUnderTest((probot: Probot) => registerClosing(probot, { env: { CLOSING_SCHEDULE: "off" }, now: () => NOW }), { level: "info", octokit: { throttle: { enabled: false } } });
+  throttled = appUnderTest((probot: Probot) => registerClosing(probot, { env: { CLOSING_SCHEDULE: "off" }, now: () => NOW }), { level: "info" });
 });
 afterEach(() => {
   nock.cleanAll();
@@ -37,13 +40,13 @@ function repository(): ClosingRepo {
   return closingRepo({ [A]: posting({ roles: "Poste A" }), [B]: posting({ roles: "Poste B", contract: "CDD" }) });
 }
 
-async function run(repo: ClosingRepo, faults: (r: ClosingRepo) => Fault[] = () => []): Promise<void> {
+async function run(repo: ClosingRepo, faults: (r: ClosingRepo) => Fault[] = () => [], on = app): Promise<void> {
   nock.cleanAll();
   gh = mockGitHub();
   mockToken(gh.scope);
   injectFaults(gh, faults(repo));
   fakeClosingGitHub(gh, repo);
-  await app.probot.receive({ id: `closing-${++n}`, name: "push", payload: push(repo, [A]) as never });
+  await on.probot.receive({ id: `closing-${++n}`, name: "push", payload: push(repo, [A]) as never });
 }
 
 /** What people see: the open closing pull requests, by head, with what each changes and its labels. */
@@ -68,12 +71,12 @@ const created = (r: ClosingRepo) => (body: unknown) => {
 
 const RECOVERED: [string, (r: ClosingRepo) => Fault[]][] = [
   ["502 on the scan", () => [{ method: "POST", path: /^\/graphql$/, status: 502 }]],
-  ["a timeout on the scan", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: {}, delayMs: 2_500 }]],
+  ["a timeout on the scan", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: {}, delayMs: 1_500 }]],
   ["500 on the config read", () => [{ method: "GET", path: /\/contents\/\.github/, status: 500 }]],
   ["503 on creating the branch, not created", () => [{ method: "POST", path: /\/git\/refs$/, status: 503 }]],
   [
     "a timeout on creating the branch although GitHub created it",
-    (r) => [{ method: "POST", path: /\/git\/refs$/, status: 201, body: {}, delayMs: 2_500, effect: (b) => r.branches.set(String((b as { ref: string }).ref).replace("refs/heads/", ""), { ...r.files }) }],
+    (r) => [{ method: "POST", path: /\/git\/refs$/, status: 201, body: {}, delayMs: 1_500, effect: (b) => r.branches.set(String((b as { ref: string }).ref).replace("refs/heads/", ""), { ...r.files }) }],
   ],
   ["502 on opening the pull request, not opened", () => [{ method: "POST", path: /\/pulls$/, status: 502 }]],
   ["502 on opening the pull request although GitHub opened it", (r) => [{ method: "POST", path: /\/pulls$/, status: 502, effect: created(r) }]],
@@ -98,7 +101,7 @@ describe("faults the closing run recovers from", () => {
 
   it.each(RECOVERED)("%s", async (_name, faults) => {
     const repo = repository();
-    await run(repo, faults);
+    await run(repo, faults, /rate limit/i.test(_name) ? throttled : app);
     expect(visible(repo)).toEqual(baseline);
     expect(gh.invalid).toEqual([]);
   });
@@ -114,7 +117,7 @@ describe("faults the next run completes, with nothing twice", () => {
           path: /\/contents\//,
           status: 200,
           body: {},
-          delayMs: 2_500,
+          delayMs: 1_500,
           effect: (b) => {
             const body = b as { branch: string; content: string };
             const files = r.branches.get(body.branch)!;

@@ -46,7 +46,8 @@ describe("one app, 20 deliveries for the same pull request at once", () => {
   it("20 different deliveries: reviewed one after the other, one comment, each suggestion once, one label", async () => {
     const state = defaultState({ files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
     fakeGitHub(gh, state);
-    const { probot, logs } = appUnderTest((app: Probot) => registerReview(app));
+    // Throttling off: only the review's own ordering is tested here.
+    const { probot, logs } = appUnderTest((app: Probot) => registerReview(app), { octokit: { throttle: { enabled: false } } });
     const events = ["opened", "synchronize", "reopened", "ready_for_review"] as const;
     await Promise.all(Array.from({ length: 20 }, (_, i) => probot.receive({ id: `burst-${i}`, name: "pull_request", payload: pullRequestEvent(state, events[i % 4]!) as never })));
     expect(state.comments).toHaveLength(1);
@@ -62,7 +63,7 @@ describe("one app, 20 deliveries for the same pull request at once", () => {
   it("the same delivery 20 times at once: one review", async () => {
     const state = defaultState({ files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
     fakeGitHub(gh, state);
-    const { probot } = appUnderTest((app: Probot) => registerReview(app));
+    const { probot } = appUnderTest((app: Probot) => registerReview(app), { octokit: { throttle: { enabled: false } } });
     const payload = pullRequestEvent(state, "opened");
     await Promise.all(Array.from({ length: 20 }, () => probot.receive({ id: "same", name: "pull_request", payload: payload as never })));
     expect(state.checkRuns).toHaveLength(1);

@@ -23,7 +23,8 @@ let gh: GitHubMock;
 let n = 0;
 
 beforeAll(() => {
-  app = appUnderTest((probot: Probot) => registerReview(probot), { level: "info" });
+  // Throttling off here (it only spaces requests): the inputs are what is tested.
+  app = appUnderTest((probot: Probot) => registerReview(probot), { level: "info", octokit: { throttle: { enabled: false } } });
 });
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {

@@ -44,7 +44,7 @@ export function fastAppOctokit(options: AppOctokitOptions = {}) {
   const group = (maxConcurrent: number) => new Bottleneck.Group({ maxConcurrent, minTime: 0 });
   return createAppOctokit({
     retryBaseMs: 1,
-    timeoutMs: 1_000,
+    timeoutMs: 600,
     ...options,
     throttle: {
       retryAfterBaseValue: 1,

@@ -17,6 +17,7 @@ import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
 import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../github/review/fake-github.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { CASES, PATH } from "../core/hostile-cases.js";
+import { MAX_RESPONSE_BYTES } from "../../src/server/create-app-octokit.js";
 import { appUnderTest, githubBlob, mockToken, overGitHubLimits, type AppUnderTest } from "./harness.js";
 
 setFlagsFromString("--expose-gc");
@@ -29,7 +30,8 @@ let delivery = 0;
 
 beforeAll(() => {
   // One app for the whole file, as one server lives through many deliveries.
-  app = appUnderTest((probot: Probot) => registerReview(probot), { level: "info" });
+  // Throttling off here (it only spaces requests): the inputs are what is tested.
+  app = appUnderTest((probot: Probot) => registerReview(probot), { level: "info", octokit: { throttle: { enabled: false } } });
 });
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
@@ -136,10 +138,11 @@ describe("pull requests hostile by their shape", () => {
     expect(heapAfterGc() - heapBefore).toBeLessThan(8 * 1024 * 1024);
   });
 
-  it("a GitHub that would not cut the 50 MiB text: the answer is not read past 32 MiB, the review says it could not read", async () => {
-    const node = { byteSize: 50 * 1024 * 1024, isBinary: false, isTruncated: false, text: "a".repeat(50 * 1024 * 1024) };
-    // The production deadline (10 s): the 50 MiB answer streams for longer than the fast one.
-    const patient = appUnderTest((probot: Probot) => registerReview(probot), { level: "info", octokit: { timeoutMs: 10_000 } });
+  it("a GitHub that would not cut the text: the answer is not read past the cap, the review says it could not read", async () => {
+    // The production cap (32 MiB) is under 50 MiB; here a 4 MiB cap and an 8 MiB text, for speed.
+    expect(MAX_RESPONSE_BYTES).toBeLessThan(50 * 1024 * 1024);
+    const node = { byteSize: 8 * 1024 * 1024, isBinary: false, isTruncated: false, text: "a".repeat(8 * 1024 * 1024) };
+    const patient = appUnderTest((probot: Probot) => registerReview(probot), { level: "info", octokit: { timeoutMs: 10_000, maxResponseBytes: 4 * 1024 * 1024, throttle: { enabled: false } } });
     const { state } = await review([{ filename: "content/_jobs/enorme.md", status: "added", content: { node } }], {}, patient);
     expect(state.checkRuns).toHaveLength(1);
     expect(state.checkRuns[0]).toMatchObject({ conclusion: "neutral", title: "Relecture impossible" });

@@ -20,12 +20,15 @@ import { appUnderTest, injectFaults, mockToken, type AppUnderTest, type Fault } 
 const WITH_ERRORS = readFileSync(new URL("../fixtures/review/posting-with-errors.md", import.meta.url), "utf8");
 const PATH = "content/_jobs/2026-03-01-developpeur-mon-entreprise.md";
 
+/** The production Octokit; `quick` without the throttling plugin, for faults that are not rate limits. */
 let app: AppUnderTest;
+let quick: AppUnderTest;
 let gh: GitHubMock;
 let n = 0;
 
 beforeAll(() => {
   app = appUnderTest((probot: Probot) => registerReview(probot), { level: "info" });
+  quick = appUnderTest((probot: Probot) => registerReview(probot), { level: "info", octokit: { throttle: { enabled: false } } });
 });
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
@@ -49,15 +52,15 @@ function visible(state: FakeState) {
   };
 }
 
-async function run(state: FakeState, faults: (s: FakeState) => Fault[] = () => []): Promise<{ ms: number }> {
+async function run(state: FakeState, faults: (s: FakeState) => Fault[] = () => [], on = quick): Promise<{ ms: number }> {
   nock.cleanAll();
   gh = mockGitHub();
   mockToken(gh.scope);
   injectFaults(gh, faults(state));
   fakeGitHub(gh, state);
   const started = performance.now();
-  await app.probot.receive({ id: `fault-${++n}`, name: "pull_request", payload: pullRequestEvent(state, "opened") as never });
-  expect(app.logs.lines.filter((l) => l.msg === "review crashed")).toEqual([]);
+  await on.probot.receive({ id: `fault-${++n}`, name: "pull_request", payload: pullRequestEvent(state, "opened") as never });
+  expect(on.logs.lines.filter((l) => l.msg === "review crashed")).toEqual([]);
   return { ms: performance.now() - started };
 }
 
@@ -73,12 +76,12 @@ const RECOVERED: [string, (s: FakeState) => Fault[]][] = [
   ["502 twice on the file list", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 502, times: 2 }]],
   ["503 on the GraphQL read", () => [{ method: "POST", path: /^\/graphql$/, status: 503 }]],
   ["GraphQL's own 'Something went wrong' (200 with errors)", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: { data: null, errors: [{ message: "Something went wrong while executing your query. Please include `ABCD` when reporting this issue." }] } }]],
-  ["a timeout on the file list", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 200, body: [], delayMs: 2_500 }]],
-  ["a timeout on the GraphQL read", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: { data: null }, delayMs: 2_500 }]],
+  ["a timeout on the file list", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 200, body: [], delayMs: 1_500 }]],
+  ["a timeout on the GraphQL read", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: { data: null }, delayMs: 1_500 }]],
   ["502 on the check run, not created", () => [{ method: "POST", path: /\/check-runs$/, status: 502 }]],
   ["500 on the comment, not created", () => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 500 }]],
   ["500 on the comment although GitHub created it: retried, the duplicate removed", (s) => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 500, effect: comment(s) }]],
-  ["a timeout on the comment although GitHub created it: retried, the duplicate removed", (s) => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 201, body: {}, delayMs: 2_500, effect: comment(s) }]],
+  ["a timeout on the comment although GitHub created it: retried, the duplicate removed", (s) => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 201, body: {}, delayMs: 1_500, effect: comment(s) }]],
   ["secondary rate limit on the comment (403, retry-after)", () => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 403, body: secondary, headers: { "retry-after": "2" } }]],
   ["secondary rate limit on the GraphQL read", () => [{ method: "POST", path: /^\/graphql$/, status: 403, body: secondary, headers: { "retry-after": "1" } }]],
   ["primary rate limit exhausted, reset in 1 s (429)", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 429, body: { message: "API rate limit exceeded" }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) } }]],
@@ -103,7 +106,7 @@ describe("faults the review recovers from within the delivery", () => {
 
   it.each(RECOVERED)("%s", async (_name, faults) => {
     const state = freshState();
-    const { ms } = await run(state, faults);
+    const { ms } = await run(state, faults, /rate limit/i.test(_name) ? app : quick);
     expect(visible(state)).toEqual(baseline);
     expect(ms).toBeLessThan(10_000);
     // Every check run written is the same one (a retried creation may leave an identical twin).
@@ -126,7 +129,7 @@ describe("faults the next delivery completes, with nothing twice", () => {
     const state = freshState();
     await run(state, () => [{ method: "POST", path: /\/pulls\/2\/reviews$/, status: 502 }]);
     expect(state.reviewComments).toEqual([]);
-    expect(app.logs.lines.some((l) => l.msg === "review step failed" && l.step === "suggestions")).toBe(true);
+    expect(quick.logs.lines.some((l) => l.msg === "review step failed" && l.step === "suggestions")).toBe(true);
     await run(state);
     expect(visible(state)).toEqual({ ...baseline, checkRun: baseline.checkRun });
     await run(state);
@@ -137,7 +140,7 @@ describe("faults the next delivery completes, with nothing twice", () => {
     const state = freshState();
     const { ms } = await run(state, () => [
       { method: "POST", path: /\/check-runs$/, status: 403, body: { message: "API rate limit exceeded for installation ID 1." }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(3600) } },
-    ]);
+    ], app);
     expect(ms).toBeLessThan(2_000);
     expect(state.checkRuns).toEqual([]);
     expect(state.comments).toHaveLength(1);
@@ -162,7 +165,7 @@ describe("faults the next delivery completes, with nothing twice", () => {
     state.repositoryLabels = [{ name: "contrat: CDI", color: "0e8a16", description: null }];
     await run(state, (s) => [{ method: "DELETE", path: /\/issues\/2\/labels\//, status: 404, body: { message: "Label does not exist" }, effect: () => (s.pullRequestLabels = s.pullRequestLabels.filter((l) => l !== "contrat: CDI")) }]);
     expect(state.pullRequestLabels).toEqual(["contrat: indépendant"]);
-    expect(app.logs.lines.filter((l) => l.msg === "review step failed" && String((l as { id?: string }).id) === `fault-${n}`)).toEqual([]);
+    expect(quick.logs.lines.filter((l) => l.msg === "review step failed" && String((l as { id?: string }).id) === `fault-${n}`)).toEqual([]);
   });
 
   it("GitHub down for the whole review (500 everywhere): a bounded number of tries, a neutral check run attempted, the delivery answered", async () => {
