@@ -4,12 +4,14 @@
  */
 import * as checkCorpus from "./check-corpus.js";
 import * as closingScan from "./closing-scan.js";
+import * as load from "./load.js";
 import * as reviewRequests from "./review-requests.js";
 
 const benchmarks: Record<string, { run(): Promise<void> }> = {
   "check-corpus": checkCorpus,
   "review-requests": reviewRequests,
   "closing-scan": closingScan,
+  load,
 };
 
 const only = process.argv.slice(2);

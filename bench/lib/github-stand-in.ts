@@ -23,6 +23,8 @@ export interface StandInPull {
   comments: { id: number; body: string; createdAt: string }[];
   checkRuns: { id: number; headSha: string; conclusion: string; title: string }[];
   reviews: number;
+  /** Bodies of the review comments (suggestions) posted. */
+  reviewComments: string[];
   labels: string[];
 }
 
@@ -120,6 +122,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       const pr = pullOf(owner, repo, m[1]!);
       if (!pr) return [404, { message: "Not Found" }];
       pr.reviews++;
+      for (const c of (body.comments ?? []) as { body: string }[]) pr.reviewComments.push(c.body);
       return [200, { id: nextId++, state: "COMMENTED" }];
     }
     if (method === "POST" && rest === "labels") {
@@ -170,7 +173,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         repository.startupsHead = startups;
         repository.startupsBase = startups;
         repository.labels = { nodes: [...labelsOf(String(variables.owner), String(variables.name))].map((name) => ({ name })) };
-        repository.pullRequest = pr ? { labels: { nodes: pr.labels.map((name) => ({ name })) }, comments: comments(), reviewThreads: { nodes: [] } } : null;
+        repository.pullRequest = pr ? { labels: { nodes: pr.labels.map((name) => ({ name })) }, comments: comments(), reviewThreads: { nodes: pr.reviewComments.slice(-100).map((b) => ({ comments: { nodes: [{ body: b, viewerDidAuthor: true }] } })) } } : null;
       }
       return { data: { repository } };
     }
@@ -217,7 +220,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     errors,
     problems,
     setPull(owner, repo, number, headSha, files) {
-      pulls.set(`${owner}/${repo}#${number}`, { headSha, files, comments: [], checkRuns: [], reviews: 0, labels: [] });
+      pulls.set(`${owner}/${repo}#${number}`, { headSha, files, comments: [], checkRuns: [], reviews: 0, reviewComments: [], labels: [] });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
