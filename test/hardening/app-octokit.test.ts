@@ -178,3 +178,22 @@ describe("logs", () => {
     expect(all).not.toContain(INSTALLATION_TOKEN);
   });
 });
+
+describe("the CLI's and the Action's GitHub client", () => {
+  it("with GITHUB_TOKEN or the app's credentials, the same cap on answers", async () => {
+    const { githubFromEnv } = await import("../../src/github/closing/github-from-env.js");
+    const { MAX_RESPONSE_BYTES } = await import("../../src/server/create-app-octokit.js");
+    const { log } = captureLogs();
+    const huge = { data: { repository: { text: "x".repeat(MAX_RESPONSE_BYTES + 1024) } } };
+    const scope = nock(API);
+    scope.post("/graphql").reply(200, huge);
+    const withToken = await githubFromEnv({ GITHUB_TOKEN: "ghp_x" }, { owner: "o", repo: "r" }, log);
+    expect((await failure(withToken.graphql("query { viewer { login } }"))).message).toMatch(/larger than/);
+
+    scope.get("/repos/o/r/installation").reply(200, { id: 1 });
+    mockToken(scope);
+    scope.post("/graphql").reply(200, huge);
+    const asApp = await githubFromEnv({ APP_ID: "1", PRIVATE_KEY: testPrivateKey() }, { owner: "o", repo: "r" }, log);
+    expect((await failure(asApp.graphql("query { viewer { login } }"))).message).toMatch(/larger than/);
+  });
+});

@@ -10,6 +10,7 @@ import { Octokit } from "@octokit/rest";
 import type { Logger } from "pino";
 import { Probot } from "probot";
 import type { GitHub, RepoRef } from "../octokit.js";
+import { boundedFetch, createAppOctokit, MAX_RESPONSE_BYTES, REQUEST_TIMEOUT_MS } from "../../server/create-app-octokit.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,11 +22,13 @@ export async function githubFromEnv(env: Env, repo: RepoRef, log: Logger, cwd = 
   const token = env.GITHUB_TOKEN;
   let client: GitHub;
   if (token) {
-    client = new Octokit({ auth: token, ...(baseUrl ? { baseUrl } : {}), log: silent(log) });
+    // The app's limits: a deadline per request and a cap on each answer.
+    const fetch = boundedFetch(globalThis.fetch, REQUEST_TIMEOUT_MS, MAX_RESPONSE_BYTES);
+    client = new Octokit({ auth: token, ...(baseUrl ? { baseUrl } : {}), log: silent(log), request: { fetch } });
   } else {
     const privateKey = env.PRIVATE_KEY?.replace(/\\n/g, "\n") || (env.PRIVATE_KEY_PATH ? readFileSync(path.resolve(cwd, env.PRIVATE_KEY_PATH), "utf8") : "");
     if (!env.APP_ID || !privateKey) throw new MissingCredentialsError();
-    const probot = new Probot({ appId: env.APP_ID, privateKey, log, ...(baseUrl ? { baseUrl } : {}) });
+    const probot = new Probot({ appId: env.APP_ID, privateKey, log, ...(baseUrl ? { baseUrl } : {}), Octokit: createAppOctokit() });
     const app = await probot.auth();
     const installation = await app.request("GET /repos/{owner}/{repo}/installation", { ...repo });
     client = (await probot.auth(installation.data.id)) as unknown as GitHub;
