@@ -169,3 +169,27 @@ describe("two app instances run the daily closing job at the same minute", () =>
     });
   });
 });
+
+describe("the review lock (withClaim)", () => {
+  it("a second holder waits for the first to give the claim back; a claim never given back is waited for at most waitMs", async () => {
+    const { withClaim } = await import("../../src/server/with-claim.js");
+    const store = memoryClaimStore();
+    const order: string[] = [];
+    let release!: () => void;
+    const first = withClaim(store, "lock", { ttlSeconds: 60, waitMs: 5_000, pollMs: 10 }, () => new Promise<void>((r) => (order.push("first starts"), (release = r))));
+    const second = withClaim(store, "lock", { ttlSeconds: 60, waitMs: 5_000, pollMs: 10 }, async () => void order.push("second runs"));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(order).toEqual(["first starts"]);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first starts", "second runs"]);
+
+    await store.claim("dead-holder", 60);
+    let timedOut = false;
+    const started = Date.now();
+    await withClaim(store, "dead-holder", { ttlSeconds: 60, waitMs: 150, pollMs: 10, onTimeout: () => (timedOut = true) }, async () => void order.push("ran anyway"));
+    expect(timedOut).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(order.at(-1)).toBe("ran anyway");
+  });
+});
