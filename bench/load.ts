@@ -17,12 +17,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { defaultState } from "../test/github/review/fake-github.js";
 import { pullRequestEvent } from "../test/github/review/payloads.js";
 import { startGitHubStandIn, type GitHubStandIn, type StandInFile } from "./lib/github-stand-in.js";
 import { deliver, type DeliveryAnswer } from "./lib/webhook-delivery.js";
+import { freePort } from "../test/helpers/free-port.js";
 
 const DELIVERIES = 500;
 const PULL_REQUESTS = 50;
@@ -58,15 +58,6 @@ function postingsOf(pr: number): StandInFile[] {
   }));
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function startApp(standIn: GitHubStandIn, throttle: boolean, privateKey: string): Promise<{ url: string; child: ChildProcess; stats(): Promise<ChildStats>; stop(): Promise<void> }> {
   const port = await freePort();

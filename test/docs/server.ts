@@ -5,10 +5,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../cli/helpers.js";
+import { freePort } from "../helpers/free-port.js";
+
+export { freePort };
 
 const children: ChildProcess[] = [];
 const folders: string[] = [];
@@ -40,16 +42,6 @@ export function checkout(): string {
   return dir;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** The environment of a fresh shell: none of Probot's variables, nor the test runner's. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -4,7 +4,6 @@
  * line by line, GitHub faults injected ahead of the review's fake GitHub, and a real Probot
  * `Server` on loopback for signed deliveries.
  */
-import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import Bottleneck from "bottleneck";
 import nock from "nock";
@@ -14,6 +13,9 @@ import { createAppOctokit, type AppOctokitOptions } from "../../src/server/creat
 import { testPrivateKey } from "../helpers/probot.js";
 import type { GitHubMock } from "../helpers/github-mock.js";
 import type { BlobNode } from "../github/review/fake-github.js";
+import { freePort } from "../helpers/free-port.js";
+
+export { freePort };
 
 export const WEBHOOK_SECRET = "hardening-webhook-secret-4f1c9a7e2b";
 export const INSTALLATION_TOKEN = "ghs_hardeningToken4f1c9a7e2b0123456789AB";
@@ -124,15 +126,6 @@ export function injectFaults(gh: GitHubMock, faults: readonly Fault[]): void {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export interface RunningServer {
   /** The webhook endpoint. */

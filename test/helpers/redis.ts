@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
+import { freePort } from "./free-port.js";
 
 export const redisServerPath: string | null = (() => {
   const r = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
@@ -17,15 +17,6 @@ if (!redisServerPath) {
   console.warn("redis-server est absent : les tests Redis sont ignorés (apt-get install redis-server ; .ci/run l'installe).");
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export interface RedisServer {
   url: string;
