@@ -12,7 +12,7 @@ import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import { mockGitHub } from "../test/helpers/github-mock.js";
 import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../test/github/review/fake-github.js";
-import { reviewPullRequest, type ConfigMemory } from "../src/github/review/review-pull-request.js";
+import { newReviewMemory, reviewPullRequest, type ReviewMemory } from "../src/github/review/review-pull-request.js";
 
 const WITH_ERRORS = readFileSync(new URL("../test/fixtures/review/posting-with-errors.md", import.meta.url), "utf8");
 const FIXED = readFileSync(new URL("../test/fixtures/review/posting-fixed.md", import.meta.url), "utf8");
@@ -30,11 +30,11 @@ function posting(i: number, withErrors: boolean): FakeFile {
   return { filename: `content/_jobs/2026-03-${String(i + 1).padStart(2, "0")}-poste.md`, status: "added", content };
 }
 
-async function review(state: FakeState, memory: ConfigMemory): Promise<string[]> {
+async function review(state: FakeState, memory: ReviewMemory): Promise<string[]> {
   const gh = mockGitHub();
   fakeGitHub(gh, state);
   const octokit = new Octokit({ auth: "ghs_bench", request: { retries: 0 } });
-  await reviewPullRequest(octokit, { owner: state.owner, repo: state.repo, pullNumber: state.number, headSha: state.headSha, defaultBranch: state.defaultBranch }, pino({ level: "silent" }), memory);
+  await reviewPullRequest(octokit, { owner: state.owner, repo: state.repo, pullNumber: state.number, headSha: state.headSha, baseSha: state.baseSha, defaultBranch: state.defaultBranch }, pino({ level: "silent" }), memory);
   if (gh.invalid.length > 0) throw new Error(gh.invalid.join("\n"));
   const calls = gh.calls();
   nock.cleanAll();
@@ -58,7 +58,7 @@ export async function run(): Promise<void> {
 
   // One posting: first push with errors, the same push again, then the fix.
   const one = defaultState({ files: [posting(0, true)], repositoryLabels: labels });
-  const memory: ConfigMemory = new Map();
+  const memory = newReviewMemory();
   rows.push({ scenario: "1 offre, 1er push avec erreurs", requests: await review(one, memory) });
   rows.push({ scenario: "1 offre, même push à nouveau", requests: await review(one, memory) });
   one.headSha = "1".repeat(40);
@@ -67,12 +67,12 @@ export async function run(): Promise<void> {
 
   // Twenty postings: ten with errors, three contract types.
   const twenty = defaultState({ files: Array.from({ length: 20 }, (_, i) => posting(i, i % 2 === 0)), repositoryLabels: labels });
-  rows.push({ scenario: "20 offres, 1er push avec erreurs", requests: await review(twenty, new Map()) });
+  rows.push({ scenario: "20 offres, 1er push avec erreurs", requests: await review(twenty, newReviewMemory()) });
   rows.push({ scenario: "20 offres, push suivant", requests: await review(twenty, memory) });
 
   // A repository whose config moves the postings folder: the first review reads twice.
   const moved = defaultState({ config: "postings: jobs\n", files: [{ ...posting(0, true), filename: "jobs/poste.md" }], repositoryLabels: labels });
-  const movedMemory: ConfigMemory = new Map();
+  const movedMemory = newReviewMemory();
   rows.push({ scenario: "dossier configuré, 1re relecture", requests: await review(moved, movedMemory) });
   rows.push({ scenario: "dossier configuré, relecture suivante", requests: await review(moved, movedMemory) });
   nock.enableNetConnect();

@@ -45,6 +45,6 @@ export function loadCorpus(repeat = 10): Corpus {
   const readMs = performance.now() - started;
   const files: CorpusFile[] = [];
   for (let i = 0; i < repeat; i++) for (const f of distinct) files.push({ path: f.path, content: Uint8Array.from(f.content) });
-  const options = checkOptionsFor(DEFAULT_CONFIG, readStartupsFile(path.join(CORPUS_DIR, "startups.txt")), false);
+  const options = checkOptionsFor(DEFAULT_CONFIG, readStartupsFile(path.join(CORPUS_DIR, "startups.txt")).ids, false);
   return { files, options, distinct: distinct.length, readMs };
 }

@@ -152,6 +152,7 @@ export type AppAction =
   | { kind: "check-run"; headSha: string; conclusion: string; title: string; summary: string; annotations: { path: string; line: number; level: string; title: string; message: string }[] }
   | { kind: "comment"; verb: "created" | "edited" | "deleted"; issue: string; body: string }
   | { kind: "suggestions"; pull: string; comments: { path: string; line: number; body: string }[] }
+  | { kind: "threads"; resolved: number }
   | { kind: "labels"; verb: "created" | "added" | "removed"; issue: string; labels: string[] }
   | { kind: "branch"; verb: "created" | "moved" | "deleted"; branch: string; sha: string }
   | { kind: "file"; branch: string; path: string; message: string; text: string }
@@ -220,6 +221,10 @@ export function appActions(result: ReplayResult): AppAction[] {
       case "pulls/update":
         actions.push({ kind: "pull-request", verb: b.state === "closed" ? "closed" : "edited", number: `#${issue}`, ...(b.title ? { title: b.title } : {}), ...(b.body ? { body: b.body } : {}) });
         break;
+      case "graphql":
+        // The one GraphQL write: suggestion threads resolved once their line is fixed.
+        if (typeof b.query === "string" && b.query.startsWith("mutation ResolveThreads")) actions.push({ kind: "threads", resolved: Object.keys(b.variables ?? {}).length });
+        break;
       default:
         if (r.method !== "GET" && r.operationId !== "graphql" && r.operationId !== "apps/create-installation-access-token") actions.push({ kind: "other", request: `${r.method} ${path}` });
     }
@@ -275,6 +280,9 @@ export function formatReplay(result: ReplayResult, file: string): string {
       case "comment":
         if (a.verb === "deleted") out.push(`▶ Commentaire supprimé : ${a.issue}`);
         else out.push(`▶ Commentaire ${a.verb === "created" ? `publié sur ${a.issue}` : `modifié (${a.issue})`} :`, RULE, a.body.replace(/\n$/, ""), RULE);
+        break;
+      case "threads":
+        out.push(`▶ Fils de suggestion résolus : ${a.resolved}`);
         break;
       case "suggestions":
         out.push(`▶ Revue sur ${a.pull} : ${a.comments.length} commentaire(s) de ligne`);

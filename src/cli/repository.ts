@@ -2,7 +2,7 @@
  * What the check command learns from the repository around the postings: its configuration
  * (`.github/recrutement-bot.yml`) and its startup ids (`content/_startups/*.md`).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_PATH, type Config } from "../config/schema.js";
 import { MAX_CONFIG_BYTES, parseConfig, type ConfigProblem } from "../config/parse-config.js";
@@ -31,6 +31,56 @@ export function loadRepositoryConfig(root: string, lang: Lang): RepositoryConfig
   return { ...parseConfig(text, lang), found: true };
 }
 
+/** Known startups: their ids, and the `title:` of each when known (id → title). */
+export interface Startups {
+  ids: Set<string>;
+  titles: Map<string, string>;
+}
+
+/** Bytes read at the start of a startup's file to find its `title:` (front matters are small). */
+const TITLE_READ_BYTES = 8192;
+
+/** The `title:` of a startup file's front matter, from its first bytes; null when absent or unreadable. */
+export function readStartupTitle(file: string): string | null {
+  let text: string;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const buffer = Buffer.alloc(TITLE_READ_BYTES);
+      const n = readSync(fd, buffer, 0, TITLE_READ_BYTES, 0);
+      text = buffer.subarray(0, n).toString("utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0]?.trim() !== "---") return null;
+  for (const line of lines.slice(1)) {
+    if (/^(?:---|\.\.\.)\s*$/.test(line)) break;
+    const m = /^title:[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (!m) continue;
+    let title = (m[1] ?? "").replace(/[ \t]+#.*$/, "");
+    const quoted = /^(["'])(.*)\1$/.exec(title);
+    if (quoted) title = quoted[1] === "'" ? (quoted[2] ?? "").replace(/''/g, "'") : (quoted[2] ?? "").replace(/\\"/g, '"');
+    return title.trim() === "" ? null : title.trim();
+  }
+  return null;
+}
+
+/** Startups of `<root>/<startupsDir>`: ids from the `*.md` basenames, titles from their front matter; null when the folder is absent. */
+export function readStartups(root: string, startupsDir: string): Startups | null {
+  const ids = readStartupsDir(root, startupsDir);
+  if (!ids) return null;
+  const titles = new Map<string, string>();
+  for (const id of ids) {
+    const title = readStartupTitle(path.join(root, startupsDir, `${id}.md`));
+    if (title !== null) titles.set(id, title);
+  }
+  return { ids, titles };
+}
+
 /** Startup ids: the `*.md` basenames of `<root>/<startupsDir>`; null when the folder is absent. */
 export function readStartupsDir(root: string, startupsDir: string): Set<string> | null {
   const dir = path.join(root, startupsDir);
@@ -47,14 +97,24 @@ export function readStartupsDir(root: string, startupsDir: string): Set<string> 
   return ids;
 }
 
-/** Startup ids from a text file, one per line (blank lines and `#` comments ignored). */
-export function readStartupsFile(file: string): Set<string> {
+/**
+ * Startups from a text file, one per line: an id, or an id, a tab and its title (blank lines and
+ * `#` comments ignored).
+ */
+export function readStartupsFile(file: string): Startups {
   const ids = new Set<string>();
+  const titles = new Map<string, string>();
   for (const raw of readFileSync(file, "utf8").split(/\r?\n/)) {
     const line = raw.trim();
-    if (line !== "" && !line.startsWith("#")) ids.add(line);
+    if (line === "" || line.startsWith("#")) continue;
+    const tab = line.indexOf("\t");
+    const id = (tab === -1 ? line : line.slice(0, tab)).trim();
+    const title = tab === -1 ? "" : line.slice(tab + 1).trim();
+    if (id === "") continue;
+    ids.add(id);
+    if (title !== "") titles.set(id, title);
   }
-  return ids;
+  return { ids, titles };
 }
 
 export function isMissing(error: unknown): boolean {

@@ -55,6 +55,9 @@ export const configSchema = z
     comment: z.boolean().default(true).describe("Publier (et tenir à jour) un commentaire sur la pull request."),
     suggestions: z.boolean().default(true).describe("Proposer les corrections certaines en « suggested changes »."),
     "max-files": z.number().int().min(1).max(300).default(100).describe("Nombre maximal d'offres relues par pull request."),
+    "override-label": labelName
+      .default("relecture: ok")
+      .describe("Étiquette qui lève une vérification en échec quand une personne ayant les droits d'écriture la pose ; la retirer rétablit le verdict."),
     labels: z
       .object({
         enabled: z.boolean().default(true).describe("Poser les étiquettes de type de contrat."),

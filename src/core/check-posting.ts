@@ -2,21 +2,37 @@
  * The rules engine: reads a posting and runs every rule family on it. Pure and total: whatever the
  * input, it returns a report (an internal failure becomes a diagnostic).
  */
-import { internalFailure, parsePosting, type ParsedPosting } from "./parse-posting.js";
+import { internalFailure, lineOf, parsePosting, type ParsedPosting } from "./parse-posting.js";
 import { sortDiagnostics } from "./diagnostic.js";
+import { isConsumed, severityOf } from "./rule-severities.js";
 import { checkContacts } from "./rules/contacts.js";
 import { checkContract, readContracts } from "./rules/contract.js";
 import { checkDates, readClosing, readDays } from "./rules/dates.js";
 import type { PostingView, Rule } from "./rules/posting-view.js";
 import { checkRolesOpen, rolesText } from "./rules/roles-open.js";
-import { checkStructure } from "./rules/structure.js";
+import { checkFileDate, checkStructure } from "./rules/structure.js";
 import { checkTeam } from "./rules/team.js";
 import { checkUnknownKeys } from "./rules/unknown-keys.js";
 import { checkValueTypes } from "./rules/value-types.js";
-import type { CheckOptions, Diagnostic, PostingReport } from "./types.js";
+import type { CheckOptions, Diagnostic, PostingReport, Recruiter, RuleId } from "./types.js";
+import { readYaml } from "./yaml-reading.js";
 
 /** Rule families run on a readable front matter, in order. */
-const CONTENT_RULES: readonly Rule[] = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkUnknownKeys];
+const CONTENT_RULES: readonly Rule[] = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkFileDate, checkUnknownKeys];
+
+/**
+ * Rules that report a missing key, and the keys whose absence they report: when that key is only
+ * misspelled (`key-misspelled`), the misspelling is the one message for the one cause.
+ */
+const CAUSED_BY_ABSENCE: Partial<Record<RuleId, (key: string, d: Diagnostic, options: CheckOptions) => boolean>> = {
+  "roles-missing": (key) => key === "roles",
+  "open-missing": (key) => key === "open",
+  "team-missing": (key) => key === "startup" || key === "friend" || key === "equipe",
+  "contract-missing": (key) => key === "contrat",
+  "partner-url-missing": (key) => key === "externalURL",
+  "file-date-missing": (key) => key === "date",
+  "closing-date-missing": (key, _d, options) => options.closingDateFields.includes(key),
+};
 
 function run(rule: Rule, posting: PostingView, options: CheckOptions): Diagnostic[] {
   try {
@@ -36,13 +52,76 @@ function applySeverities(list: Diagnostic[], options: CheckOptions): Diagnostic[
   return out;
 }
 
+/** Drops the diagnostics a misspelled key causes (the key it stands for is absent). */
+function oneMessagePerCause(list: Diagnostic[], options: CheckOptions): Diagnostic[] {
+  const meant = list.filter((d) => d.rule === "key-misspelled").map((d) => String(d.params.suggestion ?? ""));
+  if (meant.length === 0) return list;
+  return list.filter((d) => {
+    const caused = CAUSED_BY_ABSENCE[d.rule];
+    return !caused || !meant.some((key) => caused(key, d, options));
+  });
+}
+
+/**
+ * A key written twice: Jekyll keeps the last value. An error when a consumer reads the key and
+ * the value before differs from the last one (the page shows one, the author may mean the other).
+ */
+function duplicateConflicts(d: Diagnostic, posting: PostingView, options: CheckOptions): boolean {
+  const key = d.key;
+  const parsed = posting.parsed;
+  const fm = parsed.frontMatter;
+  if (key === undefined || !fm || !isConsumed(key, options.closingDateFields)) return false;
+  if (parsed.positions.get(key)?.line !== d.line) return false; // a nested key, or not the last time
+  // The front matter without the last occurrence (its key line and the lines of its value).
+  let end = d.line + 1;
+  while (end < fm.closeLine && !/^[^\s#-]/.test(lineOf(parsed, end) ?? "")) end++;
+  const lines: string[] = [];
+  for (let l = fm.openLine + 1; l < fm.closeLine; l++) if (l < d.line || l >= end) lines.push(lineOf(parsed, l) ?? "");
+  const before = readYaml(lines, fm.openLine + 1).data;
+  if (!before || !Object.prototype.hasOwnProperty.call(before, key)) return false;
+  return JSON.stringify(before[key]) !== JSON.stringify(posting.data[key]);
+}
+
+/** Severities of the reading step from the one table (the reader writes its own), duplicates judged on their values. */
+function readingSeverities(list: Diagnostic[], posting: PostingView | null, options: CheckOptions): Diagnostic[] {
+  return list.map((d) => {
+    if (d.messageId === "internal-error") return d;
+    const severity = d.rule === "duplicate-key" && posting && duplicateConflicts(d, posting, options) ? severityOf("duplicate-key", "conflict") : severityOf(d.rule);
+    return severity === d.severity ? d : { ...d, severity };
+  });
+}
+
 function emptyReport(path: string): PostingReport {
-  return { path, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null };
+  return { path, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
 }
 
 /** Own value of a key of the front matter. (A function, not a closure per call: see yaml-simple.ts on keepNames.) */
 function own(data: Readonly<Record<string, unknown>>, k: string): unknown {
   return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : undefined;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** Who recruits, in the order the page reads it: `friend`, then `startup`, then `equipe`. */
+function recruiterOf(data: Readonly<Record<string, unknown>>, options: CheckOptions): Recruiter | null {
+  const friend = text(own(data, "friend"));
+  if (friend !== null) return { kind: "friend", name: friend };
+  const startup = text(own(data, "startup"));
+  if (startup !== null) return { kind: "startup", id: startup, title: options.startupTitles?.get(startup)?.trim() || null };
+  const equipe = text(own(data, "equipe"));
+  return equipe !== null ? { kind: "equipe", name: equipe } : null;
+}
+
+/** The first contact written: `contact`, else `contacts` (a text, or the first text of a list). */
+function contactOf(data: Readonly<Record<string, unknown>>): string | null {
+  for (const key of ["contact", "contacts"]) {
+    const value = own(data, key);
+    const first = Array.isArray(value) ? value.map(text).find((v) => v !== null) : text(value);
+    if (first) return first;
+  }
+  return null;
 }
 
 function derive(report: PostingReport, posting: PostingView, options: CheckOptions, parsed: ParsedPosting): void {
@@ -57,22 +136,25 @@ function derive(report: PostingReport, posting: PostingView, options: CheckOptio
   report.roles = rolesText(data);
   const openPosition = parsed.positions.get("open");
   report.openLine = openPosition && openPosition.occurrences === 1 ? openPosition.line : null;
+  report.recruiter = recruiterOf(data, options);
+  report.contact = contactOf(data);
 }
 
 /** Checks one posting. `path` is relative to the repository root. Never throws. */
 export function checkPosting(input: { path: string; content: string | Uint8Array }, options: CheckOptions): PostingReport {
   const path = typeof input?.path === "string" ? input.path : "";
   const report = emptyReport(path);
-  const found: Diagnostic[] = [];
+  let found: Diagnostic[] = [];
   try {
     const parsed = parsePosting(input.content);
-    found.push(...parsed.diagnostics);
     const posting: PostingView = { path, parsed, data: parsed.data ?? (Object.create(null) as Record<string, unknown>) };
+    found.push(...readingSeverities(parsed.diagnostics, parsed.data ? posting : null, options));
     found.push(...run(checkStructure, posting, options));
     if (parsed.data) {
       for (const rule of CONTENT_RULES) found.push(...run(rule, posting, options));
-      const covered = new Set(found.filter((d) => d.key !== undefined && d.rule !== "unknown-key" && d.rule !== "duplicate-key").map((d) => d.key));
+      const covered = new Set(found.filter((d) => d.key !== undefined && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key));
       found.push(...run(checkValueTypes, posting, options).filter((d) => !covered.has(d.key)));
+      found = oneMessagePerCause(found, options);
       derive(report, posting, options, parsed);
     }
   } catch (e) {

@@ -4,7 +4,7 @@
  * Built from the values found in beta.gouv.fr's postings (content/_jobs and first submissions).
  */
 import { CONTRACT_TYPES, type ContractType } from "./types.js";
-import { editDistance, foldText, typoBudget } from "./text-fold.js";
+import { cleanInvisible, editDistance, foldText, typoBudget } from "./text-fold.js";
 
 export const CONTRACT_ALIASES: Readonly<Record<string, ContractType>> = {
   // freelance: the most common type of the network
@@ -51,17 +51,34 @@ export const CONTRACT_ALIASES: Readonly<Record<string, ContractType>> = {
 export interface ContractReading {
   /** Canonical types named by the value, in the order written, without repeats (empty: unknown). */
   types: ContractType[];
-  /** The value is written exactly with canonical names (`CDD`, `CDD, CDI`, `CDD ou CDI`). */
+  /**
+   * The value is accepted as written: every type in it is spelled as a canonical type, in any case
+   * and inclusive form (`CDD`, `cdi`, `Stage`, `indépendant·e`, `indépendantes`), whatever else it
+   * says (`CDD 3 ans`, `CDD ou CDI`).
+   */
   canonical: boolean;
   /**
-   * What to write instead, when it is certain (the value is only known spellings, nothing else):
-   * `indépendent` → `indépendant`, `indépendant/freelance` → `indépendant`.
+   * What to write instead, when it is certain, never dropping what the value says: a value made
+   * only of type names becomes the canonical types (`indépendent` → `indépendant`,
+   * `indépendant/freelance` → `indépendant`); otherwise each misspelled type is replaced in place
+   * (`Fonctionaire A/A+` → `fonctionnaire A/A+`).
    */
   suggestion?: string;
 }
 
-/** Separators between several types in one value: `CDD ou CDI`, `stage/alternance`, `CDD, CDI`. */
-const SEPARATORS = /\s*(?:,|;|\/|\+|&|\s(?:ou|et|or|and)\s)\s*/i;
+/** Words between several types in one value: `CDD ou CDI`, `stage et alternance`. */
+const JOINING_WORDS = new Set(["ou", "et", "or", "and"]);
+
+/** Endings of a type's accepted inclusive and plural forms: `indépendant·e`, `indépendant.e.s`, `indépendant(e)`. */
+const INCLUSIVE_ENDINGS = ["", "s", "e", "es", "·e", "·es", "·e·s", ".e", ".es", ".e.s", "(e)", "(e)s", "-e", "-es"];
+
+/** Accepted spellings (lower case, accents kept) → canonical type. */
+const ACCEPTED: ReadonlyMap<string, ContractType> = new Map(
+  CONTRACT_TYPES.flatMap((type) => INCLUSIVE_ENDINGS.map((ending) => [`${type.toLowerCase()}${ending}`, type] as const)),
+);
+
+/** A word of a value, inclusive forms kept whole: `indépendant·e`, `indépendant(e)s`, `free-lance`. */
+const WORD = /[\p{L}\p{N}]+(?:[·.-]\p{L}+|\(\p{L}+\)\p{L}*)*/gu;
 
 type Table = Map<string, ContractType>;
 
@@ -76,20 +93,14 @@ function buildTable(extra: Readonly<Record<string, ContractType>>): Table {
 
 const DEFAULT_TABLE = buildTable({});
 
-/**
- * Types named by the words of a part (`CDD 3 ans`, `Fonctionnaire A/A+`, a typo `indépedant`).
- * `clean` when every word names a type (nothing else was written).
- */
-function lookupWords(part: string, table: Table): { types: ContractType[]; clean: boolean } {
-  const types: ContractType[] = [];
-  let clean = true;
-  for (const word of part.split(/[^\p{L}\p{N}·]+/u)) {
-    if (word === "") continue;
-    const found = table.get(word) ?? table.get(word.replace(/·.*$/u, "")) ?? typoMatch(word, table);
-    if (found) types.push(found);
-    else clean = false;
-  }
-  return { types, clean: clean && types.length > 0 };
+function accepted(text: string): ContractType | undefined {
+  return ACCEPTED.get(cleanInvisible(text).toLowerCase());
+}
+
+/** The type a word other than an accepted spelling stands for: an alias, an inclusive alias, a typo. */
+function aliasOf(word: string, table: Table): ContractType | null {
+  const folded = foldText(word);
+  return table.get(folded) ?? table.get(folded.replace(/[·.(-].*$/u, "")) ?? typoMatch(folded, table);
 }
 
 /** A single unambiguous near miss of a one-word spelling (`indépedant`, `stgae`). */
@@ -110,29 +121,39 @@ function typoMatch(word: string, table: Table): ContractType | null {
 }
 
 /**
- * Reads a `contrat` value: which canonical types it names, whether it is spelled canonically, and
- * the canonical spelling when it can be derived for certain. Tolerates case, accents, spaces.
+ * Reads a `contrat` value: which canonical types it names, whether it is accepted as written, and
+ * what to write instead when that is certain. Tolerates case, accents, spaces, inclusive forms.
  */
 export function normalizeContract(raw: string, extraAliases: Readonly<Record<string, ContractType>> = {}): ContractReading {
   const table = Object.keys(extraAliases).length === 0 ? DEFAULT_TABLE : buildTable(extraAliases);
-  const value = raw.trim();
-  const parts = value.split(SEPARATORS).filter((p) => p.trim() !== "");
-  const canonical =
-    parts.length > 0 && parts.every((p) => (CONTRACT_TYPES as readonly string[]).includes(p.trim())) && parts.length === new Set(parts).size;
+  const value = cleanInvisible(raw);
 
-  const whole = table.get(foldText(value));
-  if (whole) {
-    return canonical ? { types: [whole], canonical } : { types: [whole], canonical, suggestion: whole };
-  }
+  const whole = accepted(value) ?? table.get(foldText(value));
+  if (whole) return accepted(value) ? { types: [whole], canonical: true } : { types: [whole], canonical: false, suggestion: whole };
 
   const types: ContractType[] = [];
-  let allKnown = parts.length > 0;
-  for (const part of parts) {
-    const exact = table.get(foldText(part));
-    const words = exact ? { types: [exact], clean: true } : lookupWords(foldText(part), table);
-    if (!words.clean) allKnown = false;
-    for (const t of words.types) if (!types.includes(t)) types.push(t);
+  /** Misspelled types: where they are in `value` and the canonical name to write there. */
+  const replacements: Array<{ start: number; end: number; type: ContractType }> = [];
+  let onlyTypes = true;
+  for (const m of value.matchAll(WORD)) {
+    const word = m[0];
+    const start = m.index ?? 0;
+    if (JOINING_WORDS.has(word.toLowerCase())) continue;
+    let type: ContractType | null | undefined = accepted(word);
+    if (!type) {
+      type = aliasOf(word, table);
+      if (type) replacements.push({ start, end: start + word.length, type });
+    }
+    if (!type) {
+      onlyTypes = false;
+      continue;
+    }
+    if (!types.includes(type)) types.push(type);
   }
-  if (canonical || types.length === 0) return { types, canonical };
-  return allKnown ? { types, canonical, suggestion: types.join(", ") } : { types, canonical };
+  if (types.length === 0) return { types, canonical: false };
+  if (replacements.length === 0) return { types, canonical: true };
+  if (onlyTypes) return { types, canonical: false, suggestion: types.join(", ") };
+  let suggestion = value;
+  for (const r of [...replacements].reverse()) suggestion = `${suggestion.slice(0, r.start)}${r.type}${suggestion.slice(r.end)}`;
+  return { types, canonical: false, suggestion };
 }

@@ -5,6 +5,7 @@
 import { Buffer, isUtf8 } from "node:buffer";
 import { MAX_POSTING_BYTES } from "./defaults.js";
 import { diagnostic, FILE_START } from "./diagnostic.js";
+import { severityOf } from "./rule-severities.js";
 import type { Diagnostic } from "./types.js";
 
 export type LineEnding = "lf" | "crlf" | "mixed" | "none";
@@ -88,7 +89,7 @@ function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column:
 }
 
 function tooLarge(size: number): Diagnostic {
-  return diagnostic("file-too-large", "error", FILE_START, "file-too-large", { size, max: MAX_POSTING_BYTES });
+  return diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "file-too-large", { size, max: MAX_POSTING_BYTES });
 }
 
 /** Decodes and checks the raw content. Returns the text, or the diagnostic that stops reading. */
@@ -103,25 +104,25 @@ export function decodeContent(content: string | Uint8Array): DecodedText | { dia
     if (content.byteLength > MAX_POSTING_BYTES) return { diagnostic: tooLarge(content.byteLength) };
     const [b0, b1] = [content[0], content[1]];
     if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-      return { diagnostic: diagnostic("encoding", "error", FILE_START, "encoding-utf16") };
+      return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "encoding-utf16") };
     }
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(content);
     } catch {
       const bad = firstInvalidUtf8(content);
       const at = bad >= 0 ? placeOfByte(content, bad) : FILE_START;
-      return { diagnostic: diagnostic("encoding", "error", at, "encoding-not-utf8", { byte: bad >= 0 ? (content[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0") : "?" }) };
+      return { diagnostic: diagnostic("encoding", severityOf("encoding"), at, "encoding-not-utf8", { byte: bad >= 0 ? (content[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0") : "?" }) };
     }
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   const nul = text.indexOf("\u0000");
-  if (nul !== -1) return { diagnostic: diagnostic("encoding", "error", placeOf(text, nul), "encoding-nul") };
+  if (nul !== -1) return { diagnostic: diagnostic("encoding", severityOf("encoding"), placeOf(text, nul), "encoding-nul") };
   if (text.indexOf("\r") === -1) return { text, bom, lineEnding: text.indexOf("\n") === -1 ? "none" : "lf" };
   const crlf = countOf(text, "\r\n");
   const lf = countOf(text, "\n") - crlf;
   const cr = countOf(text, "\r") - crlf;
-  if (cr > 0 && lf + crlf === 0) return { diagnostic: diagnostic("encoding", "error", FILE_START, "line-endings-cr") };
+  if (cr > 0 && lf + crlf === 0) return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "line-endings-cr") };
   const lineEnding: LineEnding = lf + crlf === 0 ? "none" : lf === 0 ? "crlf" : crlf === 0 ? "lf" : "mixed";
   return { text, bom, lineEnding };
 }

@@ -80,14 +80,17 @@ export function setOpenFalse(content: string): string | null {
 
 /**
  * The content with line `line` (1-based) replaced by `text`, keeping that line's own line ending
- * (and the BOM when editing line 1). Throws a RangeError for a line that does not exist or a
- * `text` holding a line break.
+ * (and the BOM when editing line 1). `text` may be several lines joined by "\n" (a fix that adds a
+ * line): they are joined with the replaced line's ending. Throws a RangeError for a line that does
+ * not exist or a `text` holding a carriage return.
  */
 export function replaceLine(content: string, line: number, text: string): string {
-  if (/[\r\n]/.test(text)) throw new RangeError("replacement text must be a single line");
+  if (text.includes("\r")) throw new RangeError("replacement text must not hold a carriage return");
   const lines = rawLines(content);
   const target = Number.isInteger(line) ? lines[line - 1] : undefined;
   if (!target) throw new RangeError(`no line ${line}`);
+  const end = target.start + target.text.length;
+  const ending = /^\r?\n/.exec(content.slice(end, end + 2))?.[0] ?? "\n";
   const keepBom = line === 1 && content.charCodeAt(0) === 0xfeff && text.charCodeAt(0) !== 0xfeff ? "\uFEFF" : "";
-  return content.slice(0, target.start) + keepBom + text + content.slice(target.start + target.text.length);
+  return content.slice(0, target.start) + keepBom + text.split("\n").join(ending) + content.slice(end);
 }

@@ -6,6 +6,7 @@
 import { MAX_FRONT_MATTER_BYTES } from "./defaults.js";
 import { utf8Length } from "./decode-content.js";
 import { diagnostic, FILE_START } from "./diagnostic.js";
+import { severityOf } from "./rule-severities.js";
 import type { Diagnostic } from "./types.js";
 
 export type Fences =
@@ -20,22 +21,22 @@ const INDENTED_FENCE = /^[ \t]+(?:---|\.\.\.)[ \t]*$/;
 const LOOKS_LIKE_KEY = /^[\p{L}_][\p{L}\p{N}_-]*[ \t]*:(?:[ \t]|$)/u;
 
 function missing(lines: readonly string[]): Diagnostic {
-  if (lines.every((l) => l.trim() === "")) return diagnostic("front-matter-missing", "error", FILE_START, "file-empty");
+  if (lines.every((l) => l.trim() === "")) return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "file-empty");
   const first = lines.findIndex((l) => l.trim() !== "");
   const firstLine = lines[first] ?? "";
   if (first > 0 && OPEN.test(firstLine)) {
-    return diagnostic("front-matter-missing", "error", { line: first + 1, column: 1 }, "front-matter-not-first", { line: first + 1 });
+    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), { line: first + 1, column: 1 }, "front-matter-not-first", { line: first + 1 });
   }
   if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l))) {
-    return diagnostic("front-matter-missing", "error", FILE_START, "front-matter-fence-dashes", {}, { fix: { line: 1, text: "---" } });
+    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-fence-dashes", {}, { fix: { line: 1, text: "---" } });
   }
   if (INDENTED_FENCE.test(firstLine) && first === 0) {
-    return diagnostic("front-matter-missing", "error", FILE_START, "front-matter-fence-indented", {}, { fix: { line: 1, text: "---" } });
+    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-fence-indented", {}, { fix: { line: 1, text: "---" } });
   }
   if (LOOKS_LIKE_KEY.test(firstLine) && lines.some((l) => CLOSE.test(l))) {
-    return diagnostic("front-matter-missing", "error", FILE_START, "front-matter-opening-missing");
+    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-opening-missing");
   }
-  return diagnostic("front-matter-missing", "error", FILE_START, "front-matter-missing");
+  return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-missing");
 }
 
 /** Locates the fences in the lines of the file (line endings removed, BOM removed from line 1). */
@@ -43,11 +44,11 @@ export function findFences(lines: readonly string[]): Fences {
   const first = lines[0] ?? "";
   const diagnostics: Diagnostic[] = [];
   if (OPEN_YAML.test(first)) {
-    diagnostics.push(diagnostic("front-matter-language", "warning", FILE_START, "front-matter-language-yaml", {}, { fix: { line: 1, text: "---" } }));
+    diagnostics.push(diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language-yaml", {}, { fix: { line: 1, text: "---" } }));
   } else if (!OPEN.test(first)) {
     const language = OPEN_LANGUAGE.exec(first);
     if (language) {
-      return { found: false, diagnostics: [diagnostic("front-matter-language", "error", FILE_START, "front-matter-language", { language: language[1] ?? "" })] };
+      return { found: false, diagnostics: [diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language", { language: language[1] ?? "" })] };
     }
     return { found: false, diagnostics: [missing(lines)] };
   }
@@ -62,10 +63,10 @@ export function findFences(lines: readonly string[]): Fences {
     const indented = lines.findIndex((l, i) => i > 0 && INDENTED_FENCE.test(l));
     const d =
       indented > 0
-        ? diagnostic("front-matter-missing", "error", { line: indented + 1, column: 1 }, "front-matter-fence-indented", {}, {
+        ? diagnostic("front-matter-missing", severityOf("front-matter-missing"), { line: indented + 1, column: 1 }, "front-matter-fence-indented", {}, {
             fix: { line: indented + 1, text: (lines[indented] ?? "").trim() },
           })
-        : diagnostic("front-matter-missing", "error", FILE_START, "front-matter-unclosed");
+        : diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-unclosed");
     return { found: false, diagnostics: [...diagnostics, d] };
   }
   let size = 0;
@@ -74,7 +75,7 @@ export function findFences(lines: readonly string[]): Fences {
     if (size > MAX_FRONT_MATTER_BYTES) {
       return {
         found: false,
-        diagnostics: [...diagnostics, diagnostic("file-too-large", "error", FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })],
+        diagnostics: [...diagnostics, diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })],
       };
     }
   }

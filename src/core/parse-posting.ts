@@ -6,6 +6,7 @@
 import { decodeContent, decodeHead } from "./decode-content.js";
 import type { LineEnding } from "./decode-content.js";
 import { diagnostic, FILE_START } from "./diagnostic.js";
+import { severityOf } from "./rule-severities.js";
 import type { Place } from "./diagnostic.js";
 import { findFences, type Fences } from "./front-matter-fences.js";
 import type { Diagnostic } from "./types.js";
@@ -128,7 +129,7 @@ export function parsePosting(content: string | Uint8Array): ParsedPosting {
     const loneCr = yamlLines.findIndex((l) => l.includes("\r"));
     if (loneCr !== -1) {
       const line = yamlLines[loneCr] ?? "";
-      result.diagnostics.push(diagnostic("encoding", "error", { line: loneCr + 2, column: line.indexOf("\r") + 1 }, "line-endings-cr"));
+      result.diagnostics.push(diagnostic("encoding", severityOf("encoding"), { line: loneCr + 2, column: line.indexOf("\r") + 1 }, "line-endings-cr"));
       return result;
     }
     const reading = readYaml(yamlLines, 2);
@@ -146,6 +147,6 @@ export function parsePosting(content: string | Uint8Array): ParsedPosting {
 /** An unexpected failure of the engine, reported instead of thrown. */
 export function internalFailure(e: unknown): Diagnostic {
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return diagnostic("front-matter-syntax", "error", FILE_START, "internal-error", { detail: detail.slice(0, 200) });
+  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", { detail: detail.slice(0, 200) });
 }
 

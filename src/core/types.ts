@@ -14,6 +14,7 @@ export const RULE_IDS = [
   "front-matter-not-mapping", // YAML is a list, a scalar, empty…
   "duplicate-key",
   "unknown-key",
+  "key-misspelled", // unknown key that is the misspelling of an absent key a consumer reads (`role`, `externalUrl`)
   "invalid-value", // a value of the wrong type (schema)
   "roles-missing",
   "open-missing",
@@ -30,6 +31,8 @@ export const RULE_IDS = [
   "closing-date-missing", // new posting, open: true, no closing date
   "contact-invalid",
   "url-invalid",
+  "partner-url-missing", // `type: friend` without `externalURL`: the partner link is empty
+  "file-date-missing", // no `YYYY-MM-DD-` file name and no `date:`: the page takes the build day
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -40,10 +43,15 @@ export type SeverityOverride = Severity | "off";
 export const CONTRACT_TYPES = ["CDI", "CDD", "fonctionnaire", "indépendant", "stage", "alternance"] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
-/** A certain fix: the whole text of line `line` (1-based, without its line ending) becomes `text`. */
+/**
+ * A fix: the whole text of line `line` (1-based, without its line ending) becomes `text`. `text`
+ * may hold two lines joined by "\n" (a line kept and a line added after it).
+ */
 export interface Fix {
   line: number;
   text: string;
+  /** false for a proposal the author must check (a contract type read in the text); absent means certain. */
+  certain?: boolean;
 }
 
 export interface Diagnostic {
@@ -65,6 +73,8 @@ export interface Diagnostic {
 export interface CheckOptions {
   /** Known startup ids; `null` means unknown (the startup rule is skipped). */
   startupIds: ReadonlySet<string> | null;
+  /** Startup id → `title:` of its file, when known (a posting may name a startup by its title). */
+  startupTitles?: ReadonlyMap<string, string> | null;
   /** Apply the rules for a posting being added (contract required, closing date advised). */
   isNew: boolean;
   /** Folder of postings, relative to the repository root, e.g. `content/_jobs`. */
@@ -78,6 +88,13 @@ export interface CheckOptions {
   /** IANA time zone in which dates are calendar days. */
   timeZone: string;
 }
+
+/** Who recruits, as the posting's page shows it: `friend` first, then `startup`, then `equipe`. */
+export type Recruiter =
+  | { kind: "friend"; name: string }
+  /** `title`: the startup's title when the id is known and has one. */
+  | { kind: "startup"; id: string; title: string | null }
+  | { kind: "equipe"; name: string };
 
 export interface PostingReport {
   path: string;
@@ -96,4 +113,8 @@ export interface PostingReport {
   roles: string | null;
   /** Line (1-based) of the `open:` key, when present once. */
   openLine: number | null;
+  /** Who recruits (null when the front matter names nobody). */
+  recruiter: Recruiter | null;
+  /** First contact written (`contact`, else `contacts`), trimmed; null when none. */
+  contact: string | null;
 }

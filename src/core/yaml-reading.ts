@@ -131,24 +131,149 @@ function tooDeepOffset(tokens: readonly CST.Token[]): number | null {
   return null;
 }
 
-function errorDiagnostic(error: YAMLError, index: LineIndex): Diagnostic {
-  const at = index.place(error.pos[0]);
+/** The front matter's lines, to explain an error from the text around it. */
+interface Source {
+  lines: readonly string[];
+  firstLine: number;
+  index: LineIndex;
+}
+
+function lineText(src: Source, line: number): string {
+  return src.lines[line - src.firstLine] ?? "";
+}
+
+/** 0-based column where the value of a `key: value` or `- value` line starts, or null. */
+function valueStart(line: string): number | null {
+  const m = /^(\s*(?:-\s+)?(?:[^\s:#'"][^:]*?\s*:\s+)?)\S/.exec(line);
+  return m ? (m[1]?.length ?? 0) : null;
+}
+
+/** Place of the last `char` at or before file line `line` (searching up to `lookBack` lines up), e.g. an unclosed quote's opening. */
+function findBack(src: Source, line: number, pattern: RegExp, lookBack = 20): Place | null {
+  for (let l = line; l >= src.firstLine && l > line - lookBack; l--) {
+    const m = pattern.exec(lineText(src, l));
+    if (m) return { line: l, column: m.index + (m[0].length - 1) + 1 };
+  }
+  return null;
+}
+
+/** The `key` of a `key: …` line (list dash and indentation removed), or "". */
+function keyOf(line: string): string {
+  return /^\s*([^\s:#'"][^:]*?)\s*:(?:\s|$)/.exec(line)?.[1] ?? "";
+}
+
+/**
+ * What to tell a person about a YAML error, in their words: each error code of the `yaml`
+ * library that a posting can hit is explained (with what to write) by its own message; the
+ * library's English text only shows in the generic message, for codes no posting has hit.
+ */
+function errorDiagnostic(error: YAMLError, src: Source): Diagnostic {
+  const at = src.index.place(error.pos[0]);
+  const lineStart: Place = { line: at.line, column: 1 };
+  const line = lineText(src, at.line);
   const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
   switch (error.code) {
     case "TAB_AS_INDENT":
       return syntax(at, "yaml-tab-indent");
     case "BLOCK_AS_IMPLICIT_KEY":
+      if (/block sequence/i.test(detail)) return syntax(lineStart, "yaml-bad-indent");
+      return colonInValue(at, src);
     case "MULTILINE_IMPLICIT_KEY":
-      return syntax(at, "yaml-colon-in-value");
+    case "MISSING_CHAR":
+      if (error.code === "MISSING_CHAR" && /^Missing closing (["'])quote/.test(detail)) {
+        const quote = detail.charAt(16);
+        const open = findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/);
+        return syntax(open ?? at, "yaml-quote-unclosed", { quote });
+      }
+      if (error.code === "MISSING_CHAR" && /^Comments must be separated/.test(detail)) return syntax(at, "yaml-comment-space");
+      if (error.code === "MISSING_CHAR" && !/^Implicit map keys need to be followed/.test(detail)) break;
+      return lineWithoutField(at, src);
+    case "BAD_INDENT": {
+      const flow = /^Flow (sequence|map) in block collection/.exec(detail);
+      if (flow) {
+        const [open, close] = flow[1] === "map" ? ["{", "}"] : ["[", "]"];
+        const place = findBack(src, at.line - (at.column === 1 ? 1 : 0), open === "[" ? /\[/ : /\{/);
+        return syntax(place ?? at, "yaml-flow-unclosed", { open, close });
+      }
+      const dash = /^(\s*)-([^\s-].*)$/.exec(line);
+      const dashAt: Place = { line: at.line, column: (dash?.[1]?.length ?? 0) + 1 };
+      if (dash) return syntax(dashAt, "yaml-dash-space", { example: `- ${dash[2] ?? ""}` });
+      return syntax(lineStart, "yaml-bad-indent");
+    }
+    case "UNEXPECTED_TOKEN": {
+      if (/^Unexpected scalar at node end/.test(detail)) {
+        const start = valueStart(line);
+        const valueAt: Place = { line: at.line, column: (start ?? 0) + 1 };
+        if (start !== null && (line[start] === "*" || line[start] === "&")) return syntax(valueAt, "yaml-bad-start", { char: line[start] ?? "*" });
+        const closerColumn = line.slice(0, at.column - 1).trimEnd().length;
+        const closer = line.charAt(closerColumn - 1);
+        const atCloser = { line: at.line, column: Math.max(1, closerColumn) };
+        if (closer === "'") return syntax(atCloser, "yaml-apostrophe-in-quotes");
+        if (closer === '"') return syntax(atCloser, "yaml-quote-in-quotes");
+        if (closer === "]" || closer === "}") return syntax(atCloser, "yaml-text-after-list", { close: closer });
+        break;
+      }
+      if (/^Unexpected block-seq-ind on same line with key/.test(detail)) return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
+      if (/^Block scalar header includes extra characters/.test(detail) || (/^Not a YAML token/.test(detail) && /:\s*[|>][-+0-9]*\s+\S/.test(line))) {
+        return syntax(at, "yaml-block-scalar");
+      }
+      break;
+    }
+    case "BAD_DQ_ESCAPE":
+      return syntax(at, "yaml-dq-escape", { sequence: /escape sequence (.+)$/.exec(detail)?.[1] ?? "\\" });
     case "BAD_SCALAR_START":
-      return syntax(at, "yaml-bad-start");
+      return syntax(at, "yaml-bad-start", { char: detail.slice(-1) });
+    case "BAD_ALIAS":
+      if (/^(Anchor|Alias) cannot be an empty string/.test(detail)) return syntax(at, "yaml-bad-start", { char: detail.startsWith("Anchor") ? "&" : "*" });
+      break;
     case "KEY_OVER_1024_CHARS":
       return syntax(at, "yaml-key-too-long");
     case "RESOURCE_EXHAUSTION":
       return syntax(at, "yaml-too-deep", { max: MAX_YAML_DEPTH });
     default:
-      return syntax(at, "yaml-syntax", { code: error.code, detail });
+      break;
   }
+  return syntax(at, "yaml-syntax", { code: error.code, detail });
+}
+
+/** The library often reports one mistake two or three times: one message per line, at most 10. */
+function explainErrors(errors: readonly YAMLError[], src: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = new Set<number>();
+  for (const error of errors) {
+    if (out.length >= 10) break;
+    const d = errorDiagnostic(error, src);
+    if (lines.has(d.line) || lines.has(src.index.place(error.pos[0]).line)) continue;
+    lines.add(d.line);
+    lines.add(src.index.place(error.pos[0]).line);
+    out.push(d);
+  }
+  return out;
+}
+
+/**
+ * "Nested mappings are not allowed in compact mappings": the value starting at `at` holds `: `,
+ * on its own line (put it in quotes) or on an indented line below it (a field indented by mistake).
+ */
+function colonInValue(at: Place, src: Source): Diagnostic {
+  const rest = lineText(src, at.line).slice(at.column - 1);
+  if (/:(?:\s|$)/.test(rest)) return syntax(at, "yaml-colon-in-value");
+  for (let l = at.line + 1; l < src.firstLine + src.lines.length; l++) {
+    const text = lineText(src, l);
+    if (!/^\s/.test(text)) break;
+    const fieldAt: Place = { line: l, column: text.length - text.trimStart().length + 1 };
+    if (/:(?:\s|$)/.test(text)) return syntax(fieldAt, "yaml-indented-field", { key: keyOf(text) || "…" });
+  }
+  return syntax(at, "yaml-colon-in-value");
+}
+
+/** A line that is not `key: value` (a multi-line "key"): a missing space after `:`, or a text line that is not a field. */
+function lineWithoutField(at: Place, src: Source): Diagnostic {
+  const text = lineText(src, at.line);
+  const lineStart: Place = { line: at.line, column: 1 };
+  const glued = /^(\s*[^\s:#'"][^:\s]*):(\S.*)$/.exec(text);
+  if (glued) return syntax(lineStart, "yaml-colon-space", { example: `${glued[1]?.trim() ?? ""}: ${glued[2] ?? ""}` });
+  return syntax(lineStart, "yaml-not-a-field");
 }
 
 /** At most this many tag, key and duplicate problems are reported (the walk still sees every node). */
@@ -197,6 +322,19 @@ function spanOn(node: ParsedNode, line: number, index: LineIndex): Span | null {
   return { start: start.column - 1, end: end.column - 1 };
 }
 
+/** Offset of the first alias of the document, or null. */
+function firstAlias(doc: Document.Parsed): number | null {
+  const stack: unknown[] = [doc.contents];
+  let first: number | null = null;
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isAlias(n)) first = Math.min(first ?? Infinity, n.range?.[0] ?? 0);
+    else if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    else if (isSeq(n)) stack.push(...n.items);
+  }
+  return first;
+}
+
 function hasAlias(doc: Document.Parsed): boolean {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
@@ -236,7 +374,7 @@ export function readYamlWithLibrary(lines: readonly string[], firstLine: number)
   const doc = docs[0];
   if (!doc) return fail([syntax(index.place(0), "yaml-syntax", { code: "EMPTY", detail: "" })]);
   if (docs.length > 1) return fail([syntax(index.place(docs[1]?.range[0] ?? 0), "yaml-several-documents")]);
-  if (doc.errors.length > 0) return fail(doc.errors.slice(0, 10).map((e) => errorDiagnostic(e, index)));
+  if (doc.errors.length > 0) return fail(explainErrors(doc.errors, { lines, firstLine, index }));
 
   const nodeProblems = checkNodes(doc, index);
   const fatal = nodeProblems.filter((d) => d.rule === "front-matter-syntax");
@@ -254,8 +392,11 @@ export function readYamlWithLibrary(lines: readonly string[], firstLine: number)
     js = hasAlias(doc) ? doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) : doc.toJS();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const id = /alias count/i.test(message) ? "yaml-aliases" : "yaml-syntax";
-    return fail([syntax(index.place(0), id, { max: MAX_YAML_ALIASES, code: "ALIAS", detail: message.split("\n")[0] ?? "" })]);
+    if (/alias count/i.test(message)) return fail([syntax(index.place(0), "yaml-aliases", { max: MAX_YAML_ALIASES })]);
+    // An alias to no anchor: a value written `*like this*` (Markdown emphasis).
+    const alias = /^Unresolved alias/.test(message) ? firstAlias(doc) : null;
+    if (alias) return fail([syntax(index.place(alias), "yaml-bad-start", { char: "*" })]);
+    return fail([syntax(index.place(0), "yaml-syntax", { code: "ALIAS", detail: message.split("\n")[0] ?? "" })]);
   }
   const data: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(js as object)) data[k] = v;

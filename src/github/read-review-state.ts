@@ -17,6 +17,14 @@ export type BlobRead =
   | { kind: "too-large"; byteSize: number }
   | { kind: "missing" };
 
+/** A review thread the app started (its first comment carries a suggestion marker). */
+export interface BotThread {
+  id: string;
+  path: string;
+  isResolved: boolean;
+  body: string;
+}
+
 export interface BotComment {
   id: number;
   body: string;
@@ -27,8 +35,12 @@ export interface ReviewState {
   /** `.github/recrutement-bot.yml` on the default branch (kind "missing" when absent). */
   config: BlobRead;
   blobs: Map<string, BlobRead>;
+  /** The postings as they were before the pull request (at the base commit), by path at the head. */
+  baseBlobs: Map<string, BlobRead>;
   /** Union of the ids found at the head commit and on the default branch; null when neither folder exists. */
   startupIds: Set<string> | null;
+  /** Id of the startups folder's tree (at the head commit, else on the default branch), to read the titles. */
+  startupsTree: string | null;
   /** Labels of the pull request. */
   pullRequestLabels: string[];
   /** Labels of the repository whose name starts with the label prefix (case-insensitive). */
@@ -37,13 +49,21 @@ export interface ReviewState {
   botComments: BotComment[];
   /** Bodies of review comments written by this app (they carry the suggestions' markers). */
   botReviewCommentBodies: string[];
+  /** Review threads this app started, among the last 100. */
+  botThreads: BotThread[];
+  /** Who added each label last (the pull request's recent timeline), by label name. */
+  labelledBy: Map<string, string>;
 }
 
 export interface ReviewStateQuery {
   pullNumber: number;
   headSha: string;
+  /** Commit the pull request is compared with (its base branch's head). */
+  baseSha: string;
   defaultBranch: string;
   postingPaths: readonly string[];
+  /** For each posting path, where it was at the base commit (null: new posting). */
+  basePaths?: ReadonlyMap<string, string>;
   startupsDir: string;
   labelPrefix: string;
   /** Hidden marker of the living comment. */
@@ -61,6 +81,7 @@ interface BlobNode {
   text?: string | null;
 }
 interface TreeNode {
+  oid?: string;
   entries?: { name: string; type: string }[] | null;
 }
 interface CommentNode {
@@ -68,6 +89,12 @@ interface CommentNode {
   body: string;
   createdAt: string;
   viewerDidAuthor: boolean;
+}
+interface ThreadNode {
+  id: string;
+  isResolved: boolean;
+  path: string;
+  comments: { nodes: ({ body: string; viewerDidAuthor: boolean } | null)[] | null };
 }
 interface CommentsConnection {
   pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
@@ -77,37 +104,43 @@ interface CommentsConnection {
 const BLOB_FIELDS = "... on Blob { byteSize isBinary isTruncated text }";
 const COMMENT_FIELDS = "pageInfo { hasPreviousPage startCursor } nodes { databaseId body createdAt viewerDidAuthor }";
 
-function blobSelections(count: number): { declarations: string; selections: string } {
+/** `p<i>`: a posting at the head commit; `b<i>`: the same posting at the base commit. */
+function blobSelections(count: number, baseCount = 0): { declarations: string; selections: string } {
   const declarations: string[] = [];
   const selections: string[] = [];
   for (let i = 0; i < count; i++) {
     declarations.push(`$p${i}: String!`);
     selections.push(`p${i}: object(expression: $p${i}) { ${BLOB_FIELDS} }`);
   }
+  for (let i = 0; i < baseCount; i++) {
+    declarations.push(`$b${i}: String!`);
+    selections.push(`b${i}: object(expression: $b${i}) { ${BLOB_FIELDS} }`);
+  }
   return { declarations: declarations.join(", "), selections: selections.join("\n    ") };
 }
 
 /** The main query (state + the first postings); exported for tests and the request budget. */
-export function reviewStateQuery(blobCount: number): string {
-  const blobs = blobSelections(blobCount);
+export function reviewStateQuery(blobCount: number, baseCount = 0): string {
+  const blobs = blobSelections(blobCount, baseCount);
   return `query ReviewState($owner: String!, $name: String!, $number: Int!, $config: String!, $startupsHead: String!, $startupsBase: String!, $labelQuery: String!${blobs.declarations ? ", " + blobs.declarations : ""}) {
   repository(owner: $owner, name: $name) {
     config: object(expression: $config) { ${BLOB_FIELDS} }
-    startupsHead: object(expression: $startupsHead) { ... on Tree { entries { name type } } }
-    startupsBase: object(expression: $startupsBase) { ... on Tree { entries { name type } } }
+    startupsHead: object(expression: $startupsHead) { ... on Tree { oid entries { name type } } }
+    startupsBase: object(expression: $startupsBase) { ... on Tree { oid entries { name type } } }
     labels(first: 100, query: $labelQuery) { nodes { name } }
     pullRequest(number: $number) {
       labels(first: 100) { nodes { name } }
       comments(last: 100) { ${COMMENT_FIELDS} }
-      reviewThreads(last: 100) { nodes { comments(first: 1) { nodes { body viewerDidAuthor } } } }
+      reviewThreads(last: 100) { nodes { id isResolved path comments(first: 1) { nodes { body viewerDidAuthor } } } }
+      timelineItems(itemTypes: [LABELED_EVENT], last: 100) { nodes { ... on LabeledEvent { actor { login } label { name } } } }
     }
     ${blobs.selections}
   }
 }`;
 }
 
-function blobsOnlyQuery(blobCount: number): string {
-  const blobs = blobSelections(blobCount);
+function blobsOnlyQuery(blobCount: number, baseCount: number): string {
+  const blobs = blobSelections(blobCount, baseCount);
   return `query PostingBlobs($owner: String!, $name: String!, ${blobs.declarations}) {
   repository(owner: $owner, name: $name) {
     ${blobs.selections}
@@ -132,14 +165,30 @@ interface MainResult {
     pullRequest: {
       labels: { nodes: ({ name: string } | null)[] | null } | null;
       comments: CommentsConnection;
-      reviewThreads: { nodes: ({ comments: { nodes: ({ body: string; viewerDidAuthor: boolean } | null)[] | null } } | null)[] | null };
+      reviewThreads: { nodes: (ThreadNode | null)[] | null };
+      timelineItems: { nodes: ({ actor?: { login: string } | null; label?: { name: string } | null } | null)[] | null } | null;
     } | null;
     [alias: string]: unknown;
   } | null;
 }
 
+/** Variables `p<i>` (head) and `b<i>` (base) of a chunk of postings; the base paths in order. */
+function chunkVariables(q: ReviewStateQuery, chunk: readonly string[]): { vars: Record<string, string>; based: string[] } {
+  const vars: Record<string, string> = {};
+  const based: string[] = [];
+  chunk.forEach((p, i) => (vars[`p${i}`] = `${q.headSha}:${p}`));
+  for (const p of chunk) {
+    const before = q.basePaths?.get(p);
+    if (before === undefined) continue;
+    vars[`b${based.length}`] = `${q.baseSha}:${before}`;
+    based.push(p);
+  }
+  return { vars, based };
+}
+
 export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewStateQuery): Promise<ReviewState> {
   const first = q.postingPaths.slice(0, BLOBS_PER_QUERY);
+  const firstChunk = chunkVariables(q, first);
   const vars: Record<string, string | number> = {
     owner: repo.owner,
     name: repo.repo,
@@ -149,19 +198,21 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
     startupsBase: `${q.defaultBranch}:${q.startupsDir}`,
     labelQuery: q.labelPrefix.trim(),
   };
-  first.forEach((p, i) => (vars[`p${i}`] = `${q.headSha}:${p}`));
-  const data = await octokit.graphql<MainResult>(reviewStateQuery(first.length), vars);
+  Object.assign(vars, firstChunk.vars);
+  const data = await octokit.graphql<MainResult>(reviewStateQuery(first.length, firstChunk.based.length), vars);
   const repository = data.repository;
   if (!repository) throw new Error("repository not readable");
   const blobs = new Map<string, BlobRead>();
+  const baseBlobs = new Map<string, BlobRead>();
   first.forEach((p, i) => blobs.set(p, toBlobRead(repository[`p${i}`] as BlobNode | null | undefined)));
+  firstChunk.based.forEach((p, i) => baseBlobs.set(p, toBlobRead(repository[`b${i}`] as BlobNode | null | undefined)));
 
   for (let start = BLOBS_PER_QUERY; start < q.postingPaths.length; start += BLOBS_PER_QUERY) {
     const chunk = q.postingPaths.slice(start, start + BLOBS_PER_QUERY);
-    const chunkVars: Record<string, string> = { owner: repo.owner, name: repo.repo };
-    chunk.forEach((p, i) => (chunkVars[`p${i}`] = `${q.headSha}:${p}`));
-    const more = await octokit.graphql<{ repository: Record<string, unknown> | null }>(blobsOnlyQuery(chunk.length), chunkVars);
-    chunk.forEach((p, i) => blobs.set(p, toBlobRead(more.repository?.[`p${i}`] as BlobNode | null | undefined)));
+    const { vars: more, based } = chunkVariables(q, chunk);
+    const answer = await octokit.graphql<{ repository: Record<string, unknown> | null }>(blobsOnlyQuery(chunk.length, based.length), { owner: repo.owner, name: repo.repo, ...more });
+    chunk.forEach((p, i) => blobs.set(p, toBlobRead(answer.repository?.[`p${i}`] as BlobNode | null | undefined)));
+    based.forEach((p, i) => baseBlobs.set(p, toBlobRead(answer.repository?.[`b${i}`] as BlobNode | null | undefined)));
   }
 
   const head = startupIdsOf(repository.startupsHead);
@@ -184,18 +235,30 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
     page = older.pageInfo;
   }
 
-  const botReviewCommentBodies = (pr.reviewThreads.nodes ?? []).flatMap((thread) =>
-    (thread?.comments.nodes ?? []).flatMap((c) => (c && c.viewerDidAuthor ? [c.body] : [])),
-  );
+  const botThreads: BotThread[] = [];
+  for (const thread of pr.reviewThreads.nodes ?? []) {
+    const first = thread?.comments.nodes?.[0];
+    if (thread && first && first.viewerDidAuthor) botThreads.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
+  }
+  const botReviewCommentBodies = botThreads.map((t) => t.body);
+  // Oldest first: the last event for a label is the one that put it there.
+  const labelledBy = new Map<string, string>();
+  for (const event of pr.timelineItems?.nodes ?? []) {
+    if (event?.label && event.actor) labelledBy.set(event.label.name, event.actor.login);
+  }
 
   return {
     config: toBlobRead(repository.config, MAX_CONFIG_BYTES),
     blobs,
     startupIds,
+    startupsTree: repository.startupsHead?.oid ?? repository.startupsBase?.oid ?? null,
     pullRequestLabels,
     repositoryLabels,
     botComments,
     botReviewCommentBodies,
+    botThreads,
+    labelledBy,
+    baseBlobs,
   };
 }
 

@@ -22,7 +22,7 @@ export const cliMessages = defineMessages({
       `✖ ${en(p.problems, "problem", "problems")} (${en(p.errors, "error", "errors")}, ${en(p.warnings, "warning", "warnings")}) in ${en(p.files, "file checked", "files checked")}`,
   },
   "cli-summary-ok": {
-    fr: (p: { files: number }) => `✔ ${fr(p.files, "fichier vérifié", "fichiers vérifiés")} : aucun problème`,
+    fr: (p: { files: number }) => `✔ ${fr(p.files, "fichier vérifié", "fichiers vérifiés")}\u202F: aucun problème`,
     en: (p: { files: number }) => `✔ ${en(p.files, "file checked", "files checked")}: no problem`,
   },
   "cli-severity-error": {
@@ -34,25 +34,29 @@ export const cliMessages = defineMessages({
     en: () => "warning",
   },
   "cli-fix": {
-    fr: (p: { line: number; text: string }) => `correction : ligne ${p.line} → ${p.text}`,
+    fr: (p: { line: number; text: string }) => `correction\u202F: ligne ${p.line} → ${p.text}`,
     en: (p: { line: number; text: string }) => `fix: line ${p.line} → ${p.text}`,
+  },
+  "cli-proposal": {
+    fr: (p: { line: number; text: string }) => `proposition à vérifier\u202F: ligne ${p.line} → ${p.text}`,
+    en: (p: { line: number; text: string }) => `proposal to check: line ${p.line} → ${p.text}`,
   },
 
   // Usage and help.
   "cli-usage": {
     fr: (p: { commands: string }) =>
       [
-        "Utilisation : recrutement-bot <commande> [options]",
+        "Utilisation\u202F: recrutement-bot <commande> [options]",
         "",
-        "Commandes :",
+        "Commandes\u202F:",
         p.commands,
         "",
-        "Options :",
-        "  -h, --help        affiche cette aide (ou celle d'une commande : recrutement-bot check --help)",
+        "Options\u202F:",
+        "  -h, --help        affiche cette aide (ou celle d'une commande\u202F: recrutement-bot check --help)",
         "  --version         affiche la version",
         "  --lang fr|en      langue des messages (fr par défaut)",
         "",
-        "Codes de sortie : 0 aucune erreur, 1 au moins une erreur dans les offres, 2 mauvaise utilisation ou fichier illisible.",
+        "Codes de sortie\u202F: 0 aucune erreur, 1 au moins une erreur dans les offres, 2 mauvaise utilisation ou fichier illisible.",
       ].join("\n"),
     en: (p: { commands: string }) =>
       [
@@ -80,22 +84,22 @@ export const cliMessages = defineMessages({
   "cli-check-help": {
     fr: () =>
       [
-        "Utilisation : recrutement-bot check [chemins…] [options]",
+        "Utilisation\u202F: recrutement-bot check [chemins…] [options]",
         "",
-        "Vérifie les offres données : fichiers ou dossiers (parcourus récursivement : fichiers *.md, plus",
+        "Vérifie les offres données\u202F: fichiers ou dossiers (parcourus récursivement\u202F: fichiers *.md, plus",
         "tous les fichiers placés directement dans le dossier des offres, pour signaler une offre sans .md).",
-        "Sans chemin : le dossier des offres du dépôt (content/_jobs).",
+        "Sans chemin\u202F: le dossier des offres du dépôt (content/_jobs).",
         "",
-        "Options :",
-        "  --format text|json|github  format de sortie (text par défaut ; github : annotations GitHub Actions)",
-        "  --lang fr|en               langue des messages (par défaut : celle de la configuration, sinon fr)",
-        "  --root DOSSIER             racine du dépôt (par défaut : le dossier courant) ; on y lit",
+        "Options\u202F:",
+        "  --format text|json|github  format de sortie (text par défaut\u202F; github\u202F: annotations GitHub Actions)",
+        "  --lang fr|en               langue des messages (par défaut\u202F: celle de la configuration, sinon fr)",
+        "  --root DOSSIER             racine du dépôt (par défaut\u202F: le dossier courant)\u202F; on y lit",
         "                             .github/recrutement-bot.yml et les fiches startup (content/_startups/*.md)",
         "  --startups FICHIER         liste des identifiants de startup, un par ligne (remplace content/_startups)",
-        "  --new                      applique les règles d'une offre ajoutée (contrat obligatoire, date de fermeture conseillée)",
+        "  --new                      applique les règles d'une offre ajoutée (contrat obligatoire, date de clôture conseillée)",
         "  -h, --help                 affiche cette aide",
         "",
-        "Codes de sortie : 0 aucune erreur, 1 au moins une erreur, 2 mauvaise utilisation ou fichier illisible.",
+        "Codes de sortie\u202F: 0 aucune erreur, 1 au moins une erreur, 2 mauvaise utilisation ou fichier illisible.",
       ].join("\n"),
     en: () =>
       [
@@ -120,11 +124,11 @@ export const cliMessages = defineMessages({
   "cli-schema-help": {
     fr: () =>
       [
-        "Utilisation : recrutement-bot schema [options]",
+        "Utilisation\u202F: recrutement-bot schema [options]",
         "",
-        "Affiche le schéma JSON (JSON Schema) de l'en-tête YAML d'une offre : clés connues, types, descriptions.",
+        "Affiche le schéma JSON (JSON Schema) de l'en-tête YAML d'une offre\u202F: clés connues, types, descriptions.",
         "",
-        "Options :",
+        "Options\u202F:",
         "  --out FICHIER   écrit le schéma dans FICHIER au lieu de l'afficher",
         "  -h, --help      affiche cette aide",
       ].join("\n"),
@@ -140,7 +144,7 @@ export const cliMessages = defineMessages({
       ].join("\n"),
   },
   "cli-see-help": {
-    fr: (p: { command: string }) => `Voir « ${p.command} --help ».`,
+    fr: (p: { command: string }) => `Voir «\u202F${p.command} --help\u202F».`,
     en: (p: { command: string }) => `See “${p.command} --help”.`,
   },
 
@@ -150,11 +154,11 @@ export const cliMessages = defineMessages({
     en: () => "Missing command.",
   },
   "cli-unknown-command": {
-    fr: (p: { command: string }) => `Commande inconnue : ${p.command}`,
+    fr: (p: { command: string }) => `Commande inconnue\u202F: ${p.command}`,
     en: (p: { command: string }) => `Unknown command: ${p.command}`,
   },
   "cli-unknown-option": {
-    fr: (p: { option: string }) => `Option inconnue : ${p.option}`,
+    fr: (p: { option: string }) => `Option inconnue\u202F: ${p.option}`,
     en: (p: { option: string }) => `Unknown option: ${p.option}`,
   },
   "cli-option-value": {
@@ -166,46 +170,46 @@ export const cliMessages = defineMessages({
     en: (p: { option: string }) => `Option ${p.option} takes no value.`,
   },
   "cli-unexpected-argument": {
-    fr: (p: { argument: string }) => `Argument inattendu : ${p.argument}`,
+    fr: (p: { argument: string }) => `Argument inattendu\u202F: ${p.argument}`,
     en: (p: { argument: string }) => `Unexpected argument: ${p.argument}`,
   },
   "cli-invalid-choice": {
-    fr: (p: { option: string; value: string; choices: string }) => `Valeur invalide pour ${p.option} : ${p.value} (valeurs possibles : ${p.choices})`,
+    fr: (p: { option: string; value: string; choices: string }) => `Valeur invalide pour ${p.option}\u202F: ${p.value} (valeurs possibles\u202F: ${p.choices})`,
     en: (p: { option: string; value: string; choices: string }) => `Invalid value for ${p.option}: ${p.value} (expected one of: ${p.choices})`,
   },
 
   // Input/output problems (exit code 2).
   "cli-path-not-found": {
-    fr: (p: { path: string }) => `Chemin introuvable : ${p.path}`,
+    fr: (p: { path: string }) => `Chemin introuvable\u202F: ${p.path}`,
     en: (p: { path: string }) => `No such file or folder: ${p.path}`,
   },
   "cli-postings-dir-missing": {
     fr: (p: { path: string }) =>
-      `Dossier des offres introuvable : ${p.path}. Lancez la commande à la racine du dépôt, ou donnez --root DOSSIER ou les chemins des offres.`,
+      `Dossier des offres introuvable\u202F: ${p.path}. Lancez la commande à la racine du dépôt, ou donnez --root DOSSIER ou les chemins des offres.`,
     en: (p: { path: string }) => `Postings folder not found: ${p.path}. Run the command at the repository root, or give --root DIR or the postings' paths.`,
   },
   "cli-root-missing": {
-    fr: (p: { path: string }) => `Racine du dépôt introuvable (--root) : ${p.path}`,
+    fr: (p: { path: string }) => `Racine du dépôt introuvable (--root)\u202F: ${p.path}`,
     en: (p: { path: string }) => `Repository root not found (--root): ${p.path}`,
   },
   "cli-read-error": {
-    fr: (p: { path: string; reason: string }) => `Lecture impossible : ${p.path} (${p.reason})`,
+    fr: (p: { path: string; reason: string }) => `Lecture impossible\u202F: ${p.path} (${p.reason})`,
     en: (p: { path: string; reason: string }) => `Cannot read ${p.path} (${p.reason})`,
   },
   "cli-not-a-file": {
-    fr: (p: { path: string }) => `Ni un fichier ni un dossier : ${p.path}`,
+    fr: (p: { path: string }) => `Ni un fichier ni un dossier\u202F: ${p.path}`,
     en: (p: { path: string }) => `Neither a file nor a folder: ${p.path}`,
   },
   "cli-write-error": {
-    fr: (p: { path: string; reason: string }) => `Écriture impossible : ${p.path} (${p.reason})`,
+    fr: (p: { path: string; reason: string }) => `Écriture impossible\u202F: ${p.path} (${p.reason})`,
     en: (p: { path: string; reason: string }) => `Cannot write ${p.path} (${p.reason})`,
   },
   "cli-config-problem": {
-    fr: (p: { file: string; where: string; message: string }) => `${p.file}${p.where} : ${p.message}`,
+    fr: (p: { file: string; where: string; message: string }) => `${p.file}${p.where}\u202F: ${p.message}`,
     en: (p: { file: string; where: string; message: string }) => `${p.file}${p.where}: ${p.message}`,
   },
   "cli-config-defaults": {
-    fr: () => "Configuration : les valeurs fautives sont ignorées, leur valeur par défaut s'applique.",
+    fr: () => "Configuration\u202F: les valeurs fautives sont ignorées, leur valeur par défaut s'applique.",
     en: () => "Configuration: faulty values are ignored, their defaults apply.",
   },
   "cli-schema-written": {
@@ -213,7 +217,7 @@ export const cliMessages = defineMessages({
     en: (p: { path: string }) => `Schema written to ${p.path}`,
   },
   "cli-schema-title": {
-    fr: () => "Offre d'emploi : en-tête YAML (recrutement-bot)",
+    fr: () => "Offre d'emploi\u202F: en-tête YAML (recrutement-bot)",
     en: () => "Job posting: YAML front matter (recrutement-bot)",
   },
 });

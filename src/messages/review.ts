@@ -1,88 +1,112 @@
 import { defineMessages } from "./define.js";
+import { plural } from "./plural.js";
 
-/** "1 erreur", "2 erreurs" (French: 0 and 1 take the singular). */
-function fr(n: number, one: string, many: string): string {
-  return `${n} ${n <= 1 ? one : many}`;
-}
-function en(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** Narrow no-break space: French puts it before `; : ! ?` and inside « ». */
+const NS = "\u202F";
 
 /**
  * Messages of the pull-request review (check run, living comment, suggestions, labels).
  * Parameters are plain values: callers escape them (src/github/markdown) before they reach
- * markdown. Texts are for contributors who are not developers: what is wrong, where, what to do.
+ * markdown. Texts are for contributors who are not developers: few words, what to write.
  */
 export const reviewMessages = defineMessages({
-  // — counts
-  "count-errors": {
-    fr: (p: { n: number }) => fr(p.n, "erreur", "erreurs"),
-    en: (p: { n: number }) => en(p.n, "error", "errors"),
+  // — counts (never written for zero: callers leave a zero out)
+  "count-to-fix": {
+    fr: (p: { n: number }) => plural("fr", p.n, "point à corriger", "points à corriger"),
+    en: (p: { n: number }) => plural("en", p.n, "thing to fix", "things to fix"),
   },
-  "count-warnings": {
-    fr: (p: { n: number }) => fr(p.n, "avertissement", "avertissements"),
-    en: (p: { n: number }) => en(p.n, "warning", "warnings"),
+  "count-advice": {
+    fr: (p: { n: number }) => plural("fr", p.n, "conseil", "conseils"),
+    en: (p: { n: number }) => plural("en", p.n, "piece of advice", "pieces of advice"),
   },
   "count-postings": {
-    fr: (p: { n: number }) => fr(p.n, "offre", "offres"),
-    en: (p: { n: number }) => en(p.n, "posting", "postings"),
+    fr: (p: { n: number }) => plural("fr", p.n, "offre", "offres"),
+    en: (p: { n: number }) => plural("en", p.n, "posting", "postings"),
+  },
+  "count-earlier": {
+    fr: (p: { n: number }) => plural("fr", p.n, "remarque déjà présente avant cette pull request", "remarques déjà présentes avant cette pull request"),
+    en: (p: { n: number }) => plural("en", p.n, "remark already there before this pull request", "remarks already there before this pull request"),
   },
   "severity-error": {
-    fr: () => "Erreur",
-    en: () => "Error",
+    fr: () => "À corriger",
+    en: () => "To fix",
   },
   "severity-warning": {
-    fr: () => "Avertissement",
-    en: () => "Warning",
+    fr: () => "Conseil",
+    en: () => "Advice",
   },
 
   // — check run
   "check-title-ok": {
-    fr: () => "Aucune erreur",
-    en: () => "No error",
+    fr: () => "Tout est en ordre",
+    en: () => "All good",
   },
   "check-title-errors": {
-    fr: (p: { errors: string; postings: string }) => `${p.errors} à corriger (${p.postings})`,
-    en: (p: { errors: string; postings: string }) => `${p.errors} to fix (${p.postings})`,
+    fr: (p: { toFix: string; postings: number }) => (p.postings > 1 ? `${p.toFix} dans ${p.postings} offres` : p.toFix),
+    en: (p: { toFix: string; postings: number }) => (p.postings > 1 ? `${p.toFix} in ${p.postings} postings` : p.toFix),
   },
   "check-title-warnings": {
-    fr: (p: { warnings: string }) => `Aucune erreur, ${p.warnings}`,
-    en: (p: { warnings: string }) => `No error, ${p.warnings}`,
+    fr: (p: { advice: string }) => `Rien de bloquant, ${p.advice}`,
+    en: (p: { advice: string }) => `Nothing blocking, ${p.advice}`,
   },
   "check-title-no-postings": {
     fr: () => "Aucune offre modifiée",
     en: () => "No posting changed",
   },
+  "check-title-closing": {
+    fr: () => `Fermeture d'offre${NS}: seule la ligne open change`,
+    en: () => "Closing a posting: only the open line changes",
+  },
+  "check-title-overridden": {
+    fr: (p: { login: string }) => `Levée par ${p.login}`,
+    en: (p: { login: string }) => `Overridden by ${p.login}`,
+  },
   "check-title-failed": {
     fr: () => "Relecture impossible",
     en: () => "Review failed",
-  },
-  "check-summary-reviewed": {
-    fr: (p: { n: number; errors: string; warnings: string }) => `**${fr(p.n, "offre relue", "offres relues")}** : ${p.errors}, ${p.warnings}.`,
-    en: (p: { n: number; errors: string; warnings: string }) => `**${en(p.n, "posting reviewed", "postings reviewed")}**: ${p.errors}, ${p.warnings}.`,
   },
   "check-summary-no-postings": {
     fr: (p: { folder: string }) => `Cette pull request ne modifie aucune offre du dossier \`${p.folder}\`.`,
     en: (p: { folder: string }) => `This pull request changes no posting in the \`${p.folder}\` folder.`,
   },
-  "check-summary-errors-block": {
-    fr: () => "Les erreurs (❌) sont à corriger avant la fusion ; les avertissements (⚠️) sont des conseils. Chaque problème est signalé à sa ligne dans l'onglet « Files changed ».",
-    en: () => "Errors (❌) must be fixed before merging; warnings (⚠️) are advice. Each problem is shown at its line in the “Files changed” tab.",
+  "check-summary-closing": {
+    fr: () => `Cette pull request ne fait que fermer des offres${NS}: seule la ligne \`open:\` change, en \`open: false\`.`,
+    en: () => "This pull request only closes postings: only the `open:` line changes, to `open: false`.",
+  },
+  "check-summary-legend": {
+    fr: () => `❌ bloque la fusion, ⚠️ conseil. Chaque point est signalé à sa ligne dans l'onglet «${NS}Files changed${NS}».`,
+    en: () => "❌ blocks merging, ⚠️ advice. Each point is shown at its line in the “Files changed” tab.",
+  },
+  "check-summary-earlier": {
+    fr: (p: { earlier: string }) => `ℹ️ ${p.earlier}${NS}: non bloquant, voir le commentaire.`,
+    en: (p: { earlier: string }) => `ℹ️ ${p.earlier}: not blocking, see the comment.`,
   },
   "check-summary-file-ok": {
     fr: () => "rien à signaler",
     en: () => "nothing to report",
   },
+  "check-summary-overridden": {
+    fr: (p: { login: string; label: string }) =>
+      `✅ Vérification levée par **${p.login}** avec l'étiquette \`${p.label}\`${NS}: retirer l'étiquette rétablit le verdict.`,
+    en: (p: { login: string; label: string }) => `✅ Check overridden by **${p.login}** with the \`${p.label}\` label: removing the label restores the verdict.`,
+  },
+  "check-summary-override-refused": {
+    fr: (p: { login: string; label: string }) =>
+      `L'étiquette \`${p.label}\` a été posée par **${p.login}**, sans droit d'écriture sur le dépôt${NS}: elle ne lève pas la vérification.`,
+    en: (p: { login: string; label: string }) => `The \`${p.label}\` label was added by **${p.login}**, who cannot write to the repository: it does not override the check.`,
+  },
   "check-summary-skipped": {
-    fr: (p: { skipped: string; max: number }) => `${p.skipped} de plus, non relue(s) : ${p.max} au plus par pull request (option \`max-files\`). Découpez la pull request pour les faire relire.`,
-    en: (p: { skipped: string; max: number }) => `${p.skipped} more not reviewed: ${p.max} at most per pull request (\`max-files\` option). Split the pull request to have them reviewed.`,
+    fr: (p: { n: number; max: number }) =>
+      `${plural("fr", p.n, "offre de plus non relue", "offres de plus non relues")}${NS}: ${p.max} au plus par pull request (option \`max-files\`). Découpez la pull request pour les faire relire.`,
+    en: (p: { n: number; max: number }) =>
+      `${plural("en", p.n, "more posting not reviewed", "more postings not reviewed")}: ${p.max} at most per pull request (\`max-files\` option). Split the pull request to have them reviewed.`,
   },
   "check-summary-config-title": {
     fr: () => "Configuration",
     en: () => "Configuration",
   },
   "check-summary-config": {
-    fr: (p: { path: string }) => `Le fichier \`${p.path}\` (branche par défaut) contient des erreurs ; pour ces clés, la valeur par défaut s'applique :`,
+    fr: (p: { path: string }) => `Le fichier \`${p.path}\` (branche par défaut) contient des erreurs${NS}; pour ces clés, la valeur par défaut s'applique${NS}:`,
     en: (p: { path: string }) => `The file \`${p.path}\` (default branch) has errors; for these keys, the default value applies:`,
   },
   "check-config-whole-file": {
@@ -95,77 +119,117 @@ export const reviewMessages = defineMessages({
   },
   "check-summary-failed": {
     fr: () =>
-      "La relecture n'a pas pu aboutir : GitHub n'a pas répondu comme prévu. Relancez-la avec le bouton « Re-run » ; si le problème continue, prévenez les personnes qui administrent le dépôt.",
+      `La relecture n'a pas pu aboutir${NS}: GitHub n'a pas répondu comme prévu. Relancez-la avec le bouton «${NS}Re-run${NS}»${NS}; si le problème continue, prévenez les personnes qui administrent le dépôt.`,
     en: () => "The review could not finish: GitHub did not answer as expected. Run it again with the “Re-run” button; if the problem goes on, tell the repository's administrators.",
   },
   "annotation-fix": {
-    fr: (p: { text: string }) => `Correction : remplacer la ligne par « ${p.text} »`,
-    en: (p: { text: string }) => `Fix: replace the line with “${p.text}”`,
+    fr: (p: { text: string }) => `À écrire${NS}: ${p.text}`,
+    en: (p: { text: string }) => `Write: ${p.text}`,
+  },
+  "annotation-proposal": {
+    fr: (p: { text: string }) => `Proposition à vérifier${NS}: ${p.text}`,
+    en: (p: { text: string }) => `Proposal to check: ${p.text}`,
+  },
+
+  // — the posting at a glance (check run summary)
+  "glance-no-roles": {
+    fr: () => "(intitulé manquant)",
+    en: () => "(no job title)",
+  },
+  "glance-closing": {
+    fr: (p: { day: string }) => `clôture le ${p.day}`,
+    en: (p: { day: string }) => `closes on ${p.day}`,
+  },
+  "glance-no-closing": {
+    fr: () => "sans date de clôture",
+    en: () => "no closing date",
+  },
+  "glance-closed": {
+    fr: () => "fermée",
+    en: () => "closed",
   },
 
   // — living comment
-  "comment-title": {
-    fr: () => "Relecture des offres d'emploi",
-    en: () => "Job postings review",
-  },
   "comment-intro": {
-    fr: (p: { postings: string; errors: string; warnings: string }) =>
-      `J'ai relu ${p.postings} de cette pull request : **${p.errors}** à corriger avant la fusion, ${p.warnings} (des conseils).`,
-    en: (p: { postings: string; errors: string; warnings: string }) =>
-      `I reviewed ${p.postings} of this pull request: **${p.errors}** to fix before merging, ${p.warnings} (advice).`,
+    fr: (p: { postings: string; verdict: string }) => `Merci${NS}! J'ai relu ${p.postings}${NS}: ${p.verdict}.`,
+    en: (p: { postings: string; verdict: string }) => `Thank you! I reviewed ${p.postings}: ${p.verdict}.`,
   },
-  "comment-item": {
-    fr: (p: { line: number; message: string }) => `**Ligne ${p.line}** : ${p.message}`,
-    en: (p: { line: number; message: string }) => `**Line ${p.line}**: ${p.message}`,
+  "comment-verdict-to-fix": {
+    fr: (p: { toFix: string }) => `${p.toFix} avant la fusion`,
+    en: (p: { toFix: string }) => `${p.toFix} before merging`,
   },
-  "comment-fix-suggested": {
-    fr: () => "Correction proposée en un clic sur cette ligne, dans l'onglet « Files changed » : bouton « Commit suggestion ».",
-    en: () => "A one-click fix is proposed on this line, in the “Files changed” tab: “Commit suggestion” button.",
+  "comment-verdict-nothing-blocking": {
+    fr: () => "rien de bloquant",
+    en: () => "nothing blocking",
   },
-  "comment-fix-manual": {
-    fr: (p: { text: string }) => `Pour corriger, remplacez la ligne par : \`${p.text}\``,
-    en: (p: { text: string }) => `To fix it, replace the line with: \`${p.text}\``,
+  "comment-column-line": {
+    fr: () => "Ligne",
+    en: () => "Line",
   },
-  "comment-files-ok": {
-    fr: () => "Sans problème :",
-    en: () => "No problem:",
+  "comment-column-problem": {
+    fr: () => "Problème",
+    en: () => "Problem",
+  },
+  "comment-column-write": {
+    fr: () => "À écrire",
+    en: () => "Write",
+  },
+  "comment-proposal": {
+    fr: (p: { text: string }) => `à vérifier${NS}: ${p.text}`,
+    en: (p: { text: string }) => `to check: ${p.text}`,
+  },
+  "comment-fixed": {
+    fr: () => "✅ corrigé",
+    en: () => "✅ fixed",
+  },
+  "comment-one-click": {
+    fr: () => `✏️ En un clic${NS}: onglet «${NS}Files changed${NS}», bouton «${NS}Commit suggestion${NS}».`,
+    en: () => "✏️ In one click: “Files changed” tab, “Commit suggestion” button.",
+  },
+  "comment-earlier-title": {
+    fr: (p: { n: number }) => `Déjà présent avant cette pull request (${p.n}, non bloquant)`,
+    en: (p: { n: number }) => `Already there before this pull request (${p.n}, not blocking)`,
   },
   "comment-truncated": {
-    fr: (p: { more: number }) => `… et ${p.more} autre(s) problème(s) : la liste complète est dans l'onglet « Checks ».`,
-    en: (p: { more: number }) => `… and ${p.more} more problem(s): the full list is in the “Checks” tab.`,
+    fr: (p: { more: number }) => `… et ${plural("fr", p.more, "autre point", "autres points")}${NS}: la liste complète est dans l'onglet «${NS}Checks${NS}».`,
+    en: (p: { more: number }) => `… and ${plural("en", p.more, "more point", "more points")}: the full list is in the “Checks” tab.`,
   },
   "comment-footer": {
-    fr: () => "Ce commentaire est mis à jour à chaque nouveau commit. ❌ erreur à corriger, ⚠️ conseil. Détail ligne par ligne dans l'onglet « Checks ».",
-    en: () => "This comment is updated on each new commit. ❌ error to fix, ⚠️ advice. Line-by-line details in the “Checks” tab.",
+    fr: () => "Mis à jour à chaque commit.",
+    en: () => "Updated on each commit.",
   },
-  "comment-resolved": {
-    fr: () => "✅ Tout est en ordre maintenant : les offres de cette pull request n'ont plus de problème. Merci !",
-    en: () => "✅ Everything is fine now: the postings of this pull request have no problem left. Thank you!",
+  "comment-all-fixed": {
+    fr: () => `✅ Tout est en ordre, merci${NS}!`,
+    en: () => "✅ All good now, thank you!",
   },
 
   // — suggestions
   "suggestions-review-body": {
-    fr: () => "Corrections proposées : cliquez sur « Commit suggestion » sous une ligne pour l'appliquer.",
-    en: () => "Proposed fixes: click “Commit suggestion” under a line to apply it.",
+    fr: () => `Corrections en un clic${NS}: bouton «${NS}Commit suggestion${NS}».`,
+    en: () => "One-click fixes: “Commit suggestion” button.",
+  },
+  "suggestion-proposal": {
+    fr: () => `Proposition à vérifier avant de l'appliquer${NS}:`,
+    en: () => "A proposal: check it before applying it:",
   },
 
   // — labels
   "label-description": {
-    fr: (p: { type: string }) => `Offre d'emploi en ${p.type} (étiquette posée par recrutement-bot)`,
-    en: (p: { type: string }) => `Job posting: ${p.type} (label set by recrutement-bot)`,
+    fr: (p: { type: string }) => `Offre d'emploi${NS}: ${p.type}`,
+    en: (p: { type: string }) => `Job posting: ${p.type}`,
   },
 
   // — files the review could not hand to the rules
   "review-file-binary": {
-    fr: () => "Ce fichier n'est pas du texte : une offre doit être un fichier Markdown (.md) enregistré en UTF-8.",
-    en: () => "This file is not text: a posting must be a Markdown (.md) file saved as UTF-8.",
+    fr: () => `Ce fichier n'est pas du texte${NS}: une offre est un fichier Markdown (.md) enregistré en UTF-8.`,
+    en: () => "This file is not text: a posting is a Markdown (.md) file saved as UTF-8.",
   },
   "review-file-too-large": {
     fr: (p: { size: number; max: number }) => `Ce fichier est trop gros (${p.size} octets, ${p.max} au plus) pour être une offre.`,
     en: (p: { size: number; max: number }) => `This file is too large (${p.size} bytes, ${p.max} at most) to be a posting.`,
   },
   "review-file-unreadable": {
-    fr: () => "Ce fichier n'a pas pu être lu au dernier commit de la pull request (lien symbolique, sous-module ?).",
+    fr: () => `Ce fichier n'a pas pu être lu au dernier commit de la pull request (lien symbolique, sous-module${NS}?).`,
     en: () => "This file could not be read at the pull request's last commit (symbolic link, submodule?).",
   },
 });

@@ -9,8 +9,8 @@ const BIN = path.join(PROJECT_ROOT, "bin/recrutement-bot.ts");
 /** `--import tsx` resolves from the current folder: name the loader by its path instead. */
 const TSX = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const repo = tempTree({
-  "content/_jobs/bonne.md": "---\nroles: Développeuse\ncontrat: CDI\nstartup: mon-produit\nopen: false\n---\n\nTexte.\n",
-  "content/_jobs/mauvaise.md": "---\ntitle: sans intitulé\n---\n",
+  "content/_jobs/2024-03-01-bonne.md": "---\nroles: Développeuse\ncontrat: CDI\nstartup: mon-produit\nopen: false\n---\n\nTexte.\n",
+  "content/_jobs/2024-03-01-mauvaise.md": "---\ntitle: sans intitulé\n---\n",
   "content/_startups/mon-produit.md": "---\ntitle: Mon produit\n---\n",
 });
 afterAll(() => repo.cleanup());
@@ -26,16 +26,16 @@ function bin(args: string[], cwd = repo.dir) {
 
 describe("bin/recrutement-bot.ts (spawned)", () => {
   it("exits 0 on a clean posting", () => {
-    const r = bin(["check", "content/_jobs/bonne.md"]);
+    const r = bin(["check", "content/_jobs/2024-03-01-bonne.md"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("✔ 1 fichier vérifié : aucun problème\n");
+    expect(r.stdout).toBe("✔ 1 fichier vérifié\u202F: aucun problème\n");
     expect(r.code).toBe(0);
   });
 
   it("exits 1 when a posting has an error, without colours when piped", () => {
     const r = bin(["check"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("content/_jobs/mauvaise.md\n");
+    expect(r.stdout).toContain("content/_jobs/2024-03-01-mauvaise.md\n");
     expect(r.stdout).not.toContain("\u001b[");
     expect(r.stdout).toMatch(/✖ \d+ problèmes? \(\d+ erreurs?, \d+ avertissements?\) dans 2 fichiers vérifiés\n$/);
   });
@@ -43,12 +43,12 @@ describe("bin/recrutement-bot.ts (spawned)", () => {
   it("exits 2 on a usage error and on a missing path", () => {
     expect(bin(["check", "--format", "xml"]).code).toBe(2);
     const r = bin(["check", "absent.md"]);
-    expect(r).toEqual({ code: 2, stdout: "", stderr: "Chemin introuvable : absent.md\n" });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "Chemin introuvable\u202F: absent.md\n" });
     expect(bin(["bogus"]).code).toBe(2);
   });
 
   it("runs as `npm run cli -- …` from the project folder", () => {
-    const r = spawnSync("npm", ["run", "--silent", "cli", "--", "check", path.join(repo.dir, "content/_jobs/bonne.md"), "--root", repo.dir, "--format", "json"], {
+    const r = spawnSync("npm", ["run", "--silent", "cli", "--", "check", path.join(repo.dir, "content/_jobs/2024-03-01-bonne.md"), "--root", repo.dir, "--format", "json"], {
       cwd: PROJECT_ROOT,
       encoding: "utf8",
     });

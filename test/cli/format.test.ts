@@ -1,6 +1,6 @@
 /**
  * The three output formats on hand-made reports. Diagnostics here use a CLI message id
- * (`cli-unexpected-argument`: "Argument inattendu : …") so that these exact outputs depend
+ * (`cli-unexpected-argument`: "Argument inattendu\u202F: …") so that these exact outputs depend
  * only on the formatters, not on the rules' wording.
  */
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import type { FileResult } from "../../src/cli/format/types.js";
 import type { Diagnostic, PostingReport } from "../../src/core/types.js";
 
 function report(diagnostics: Diagnostic[], extra: Partial<PostingReport> = {}): PostingReport {
-  return { path: "x", diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, ...extra };
+  return { path: "x", diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null, ...extra };
 }
 function diag(line: number, column: number, severity: Diagnostic["severity"], rule: Diagnostic["rule"], argument: string, fix?: Diagnostic["fix"]): Diagnostic {
   return { line, column, severity, rule, messageId: "cli-unexpected-argument", params: { argument }, ...(fix ? { fix } : {}) };
@@ -37,12 +37,12 @@ describe("--format text", () => {
     expect(formatText(results, { lang: "fr", colour: false })).toBe(
       [
         "content/_jobs/a.md",
-        "   2:1  erreur         Argument inattendu : un               roles-missing",
-        "  13:7  avertissement  Argument inattendu : deux, plus long  open-not-boolean",
-        "                       correction : ligne 13 → open: true",
+        "   2:1  erreur         roles-missing     Argument inattendu\u202F: un",
+        "  13:7  avertissement  open-not-boolean  Argument inattendu\u202F: deux, plus long",
+        "                                         correction\u202F: ligne 13 → open: true",
         "",
         "content/_jobs/c",
-        "  1:1  avertissement  Argument inattendu : trois  file-extension",
+        "  1:1  avertissement  file-extension  Argument inattendu\u202F: trois",
         "",
         "✖ 3 problèmes (1 erreur, 2 avertissements) dans 3 fichiers vérifiés",
         "",
@@ -52,14 +52,14 @@ describe("--format text", () => {
 
   it("speaks English with lang en", () => {
     expect(formatText(results.slice(2), { lang: "en", colour: false })).toBe(
-      ["content/_jobs/c", "  1:1  warning  Unexpected argument: trois  file-extension", "", "✖ 1 problem (0 errors, 1 warning) in 1 file checked", ""].join("\n"),
+      ["content/_jobs/c", "  1:1  warning  file-extension  Unexpected argument: trois", "", "✖ 1 problem (0 errors, 1 warning) in 1 file checked", ""].join("\n"),
     );
   });
 
   it("prints only the summary when nothing is wrong (French and English plurals)", () => {
-    expect(formatText([results[1]!], { lang: "fr", colour: false })).toBe("✔ 1 fichier vérifié : aucun problème\n");
+    expect(formatText([results[1]!], { lang: "fr", colour: false })).toBe("✔ 1 fichier vérifié\u202F: aucun problème\n");
     expect(formatText([results[1]!, results[1]!], { lang: "en", colour: false })).toBe("✔ 2 files checked: no problem\n");
-    expect(formatText([], { lang: "fr", colour: false })).toBe("✔ 0 fichier vérifié : aucun problème\n");
+    expect(formatText([], { lang: "fr", colour: false })).toBe("✔ 0 fichier vérifié\u202F: aucun problème\n");
   });
 
   it("colours with ANSI codes only when asked", () => {
@@ -67,13 +67,13 @@ describe("--format text", () => {
     expect(out).toBe(
       [
         "\u001b[4mcontent/_jobs/c\u001b[24m",
-        "  \u001b[2m1:1\u001b[22m  \u001b[33mavertissement\u001b[39m  Argument inattendu : trois  \u001b[2mfile-extension\u001b[22m",
+        "  \u001b[2m1:1\u001b[22m  \u001b[33mavertissement\u001b[39m  \u001b[2mfile-extension\u001b[22m  Argument inattendu\u202F: trois",
         "",
         "\u001b[1m\u001b[33m✖ 1 problème (0 erreur, 1 avertissement) dans 1 fichier vérifié\u001b[39m\u001b[22m",
         "",
       ].join("\n"),
     );
-    expect(formatText([results[1]!], { lang: "fr", colour: true })).toBe("\u001b[32m✔ 1 fichier vérifié : aucun problème\u001b[39m\n");
+    expect(formatText([results[1]!], { lang: "fr", colour: true })).toBe("\u001b[32m✔ 1 fichier vérifié\u202F: aucun problème\u001b[39m\n");
   });
 
   it("never sends control characters from file names or contents to the terminal", () => {
@@ -100,9 +100,9 @@ describe("--format github", () => {
   it("prints one workflow command per diagnostic, then the summary", () => {
     expect(formatGithub(results, { lang: "fr", colour: true })).toBe(
       [
-        "::error file=content/_jobs/a.md,line=2,col=1,title=roles-missing::Argument inattendu : un",
-        "::warning file=content/_jobs/a.md,line=13,col=7,title=open-not-boolean::Argument inattendu : deux, plus long",
-        "::warning file=content/_jobs/c,line=1,col=1,title=file-extension::Argument inattendu : trois",
+        "::error file=content/_jobs/a.md,line=2,col=1,title=roles-missing::Argument inattendu\u202F: un",
+        "::warning file=content/_jobs/a.md,line=13,col=7,title=open-not-boolean::Argument inattendu\u202F: deux, plus long",
+        "::warning file=content/_jobs/c,line=1,col=1,title=file-extension::Argument inattendu\u202F: trois",
         "✖ 3 problèmes (1 erreur, 2 avertissements) dans 3 fichiers vérifiés",
         "",
       ].join("\n"),
@@ -133,8 +133,8 @@ describe("--format json", () => {
           open: true,
           closingDate: "2021-07-07",
           diagnostics: [
-            { line: 2, column: 1, severity: "error", rule: "roles-missing", message: "Argument inattendu : un" },
-            { line: 13, column: 7, severity: "warning", rule: "open-not-boolean", message: "Argument inattendu : deux, plus long", fix: { line: 13, text: "open: true" } },
+            { line: 2, column: 1, severity: "error", rule: "roles-missing", message: "Argument inattendu\u202F: un" },
+            { line: 13, column: 7, severity: "warning", rule: "open-not-boolean", message: "Argument inattendu\u202F: deux, plus long", fix: { line: 13, text: "open: true" } },
           ],
         },
         { path: "content/_jobs/b.md", contracts: [], open: null, closingDate: null, diagnostics: [] },
@@ -143,7 +143,7 @@ describe("--format json", () => {
           contracts: [],
           open: false,
           closingDate: null,
-          diagnostics: [{ line: 1, column: 1, severity: "warning", rule: "file-extension", message: "Argument inattendu : trois" }],
+          diagnostics: [{ line: 1, column: 1, severity: "warning", rule: "file-extension", message: "Argument inattendu\u202F: trois" }],
         },
       ],
       summary: { files: 3, errors: 1, warnings: 2 },

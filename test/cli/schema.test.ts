@@ -43,7 +43,7 @@ describe("recrutement-bot schema", () => {
     cleanups.push(t.cleanup);
     const r = await runCli(["schema", "--out", "fichier/dedans.json"], { cwd: t.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^Écriture impossible : fichier\/dedans\.json \((ENOTDIR|EEXIST)\)\n$/);
+    expect(r.stderr).toMatch(/^Écriture impossible\u202F: fichier\/dedans\.json \((ENOTDIR|EEXIST)\)\n$/);
   });
 
   it("is a valid schema that accepts the seeds' front matter (read as YAML 1.2)", () => {

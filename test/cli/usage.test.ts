@@ -8,7 +8,7 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
     const r = await runCli(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain("Utilisation : recrutement-bot <commande> [options]");
+    expect(r.stdout).toContain("Utilisation\u202F: recrutement-bot <commande> [options]");
     for (const c of commands) expect(r.stdout).toContain(`  ${c.name}`);
     expect(r.stdout).toContain("check   vérifie des offres d'emploi");
     expect(r.stdout).toContain("schema  affiche le schéma JSON");
@@ -44,19 +44,19 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
     const r = await runCli([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^Commande manquante\.\n\nUtilisation : recrutement-bot/);
+    expect(r.stderr).toMatch(/^Commande manquante\.\n\nUtilisation\u202F: recrutement-bot/);
   });
 
   it("exits 2 on an unknown command, pointing to the help", async () => {
     const r = await runCli(["chek"]);
-    expect(r).toEqual({ code: 2, stdout: "", stderr: "Commande inconnue : chek\nVoir « recrutement-bot --help ».\n" });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "Commande inconnue\u202F: chek\nVoir «\u202Frecrutement-bot --help\u202F».\n" });
   });
 
   it("exits 2 on an unknown option, globally and per command, in the asked language", async () => {
     expect(await runCli(["check", "--fromat", "json"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "Option inconnue : --fromat\nVoir « recrutement-bot check --help ».\n",
+      stderr: "Option inconnue\u202F: --fromat\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
     });
     expect(await runCli(["check", "-x", "--lang", "en"])).toEqual({
       code: 2,
@@ -66,16 +66,16 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
     expect(await runCli(["--verbose", "check"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "Option inconnue : --verbose\nVoir « recrutement-bot --help ».\n",
+      stderr: "Option inconnue\u202F: --verbose\nVoir «\u202Frecrutement-bot --help\u202F».\n",
     });
-    expect((await runCli(["schema", "--force"])).stderr).toBe("Option inconnue : --force\nVoir « recrutement-bot schema --help ».\n");
+    expect((await runCli(["schema", "--force"])).stderr).toBe("Option inconnue\u202F: --force\nVoir «\u202Frecrutement-bot schema --help\u202F».\n");
   });
 
   it("exits 2 on a missing or superfluous option value and on a stray argument", async () => {
-    expect((await runCli(["check", "--format"])).stderr).toBe("L'option --format attend une valeur.\nVoir « recrutement-bot check --help ».\n");
-    expect((await runCli(["check", "--format", "--new"])).stderr).toBe("L'option --format attend une valeur.\nVoir « recrutement-bot check --help ».\n");
-    expect((await runCli(["check", "--new=yes"])).stderr).toBe("L'option --new ne prend pas de valeur.\nVoir « recrutement-bot check --help ».\n");
-    expect((await runCli(["schema", "extra"])).stderr).toBe("Argument inattendu : extra\nVoir « recrutement-bot schema --help ».\n");
+    expect((await runCli(["check", "--format"])).stderr).toBe("L'option --format attend une valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n");
+    expect((await runCli(["check", "--format", "--new"])).stderr).toBe("L'option --format attend une valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n");
+    expect((await runCli(["check", "--new=yes"])).stderr).toBe("L'option --new ne prend pas de valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n");
+    expect((await runCli(["schema", "extra"])).stderr).toBe("Argument inattendu\u202F: extra\nVoir «\u202Frecrutement-bot schema --help\u202F».\n");
     expect((await runCli(["schema", "extra"])).code).toBe(2);
   });
 
@@ -83,12 +83,12 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
     expect(await runCli(["check", "--format", "xml"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "Valeur invalide pour --format : xml (valeurs possibles : text, json, github)\nVoir « recrutement-bot check --help ».\n",
+      stderr: "Valeur invalide pour --format\u202F: xml (valeurs possibles\u202F: text, json, github)\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
     });
     expect(await runCli(["check", "--lang", "de"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "Valeur invalide pour --lang : de (valeurs possibles : fr, en)\nVoir « recrutement-bot check --help ».\n",
+      stderr: "Valeur invalide pour --lang\u202F: de (valeurs possibles\u202F: fr, en)\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
     });
     expect((await runCli(["--lang", "de", "check"])).code).toBe(2);
   });

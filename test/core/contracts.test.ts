@@ -8,16 +8,16 @@ describe("normalizeContract", () => {
     ["indépendant", ["indépendant"], true, undefined],
     ["indépendent", ["indépendant"], false, "indépendant"],
     ["independant", ["indépendant"], false, "indépendant"],
-    ["Indépendant", ["indépendant"], false, "indépendant"],
-    ["indépendant·e", ["indépendant"], false, "indépendant"],
+    ["Indépendant", ["indépendant"], true, undefined], // capitals are accepted
+    ["indépendant·e", ["indépendant"], true, undefined], // inclusive forms too
     ["indépendant/freelance", ["indépendant"], false, "indépendant"],
     ["freelance", ["indépendant"], false, "indépendant"],
     ["préstataire", ["indépendant"], false, "indépendant"],
     ["stage", ["stage"], true, undefined],
     ["stagiaire", ["stage"], false, "stage"],
     ["contractuel", ["CDD"], false, "CDD"],
-    ["CDD 3 ans", ["CDD"], false, undefined],
-    ["Fonctionaire A/A+ ou CDD 3 ans", ["fonctionnaire", "CDD"], false, undefined],
+    ["CDD 3 ans", ["CDD"], true, undefined], // accepted: the labels read CDD, and nothing is dropped
+    ["Fonctionaire A/A+ ou CDD 3 ans", ["fonctionnaire", "CDD"], false, "fonctionnaire A/A+ ou CDD 3 ans"], // the typo only
   ] as const)("%s → %j (canonical %s, fix %s)", (raw, types, canonical, suggestion) => {
     const reading = normalizeContract(raw, {});
     expect(reading.types).toEqual(types);
@@ -28,7 +28,12 @@ describe("normalizeContract", () => {
   it("tolerates case, accents, spaces and invisible characters", () => {
     expect(normalizeContract("  INDEPENDANT ", {})).toEqual({ types: ["indépendant"], canonical: false, suggestion: "indépendant" });
     expect(normalizeContract("indé\u200Bpendant", {}).types).toEqual(["indépendant"]);
-    expect(normalizeContract("cdi", {})).toEqual({ types: ["CDI"], canonical: false, suggestion: "CDI" });
+    expect(normalizeContract("cdi", {})).toEqual({ types: ["CDI"], canonical: true });
+  });
+
+  it.each(["indépendante", "indépendant.e", "indépendant(e)", "indépendant·e·s", "Stage", "stage de 6 mois", "CDD de 3 ans renouvelable"])("`%s` is accepted as written", (value) => {
+    expect(normalizeContract(value, {}).canonical).toBe(true);
+    expect(normalizeContract(value, {}).suggestion).toBeUndefined();
   });
 
   it("several canonical types are canonical, whatever the separator", () => {

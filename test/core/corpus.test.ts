@@ -39,16 +39,18 @@ describe("the whole corpus", () => {
     console.log("jobs/ (543 postings, isNew: false):", counts);
     expect(reports).toHaveLength(543);
     expect(counts).toEqual({
-      "contact-invalid (error)": 1,
-      "contract-alias (warning)": 25,
+      "contact-invalid (warning)": 1,
+      "contract-alias (warning)": 19,
       "date-timezone (warning)": 3,
-      "duplicate-key (error)": 1,
+      "duplicate-key (warning)": 1,
       "file-extension (error)": 1,
+      "key-misspelled (error)": 9,
       "open-missing (error)": 3,
-      "roles-missing (error)": 3,
-      "startup-unknown (error)": 103,
-      "team-missing (error)": 60,
-      "unknown-key (warning)": 10,
+      "partner-url-missing (error)": 14,
+      "startup-unknown (error)": 87,
+      "startup-unknown (warning)": 12,
+      "team-missing (warning)": 60,
+      "unknown-key (warning)": 1,
     });
   });
 
@@ -61,17 +63,21 @@ describe("the whole corpus", () => {
     expect(reports).toHaveLength(346);
     expect(counts).toEqual({
       "closing-date-missing (warning)": 312,
-      "contract-alias (warning)": 20,
-      "contract-missing (error)": 279,
-      "duplicate-key (error)": 6,
+      "contract-alias (warning)": 15,
+      "contract-missing (warning)": 272,
+      "duplicate-key (error)": 5,
+      "duplicate-key (warning)": 1,
+      "file-date-missing (error)": 7,
       "file-extension (error)": 24,
       "front-matter-missing (error)": 14,
-      "invalid-value (error)": 1,
+      "invalid-value (warning)": 1,
+      "key-misspelled (error)": 2,
       "open-missing (error)": 1,
       "open-not-boolean (error)": 1,
-      "startup-unknown (error)": 91,
-      "team-missing (error)": 42,
-      "unknown-key (warning)": 2,
+      "partner-url-missing (error)": 6,
+      "startup-unknown (error)": 76,
+      "startup-unknown (warning)": 13,
+      "team-missing (warning)": 42,
     });
   });
 

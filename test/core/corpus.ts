@@ -45,6 +45,14 @@ export function options(overrides: Partial<CheckOptions> = {}): CheckOptions {
   return defaultCheckOptions({ startupIds: STARTUP_IDS, ...overrides });
 }
 
+let submissionPaths: Map<string, string> | null = null;
+
+function defaultPath(dir: string, name: string): string {
+  if (dir !== SUBMISSIONS) return jobPath(name);
+  submissionPaths ??= new Map(submissions().map((s) => [s.file, s.path]));
+  return submissionPaths.get(name) ?? jobPath(name);
+}
+
 /** Path of a posting in the default postings folder. */
 export function jobPath(name: string): string {
   return `content/_jobs/${name}`;
@@ -54,13 +62,13 @@ import { checkPosting } from "../../src/core/check-posting.js";
 import type { Diagnostic, PostingReport } from "../../src/core/types.js";
 import { tDynamic } from "../../src/messages/index.js";
 
-/** Checks a corpus file under `path` (default: the postings folder and its own name). */
-export function checkFile(dir: string, name: string, overrides: Partial<CheckOptions> = {}, path = jobPath(name)): PostingReport {
+/** Checks a corpus file under `path` (default: the path it had in its pull request for a submission, else the postings folder and its own name). */
+export function checkFile(dir: string, name: string, overrides: Partial<CheckOptions> = {}, path = defaultPath(dir, name)): PostingReport {
   return checkPosting({ path, content: bytes(dir, name) }, options(overrides));
 }
 
 /** Checks text given in a test. */
-export function checkText(content: string, overrides: Partial<CheckOptions> = {}, path = jobPath("test.md")): PostingReport {
+export function checkText(content: string, overrides: Partial<CheckOptions> = {}, path = jobPath("2021-01-01-test.md")): PostingReport {
   return checkPosting({ path, content }, options(overrides));
 }
 

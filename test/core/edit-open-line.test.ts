@@ -37,7 +37,8 @@ describe("setOpenFalse on the corpus", () => {
       const closed = setOpenFalse(content);
       expect(closed, name).not.toBeNull();
       if (closed === null) continue;
-      const report = checkPosting({ path: "content/_jobs/x.md", content }, options());
+      const path = "content/_jobs/2020-11-28-Trackdéchets_stagebizdév.md";
+    const report = checkPosting({ path, content }, options());
       expect(changedLines(content, closed), name).toEqual([report.openLine]);
       const before = parsePosting(content).data ?? {};
       const after = parsePosting(closed).data ?? {};
@@ -118,18 +119,24 @@ describe("replaceLine", () => {
 
   it("applies the engine's fixes (submissions/2020-11-26_4633: junior: true#, open: true#, startup: trackdéchets)", () => {
     const content = text(SUBMISSIONS, "2020-11-26_4633_2020-11-28-Trackdéchets_stagebizdév.md");
-    const report = checkPosting({ path: "content/_jobs/x.md", content }, options());
+    const path = "content/_jobs/2020-11-28-Trackdéchets_stagebizdév.md";
+    const report = checkPosting({ path, content }, options());
     const fixes = report.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
     expect(fixes.map((f) => f.text)).toEqual(["startup: trackdechets", "junior: true", "open: true"]);
     const fixed = fixes.reduce((c, f) => replaceLine(c, f.line, f.text), content);
-    const again = checkPosting({ path: "content/_jobs/x.md", content: fixed }, options());
+    const again = checkPosting({ path, content: fixed }, options());
     expect(again.open).toBe(true);
     expect(again.diagnostics.filter((d) => d.fix !== undefined || d.severity === "error")).toEqual([]);
   });
 
-  it("refuses a missing line or a line break in the text", () => {
+  it("refuses a missing line or a carriage return in the text", () => {
     expect(() => replaceLine("a\nb", 3, "x")).toThrow(RangeError);
     expect(() => replaceLine("a\nb", 0, "x")).toThrow(RangeError);
-    expect(() => replaceLine("a\nb", 1, "x\ny")).toThrow(RangeError);
+    expect(() => replaceLine("a\nb", 1, "x\ry")).toThrow(RangeError);
+  });
+
+  it("a text of two lines (a fix that adds a line) takes the replaced line's ending", () => {
+    expect(replaceLine("a\r\nb\r\n", 1, "a\ncontrat: stage")).toBe("a\r\ncontrat: stage\r\nb\r\n");
+    expect(replaceLine("a\nb", 2, "b\nc")).toBe("a\nb\nc");
   });
 });

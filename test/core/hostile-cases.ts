@@ -149,9 +149,9 @@ export const CASES: Case[] = [
     expect: ["roles-missing", "open-missing", "unknown-key"],
   },
   {
-    name: "%YAML 1.1 directive does not bring back yes/no booleans",
+    name: "%YAML 1.1 directive does not bring back yes/no booleans (Jekyll's reader does: a warning)",
     content: () => "---\n%YAML 1.1\n--- !!map\nroles: Dev\nopen: yes\nfriend: Etalab\n---\n",
-    expect: ["open-not-boolean"],
+    expect: ["open-not-boolean-read"],
   },
   { name: "a second YAML document", content: () => fm(`${OK_FIELDS}--- !!map\nroles: Autre\n`), expect: ["yaml-several-documents"] },
   {
@@ -191,16 +191,21 @@ export const CASES: Case[] = [
   { name: "a .md whose front matter is a list", content: () => fm("- roles: Dev\n- open: true\n"), expect: ["front-matter-not-mapping"] },
   { name: "a front matter that is one text", content: () => fm("Bonjour tout le monde\n"), expect: ["front-matter-not-mapping"] },
   { name: "a mapping as a key", content: () => fm(`${OK_FIELDS}? {a: 1}\n: x\n`), expect: ["yaml-complex-key"] },
-  { name: "an undefined alias", content: () => fm(`${OK_FIELDS}title: *nowhere\n`), expect: ["yaml-syntax"] },
+  { name: "an undefined alias", content: () => fm(`${OK_FIELDS}title: *nowhere\n`), expect: ["yaml-bad-start"] },
   { name: "a 900 KiB line in the body", content: () => fm(OK_FIELDS, `${"word ".repeat(180_000)}\n`), check: (r) => expect(r.diagnostics).toEqual([]) },
   { name: "300 000 empty lines", content: () => fm(OK_FIELDS, "\n".repeat(300_000)), check: (r) => expect(r.open).toBe(true) },
   {
     name: "regex stress: long contact, date, contract and open values",
     content: () =>
-      fm(`roles: Dev\nopen: ${"t".repeat(10_000)} #\nfriend: Etalab\ncontact: ${"a.".repeat(4000)}@${"b.".repeat(4000)}!\npost_ouvert: ${"1 ".repeat(5000)}juillet\ncontrat: ${"indépendant ou ".repeat(800)}x\n`),
+      fm(`roles: Dev\nopen: ${"t".repeat(10_000)} #\nfriend: Etalab\ncontact: ${"a.".repeat(4000)}@${"b.".repeat(4000)}!\npost_ouvert: ${"1 ".repeat(5000)}juillet\ncontrat: ${"indépendent ou ".repeat(800)}x\n`),
     expect: ["open-not-boolean", "contact-invalid", "date-unreadable", "contract-alias"],
   },
-  { name: "a key with zero-width characters and bidi marks", content: () => fm(`roles: Dev\n\u202Eopen\u200B: true\nfriend: Etalab\n`), expect: ["unknown-key-invisible", "open-missing"] },
+  {
+    name: "a key with zero-width characters and bidi marks: one message, the misspelled key",
+    content: () => fm(`roles: Dev\n\u202Eopen\u200B: true\nfriend: Etalab\n`),
+    expect: ["key-misspelled-invisible"],
+    check: (r) => expect(r.diagnostics.map((d) => d.rule)).toEqual(["key-misspelled"]),
+  },
   { name: "content that is not text nor bytes", content: () => null as unknown as string, expect: ["internal-error"] },
   { name: "a ---js first line longer than 1 MiB is refused by size first", content: () => `---${"a".repeat(1024 * 1024)}\n`, expect: ["file-too-large"] },
 ];

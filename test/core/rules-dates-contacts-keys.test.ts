@@ -25,7 +25,7 @@ describe("dates", () => {
       },
     ]);
     expect(french(byRule(report, "date-timezone")[0])).toBe(
-      "`date` : heure sans fuseau, lue comme l'heure de Europe/Paris (jour 2022-06-27). Ajoutez le fuseau (`Z`, `+02:00`) ou n'écrivez que le jour.",
+      "`date`\u202F: heure sans fuseau, lue comme l'heure de Europe/Paris (jour 2022-06-27). Ajoutez le fuseau (`Z`, `+02:00`) ou n'écrivez que le jour.",
     );
   });
 
@@ -38,24 +38,34 @@ describe("dates", () => {
   ])("seed 000 with `%s` (line 9) → date-format, fix `%s`", (line, fix) => {
     const report = checkText(withLine(seed000, 9, line));
     expect(byRule(report, "date-format")).toEqual([
-      { line: 9, column: 14, severity: "error", rule: "date-format", messageId: "date-format", params: expect.objectContaining({ key: "poste_ferme", fix: "2021-07-07" }), key: "poste_ferme", fix: { line: 9, text: fix } },
+      { line: 9, column: 14, severity: "error", rule: "date-format", messageId: "date-format-closing", params: expect.objectContaining({ key: "poste_ferme", fix: "2021-07-07" }), key: "poste_ferme", fix: { line: 9, text: fix } },
     ]);
     expect(report.closingDate).toBeNull();
+  });
+
+  it("a date not written AAAA-MM-JJ: an error on `date` (the build) and on a closing field (the closing job), a warning elsewhere", () => {
+    const onDate = byRule(checkText(withLine(seed000, 10, "date: 09/06/2021")), "date-format")[0];
+    expect(onDate).toMatchObject({ severity: "error", messageId: "date-format-date", fix: { line: 10, text: "date: 2021-06-09" } });
+    expect(french(onDate)).toBe("`date`\u202F: écrivez la date au format AAAA-MM-JJ\u202F: 2021-06-09\u202F; le site lit mal les autres formats, ou s'arrête.");
+    const opening = byRule(checkText(withLine(seed000, 8, "post_ouvert: 09/06/2021")), "date-format")[0];
+    expect(opening).toMatchObject({ severity: "warning", messageId: "date-format", fix: { line: 8, text: "post_ouvert: 2021-06-09" } });
+    const invalidDate = byRule(checkText(withLine(seed000, 10, "date: 2021-02-30")), "date-invalid")[0];
+    expect(invalidDate).toMatchObject({ severity: "error", messageId: "date-invalid-date" });
   });
 
   it("an impossible day (seed 000 with poste_ferme: 2021-02-30)", () => {
     const report = checkText(withLine(seed000, 9, "poste_ferme: 2021-02-30"));
     expect(byRule(report, "date-invalid")).toEqual([
-      { line: 9, column: 14, severity: "error", rule: "date-invalid", messageId: "date-invalid", params: { key: "poste_ferme", value: "2021-02-30" }, key: "poste_ferme" },
+      { line: 9, column: 14, severity: "error", rule: "date-invalid", messageId: "date-invalid-closing", params: { key: "poste_ferme", value: "2021-02-30" }, key: "poste_ferme" },
     ]);
-    expect(french(byRule(report, "date-invalid")[0])).toBe("`poste_ferme` : « 2021-02-30 » n'est pas un jour du calendrier.");
+    expect(french(byRule(report, "date-invalid")[0])).toBe("`poste_ferme`\u202F: «\u202F2021-02-30\u202F» n'est pas un jour qui existe\u202F: l'offre ne serait pas fermée. Écrivez AAAA-MM-JJ.");
     expect(byRule(report, "invalid-value")).toEqual([]);
   });
 
   it("not a date at all, and a number", () => {
-    expect(byRule(checkText(withLine(seed000, 9, "poste_ferme: fin juillet")), "date-invalid")[0]?.messageId).toBe("date-unreadable");
+    expect(byRule(checkText(withLine(seed000, 9, "poste_ferme: fin juillet")), "date-invalid")[0]?.messageId).toBe("date-unreadable-closing");
     const report = checkText(withLine(seed000, 9, "poste_ferme: 20210707"));
-    expect(byRule(report, "date-invalid")[0]?.messageId).toBe("date-unreadable");
+    expect(byRule(report, "date-invalid")[0]?.messageId).toBe("date-unreadable-closing");
     expect(byRule(report, "invalid-value")).toEqual([]);
   });
 
@@ -80,7 +90,7 @@ describe("dates", () => {
       { line: 3, column: 1, severity: "warning", rule: "closing-date-missing", messageId: "closing-date-missing", params: { field: "poste_ferme" }, key: "poste_ferme" },
     ]);
     expect(french(byRule(report, "closing-date-missing")[0])).toBe(
-      "Offre ouverte sans date de clôture : ajoutez `poste_ferme: AAAA-MM-JJ` pour qu'elle soit fermée à temps.",
+      "Offre ouverte sans date de clôture\u202F: ajoutez `poste_ferme: AAAA-MM-JJ` pour qu'elle soit fermée à temps.",
     );
     expect(byRule(checkFile(SUBMISSIONS, "2019-04-09_2480_2019-04-09-aidantsconnect-dev-fullstack.md"), "closing-date-missing")).toEqual([]);
   });
@@ -97,10 +107,10 @@ describe("contacts and URLs", () => {
   it("`contacts: Ariane-Rose` is neither an address nor a prenom.nom id (jobs/2022-06-28-responsable-produit-PCRS.md)", () => {
     const report = checkFile(JOBS, "2022-06-28-responsable-produit-PCRS.md");
     expect(byRule(report, "contact-invalid")).toEqual([
-      { line: 7, column: 11, severity: "error", rule: "contact-invalid", messageId: "contact-invalid", params: { key: "contacts", value: "Ariane-Rose" }, key: "contacts" },
+      { line: 7, column: 11, severity: "warning", rule: "contact-invalid", messageId: "contact-invalid", params: { key: "contacts", value: "Ariane-Rose" }, key: "contacts" },
     ]);
     expect(french(byRule(report, "contact-invalid")[0])).toBe(
-      "`contacts` : « Ariane-Rose » n'est ni une adresse électronique, ni un identifiant prenom.nom.",
+      "`contacts`\u202F: «\u202FAriane-Rose\u202F» n'est ni une adresse électronique, ni un identifiant prenom.nom.",
     );
   });
 
@@ -123,12 +133,12 @@ describe("contacts and URLs", () => {
   it("externalURL must be a web address (corpus values pass; a bare host does not)", () => {
     const ok = checkFile(JOBS, "2022-04-19-anct-sit-full-stack.md");
     expect(byRule(ok, "url-invalid")).toEqual([]);
-    const report = checkText(withLine(seed000, 11, "externalURL: www.fun-mooc.fr/news/fun-recrute-son-cto/"));
+    const report = checkText(withLine(withLine(seed000, 7, "type: autre"), 11, "externalURL: www.fun-mooc.fr/news/fun-recrute-son-cto/"));
     expect(byRule(report, "url-invalid")).toEqual([
       {
         line: 11,
         column: 14,
-        severity: "error",
+        severity: "warning", // not a partner posting: no template shows it
         rule: "url-invalid",
         messageId: "url-invalid",
         params: { key: "externalURL", value: "www.fun-mooc.fr/news/fun-recrute-son-cto/" },
@@ -139,14 +149,14 @@ describe("contacts and URLs", () => {
 });
 
 describe("unknown keys", () => {
-  it("`externalUrl` → externalURL (jobs/2022-04-19-anct-sit-full-stack.md)", () => {
-    expect(byRule(checkFile(JOBS, "2022-04-19-anct-sit-full-stack.md"), "unknown-key")).toEqual([
+  it("`externalUrl` → externalURL, an error: the partner link is empty (jobs/2022-04-19-anct-sit-full-stack.md)", () => {
+    expect(byRule(checkFile(JOBS, "2022-04-19-anct-sit-full-stack.md"), "key-misspelled")).toEqual([
       {
         line: 10,
         column: 1,
-        severity: "warning",
-        rule: "unknown-key",
-        messageId: "unknown-key-suggestion",
+        severity: "error",
+        rule: "key-misspelled",
+        messageId: "key-misspelled",
         params: { key: "externalUrl", suggestion: "externalURL" },
         key: "externalUrl",
         fix: { line: 10, text: "externalURL: https://incubateur.anct.gouv.fr/recrutement/dev-sit" },
@@ -155,8 +165,8 @@ describe("unknown keys", () => {
   });
 
   it("`titles` → title (jobs/2021-06-25-covoitPO.md)", () => {
-    const [d] = byRule(checkFile(JOBS, "2021-06-25-covoitPO.md"), "unknown-key");
-    expect(d).toMatchObject({ line: 3, column: 1, params: { key: "titles", suggestion: "title" } });
+    const [d] = byRule(checkFile(JOBS, "2021-06-25-covoitPO.md"), "key-misspelled");
+    expect(d).toMatchObject({ line: 3, column: 1, severity: "error", params: { key: "titles", suggestion: "title" } });
     expect(d?.fix).toEqual({ line: 3, text: "title: Responsable de produit numérique covoiturage.beta.gouv.fr" });
   });
 
@@ -171,24 +181,28 @@ describe("unknown keys", () => {
     ["contart: stage", "contart", "contrat", "contrat: stage"],
     ["poste_fermé: 2021-07-07", "poste_fermé", "poste_ferme", "poste_ferme: 2021-07-07"],
     ["post_ferme: 2021-07-07", "post_ferme", "poste_ferme", "poste_ferme: 2021-07-07"],
-  ])("`%s` → %s means %s", (line, key, suggestion, fix) => {
+  ])("`%s` → %s means %s: an error with its fix, and the one message for that cause", (line, key, suggestion, fix) => {
     const content = seed000.replace("status: open\n", `${line}\n`).replace(/^open: true\n/m, key === "opne" ? "" : "open: true\n").replace(/^contrat: stage\n/m, key === "contart" ? "" : "contrat: stage\n").replace(/^poste_ferme: 2021-07-07\n/m, key.startsWith("post") ? "" : "poste_ferme: 2021-07-07\n");
-    const [d] = byRule(checkText(content), "unknown-key");
+    const report = checkText(content, { isNew: true });
+    const [d] = byRule(report, "key-misspelled");
+    expect(d?.severity).toBe("error");
     expect(d?.params).toEqual({ key, suggestion });
     expect(d?.fix?.text).toBe(fix);
+    // Not open-missing, contract-missing nor closing-date-missing as well (seed 000 also lacks externalURL).
+    expect(report.diagnostics.map((x) => x.rule).sort()).toEqual(["key-misspelled", "partner-url-missing"]);
   });
 
   it("a zero-width space or an NBSP in a key", () => {
-    const zw = byRule(checkText(seed000.replace("status: open", "startup\u200B: ellesfontlaculture")), "unknown-key")[0];
-    expect(zw).toMatchObject({ messageId: "unknown-key-invisible", params: { key: "startup\\u200B", suggestion: "startup" }, fix: { line: 12, text: "startup: ellesfontlaculture" } });
-    expect(french(zw)).toBe("Le champ `startup\\u200B` contient un caractère invisible : écrivez `startup`.");
-    const nbsp = byRule(checkText(seed000.replace("status: open", "startup\u00A0: ellesfontlaculture")), "unknown-key")[0];
+    const zw = byRule(checkText(seed000.replace("status: open", "startup\u200B: ellesfontlaculture")), "key-misspelled")[0];
+    expect(zw).toMatchObject({ severity: "error", messageId: "key-misspelled-invisible", params: { key: "startup\\u200B", suggestion: "startup" }, fix: { line: 12, text: "startup: ellesfontlaculture" } });
+    expect(french(zw)).toBe("Le champ `startup\\u200B` contient un caractère invisible\u202F: écrivez `startup`, sinon la valeur est ignorée.");
+    const nbsp = byRule(checkText(seed000.replace("status: open", "startup\u00A0: ellesfontlaculture")), "key-misspelled")[0];
     expect(nbsp?.fix).toEqual({ line: 12, text: "startup: ellesfontlaculture" });
   });
 
   it("`startup :` (space before the colon) is the key `startup`; a quoted `\"startup \"` is not", () => {
     expect(byRule(checkText(seed000.replace("status: open", "startup : ellesfontlaculture")), "unknown-key")).toEqual([]);
-    const [d] = byRule(checkText(seed000.replace("status: open", '"startup ": ellesfontlaculture')), "unknown-key");
+    const [d] = byRule(checkText(seed000.replace("status: open", '"startup ": ellesfontlaculture')), "key-misspelled");
     expect(d?.fix).toEqual({ line: 12, text: "startup: ellesfontlaculture" });
   });
 
@@ -220,9 +234,9 @@ describe("value types (from the schema)", () => {
 describe("severity overrides", () => {
   it("`off` removes a rule, a severity replaces the default", () => {
     const base = checkFile(JOBS, "2021-01-07-charge-portefeuille.md");
-    expect(base.diagnostics.map((d) => d.rule)).toContain("unknown-key");
-    const report = checkFile(JOBS, "2021-01-07-charge-portefeuille.md", { severities: { "unknown-key": "off", "roles-missing": "warning" } });
-    expect(byRule(report, "unknown-key")).toEqual([]);
-    expect(byRule(report, "roles-missing")[0]?.severity).toBe("warning");
+    expect(base.diagnostics.map((d) => d.rule)).toContain("key-misspelled");
+    const report = checkFile(JOBS, "2021-01-07-charge-portefeuille.md", { severities: { "key-misspelled": "off", "open-missing": "warning" } });
+    expect(byRule(report, "key-misspelled")).toEqual([]);
+    expect(byRule(report, "open-missing")[0]?.severity).toBe("warning");
   });
 });

@@ -8,7 +8,7 @@ describe("file name", () => {
       { line: 1, column: 1, severity: "error", rule: "file-extension", messageId: "file-extension", params: { name: "2018-12-02-cdtn-kali-job" } },
     ]);
     expect(french(byRule(report, "file-extension")[0])).toBe(
-      "Le nom du fichier « 2018-12-02-cdtn-kali-job » doit finir par `.md`, sinon l'offre n'est pas publiée.",
+      "Le fichier «\u202F2018-12-02-cdtn-kali-job\u202F» doit finir par `.md`\u202F: sinon l'offre n'est pas publiée.",
     );
   });
 
@@ -23,13 +23,39 @@ describe("file name", () => {
   });
 });
 
+describe("the posting's day", () => {
+  it("no `YYYY-MM-DD-` at the start of the name and no `date:`: an error, with the name to write (submissions/2020-04-07_3564_2020-04-06_culture.md)", () => {
+    const report = checkFile(SUBMISSIONS, "2020-04-07_3564_2020-04-06_culture.md");
+    const [d] = byRule(report, "file-date-missing");
+    expect(d).toEqual({
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "file-date-missing",
+      messageId: "file-date-missing",
+      params: { name: "2020-04-06_culture.md", rename: "2020-04-06-culture.md" },
+      key: "date",
+    });
+    expect(french(d)).toBe(
+      "Ni date au début du nom du fichier, ni `date` dans l'en-tête\u202F: l'adresse de la page et «\u202FPoste ouvert le\u202F» prendraient le jour de chaque construction du site. Renommez le fichier `2020-04-06-culture.md` ou ajoutez `date: AAAA-MM-JJ`.",
+    );
+  });
+
+  it("a dated name, or a `date:`, is enough", () => {
+    const content = "---\nroles: Dev\nopen: true\nfriend: Etalab\n---\n";
+    expect(byRule(checkText(content, {}, "content/_jobs/2021-06-09-dev.md"), "file-date-missing")).toEqual([]);
+    expect(byRule(checkText(content.replace("open: true", "open: true\ndate: 2021-06-09"), {}, "content/_jobs/dev.md"), "file-date-missing")).toEqual([]);
+    expect(byRule(checkText(content, {}, "content/_jobs/dev.md"), "file-date-missing")[0]?.params).toEqual({ name: "dev.md", rename: "" });
+  });
+});
+
 describe("front matter fences", () => {
   it("no front matter at all (submissions/2019-05-07_2562_2019-05-07-data-scientist.md)", () => {
     const report = checkFile(SUBMISSIONS, "2019-05-07_2562_2019-05-07-data-scientist.md");
     expect(report.diagnostics).toEqual([
       { line: 1, column: 1, severity: "error", rule: "front-matter-missing", messageId: "front-matter-missing", params: {} },
     ]);
-    expect(french(report.diagnostics[0])).toMatch(/^Pas de front matter : la première ligne du fichier doit être `---`/);
+    expect(french(report.diagnostics[0])).toMatch(/^Pas d'en-tête\u202F: la première ligne du fichier doit être `---`/);
   });
 
   it("fields without the opening fence (submissions/2021-06-15_6236_locadoc-dev2.md)", () => {
@@ -63,14 +89,14 @@ describe("front matter fences", () => {
     const report = checkFile(SUBMISSIONS, "2021-02-22_5305_2021-02-19-dev2-einspe", {}, "content/_jobs/2021-02-19-dev2-einspe.md");
     expect(report.diagnostics.map((d) => [d.line, d.column, d.messageId])).toEqual([[2, 1, "front-matter-not-first"]]);
     expect(french(report.diagnostics[0])).toBe(
-      "La front matter doit commencer à la toute première ligne du fichier : supprimez les lignes qui précèdent ce `---`.",
+      "L'en-tête doit commencer à la toute première ligne du fichier\u202F: supprimez les lignes avant ce `---`.",
     );
   });
 
-  it("---yaml is read, with a warning and a fix to plain ---", () => {
+  it("---yaml is read, with an error (Jekyll does not see such a front matter: no page) and a fix to plain ---", () => {
     const report = checkText("---yaml\nroles: Dev\nopen: false\nfriend: Etalab\n---\n");
     expect(report.diagnostics).toEqual([
-      { line: 1, column: 1, severity: "warning", rule: "front-matter-language", messageId: "front-matter-language-yaml", params: {}, fix: { line: 1, text: "---" } },
+      { line: 1, column: 1, severity: "error", rule: "front-matter-language", messageId: "front-matter-language-yaml", params: {}, fix: { line: 1, text: "---" } },
     ]);
     expect(report.open).toBe(false);
   });
@@ -82,12 +108,22 @@ describe("front matter fences", () => {
 });
 
 describe("duplicate keys", () => {
-  it("open written twice (jobs/2021-10-18-atlasculture-dev.md)", () => {
+  it("open written twice with the same value: a warning (jobs/2021-10-18-atlasculture-dev.md)", () => {
     const report = checkFile(JOBS, "2021-10-18-atlasculture-dev.md");
     expect(byRule(report, "duplicate-key")).toEqual([
-      { line: 11, column: 1, severity: "error", rule: "duplicate-key", messageId: "duplicate-key", params: { key: "open", firstLine: 7 }, key: "open" },
+      { line: 11, column: 1, severity: "warning", rule: "duplicate-key", messageId: "duplicate-key", params: { key: "open", firstLine: 7 }, key: "open" },
     ]);
-    expect(french(byRule(report, "duplicate-key")[0])).toBe("Le champ `open` est déjà défini ligne 7 : gardez-en un seul.");
+    expect(french(byRule(report, "duplicate-key")[0])).toBe("Le champ `open` est déjà défini ligne 7\u202F: gardez-en un seul.");
     expect(report.openLine).toBeNull();
+  });
+
+  it("startup written twice with two values, a key the page reads: an error (submissions/2021-07-28_6725_2021-07-28-dev-archifiltre.md)", () => {
+    const report = checkFile(SUBMISSIONS, "2021-07-28_6725_2021-07-28-dev-archifiltre.md");
+    expect(byRule(report, "duplicate-key").map((d) => [d.line, d.severity, d.params.key])).toEqual([[5, "error", "startup"]]);
+  });
+
+  it("a key nobody reads written twice with two values: a warning", () => {
+    const report = checkText("---\nroles: Dev\nopen: true\nfriend: Etalab\nstatus: open\nstatus: closed\n---\n");
+    expect(byRule(report, "duplicate-key").map((d) => d.severity)).toEqual(["warning"]);
   });
 });

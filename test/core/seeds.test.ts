@@ -12,13 +12,14 @@ describe("the two seed postings", () => {
     expect(report.openLine).toBe(13);
     expect(report.filled).toBe(false);
     expect(report.roles).toBe("Chargé.e de développement de l'atelier numérique");
-    expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(report.diagnostics).toEqual([]);
+    expect(report.recruiter).toEqual({ kind: "friend", name: "L'Atelier Numérique du Ministère de la Culture" });
+    // A partner posting (`type: friend`) without `externalURL`: the page's partner link is empty.
+    expect(report.diagnostics.map((d) => [d.line, d.rule, d.severity])).toEqual([[7, "partner-url-missing", "error"]]);
   });
 
-  it("000 as a new posting: still no error (it has a contract and a closing date)", () => {
+  it("000 as a new posting: nothing more (it has a contract and a closing date)", () => {
     const report = checkPosting({ path: jobPath("x.md"), content: bytes(SEEDS, "000_98b50e31014be289.txt") }, options({ isNew: true }));
-    expect(report.diagnostics).toEqual([]);
+    expect(report.diagnostics.map((d) => d.rule)).toEqual(["partner-url-missing"]);
   });
 
   it("003: a freelance role for ellesfontlaculture, closed", () => {

@@ -41,25 +41,27 @@ describe("npm run replay", () => {
     expect(replayFailed(result)).toBe(false);
     expect(actions.map((a) => a.kind)).toEqual(["check-run", "comment", "suggestions", "labels", "labels"]);
     expect(text).toContain("  pull_request.opened — Codertocat/Hello-World#2\n");
-    expect(text).toContain("Requêtes à GitHub (9) :");
-    expect(text).toContain("▶ Check run « recrutement-bot » sur ec26c3e : failure — 3 erreurs à corriger (1 offre)");
-    expect(text).toContain("content/_jobs/2026-03-01-developpeur-mon-entreprise.md:5  failure  Erreur (open-not-boolean)");
+    // The main query, then the startups' titles (« mon-entreprize » is no id).
+    expect(text).toContain("Requêtes à GitHub (10) :");
+    expect(text).toContain("▶ Check run « recrutement-bot » sur ec26c3e : failure — 3 points à corriger");
+    expect(text).toContain("content/_jobs/2026-03-01-developpeur-mon-entreprise.md:5  failure  À corriger (open-not-boolean)");
     expect(text).toContain("▶ Commentaire publié sur #2 :");
-    expect(text).toContain("- ❌ **Ligne 5** : `open` doit valoir `true` ou `false` (sans guillemets), pas « oui ».");
+    expect(text).toMatch(/\| 5 \| ❌ `open` [^\n]*\| `open: true` ✏️ \|/);
     expect(text).toContain("▶ Revue sur #2 : 3 commentaire(s) de ligne");
     expect(text).toContain("    ```suggestion\n    open: true\n    ```");
     expect(text).toContain("▶ Étiquettes posées sur #2 : contrat: indépendant");
     expect(commentBodies(result)).toHaveLength(1);
-    expect(commentBodies(result)[0]).toMatch(/^<!-- recrutement-bot:review -->\n### Relecture des offres d'emploi\n/);
+    expect(commentBodies(result)[0]).toMatch(/^<!-- recrutement-bot:review -->\nMerci\u202F! J'ai relu 1 offre\u202F: 3 points à corriger avant la fusion, 1 conseil\.\n/);
   });
 
-  it("posting-fixed: green check run, the same comment edited to say all is fixed, nothing else", async () => {
+  it("posting-fixed: green check run, the same comment edited to cross out what was fixed, the suggestion threads resolved", async () => {
     const { result, text, actions } = await run("posting-fixed.json");
     expect(replayFailed(result)).toBe(false);
-    expect(actions.map((a) => a.kind)).toEqual(["check-run", "comment"]);
-    expect(text).toContain("▶ Check run « recrutement-bot » sur 1111111 : success — Aucune erreur");
+    expect(actions.map((a) => a.kind)).toEqual(["check-run", "comment", "threads"]);
+    expect(text).toContain("▶ Check run « recrutement-bot » sur 1111111 : success — Tout est en ordre");
     expect(text).toContain("▶ Commentaire modifié (comment 1001) :");
-    expect(text).toContain("✅ Tout est en ordre maintenant");
+    expect(text).toContain("✅ Tout est en ordre, merci\u202F!");
+    expect(text).toContain("▶ Fils de suggestion résolus : 3");
   });
 
   it("closing-run: one branch, open: true → open: false on line 13 only, one pull request, labels", async () => {
@@ -70,7 +72,7 @@ describe("npm run replay", () => {
     expect(text).toContain("▶ Branche créée : recrutement-bot/fermeture/2021-06-09-atelier-numerique");
     expect(text).toContain("  ligne 13 : - open: true\n  ligne 13 : + open: false\n");
     expect(text.match(/ligne \d+ : [-+]/g)).toHaveLength(2);
-    expect(text).toContain("▶ Pull request ouverte : « Fermer l'offre « Chargé.e de développement de l'atelier numérique » »");
+    expect(text).toContain("▶ Pull request ouverte : « Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F» »");
     expect(text).toContain("(nous sommes le 2021-07-08, fuseau Europe/Paris)");
     expect(text).toContain("▶ Étiquettes posées sur #1 : fermeture, contrat: stage");
     // The clock is the real one again after the replay.

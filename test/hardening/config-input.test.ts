@@ -48,7 +48,7 @@ async function reviewWith(config: string | null, files: FakeFile[] = [POSTING]):
 function expectDefaultsKept(state: FakeState): void {
   expect(state.checkRuns).toHaveLength(1);
   expect(state.checkRuns[0]!.conclusion).toBe("failure");
-  expect(state.checkRuns[0]!.annotations.map((a) => a.title)).toContain("Erreur (open-not-boolean)");
+  expect(state.checkRuns[0]!.annotations.map((a) => a.title)).toContain("À corriger (open-not-boolean)");
   expect(state.pullRequestLabels).toEqual(["contrat: indépendant"]);
   expect(state.comments).toHaveLength(1);
 }
@@ -63,7 +63,7 @@ function billionLaughs(): string {
 const CONFIGS: [string, string, RegExp][] = [
   ["invalid YAML", "postings: [content/_jobs\nlabels: {\n", /YAML invalide/],
   ["wrong types", "max-files: beaucoup\ncomment: oui\npostings: 42\nlabels: [a, b]\nclosing:\n  hour: 25\n", /`max-files` \(ligne 1\)/],
-  ["unknown keys, nested too", "unknown: 1\nlabels:\n  colour: red\nrules:\n  not-a-rule: error\nclosing:\n  heure: 7\n", /`labels\.colour` \(ligne 3\) : clé inconnue/],
+  ["unknown keys, nested too", "unknown: 1\nlabels:\n  colour: red\nrules:\n  not-a-rule: error\nclosing:\n  heure: 7\n", /`labels\.colour` \(ligne 3\)\u202F: clé inconnue/],
   ["a 60,000-character label prefix", `labels:\n  prefix: ${"x".repeat(60_000)}\n`, /`labels\.prefix` \(ligne 2\)/],
   ["over 64 KiB", `# ${"commentaire ".repeat(6_000)}\npostings: content/_jobs\n`, /trop volumineux/],
   ["a billion laughs", billionLaughs(), /YAML illisible/],
@@ -113,6 +113,6 @@ describe("the config is never read from the pull request's branch", () => {
     const headReads = queries.flatMap((v) => Object.entries(v).filter(([k]) => /^p\d+$/.test(k)).map(([, e]) => String(e)));
     expect(headReads).toEqual([`${state.headSha}:${POSTING.filename}`]);
     expectDefaultsKept(state);
-    expect(state.checkRuns[0]!.annotations.map((a) => a.title)).toContain("Erreur (startup-unknown)");
+    expect(state.checkRuns[0]!.annotations.map((a) => a.title)).toContain("À corriger (startup-unknown)");
   });
 });

@@ -117,7 +117,7 @@ describe("pull requests hostile by their shape", () => {
     const annotated = new Set(state.checkRuns[0]!.annotations.map((a) => a.path));
     expect(annotated.size).toBe(100);
     expect(annotated.has(files[100]!.filename)).toBe(false);
-    const notice = "200 offres de plus, non relue(s) : 100 au plus par pull request (option `max-files`).";
+    const notice = "200 offres de plus non relues\u202F: 100 au plus par pull request (option `max-files`).";
     expect(state.checkRuns[0]!.summary).toContain(notice);
     expect(state.comments[0]!.body).toContain(notice);
     // Files listed in 3 pages of 100; postings read in one query of 100.
@@ -133,7 +133,7 @@ describe("pull requests hostile by their shape", () => {
     const heapBefore = heapAfterGc();
     const outcome = await review([{ filename: "content/_jobs/enorme.md", status: "added", content: { node } }]);
     expectReviewed(outcome);
-    expect(outcome.state.checkRuns[0]!.annotations.map((a) => a.title)).toEqual(["Erreur (file-too-large)"]);
+    expect(outcome.state.checkRuns[0]!.annotations.map((a) => a.title)).toEqual(["À corriger (file-too-large)"]);
     expect(outcome.state.comments[0]!.body).toContain(`Ce fichier est trop gros (${size} octets, 1048576 au plus)`);
     expect(heapAfterGc() - heapBefore).toBeLessThan(8 * 1024 * 1024);
   });
@@ -159,8 +159,8 @@ describe("pull requests hostile by their shape", () => {
     ]);
     expectReviewed(outcome);
     expect(outcome.state.checkRuns[0]!.annotations.map((a) => [a.path, a.title])).toEqual([
-      ["content/_jobs/offre.pdf.md", "Erreur (encoding)"],
-      ["content/_jobs/photo.md", "Erreur (encoding)"],
+      ["content/_jobs/offre.pdf.md", "À corriger (encoding)"],
+      ["content/_jobs/photo.md", "À corriger (encoding)"],
     ]);
   });
 
@@ -209,6 +209,6 @@ describe("pull requests hostile by their shape", () => {
   it("a posting deleted between the file list and the read (GitHub answers null): a warning, no crash", async () => {
     const outcome = await review([{ filename: "content/_jobs/disparue.md", status: "added" }]);
     expect(outcome.state.checkRuns).toHaveLength(1);
-    expect(outcome.state.checkRuns[0]!.annotations.map((a) => [a.title, a.annotation_level])).toEqual([["Avertissement (encoding)", "warning"]]);
+    expect(outcome.state.checkRuns[0]!.annotations.map((a) => [a.title, a.annotation_level])).toEqual([["Conseil (encoding)", "warning"]]);
   });
 });

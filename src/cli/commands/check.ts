@@ -11,7 +11,7 @@ import { t, type Lang } from "../../messages/index.js";
 import { choice, LANG_CHOICES, parseCommandArgs, sniffLang } from "../args.js";
 import { collectFiles, readPosting, toPosix } from "../files.js";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CommandContext } from "../io.js";
-import { isMissing, loadRepositoryConfig, readStartupsDir, readStartupsFile } from "../repository.js";
+import { isMissing, loadRepositoryConfig, readStartups, readStartupsFile, type Startups } from "../repository.js";
 import { checkOptionsFor } from "../../config/check-options.js";
 import { formatGithub } from "../format/github.js";
 import { formatJson } from "../format/json.js";
@@ -67,18 +67,18 @@ async function runCheck(args: string[], { io, lang: outerLang }: CommandContext)
   }
   if (problems.length > 0) io.stderr.write(`${t(lang, "cli-config-defaults")}\n`);
 
-  let startupIds: ReadonlySet<string> | null;
+  let startups: Startups | null;
   if (values.startups !== undefined) {
     const file = path.resolve(io.cwd, values.startups);
     try {
-      startupIds = readStartupsFile(file);
+      startups = readStartupsFile(file);
     } catch (error) {
       return fail(t(lang, "cli-read-error", { path: show(file), reason: reason(error) }));
     }
   } else {
-    startupIds = readStartupsDir(root, config.startups);
+    startups = readStartups(root, config.startups);
   }
-  const checkOptions = checkOptionsFor(config, startupIds, values.new ?? false);
+  const checkOptions = { ...checkOptionsFor(config, startups?.ids ?? null, values.new ?? false), startupTitles: startups?.titles ?? null };
 
   let targets: string[];
   if (positionals.length > 0) targets = positionals.map((p) => path.resolve(io.cwd, p));

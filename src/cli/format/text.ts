@@ -1,6 +1,7 @@
 /**
- * `--format text` (default), after eslint's "stylish": the file, then one aligned row per
- * diagnostic (`line:col  severity  message  rule`), then a summary line.
+ * `--format text` (default), after eslint's "stylish": the file, then one row per diagnostic
+ * (`line:col  severity  rule  message`, the short columns aligned, the message last so that a
+ * long one does not push the others), then a summary line.
  */
 import { t } from "../../messages/index.js";
 import { renderMessage, totals, type Formatter } from "./types.js";
@@ -48,18 +49,19 @@ export const formatText: Formatter = (results, { lang, colour }) => {
       isError: d.severity === "error",
       message: sanitize(renderMessage(d, lang)),
       rule: d.rule,
-      fix: d.fix ? sanitize(t(lang, "cli-fix", { line: d.fix.line, text: d.fix.text })) : undefined,
+      // A fix that writes two lines shows them joined by ⏎.
+      fix: d.fix ? sanitize(t(lang, d.fix.certain === false ? "cli-proposal" : "cli-fix", { line: d.fix.line, text: d.fix.text.split("\n").join(" ⏎ ") })) : undefined,
     }));
     const wLine = Math.max(...rows.map((r) => width(r.line)));
     const wPos = Math.max(...rows.map((r) => wLine + 1 + width(r.column)));
     const wSeverity = Math.max(...rows.map((r) => width(r.severity)));
-    const wMessage = Math.max(...rows.map((r) => width(r.message)));
+    const wRule = Math.max(...rows.map((r) => width(r.rule)));
     out.push(c.underline(sanitize(displayPath)));
     for (const r of rows) {
       const pos = padEnd(`${padStart(r.line, wLine)}:${r.column}`, wPos);
       const severity = padEnd(r.severity, wSeverity);
-      out.push(`  ${c.dim(pos)}  ${r.isError ? c.red(severity) : c.yellow(severity)}  ${padEnd(r.message, wMessage)}  ${c.dim(r.rule)}`);
-      if (r.fix) out.push(`  ${" ".repeat(wPos)}  ${" ".repeat(wSeverity)}  ${c.dim(r.fix)}`);
+      out.push(`  ${c.dim(pos)}  ${r.isError ? c.red(severity) : c.yellow(severity)}  ${c.dim(padEnd(r.rule, wRule))}  ${r.message}`);
+      if (r.fix) out.push(`  ${" ".repeat(wPos)}  ${" ".repeat(wSeverity)}  ${" ".repeat(wRule)}  ${c.dim(r.fix)}`);
     }
     out.push("");
   }

@@ -1,7 +1,8 @@
 /** `contact`/`contacts`: e-mail addresses or community ids; `externalURL`: a web address. */
 import { diagnostic } from "../diagnostic.js";
+import { severityOf } from "../rule-severities.js";
 import type { Diagnostic } from "../types.js";
-import { shown, valueOf, valuePlace, type PostingView } from "./posting-view.js";
+import { FRONT_MATTER_START, isBlank, keyPlace, shown, valueOf, valuePlace, type PostingView } from "./posting-view.js";
 
 const EMAIL = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[A-Za-z]{2,}$/;
 /** Community member id: `prenom.nom`, `elsa.le-duigou`. */
@@ -42,12 +43,22 @@ export function checkContacts(posting: PostingView): Diagnostic[] {
       if (bad === undefined && words.length > 0) continue;
       if (words.length === 0 && index === null) continue; // empty: nothing to check
       const at = index === null ? valuePlace(posting, key) : (posting.parsed.locate([key, index]) ?? valuePlace(posting, key));
-      found.push(diagnostic("contact-invalid", "error", at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }));
+      found.push(diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }));
     }
   }
+  // The page shows `externalURL` only for a partner posting, as the link to the partner's own page.
+  const partner = valueOf(posting, "type") === "friend";
   const url = valueOf(posting, "externalURL");
   if (typeof url === "string" && url.trim() !== "" && !isWebUrl(url)) {
-    found.push(diagnostic("url-invalid", "error", valuePlace(posting, "externalURL"), "url-invalid", { key: "externalURL", value: shown(url) }, { key: "externalURL" }));
+    found.push(
+      diagnostic("url-invalid", severityOf("url-invalid", partner ? "partner" : undefined), valuePlace(posting, "externalURL"), partner ? "url-invalid-partner" : "url-invalid", { key: "externalURL", value: shown(url) }, { key: "externalURL" }),
+    );
+  } else if (partner && isBlank(url)) {
+    const friend = valueOf(posting, "friend");
+    const at = valueOf(posting, "externalURL") === undefined ? (posting.parsed.positions.has("type") ? keyPlace(posting, "type") : FRONT_MATTER_START) : valuePlace(posting, "externalURL");
+    found.push(
+      diagnostic("partner-url-missing", severityOf("partner-url-missing"), at, "partner-url-missing", { friend: typeof friend === "string" ? shown(friend.trim()) : "" }, { key: "externalURL" }),
+    );
   }
   return found;
 }

@@ -55,6 +55,23 @@ export function valueFix(posting: PostingView, key: string, replacement: string)
   return { line: p.line, text: `${before}${space}${replacement}${spaceAfter}${after}` };
 }
 
+/** The source of a scalar value written on its key's line (quotes included, comment excluded), or null. */
+export function valueSource(posting: PostingView, key: string): string | null {
+  const p = posting.parsed.positions.get(key);
+  if (!p || !p.valueSpan) return null;
+  const line = lineOf(posting.parsed, p.line);
+  return line === undefined ? null : line.slice(p.valueSpan.start, p.valueSpan.end);
+}
+
+/** Plain words Jekyll's YAML 1.1 reader (Psych) takes as booleans, where YAML 1.2 sees text. */
+const PSYCH_BOOLEANS = /^(?:yes|on|no|off)$/i;
+
+/** True when the value of `key` is written as a plain `yes`, `on`, `no` or `off`: a boolean for Jekyll. */
+export function jekyllBoolean(posting: PostingView, key: string): boolean {
+  const source = valueSource(posting, key);
+  return source !== null && PSYCH_BOOLEANS.test(source);
+}
+
 /** Fix that renames `key` on its line, keeping everything else. */
 export function keyFix(posting: PostingView, key: string, newKey: string): Fix | undefined {
   const p = posting.parsed.positions.get(key);

@@ -1,7 +1,11 @@
 /** Rules on the file itself: its name. (Reading problems come from parse-posting.) */
 import { diagnostic } from "../diagnostic.js";
+import { severityOf } from "../rule-severities.js";
 import type { CheckOptions, Diagnostic } from "../types.js";
-import { FRONT_MATTER_START, type PostingView } from "./posting-view.js";
+import { FRONT_MATTER_START, isBlank, valueOf, type PostingView } from "./posting-view.js";
+
+/** Jekyll's date in a collection's file name (its DATE_FILENAME_MATCHER): `2021-07-07-titre.md`. */
+const FILE_NAME_DATE = /^\d{2,4}-\d{1,2}-\d{1,2}-/;
 
 function normalizeDir(path: string): string {
   return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
@@ -14,9 +18,27 @@ export function isInPostingsDir(path: string, dir: string): boolean {
   return d === "" || p.startsWith(`${d}/`);
 }
 
+function fileName(path: string): string {
+  return normalizeDir(path).split("/").pop() ?? "";
+}
+
 export function checkStructure(posting: PostingView, options: CheckOptions): Diagnostic[] {
   if (!isInPostingsDir(posting.path, options.postingsDir)) return [];
-  const name = normalizeDir(posting.path).split("/").pop() ?? "";
+  const name = fileName(posting.path);
   if (name.endsWith(".md")) return [];
-  return [diagnostic("file-extension", "error", FRONT_MATTER_START, "file-extension", { name })];
+  return [diagnostic("file-extension", severityOf("file-extension"), FRONT_MATTER_START, "file-extension", { name })];
+}
+
+/**
+ * The posting's day: Jekyll takes it from the file name (`YYYY-MM-DD-…`) or from `date:`; with
+ * neither, the page's address and « Poste ouvert le » take the day the site is built.
+ */
+export function checkFileDate(posting: PostingView, options: CheckOptions): Diagnostic[] {
+  if (!isInPostingsDir(posting.path, options.postingsDir)) return [];
+  const name = fileName(posting.path);
+  if (!name.endsWith(".md") || FILE_NAME_DATE.test(name) || !isBlank(valueOf(posting, "date"))) return [];
+  // A day written another way at the start of the name (`2020-09-10_coach.md`): the name to write.
+  const day = /^(\d{4})[-_.]?(\d{1,2})[-_.]?(\d{1,2})[-_. ]+(.+)$/.exec(name);
+  const rename = day ? `${day[1]}-${day[2]}-${day[3]}-${day[4]}` : "";
+  return [diagnostic("file-date-missing", severityOf("file-date-missing"), FRONT_MATTER_START, "file-date-missing", { name, rename }, { key: "date" })];
 }

@@ -1,8 +1,13 @@
-/** Keys the schema does not know: warned, with the key most likely meant and a fix when certain. */
+/**
+ * Keys the schema does not know: warned, with the key most likely meant and a fix when certain.
+ * When that key is one a consumer reads and is absent (`role`, `externalUrl`, `post_ferme`), the
+ * misspelling silently breaks the page or the closing job: an error (`key-misspelled`).
+ */
 import { diagnostic } from "../diagnostic.js";
 import { KNOWN_KEYS } from "../posting-schema.js";
+import { isConsumed, severityOf } from "../rule-severities.js";
 import { cleanInvisible, hasInvisible, NearIndex } from "../text-fold.js";
-import type { Diagnostic } from "../types.js";
+import type { CheckOptions, Diagnostic } from "../types.js";
 import { keyFix, type PostingView } from "./posting-view.js";
 
 const KNOWN = new Set(KNOWN_KEYS);
@@ -26,25 +31,30 @@ function present(posting: PostingView, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(posting.data, key);
 }
 
-export function checkUnknownKeys(posting: PostingView): Diagnostic[] {
+export function checkUnknownKeys(posting: PostingView, options: CheckOptions): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const [key, position] of posting.parsed.positions) {
     if (KNOWN.has(key)) continue;
     const at = { line: position.line, column: position.column };
     const clean = cleanInvisible(key);
-    if (hasInvisible(key) && KNOWN.has(clean)) {
-      const fix = present(posting, clean) ? undefined : keyFix(posting, key, clean);
-      found.push(diagnostic("unknown-key", "warning", at, "unknown-key-invisible", { key: visibleKey(key), suggestion: clean }, { key, fix }));
-      continue;
-    }
-    const near = key.length <= 100 && found.length < MAX_SUGGESTIONS ? INDEX.match(key) : null;
-    const target = near?.matches.length === 1 ? near.matches[0] : undefined;
+    const invisible = hasInvisible(key) && KNOWN.has(clean);
+    const near = invisible ? null : key.length <= 100 && found.length < MAX_SUGGESTIONS ? INDEX.match(key) : null;
+    const target = invisible ? clean : near?.matches.length === 1 ? near.matches[0] : undefined;
     if (target === undefined) {
-      found.push(diagnostic("unknown-key", "warning", at, "unknown-key", { key: visibleKey(key) }, { key }));
+      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, "unknown-key", { key: visibleKey(key) }, { key }));
       continue;
     }
-    const fix = present(posting, target) ? undefined : keyFix(posting, key, target);
-    found.push(diagnostic("unknown-key", "warning", at, "unknown-key-suggestion", { key: visibleKey(key), suggestion: target }, { key, fix }));
+    const params = { key: visibleKey(key), suggestion: target };
+    if (present(posting, target)) {
+      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
+      continue;
+    }
+    const fix = keyFix(posting, key, target);
+    if (isConsumed(target, options.closingDateFields)) {
+      found.push(diagnostic("key-misspelled", severityOf("key-misspelled"), at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
+    } else {
+      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key, fix }));
+    }
   }
   return found;
 }

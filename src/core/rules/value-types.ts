@@ -1,9 +1,13 @@
 /** Types of values (text, boolean, list…), checked with the posting schema: one fact in one place. */
 import type { z } from "zod";
 import { diagnostic } from "../diagnostic.js";
+import { severityOf } from "../rule-severities.js";
 import { BOOLEAN_KEYS, postingSchema } from "../posting-schema.js";
 import type { Diagnostic } from "../types.js";
-import { booleanLike, shown, valueFix, valueOf, valuePlace, type PostingView } from "./posting-view.js";
+import { booleanLike, jekyllBoolean, shown, valueFix, valueOf, valuePlace, type PostingView } from "./posting-view.js";
+
+/** Boolean keys the site tests for truth (`{% if job.junior %}`, Jekyll's `published`): any text is true there. */
+const TRUTHY_READ_KEYS: ReadonlySet<string> = new Set(["junior", "published"]);
 
 const EXPECTED_NAMES: Record<string, string> = { string: "text", boolean: "boolean", array: "list", number: "number", object: "mapping" };
 
@@ -118,9 +122,16 @@ export function checkValueTypes(posting: PostingView): Diagnostic[] {
     const label = path.map(String).join(".");
     const meant = path.length === 1 && BOOLEAN_KEYS.has(key) ? booleanLike(value) : null;
     if (meant) {
-      found.push(diagnostic("invalid-value", "error", at, "invalid-value-boolean", { key: label, value: shown(value) }, { key, fix: valueFix(posting, key, meant.text) }));
+      // A text is true for Liquid and Jekyll: a text meaning false says the opposite on the page.
+      const lies = !meant.value && TRUTHY_READ_KEYS.has(key) && !jekyllBoolean(posting, key);
+      found.push(
+        diagnostic("invalid-value", severityOf("invalid-value", lies ? "false-as-text" : undefined), at, lies ? "invalid-value-false-text" : "invalid-value-boolean", { key: label, value: shown(value), fix: meant.text }, {
+          key,
+          fix: valueFix(posting, key, meant.text),
+        }),
+      );
     } else {
-      found.push(diagnostic("invalid-value", "error", at, "invalid-value", { key: label, expected }, { key }));
+      found.push(diagnostic("invalid-value", severityOf("invalid-value"), at, "invalid-value", { key: label, expected }, { key }));
     }
   }
   return found;

@@ -22,7 +22,8 @@ export function renderMessageMarkdown(lang: Lang, id: string, params: Params, fa
   const values: string[] = [];
   const placeholders: Params = {};
   for (const [k, v] of Object.entries(params)) {
-    if (typeof v === "string") {
+    // An empty text stays empty: a template may test it (`p.fix ? … : …`).
+    if (typeof v === "string" && v !== "") {
       placeholders[k] = `${OPEN}${values.length}${CLOSE}`;
       values.push(v);
     } else placeholders[k] = v;

@@ -9,17 +9,34 @@ import type { CheckOptions, Diagnostic, PostingReport, RuleId } from "../../core
 import type { BlobRead } from "../read-review-state.js";
 import type { PostingToReview } from "./select-postings.js";
 import type { ReviewedPosting } from "./reviewed-posting.js";
+import { onlyClosesPosting, preExistingProblems } from "./classify-problems.js";
+
+function linesOf(text: string): string[] {
+  return text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+}
 
 export function checkPostings(
   postings: readonly PostingToReview[],
   blobs: ReadonlyMap<string, BlobRead>,
   options: Omit<CheckOptions, "isNew">,
+  baseBlobs: ReadonlyMap<string, BlobRead> = new Map(),
 ): ReviewedPosting[] {
   return postings.map((p) => {
     const blob = blobs.get(p.path) ?? { kind: "missing" as const };
     if (blob.kind === "text") {
       const report = checkPosting({ path: p.path, content: blob.text }, { ...options, isNew: p.isNew });
-      return { ...p, report, lines: blob.text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l)) };
+      const lines = linesOf(blob.text);
+      const before = p.basePath !== null ? baseBlobs.get(p.path) : undefined;
+      if (before?.kind !== "text" || p.basePath === null) return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
+      // The version before, under its name then (a rename that drops `.md` is a change), with the same rules.
+      const baseReport = checkPosting({ path: p.basePath, content: before.text }, { ...options, isNew: p.isNew });
+      return {
+        ...p,
+        report,
+        lines,
+        preExisting: preExistingProblems(report, baseReport, p.addedLines),
+        closes: onlyClosesPosting(linesOf(before.text), lines, report, baseReport),
+      };
     }
     const d: Diagnostic =
       blob.kind === "binary"
@@ -29,7 +46,7 @@ export function checkPostings(
           : fileDiagnostic("encoding", "review-file-unreadable", {}, "warning");
     const severity = options.severities[d.rule] ?? d.severity;
     const diagnostics = severity === "off" ? [] : [{ ...d, severity }];
-    return { ...p, report: emptyReport(p.path, diagnostics), lines: null };
+    return { ...p, report: emptyReport(p.path, diagnostics), lines: null, preExisting: new Set<Diagnostic>(), closes: false };
   });
 }
 
@@ -38,5 +55,5 @@ function fileDiagnostic(rule: RuleId, messageId: string, params: Record<string, 
 }
 
 function emptyReport(path: string, diagnostics: Diagnostic[]): PostingReport {
-  return { path, diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null };
+  return { path, diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
 }

@@ -5,7 +5,16 @@
 
 /** New-side line numbers (1-based) present in a unified diff `patch` (hunks only, no headers). */
 export function diffLines(patch: string): Set<number> {
+  return readPatch(patch).lines;
+}
+
+/**
+ * New-side lines of `patch`: `lines`, every line GitHub shows (added and context: where a
+ * suggestion can go); `added`, the lines the pull request wrote (only these can block it).
+ */
+export function readPatch(patch: string): { lines: Set<number>; added: Set<number> } {
   const lines = new Set<number>();
+  const added = new Set<number>();
   let next = 0;
   let inHunk = false;
   const rows = patch.split("\n");
@@ -22,6 +31,7 @@ export function diffLines(patch: string): Set<number> {
     const mark = line[0];
     if (mark === "+" || mark === " ") {
       lines.add(next);
+      if (mark === "+") added.add(next);
       next++;
     } else if (mark === "" || mark === undefined) {
       // An empty line inside a hunk is a context line whose leading space was lost.
@@ -30,5 +40,5 @@ export function diffLines(patch: string): Set<number> {
     }
     // "-" (removed) and "\" (no newline at end of file) do not move the new side.
   }
-  return lines;
+  return { lines, added };
 }

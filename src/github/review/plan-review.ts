@@ -9,12 +9,12 @@ import type { Config } from "../../config/schema.js";
 import { DEFAULT_LABEL_COLOURS } from "../../config/schema.js";
 import type { ConfigProblem } from "../../config/parse-config.js";
 import { t } from "../../messages/index.js";
-import type { BotComment } from "../read-review-state.js";
+import type { BotComment, BotThread } from "../read-review-state.js";
 import { planLabels, type LabelPlan } from "../labels/plan-labels.js";
 import { fencedBlock } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
-import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
-import { renderProblemsComment, renderResolvedComment } from "./render-comment.js";
+import { isClosingOnly, renderCheckRun, type CheckRunOutput, type OverrideState } from "./render-check-run.js";
+import { renderComment } from "./render-comment.js";
 import { SUGGESTION_MARKER_PREFIX, type ReviewedPosting } from "./reviewed-posting.js";
 
 /** Suggestions posted in one review at most (the rest wait for the next push). */
@@ -27,6 +27,8 @@ export interface ExistingState {
   repositoryLabels: readonly string[];
   /** Bodies of the app's review comments (carrying suggestion markers). */
   reviewCommentBodies: readonly string[];
+  /** The app's review threads (its suggestions), to resolve those whose line is fixed. */
+  threads?: readonly BotThread[];
 }
 
 export interface ReviewInput {
@@ -36,6 +38,8 @@ export interface ReviewInput {
   /** Postings beyond `max-files`, not reviewed. */
   skipped: readonly string[];
   existing: ExistingState;
+  /** The override label on the pull request and who put it there, when it is there. */
+  override?: OverrideState | null;
 }
 
 export type CommentPlan =
@@ -57,6 +61,8 @@ export interface ReviewPlan {
   deleteComments: number[];
   /** One review with these suggestions, or null. */
   suggestions: { body: string; comments: SuggestionComment[] } | null;
+  /** The app's unresolved suggestion threads whose problem is gone: resolved. */
+  resolveThreads: string[];
   labels: LabelPlan | null;
 }
 
@@ -64,8 +70,10 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const { config } = input;
   const lang = config.language;
 
-  const candidates = suggestionCandidates(input.postings, config.suggestions);
-  const already = new Set(input.existing.reviewCommentBodies.flatMap((b) => Array.from(b.matchAll(/<!-- recrutement-bot:suggestion:([0-9a-f]+) -->/g), (m) => m[1]!)));
+  // A closing pull request (only `open: false` written) is not the place for remarks on the rest of the posting.
+  const closing = isClosingOnly(input.postings);
+  const candidates = closing ? [] : suggestionCandidates(input.postings, config.suggestions);
+  const already = new Set(input.existing.reviewCommentBodies.flatMap(suggestionHashes));
   const fresh = candidates.filter((c) => !already.has(c.hash)).slice(0, MAX_SUGGESTIONS);
   // The comment points at the one-click fix when it is there (posted now or before).
   const suggested = new Set([...candidates.filter((c) => already.has(c.hash)), ...fresh].map((c) => c.diagnostic));
@@ -80,6 +88,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
             hash: c.hash,
             body: [
               renderMessageMarkdown(lang, c.diagnostic.messageId, c.diagnostic.params, c.diagnostic.rule),
+              ...(c.diagnostic.fix!.certain === false ? ["", t(lang, "suggestion-proposal")] : []),
               "",
               fencedBlock("suggestion", c.diagnostic.fix!.text),
               `${SUGGESTION_MARKER_PREFIX}${c.hash} -->`,
@@ -94,19 +103,26 @@ export function planReview(input: ReviewInput): ReviewPlan {
     skipped: input.skipped,
     maxFiles: config["max-files"],
     configProblems: input.configProblems,
+    override: input.override ?? null,
   });
 
   const [kept, ...duplicates] = input.existing.comments;
-  const hasProblems = input.postings.some((p) => p.report.diagnostics.length > 0);
   let comment: CommentPlan = { action: "none" };
   if (config.comment) {
-    const body = hasProblems
-      ? renderProblemsComment({ lang, postings: input.postings, suggested, skipped: input.skipped, maxFiles: config["max-files"] })
-      : kept
-        ? renderResolvedComment(lang)
-        : null;
+    const body = closing && !kept ? null : renderComment({ lang, postings: input.postings, suggested, skipped: input.skipped, maxFiles: config["max-files"], previous: kept?.body ?? null });
     if (body !== null) comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
   }
+
+  // A suggestion thread of the app is resolved once its problem is gone from a posting that was read.
+  const live = new Set(suggestionCandidates(input.postings, true, false).map((c) => c.hash));
+  const read = new Set(input.postings.filter((p) => p.lines !== null).map((p) => p.path));
+  const resolveThreads = (input.existing.threads ?? [])
+    .filter((th) => !th.isResolved && read.has(th.path))
+    .filter((th) => {
+      const hashes = suggestionHashes(th.body);
+      return hashes.length > 0 && hashes.every((h) => !live.has(h));
+    })
+    .map((th) => th.id);
 
   const labels = config.labels.enabled
     ? planLabels({
@@ -121,7 +137,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
       })
     : null;
 
-  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, labels: labels && isEmpty(labels) ? null : labels };
+  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, resolveThreads, labels: labels && isEmpty(labels) ? null : labels };
 }
 
 function isEmpty(plan: LabelPlan): boolean {
@@ -134,8 +150,15 @@ interface Candidate {
   hash: string;
 }
 
-/** Diagnostics with a certain fix on a line of the diff, one per line (the first wins). */
-function suggestionCandidates(postings: readonly ReviewedPosting[], enabled: boolean): Candidate[] {
+function suggestionHashes(body: string): string[] {
+  return Array.from(body.matchAll(/<!-- recrutement-bot:suggestion:([0-9a-f]+) -->/g), (m) => m[1]!);
+}
+
+/**
+ * Diagnostics with a fix on a line of the diff (any line with `onDiff` false), one per line (the
+ * first wins). Proposals count too: they say they are to be checked.
+ */
+function suggestionCandidates(postings: readonly ReviewedPosting[], enabled: boolean, onDiff = true): Candidate[] {
   if (!enabled) return [];
   const out: Candidate[] = [];
   for (const p of postings) {
@@ -144,7 +167,7 @@ function suggestionCandidates(postings: readonly ReviewedPosting[], enabled: boo
     for (const d of p.report.diagnostics) {
       const fix = d.fix;
       if (!fix || taken.has(fix.line) || fix.line < 1 || fix.line > p.lines.length) continue;
-      if (p.diffLines !== "all" && !p.diffLines.has(fix.line)) continue;
+      if (onDiff && p.diffLines !== "all" && !p.diffLines.has(fix.line)) continue;
       const original = p.lines[fix.line - 1]!;
       if (original === fix.text) continue;
       taken.add(fix.line);

@@ -1,11 +1,13 @@
 /**
  * On this event, review that pull request: `pull_request` opened, synchronize, reopened and
- * ready_for_review, and a "Re-run" of the app's check run. Reviews of the same pull request
+ * ready_for_review, the override label added or removed by a person, and a "Re-run" of the app's
+ * check run. Reviews of the same pull request
  * run one after the other, across app instances too; a handler never throws (errors are logged).
  */
 import type { Context, Probot } from "probot";
 import { createKeyedQueue } from "./keyed-queue.js";
-import { reviewPullRequest, type ConfigMemory, type ReviewTarget } from "./review-pull-request.js";
+import { newReviewMemory, reviewPullRequest, type ReviewTarget } from "./review-pull-request.js";
+import { DEFAULT_CONFIG } from "../../config/schema.js";
 import { CHECK_RUN_NAME } from "./reviewed-posting.js";
 import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
 import { oncePerDelivery } from "../../server/once-per-delivery.js";
@@ -25,7 +27,8 @@ export interface RegisterReviewOptions {
 export function registerReview(app: Probot, options: RegisterReviewOptions = {}): void {
   const claims = options.claims ?? memoryClaimStore();
   const queue = createKeyedQueue();
-  const memory: ConfigMemory = new Map();
+  const kept = newReviewMemory();
+  const memory = kept.configs;
 
   const review = async (context: Context, target: ReviewTarget): Promise<void> => {
     const key = `${target.owner}/${target.repo}#${target.pullNumber}`;
@@ -34,7 +37,7 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
     // once would both post the same suggestions.
     const exclusive = () =>
       withClaim(claims, `review-lock:${key}`, { ttlSeconds: REVIEW_LOCK_SECONDS, waitMs: REVIEW_LOCK_WAIT_MS, onTimeout: () => context.log.warn({ pull: key }, "review lock still held elsewhere: reviewing anyway") }, () =>
-        reviewPullRequest(context.octokit, target, context.log, memory),
+        reviewPullRequest(context.octokit, target, context.log, kept),
       );
     try {
       await queue.run(key, exclusive);
@@ -50,6 +53,25 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
       repo: repository.name,
       pullNumber: pr.number,
       headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      defaultBranch: repository.default_branch,
+    });
+  }));
+
+  // The override label changes the verdict: added or removed by a person (the app's own contract
+  // labels, and other labels, change nothing). The label's name is the one of the config last
+  // seen for the repository (the default before the first review).
+  app.on(["pull_request.labeled", "pull_request.unlabeled"], oncePerDelivery(claims, "review", async (context) => {
+    const { repository, pull_request: pr, label, sender } = context.payload;
+    const repoKey = `${repository.owner.login}/${repository.name}`.toLowerCase();
+    const wanted = (memory.get(repoKey) ?? DEFAULT_CONFIG)["override-label"].toLowerCase();
+    if (!label || label.name.toLowerCase() !== wanted || sender.type === "Bot") return;
+    await review(context, {
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
       defaultBranch: repository.default_branch,
     });
   }));
@@ -65,12 +87,15 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
       return;
     }
     const { repository } = context.payload;
-    await review(context, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      pullNumber,
-      headSha: run.head_sha,
-      defaultBranch: repository.default_branch,
-    });
+    const repo = { owner: repository.owner.login, repo: repository.name };
+    // The check run does not say what the pull request is compared with: ask (a fork's pull request is not in its payload).
+    let baseSha = run.pull_requests.find((p) => p.number === pullNumber)?.base.sha;
+    try {
+      baseSha ??= (await context.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: pullNumber })).data.base.sha;
+    } catch (error) {
+      context.log.error({ pull: pullNumber, err: String((error as Error).message ?? error).slice(0, 300) }, "re-run: the pull request could not be read");
+      return;
+    }
+    await review(context, { ...repo, pullNumber, headSha: run.head_sha, baseSha, defaultBranch: repository.default_branch });
   }));
 }

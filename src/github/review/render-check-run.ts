@@ -8,7 +8,8 @@ import type { ConfigProblem } from "../../config/parse-config.js";
 import { CONFIG_PATH } from "../../config/schema.js";
 import { codeSpan, escapeText, plainText } from "../markdown/escape.js";
 import { renderMessageMarkdown, renderMessagePlain } from "../markdown/render-message.js";
-import { MAX_BODY_LENGTH, counts, countsOf, type ReviewedPosting } from "./reviewed-posting.js";
+import { dayInWords } from "../../messages/format-day.js";
+import { MAX_BODY_LENGTH, counts, countsOf, introduced, newLinesOf, type ReviewedPosting } from "./reviewed-posting.js";
 
 export type Conclusion = "success" | "failure" | "neutral";
 
@@ -30,6 +31,14 @@ export interface CheckRunOutput {
   annotations: Annotation[];
 }
 
+/** The override label on the pull request, and who put it there. */
+export interface OverrideState {
+  label: string;
+  login: string;
+  /** The person can write to the repository: the label lifts a failing verdict. */
+  allowed: boolean;
+}
+
 export interface CheckRunInput {
   lang: Lang;
   postingsDir: string;
@@ -37,55 +46,96 @@ export interface CheckRunInput {
   skipped: readonly string[];
   maxFiles: number;
   configProblems: readonly ConfigProblem[];
+  override?: OverrideState | null;
+}
+
+/** Only `open:` lines set to false, in every posting: a closing pull request. */
+export function isClosingOnly(postings: readonly ReviewedPosting[]): boolean {
+  return postings.length > 0 && postings.every((p) => p.closes);
 }
 
 export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
   const { lang } = input;
   const total = counts(input.postings);
-  const conclusion: Conclusion = total.errors > 0 ? "failure" : "success";
-  const errors = t(lang, "count-errors", { n: total.errors });
-  const warnings = t(lang, "count-warnings", { n: total.warnings });
-  const withErrors = input.postings.filter((p) => p.report.diagnostics.some((d) => d.severity === "error")).length;
+  const closing = isClosingOnly(input.postings);
+  const override = input.override ?? null;
+  const overridden = total.errors > 0 && override !== null && override.allowed;
+  const conclusion: Conclusion = total.errors > 0 && !overridden ? "failure" : "success";
+  const withErrors = input.postings.filter((p) => introduced(p).some((d) => d.severity === "error")).length;
   const title =
     input.postings.length === 0
       ? t(lang, "check-title-no-postings")
-      : total.errors > 0
-        ? t(lang, "check-title-errors", { errors, postings: t(lang, "count-postings", { n: withErrors }) })
-        : total.warnings > 0
-          ? t(lang, "check-title-warnings", { warnings })
-          : t(lang, "check-title-ok");
+      : closing
+        ? t(lang, "check-title-closing")
+        : overridden
+          ? t(lang, "check-title-overridden", { login: plainText(override.login, 39) })
+          : total.errors > 0
+            ? t(lang, "check-title-errors", { toFix: t(lang, "count-to-fix", { n: total.errors }), postings: withErrors })
+            : total.warnings > 0
+              ? t(lang, "check-title-warnings", { advice: t(lang, "count-advice", { n: total.warnings }) })
+              : t(lang, "check-title-ok");
 
   const parts: string[] = [];
   if (input.postings.length === 0) {
     parts.push(renderMessageMarkdown(lang, "check-summary-no-postings", { folder: input.postingsDir }, "", 200));
   } else {
-    parts.push(t(lang, "check-summary-reviewed", { n: input.postings.length, errors, warnings }));
-    if (total.errors + total.warnings > 0) parts.push(t(lang, "check-summary-errors-block"));
-    parts.push(input.postings.map((p) => fileLine(lang, p)).join("\n"));
+    if (closing) parts.push(t(lang, "check-summary-closing"));
+    parts.push(input.postings.map((p) => postingLines(lang, p)).join("\n"));
+    if (total.errors + total.warnings > 0) parts.push(t(lang, "check-summary-legend"));
+    const earlier = input.postings.reduce((n, p) => n + p.preExisting.size, 0);
+    if (earlier > 0) parts.push(t(lang, "check-summary-earlier", { earlier: t(lang, "count-earlier", { n: earlier }) }));
+  }
+  if (override && total.errors > 0) {
+    parts.push(
+      renderMessageMarkdown(lang, override.allowed ? "check-summary-overridden" : "check-summary-override-refused", { login: override.login, label: override.label }, "", 100),
+    );
   }
   if (input.skipped.length > 0) {
-    parts.push(`ℹ️ ${t(lang, "check-summary-skipped", { skipped: t(lang, "count-postings", { n: input.skipped.length }), max: input.maxFiles })}`);
+    parts.push(`ℹ️ ${t(lang, "check-summary-skipped", { n: input.skipped.length, max: input.maxFiles })}`);
   }
   if (input.configProblems.length > 0) parts.push(renderConfigProblems(lang, input.configProblems));
   let summary = parts.join("\n\n");
   if (summary.length > MAX_BODY_LENGTH) summary = summary.slice(0, MAX_BODY_LENGTH).replace(/\n[^\n]*$/, "") + "\n…";
 
-  const annotations = input.postings.flatMap((p) => p.report.diagnostics.map((d) => annotation(lang, p.path, d)));
+  const annotations = input.postings.flatMap((p) => introduced(p).map((d) => annotation(lang, p, d)));
   return { conclusion, title, summary, annotations };
 }
 
-function fileLine(lang: Lang, p: ReviewedPosting): string {
-  const c = countsOf(p.report.diagnostics);
-  if (c.errors + c.warnings === 0) return `- ✅ ${codeSpan(p.path)}${colon(lang)}${t(lang, "check-summary-file-ok")}`;
-  const detail = [c.errors > 0 ? t(lang, "count-errors", { n: c.errors }) : null, c.warnings > 0 ? t(lang, "count-warnings", { n: c.warnings }) : null]
-    .filter((x) => x !== null)
-    .join(", ");
-  return `- ${c.errors > 0 ? "❌" : "⚠️"} ${codeSpan(p.path)}${colon(lang)}${detail}`;
+/** A posting at a glance (its job title, who recruits, contract, closing date, contact), then its verdict. */
+function postingLines(lang: Lang, p: ReviewedPosting): string {
+  const c = countsOf(introduced(p));
+  const verdict =
+    c.errors + c.warnings === 0
+      ? `✅ ${t(lang, "check-summary-file-ok")}`
+      : [c.errors > 0 ? `❌ ${t(lang, "count-to-fix", { n: c.errors })}` : null, c.warnings > 0 ? `⚠️ ${t(lang, "count-advice", { n: c.warnings })}` : null]
+          .filter((x) => x !== null)
+          .join(", ");
+  return `- ${codeSpan(p.path)}${colon(lang)}${verdict}\n  ${glance(lang, p)}`;
 }
 
-/** French puts a space before a colon, English does not. */
+/** « **Développeur·se** · indépendant · clôture le 7 juillet 2021 » */
+export function glance(lang: Lang, p: ReviewedPosting): string {
+  const r = p.report;
+  const parts = [r.roles !== null ? `**${escapeText(r.roles, 120)}**` : t(lang, "glance-no-roles")];
+  for (const fact of postingFacts(r)) parts.push(escapeText(fact, 120));
+  if (r.contracts.length > 0) parts.push(r.contracts.join(", "));
+  if (r.open === false) parts.push(t(lang, "glance-closed"));
+  else parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
+  return parts.join(" · ");
+}
+
+/** Who recruits and whom to write to, when the posting says. */
+function postingFacts(report: ReviewedPosting["report"]): string[] {
+  const facts: string[] = [];
+  const who = report.recruiter;
+  if (who) facts.push(who.kind === "startup" ? (who.title ?? who.id) : who.name);
+  if (report.contact) facts.push(report.contact);
+  return facts;
+}
+
+/** French puts a (narrow no-break) space before a colon, English does not. */
 function colon(lang: Lang): string {
-  return lang === "fr" ? " : " : ": ";
+  return lang === "fr" ? "\u202F: " : ": ";
 }
 
 export function renderConfigProblems(lang: Lang, problems: readonly ConfigProblem[]): string {
@@ -97,9 +147,13 @@ export function renderConfigProblems(lang: Lang, problems: readonly ConfigProble
   return [`### ${t(lang, "check-summary-config-title")}`, "", renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""), "", ...lines].join("\n");
 }
 
-function annotation(lang: Lang, path: string, d: Diagnostic): Annotation {
+function annotation(lang: Lang, p: ReviewedPosting, d: Diagnostic): Annotation {
+  const path = p.path;
   let message = renderMessagePlain(lang, d.messageId, d.params, d.rule);
-  if (d.fix) message += "\n" + t(lang, "annotation-fix", { text: plainText(d.fix.text, 200) });
+  if (d.fix) {
+    const text = plainText(newLinesOf(p, d.fix).join(" ⏎ "), 200);
+    message += "\n" + t(lang, d.fix.certain === false ? "annotation-proposal" : "annotation-fix", { text });
+  }
   const line = Math.max(1, d.line);
   return {
     path,

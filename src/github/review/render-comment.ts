@@ -1,13 +1,17 @@
 /**
- * The living comment's markdown: per file, per problem, its line, what is wrong and how to fix
- * it, in words for people who are not developers. Values from postings go through
- * src/github/markdown, and the body stays under GitHub's size limit. Pure.
+ * The living comment's markdown, short: a welcome line with the verdict, then per posting one
+ * table row per problem (line, problem, what to write), the one-click instruction once, the
+ * problems that were there before the pull request folded away, and the problems of the last
+ * version that are now fixed crossed out (found in the previous comment by their row marker).
+ * Values from postings go through src/github/markdown; the body stays under GitHub's size limit.
+ * Pure.
  */
+import { createHash } from "node:crypto";
 import { t, type Lang } from "../../messages/index.js";
 import type { Diagnostic } from "../../core/types.js";
 import { codeSpan } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
-import { COMMENT_MARKER, MAX_BODY_LENGTH, counts, countsOf, type ReviewedPosting } from "./reviewed-posting.js";
+import { COMMENT_MARKER, MAX_BODY_LENGTH, counts, introduced, newLinesOf, preExisting, type ReviewedPosting } from "./reviewed-posting.js";
 
 export interface CommentInput {
   lang: Lang;
@@ -16,78 +20,134 @@ export interface CommentInput {
   suggested: ReadonlySet<Diagnostic>;
   skipped: readonly string[];
   maxFiles: number;
+  /** The living comment as it is on GitHub, or null: its rows that are fixed now are crossed out. */
+  previous: string | null;
 }
 
 const ICON = { error: "❌", warning: "⚠️" } as const;
+const ROW_MARKER = "<!-- recrutement-bot:row:";
+const ROW = /^(\|.*\|)<!-- recrutement-bot:row:([0-9a-f]{12})(:fixed)? -->$/;
+/** Crossed-out rows kept from earlier versions of the comment, at most. */
+const MAX_FIXED_ROWS = 20;
 
-export function renderProblemsComment(input: CommentInput, maxLength = MAX_BODY_LENGTH): string {
+/** The comment's body, or null when there is nothing to say and nothing was ever said. */
+export function renderComment(input: CommentInput, maxLength = MAX_BODY_LENGTH): string | null {
   const { lang } = input;
   const total = counts(input.postings);
-  const head = [
-    COMMENT_MARKER,
-    `### ${t(lang, "comment-title")}`,
-    "",
-    t(lang, "comment-intro", {
-      postings: t(lang, "count-postings", { n: input.postings.length }),
-      errors: t(lang, "count-errors", { n: total.errors }),
-      warnings: t(lang, "count-warnings", { n: total.warnings }),
-    }),
-  ].join("\n");
+  const earlierErrors = input.postings.some((p) => preExisting(p).some((d) => d.severity === "error"));
+  const current = new Set(input.postings.flatMap((p) => p.report.diagnostics.map((d) => rowHash(p.path, d))));
+  const fixed = fixedRows(lang, input.previous, current);
+  if (total.errors + total.warnings === 0 && !earlierErrors) {
+    if (input.previous === null) return null;
+    return finish([COMMENT_MARKER + "\n" + t(lang, "comment-all-fixed"), ...(fixed.length > 0 ? [table(lang, fixed)] : [])], lang);
+  }
+
+  const verdict = [
+    total.errors > 0 ? t(lang, "comment-verdict-to-fix", { toFix: t(lang, "count-to-fix", { n: total.errors }) }) : t(lang, "comment-verdict-nothing-blocking"),
+    ...(total.warnings > 0 ? [t(lang, "count-advice", { n: total.warnings })] : []),
+  ].join(", ");
+  const head = COMMENT_MARKER + "\n" + t(lang, "comment-intro", { postings: t(lang, "count-postings", { n: input.postings.length }), verdict });
 
   const tail: string[] = [];
-  const clean = input.postings.filter((p) => p.report.diagnostics.length === 0);
-  if (clean.length > 0) tail.push(`✅ ${t(lang, "comment-files-ok")} ${clean.map((p) => codeSpan(p.path)).join(", ")}`);
   if (input.skipped.length > 0) {
-    tail.push(`ℹ️ ${t(lang, "check-summary-skipped", { skipped: t(lang, "count-postings", { n: input.skipped.length }), max: input.maxFiles })}`);
+    tail.push(`ℹ️ ${t(lang, "check-summary-skipped", { n: input.skipped.length, max: input.maxFiles })}`);
   }
-  tail.push(`<sub>${t(lang, "comment-footer")}</sub>`);
-  const foot = tail.join("\n\n");
+  const reserve = tail.join("\n\n").length + 600;
 
-  // Sections, problem by problem, as long as they fit.
-  let body = head;
+  const sections: string[] = [head];
+  let length = head.length;
   let omitted = 0;
-  const reserve = foot.length + 200;
-  for (const posting of input.postings) {
-    const diagnostics = posting.report.diagnostics;
-    if (diagnostics.length === 0) continue;
-    const c = countsOf(diagnostics);
-    const heading = `\n\n#### ${c.errors > 0 ? ICON.error : ICON.warning} ${codeSpan(posting.path)}\n`;
-    let section = heading;
-    let shown = 0;
-    for (const d of diagnostics) {
-      const item = "\n" + renderItem(lang, d, input.suggested.has(d));
-      if (body.length + section.length + item.length + reserve > maxLength) {
-        omitted += diagnostics.length - shown;
-        break;
+  let oneClick = false;
+  const fits = (text: string) => length + text.length + reserve <= maxLength;
+  const add = (text: string) => {
+    sections.push(text);
+    length += text.length + 2;
+  };
+
+  for (const p of input.postings) {
+    const rows = introduced(p).map((d) => ({ d, text: row(lang, p, d, input.suggested.has(d)) }));
+    if (rows.length === 0) continue;
+    const shown = rows.filter((r) => {
+      if (!fits(r.text) || omitted > 0) {
+        omitted++;
+        return false;
       }
-      section += item;
-      shown++;
-    }
-    if (shown > 0) body += section;
-    if (shown < diagnostics.length) {
-      // Everything after this point is counted, not shown.
-      const rest = input.postings.slice(input.postings.indexOf(posting) + 1);
-      omitted += rest.reduce((n, p) => n + p.report.diagnostics.length, 0);
-      break;
-    }
+      length += r.text.length + 1;
+      return true;
+    });
+    if (shown.length === 0) continue;
+    if (shown.some((r) => input.suggested.has(r.d))) oneClick = true;
+    sections.push(codeSpan(p.path) + "\n\n" + table(lang, shown.map((r) => r.text)));
   }
-  if (omitted > 0) body += `\n\n${t(lang, "comment-truncated", { more: omitted })}`;
-  return `${body}\n\n${foot}\n`;
+  if (fixed.length > 0 && fits(fixed.join("\n"))) add(table(lang, fixed));
+
+  const earlier = input.postings.filter((p) => p.preExisting.size > 0);
+  let details: string | null = null;
+  if (earlier.length > 0) {
+    const n = earlier.reduce((k, p) => k + p.preExisting.size, 0);
+    const blocks = earlier.map((p) => codeSpan(p.path) + "\n\n" + table(lang, preExisting(p).map((d) => row(lang, p, d, input.suggested.has(d)))));
+    details = `<details><summary>${t(lang, "comment-earlier-title", { n })}</summary>\n\n${blocks.join("\n\n")}\n\n</details>`;
+    if (!fits(details)) {
+      details = null;
+      omitted += n;
+    } else if (earlier.some((p) => preExisting(p).some((d) => input.suggested.has(d)))) oneClick = true;
+  }
+  if (oneClick) add(t(lang, "comment-one-click"));
+  if (details !== null) add(details);
+  if (omitted > 0) add(t(lang, "comment-truncated", { more: omitted }));
+  return finish([...sections, ...tail], lang);
 }
 
-function renderItem(lang: Lang, d: Diagnostic, suggested: boolean): string {
+function finish(sections: string[], lang: Lang): string {
+  return `${sections.join("\n\n")}\n\n<sub>${t(lang, "comment-footer")}</sub>\n`;
+}
+
+function table(lang: Lang, rows: readonly string[]): string {
+  const header = `| ${t(lang, "comment-column-line")} | ${t(lang, "comment-column-problem")} | ${t(lang, "comment-column-write")} |\n| ---: | --- | --- |`;
+  return `${header}\n${rows.join("\n")}`;
+}
+
+/** One problem: its line, what is wrong, what to write (✏️ when a one-click suggestion is there). */
+function row(lang: Lang, p: ReviewedPosting, d: Diagnostic, suggested: boolean): string {
   const message = renderMessageMarkdown(lang, d.messageId, d.params, d.rule);
-  // `message` is already escaped markdown: it goes through `t` as is.
-  let item = `- ${ICON[d.severity]} ${t(lang, "comment-item", { line: d.line, message })}`;
+  let write = "";
   if (d.fix) {
-    item += suggested
-      ? `\n  ✏️ ${t(lang, "comment-fix-suggested")}`
-      : `\n  ✏️ ${renderMessageMarkdown(lang, "comment-fix-manual", { text: d.fix.text }, "", 200)}`;
+    const text = codeSpan(newLinesOf(p, d.fix).join(" ⏎ "), 200);
+    write = d.fix.certain === false ? t(lang, "comment-proposal", { text }) : text;
+    if (suggested) write += " ✏️";
   }
-  return item;
+  return `| ${d.line} | ${ICON[d.severity]} ${cell(message)} | ${cell(write)} |${ROW_MARKER}${rowHash(p.path, d)} -->`;
 }
 
-/** Short text the comment becomes once every problem is fixed. */
-export function renderResolvedComment(lang: Lang): string {
-  return `${COMMENT_MARKER}\n${t(lang, "comment-resolved")}\n`;
+/** A table cell: a pipe, even in a code span, would end it. */
+function cell(markdown: string): string {
+  return markdown.replace(/(?<!\\)\|/g, "\\|");
+}
+
+/** Same file, same problem (rule, message, texts): the same row from one push to the next. */
+export function rowHash(path: string, d: Diagnostic): string {
+  const texts = Object.entries(d.params).filter(([, v]) => typeof v === "string");
+  return createHash("sha256")
+    .update(JSON.stringify([path, d.rule, d.messageId, texts]))
+    .digest("hex")
+    .slice(0, 12);
+}
+
+/** Rows of the previous comment whose problem is gone, crossed out (rows crossed out before are kept as they were). */
+function fixedRows(lang: Lang, previous: string | null, current: ReadonlySet<string>): string[] {
+  if (previous === null) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const line of previous.split("\n")) {
+    const m = ROW.exec(line);
+    if (!m || current.has(m[2]!) || seen.has(m[2]!)) continue;
+    seen.add(m[2]!);
+    if (m[3]) {
+      out.push(line);
+      continue;
+    }
+    const cells = m[1]!.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    out.push(`| ~~${cells[0] ?? ""}~~ | ~~${cells[1] ?? ""}~~ | ${t(lang, "comment-fixed")} |${ROW_MARKER}${m[2]}:fixed -->`);
+  }
+  return out.slice(0, MAX_FIXED_ROWS);
 }

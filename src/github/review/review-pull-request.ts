@@ -11,6 +11,7 @@
 import type { Logger } from "pino";
 import type { GitHub, RepoRef } from "../octokit.js";
 import { readPullRequestFiles, type PullRequestFile } from "../read-pull-request-files.js";
+import { readStartupTitles, type StartupTitlesCache } from "../read-startup-titles.js";
 import { readBotComments, readReviewState, type BlobRead, type ReviewState } from "../read-review-state.js";
 import { DEFAULT_CONFIG, type Config } from "../../config/schema.js";
 import { MAX_CONFIG_BYTES, parseConfig, type ParsedConfig } from "../../config/parse-config.js";
@@ -21,13 +22,17 @@ import { planReview, type ReviewPlan } from "./plan-review.js";
 import { reconcileCheckRun } from "./reconcile-check-run.js";
 import { reconcileComment } from "./reconcile-comment.js";
 import { reconcileSuggestions } from "./reconcile-suggestions.js";
-import { renderFailedCheckRun } from "./render-check-run.js";
+import { reconcileThreads } from "./reconcile-threads.js";
+import { canWrite } from "./read-write-access.js";
+import { renderFailedCheckRun, type OverrideState } from "./render-check-run.js";
 import { selectPostings, type PostingSelection } from "./select-postings.js";
-import { COMMENT_MARKER, counts } from "./reviewed-posting.js";
+import { COMMENT_MARKER, counts, introduced } from "./reviewed-posting.js";
 
 export interface ReviewTarget extends RepoRef {
   pullNumber: number;
   headSha: string;
+  /** The commit the pull request is compared with: problems already there are not its own. */
+  baseSha: string;
   defaultBranch: string;
 }
 
@@ -40,9 +45,20 @@ export interface ReviewOutcome {
 
 /** Config last seen per repository: the guess the next review's single query is written with. */
 export type ConfigMemory = Map<string, Config>;
+
+/** What one app instance keeps from review to review. */
+export interface ReviewMemory {
+  configs: ConfigMemory;
+  startupTitles: StartupTitlesCache;
+}
+
+export function newReviewMemory(): ReviewMemory {
+  return { configs: new Map(), startupTitles: new Map() };
+}
 const MEMORY_SIZE = 1000;
 
-export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, log: Logger, memory: ConfigMemory = new Map()): Promise<ReviewOutcome> {
+export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, log: Logger, kept: ReviewMemory = newReviewMemory()): Promise<ReviewOutcome> {
+  const memory = kept.configs;
   const repo: RepoRef = { owner: target.owner, repo: target.repo };
   const where = { repo: `${target.owner}/${target.repo}`, pull: target.pullNumber, sha: target.headSha };
   const repoKey = `${target.owner}/${target.repo}`.toLowerCase();
@@ -61,7 +77,15 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
       state = { ...(await readState(octokit, repo, target, config, needed)), config: state.config };
     }
     selection = needed;
-    const postings = checkPostings(selection.postings, state.blobs, checkOptionsFor(config, state.startupIds, false));
+    let options = checkOptionsFor(config, state.startupIds, false);
+    let postings = checkPostings(selection.postings, state.blobs, options, state.baseBlobs);
+    // A startup named otherwise than by its id may be named by its title: read the titles, judge again
+    // (only when the pull request wrote it: a problem that was there before blocks nothing anyway).
+    if (state.startupsTree !== null && postings.some((p) => introduced(p).some((d) => d.rule === "startup-unknown"))) {
+      options = { ...options, startupTitles: await readStartupTitles(octokit, repo, state.startupsTree, kept.startupTitles) };
+      postings = checkPostings(selection.postings, state.blobs, options, state.baseBlobs);
+    }
+    const override = await readOverride(octokit, repo, config, state, counts(postings).errors > 0);
     plan = planReview({
       config,
       configProblems: problems,
@@ -72,7 +96,9 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
         pullRequestLabels: state.pullRequestLabels,
         repositoryLabels: state.repositoryLabels,
         reviewCommentBodies: state.botReviewCommentBodies,
+        threads: state.botThreads,
       },
+      override,
     });
     const total = counts(postings);
     log.info(
@@ -104,6 +130,7 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     reconcileComment(octokit, repo, target.pullNumber, plan.comment, plan.deleteComments, () => readBotComments(octokit, repo, target.pullNumber, COMMENT_MARKER)),
   );
   await step("suggestions", () => reconcileSuggestions(octokit, repo, target.pullNumber, target.headSha, plan.suggestions));
+  if (plan.resolveThreads.length > 0) await step("threads", () => reconcileThreads(octokit, plan.resolveThreads));
   if (plan.labels) {
     const labels = plan.labels;
     await step("labels", () => reconcileLabels(octokit, repo, target.pullNumber, labels));
@@ -115,8 +142,10 @@ function readState(octokit: GitHub, repo: RepoRef, target: ReviewTarget, config:
   return readReviewState(octokit, repo, {
     pullNumber: target.pullNumber,
     headSha: target.headSha,
+    baseSha: target.baseSha,
     defaultBranch: target.defaultBranch,
     postingPaths: selection.postings.map((p) => p.path),
+    basePaths: new Map(selection.postings.flatMap((p) => (p.basePath !== null ? [[p.path, p.basePath] as const] : []))),
     startupsDir: config.startups,
     labelPrefix: config.labels.prefix,
     marker: COMMENT_MARKER,
@@ -128,6 +157,19 @@ function readsCover(guess: Config, config: Config, read: PostingSelection, files
   if (guess.startups !== config.startups || guess.labels.prefix !== config.labels.prefix) return false;
   const readPaths = new Set(read.postings.map((p) => p.path));
   return selectPostings(files, config.postings, config["max-files"]).postings.every((p) => readPaths.has(p.path));
+}
+
+/**
+ * The override label, when it is on the pull request and the verdict would fail: who put it
+ * there (the pull request's timeline) and whether that person can write to the repository.
+ */
+async function readOverride(octokit: GitHub, repo: RepoRef, config: Config, state: ReviewState, failing: boolean): Promise<OverrideState | null> {
+  const wanted = config["override-label"].toLowerCase();
+  const label = state.pullRequestLabels.find((l) => l.toLowerCase() === wanted);
+  if (!failing || label === undefined) return null;
+  const login = [...state.labelledBy].find(([name]) => name.toLowerCase() === wanted)?.[1];
+  if (login === undefined) return { label, login: "?", allowed: false };
+  return { label, login, allowed: await canWrite(octokit, repo, login) };
 }
 
 function configOf(blob: BlobRead): ParsedConfig {

@@ -4,7 +4,7 @@
  * `max-files` of them, in path order.
  */
 import type { PullRequestFile } from "../read-pull-request-files.js";
-import { diffLines } from "./diff-lines.js";
+import { readPatch } from "./diff-lines.js";
 
 export interface PostingToReview {
   path: string;
@@ -12,6 +12,13 @@ export interface PostingToReview {
   isNew: boolean;
   /** New-side lines of the diff (where a suggestion can go); "all" for an added file. */
   diffLines: ReadonlySet<number> | "all";
+  /**
+   * Lines the pull request wrote ("+" lines of the diff), "all" for a new posting. Empty when
+   * GitHub gives no diff (a pure rename, a diff too large): the version before then decides.
+   */
+  addedLines: ReadonlySet<number> | "all";
+  /** Where the posting was before the pull request (its path, or the old path of a rename), null for a new one. */
+  basePath: string | null;
 }
 
 export interface PostingSelection {
@@ -33,8 +40,15 @@ export function selectPostings(files: readonly PullRequestFile[], postingsDir: s
       f.status === "added" ||
       f.status === "copied" ||
       (f.status === "renamed" && (f.previousFilename === null || !isUnder(f.previousFilename, postingsDir)));
-    const lines: ReadonlySet<number> | "all" = f.status === "added" ? "all" : f.patch !== null ? diffLines(f.patch) : new Set<number>();
-    return { path: f.filename, isNew, diffLines: lines };
+    const patch = !isNew && f.patch !== null ? readPatch(f.patch) : null;
+    const lines: ReadonlySet<number> | "all" = f.status === "added" ? "all" : f.patch !== null ? readPatch(f.patch).lines : new Set<number>();
+    return {
+      path: f.filename,
+      isNew,
+      diffLines: lines,
+      addedLines: isNew ? "all" : (patch?.added ?? new Set<number>()),
+      basePath: isNew ? null : (f.previousFilename ?? f.filename),
+    };
   });
   return { postings, skipped: candidates.slice(maxFiles).map((f) => f.filename) };
 }

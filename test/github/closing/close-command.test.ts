@@ -30,7 +30,7 @@ describe("close, locally", () => {
       const r = await runCli(["close", "--today", "2021-07-08"], { cwd: dir });
       expect(r).toEqual({
         code: 0,
-        stdout: `content/_jobs/${SEED_NAME}:13  « Chargé.e de développement de l'atelier numérique » : poste_ferme 2021-07-07 passée\n1 offre à fermer au 2021-07-08 (2 offres lues)\n`,
+        stdout: `content/_jobs/${SEED_NAME}:13  «\u202FChargé.e de développement de l'atelier numérique\u202F»\u202F: poste_ferme 2021-07-07 passée\n1 offre à fermer au 2021-07-08 (2 offres lues)\n`,
         stderr: "",
       });
       expect(readFileSync(path.join(dir, "content/_jobs", SEED_NAME), "utf8")).toBe(SEED_DUE);
@@ -108,7 +108,7 @@ describe("close --repo, on GitHub", () => {
     expect(r.stdout).toBe(
       [
         "betagouv/offres, le 2021-07-08",
-        `  ouvrir une pull request (recrutement-bot/fermeture/2021-06-09-atelier-numerique) : content/_jobs/${SEED_NAME}`,
+        `  ouvrir une pull request (recrutement-bot/fermeture/2021-06-09-atelier-numerique)\u202F: content/_jobs/${SEED_NAME}`,
         "    → #42 ouverte",
         "",
       ].join("\n"),
@@ -141,7 +141,7 @@ describe("close --repo, on GitHub", () => {
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^betagouv\/offres, le \d{4}-\d{2}-\d{2} — simulation \(dry-run\) : rien n'est écrit\n {2}rien à faire\n$/);
+    expect(r.stdout).toMatch(/^betagouv\/offres, le \d{4}-\d{2}-\d{2} — simulation \(dry-run\)\u202F: rien n'est écrit\n {2}rien à faire\n$/);
     expect(ghes.calls()).toEqual([`GET ${R}`, `GET ${CONFIG}`]);
     ghes.done();
     graphql.done();
@@ -160,11 +160,11 @@ describe("close --repo, on GitHub", () => {
 
   it("no credentials, or GitHub refuses: exit code 2 with the reason", async () => {
     const none = await runCli(["close", "--repo", "betagouv/offres"], { env: {} });
-    expect(none).toMatchObject({ code: 2, stderr: "Identifiants manquants : définissez GITHUB_TOKEN, ou APP_ID avec PRIVATE_KEY ou PRIVATE_KEY_PATH.\n" });
+    expect(none).toMatchObject({ code: 2, stderr: "Identifiants manquants\u202F: définissez GITHUB_TOKEN, ou APP_ID avec PRIVATE_KEY ou PRIVATE_KEY_PATH.\n" });
     gh.scope.get(R).reply(404, { message: "Not Found" });
     const refused = await runCli(["close", "--repo", "betagouv/offres"], { env: { GITHUB_TOKEN: "ghs_x" } });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^GitHub : 404 Not Found/);
+    expect(refused.stderr).toMatch(/^GitHub\u202F: 404 Not Found/);
     gh.done();
   });
 
@@ -175,7 +175,7 @@ describe("close --repo, on GitHub", () => {
     gh.scope.post(`${R}/git/refs`).reply(403, { message: "Resource not accessible by integration" });
     const r = await runCli(["close", "--repo", "betagouv/offres", "--today", "2021-07-08"], { env: { GITHUB_TOKEN: "ghs_x" } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("→ échec : Resource not accessible by integration");
+    expect(r.stdout).toContain("→ échec\u202F: Resource not accessible by integration");
     gh.done();
   });
 });

@@ -212,8 +212,8 @@ describe("the GitHub Action", () => {
       expect(result.stderr).toBe("");
       expect(result.stdout).toBe(
         [
-          "betagouv/offres, le 2021-07-08 — simulation (dry-run) : rien n'est écrit",
-          `  ouvrir une pull request (recrutement-bot/fermeture/2021-06-09-atelier-numerique) : content/_jobs/${SEED_NAME}`,
+          "betagouv/offres, le 2021-07-08 — simulation (dry-run)\u202F: rien n'est écrit",
+          `  ouvrir une pull request (recrutement-bot/fermeture/2021-06-09-atelier-numerique)\u202F: content/_jobs/${SEED_NAME}`,
           "",
         ].join("\n"),
       );

@@ -64,21 +64,21 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
       `POST ${R}/issues/42/labels`,
     ]);
     expect(body(2)).toEqual({ ref: "refs/heads/recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: HEAD });
-    expect(body(3)).toMatchObject({ branch: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: blobOid(SEED_DUE), message: "Fermer l'offre « Chargé.e de développement de l'atelier numérique » (open: false)" });
+    expect(body(3)).toMatchObject({ branch: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: blobOid(SEED_DUE), message: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F» (open: false)" });
     expect(changedLines(SEED_DUE, decoded(3))).toEqual([[13, "open: false"]]);
     expect(SEED_DUE.split("\n")[12]).toBe("open: true");
 
     const pr = body(4);
-    expect(pr).toMatchObject({ title: "Fermer l'offre « Chargé.e de développement de l'atelier numérique »", head: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", base: "main", maintainer_can_modify: true });
+    expect(pr).toMatchObject({ title: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F»", head: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", base: "main", maintainer_can_modify: true });
     const text = String(pr.body);
     // The roles, escaped for markdown (src/github/markdown decides how).
-    expect(text).toMatch(/^L'offre « Chargé\\?\.e de développement de l'atelier numérique » \(`content\/_jobs\/2021-06-09-atelier-numerique\.md`\) est à fermer/);
-    expect(text).toContain("`poste_ferme: 2021-07-07` est passée");
+    expect(text).toMatch(/^L'offre «\u202FChargé\\?\.e de développement de l'atelier numérique\u202F» \(`content\/_jobs\/2021-06-09-atelier-numerique\.md`\) est à fermer/);
+    expect(text).toContain("est à fermer\u202F: sa date de clôture `poste_ferme: 2021-07-07` est passée");
     expect(text).toContain("la ligne 13 du fichier devient `open: false`");
-    expect(text).toContain("**Pour garder l'offre ouverte**, ne fusionnez pas : changez la date `poste_ferme`");
+    expect(text).toContain("**Pour garder l'offre ouverte**, ne fusionnez pas\u202F: changez la date `poste_ferme`");
     expect(text).toContain(renderMarker({ path: SEED_PATH, blob: blobOid(SEED_DUE) }));
     // The repository has no `contrat: stage` label yet: created with the review's colour and description.
-    expect(body(5)).toEqual({ name: "contrat: stage", color: "c2e0c6", description: "Offre d'emploi en stage (étiquette posée par recrutement-bot)" });
+    expect(body(5)).toEqual({ name: "contrat: stage", color: "c2e0c6", description: "Offre d'emploi\u202F: stage" });
     expect(body(6)).toEqual({ labels: ["fermeture", "contrat: stage"] });
 
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "created", pr: 42 }]);
@@ -253,7 +253,7 @@ describe("existing pull requests", () => {
     expect(body(1)).toEqual({ sha: HEAD, force: true });
     expect(body(2)).toMatchObject({ branch: branch("a"), sha: blobOid(changed) });
     expect(decoded(2)).toBe(changed.replace("open: true #", "open: false #"));
-    expect(body(3)).toMatchObject({ title: "Fermer l'offre « A (senior) »" });
+    expect(body(3)).toMatchObject({ title: "Fermer l'offre «\u202FA (senior)\u202F»" });
     expect(String(body(3).body)).toContain(renderMarker({ path: "content/_jobs/a.md", blob: blobOid(changed) }));
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "updated", pr: 5 }]);
     gh.done();
@@ -301,7 +301,7 @@ describe("existing pull requests", () => {
     gh.scope.delete(`${R}/git/refs/${enc(`heads/${branch("a")}`)}`).reply(204);
     const { report } = await run({}, "2024-06-01");
     expect(gh.calls()).toEqual(["POST /graphql", `POST ${R}/issues/5/comments`, `PATCH ${R}/pulls/5`, `DELETE ${R}/git/refs/${enc(`heads/${branch("a")}`)}`]);
-    expect(body(1)).toEqual({ body: "La date de fermeture de l'offre a été repoussée (`poste_ferme: 2024-12-31`) : l'offre reste ouverte. Je ferme cette pull request et supprime sa branche." });
+    expect(body(1)).toEqual({ body: "La date de clôture de l'offre a été repoussée (`poste_ferme: 2024-12-31`)\u202F: l'offre reste ouverte. Je ferme cette pull request et supprime sa branche." });
     expect(body(2)).toEqual({ state: "closed", body: `${marker(old)}\n${CLOSED_BY_APP}` });
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "closed", pr: 5 }]);
     gh.done();

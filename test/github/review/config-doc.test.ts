@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { configSchema, DEFAULT_CONFIG } from "../../../src/config/schema.js";
 import { parseConfig } from "../../../src/config/parse-config.js";
+import { RULE_SEVERITIES } from "../../../src/core/rule-severities.js";
 import { RULE_IDS } from "../../../src/core/types.js";
 
 const doc = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
@@ -88,6 +89,17 @@ describe("docs/configuration.md", () => {
 
   it("lists every rule id", () => {
     for (const rule of RULE_IDS) expect(section(["rules"])).toContain(`| \`${rule}\` |`);
+  });
+
+  it("gives each rule its default severity, and names the other severity of its cases (src/core/rule-severities.ts)", () => {
+    for (const rule of RULE_IDS) {
+      const cases = RULE_SEVERITIES[rule] as Record<string, { severity: string }>;
+      const row = section(["rules"]).split("\n").find((l) => l.startsWith(`| \`${rule}\` |`))!;
+      expect(row.split(" | ")[1], rule).toBe(cases.default!.severity);
+      for (const other of new Set(Object.values(cases).map((c) => c.severity))) {
+        if (other !== cases.default!.severity) expect(row, rule).toContain(`**${other}**`);
+      }
+    }
   });
 
   it("its full example is a valid configuration", () => {

@@ -42,18 +42,20 @@ describe("escaping values copied from postings", () => {
 describe("catalogue messages with hostile parameters", () => {
   it("escapes a value for where the template puts it: in text or in a code span", () => {
     // "unknown-key" puts the key in backticks, "open-not-boolean" puts the value in « ».
-    expect(renderMessageMarkdown("fr", "unknown-key", { key: "@x`<b>" }, "")).toBe("Champ inconnu `@xˋ<b>` : il est ignoré.");
-    expect(renderMessageMarkdown("fr", "open-not-boolean", { value: "@here <b>" }, "")).toBe(
-      `\`open\` doit valoir \`true\` ou \`false\` (sans guillemets), pas « @${ZWSP}here &lt;b&gt; ».`,
+    expect(renderMessageMarkdown("fr", "unknown-key", { key: "@x`<b>" }, "")).toBe("Champ inconnu `@xˋ<b>`\u202F: il est ignoré.");
+    expect(renderMessageMarkdown("fr", "open-not-boolean", { value: "@here <b>", fix: "" }, "")).toBe(
+      `\`open\` vaut «\u202F@${ZWSP}here &lt;b&gt;\u202F»\u202F: la page et l'API ne le lisent pas de la même façon. Écrivez \`open: true\` ou \`open: false\`, sans guillemets.`,
     );
   });
 
   it("numbers are not touched, unknown ids fall back to an escaped text", () => {
-    expect(renderMessageMarkdown("fr", "comment-item", { line: 3, message: "x" }, "")).toBe("**Ligne 3** : x");
+    expect(renderMessageMarkdown("fr", "check-config-line", { line: 3 }, "")).toBe("ligne 3");
     expect(renderMessageMarkdown("fr", "no-such-message", {}, "@rule")).toBe(`@${ZWSP}rule`);
   });
 
   it("plain text (annotations) is one line and short, not escaped", () => {
-    expect(renderMessagePlain("en", "open-not-boolean", { value: "<b>\nx" }, "")).toBe("`open` must be `true` or `false` (without quotes), not “<b> ⏎ x”.");
+    expect(renderMessagePlain("en", "open-not-boolean", { value: "<b>\nx" }, "")).toBe(
+      "`open` is “<b> ⏎ x”: the page and the API do not read it the same way. Write `open: true` or `open: false`, without quotes.",
+    );
   });
 });

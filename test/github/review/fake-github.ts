@@ -5,6 +5,7 @@
  * labels, review comments, check runs). GraphQL queries are answered from the same state and
  * validated against GitHub's GraphQL schema (@octokit/graphql-schema).
  */
+import { createHash } from "node:crypto";
 import { validate } from "@octokit/graphql-schema";
 import type { GitHubMock } from "../../helpers/github-mock.js";
 
@@ -19,6 +20,8 @@ export interface FakeFile {
    * `{ node }`: GitHub's GraphQL Blob as given (byteSize, isBinary, isTruncated, text).
    */
   content?: string | { binary: true; size: number } | { size: number } | { node: BlobNode };
+  /** Text at the base commit (for a modified or renamed file: at `previous_filename` when renamed). */
+  baseContent?: string;
 }
 
 export interface FakeComment {
@@ -40,16 +43,24 @@ export interface FakeState {
   repo: string;
   number: number;
   headSha: string;
+  /** The base commit of the pull request. */
+  baseSha: string;
   defaultBranch: string;
   /** `.github/recrutement-bot.yml` on the default branch (null: absent). */
   config: string | null;
   files: FakeFile[];
   /** Startup ids (`content/_startups/<id>.md`) on the default branch and at the head commit. */
   startups: string[];
+  /** Titles of some startups (`title:` of their file). */
+  startupTitles?: Record<string, string>;
   comments: FakeComment[];
   pullRequestLabels: string[];
   repositoryLabels: FakeLabel[];
-  reviewComments: { body: string; path: string; line: number; bot: boolean }[];
+  reviewComments: { body: string; path: string; line: number; bot: boolean; threadId?: string; resolved?: boolean }[];
+  /** Who added each label, in order (the pull request's LabeledEvents). */
+  labelEvents: { label: string; actor: string }[];
+  /** Repository permission of users (`GET …/collaborators/{username}/permission`); absent: 404. */
+  permissions: Record<string, "admin" | "write" | "read" | "none">;
   checkRuns: { id: number; head_sha: string; conclusion: string; title: string; summary: string; annotations: Annotation[]; external_id?: string }[];
   /** GraphQL queries received (text), for the budget and tests. */
   graphqlQueries: string[];
@@ -81,6 +92,7 @@ export function defaultState(overrides: Partial<FakeState> = {}): FakeState {
     repo: "Hello-World",
     number: 2,
     headSha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
+    baseSha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
     defaultBranch: "master",
     config: null,
     files: [],
@@ -89,6 +101,8 @@ export function defaultState(overrides: Partial<FakeState> = {}): FakeState {
     pullRequestLabels: [],
     repositoryLabels: [],
     reviewComments: [],
+    labelEvents: [],
+    permissions: {},
     checkRuns: [],
     graphqlQueries: [],
     ...overrides,
@@ -156,6 +170,11 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
       }
       return [200, slice, headers];
     });
+
+  s.get(`${repoPath}/pulls/${state.number}`)
+    .optionally()
+    .times(1000)
+    .reply(() => [200, { number: state.number, state: "open", head: { sha: state.headSha, ref: "patch-1" }, base: { sha: state.baseSha, ref: state.defaultBranch } }]);
 
   s.post(graphqlPath)
     .optionally()
@@ -225,8 +244,18 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
     .times(1000)
     .reply((_uri, body) => {
       const b = parseBody(body) as { comments?: { path: string; line: number; body: string }[] };
-      for (const c of b.comments ?? []) state.reviewComments.push({ ...c, bot: true });
+      for (const c of b.comments ?? []) state.reviewComments.push({ ...c, bot: true, threadId: `PRRT_${nextId++}`, resolved: false });
       return [200, { id: nextId++, state: "COMMENTED" }];
+    });
+
+  s.get(route(`${repoPath}/collaborators/`, /^[^/]+\/permission$/))
+    .optionally()
+    .times(1000)
+    .reply((uri) => {
+      const login = decodeURIComponent(uri.slice(`${repoPath}/collaborators/`.length).split("/")[0]!);
+      const permission = state.permissions[login];
+      if (permission === undefined) return [404, { message: "Not Found" }];
+      return [200, { permission, role_name: permission, user: { login, id: 1, node_id: "U_1", avatar_url: "", gravatar_id: "", url: "", html_url: "", followers_url: "", following_url: "", gists_url: "", starred_url: "", subscriptions_url: "", organizations_url: "", repos_url: "", events_url: "", received_events_url: "", type: "User", site_admin: false } }];
     });
 
   s.post(`${repoPath}/labels`)
@@ -267,6 +296,10 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
 function blobAt(state: FakeState, expression: string): unknown {
   const colon = expression.indexOf(":");
   const [rev, path] = [expression.slice(0, colon), expression.slice(colon + 1)];
+  if (rev === state.baseSha) {
+    const before = state.files.find((f) => (f.previous_filename ?? f.filename) === path && f.status !== "added" && f.baseContent !== undefined);
+    return before ? { byteSize: Buffer.byteLength(before.baseContent!), isBinary: false, isTruncated: false, text: before.baseContent } : null;
+  }
   if (rev !== state.headSha) return null;
   const file = state.files.find((f) => f.filename === path && f.status !== "removed");
   if (!file || file.content === undefined) return null;
@@ -276,6 +309,11 @@ function blobAt(state: FakeState, expression: string): unknown {
   if ("node" in file.content) return file.content.node;
   if ("binary" in file.content) return { byteSize: file.content.size, isBinary: true, isTruncated: false, text: null };
   return { byteSize: file.content.size, isBinary: false, isTruncated: true, text: "x".repeat(100) };
+}
+
+/** The startups folder's tree id: like git's, it changes with what the folder holds. */
+function startupsTreeOid(state: FakeState): string {
+  return createHash("sha1").update(JSON.stringify([state.startups, state.startupTitles ?? {}])).digest("hex");
 }
 
 function commentNodes(state: FakeState, before: string | null | undefined) {
@@ -288,13 +326,30 @@ function commentNodes(state: FakeState, before: string | null | undefined) {
 }
 
 function answerGraphql(state: FakeState, query: string, variables: Record<string, unknown>): unknown {
+  if (/^mutation ResolveThreads/.test(query)) {
+    const out: Record<string, unknown> = {};
+    for (const [name, id] of Object.entries(variables)) {
+      const thread = state.reviewComments.find((c) => c.threadId === id);
+      if (thread) thread.resolved = true;
+      out[name] = { thread: { id, isResolved: true } };
+    }
+    return out;
+  }
   if (variables.owner !== state.owner || variables.name !== state.repo) return { repository: null };
+  if (/^query StartupTitles/.test(query)) {
+    if (variables.oid !== startupsTreeOid(state)) return { repository: { object: null } };
+    const entries = state.startups.map((id) => {
+      const text = `---\ntitle: ${state.startupTitles?.[id] ?? id}\nmission: Une mission\n---\n\nTexte.\n`;
+      return { name: `${id}.md`, type: "blob", object: { byteSize: Buffer.byteLength(text), isBinary: false, text } };
+    });
+    return { repository: { object: { entries: [...entries, { name: "images", type: "tree", object: {} }] } } };
+  }
   if (/^query BotComments/.test(query)) {
     return { repository: { pullRequest: { comments: commentNodes(state, variables.before as string | null) } } };
   }
   const repository: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(variables)) {
-    if (/^p\d+$/.test(name)) repository[name] = blobAt(state, String(value));
+    if (/^[pb]\d+$/.test(name)) repository[name] = blobAt(state, String(value));
   }
   if (/^query ReviewState/.test(query)) {
     repository.config =
@@ -304,7 +359,7 @@ function answerGraphql(state: FakeState, query: string, variables: Record<string
     const tree = (expression: string) => {
       const dir = expression.slice(expression.indexOf(":") + 1);
       if (dir !== "content/_startups") return null;
-      return { entries: [...state.startups.map((id) => ({ name: `${id}.md`, type: "blob" })), { name: "images", type: "tree" }] };
+      return { oid: startupsTreeOid(state), entries: [...state.startups.map((id) => ({ name: `${id}.md`, type: "blob" })), { name: "images", type: "tree" }] };
     };
     repository.startupsHead = tree(String(variables.startupsHead));
     repository.startupsBase = tree(String(variables.startupsBase));
@@ -313,7 +368,10 @@ function answerGraphql(state: FakeState, query: string, variables: Record<string
     repository.pullRequest = {
       labels: { nodes: state.pullRequestLabels.map((name) => ({ name })) },
       comments: commentNodes(state, null),
-      reviewThreads: { nodes: state.reviewComments.slice(-100).map((c) => ({ comments: { nodes: [{ body: c.body, viewerDidAuthor: c.bot }] } })) },
+      reviewThreads: {
+        nodes: state.reviewComments.slice(-100).map((c, i) => ({ id: c.threadId ?? `PRRT_h${i}`, isResolved: c.resolved ?? false, path: c.path, comments: { nodes: [{ body: c.body, viewerDidAuthor: c.bot }] } })),
+      },
+      timelineItems: { nodes: state.labelEvents.slice(-100).map((e) => ({ actor: { login: e.actor }, label: { name: e.label } })) },
     };
   }
   return { repository };

@@ -14,8 +14,14 @@ function example(name: string, action: string): Json {
 }
 
 /** A `pull_request` event for the state's pull request, at its head commit. */
-export function pullRequestEvent(state: FakeState, action: "opened" | "synchronize" | "reopened" | "ready_for_review", options: { fork?: string } = {}): Json {
+export function pullRequestEvent(
+  state: FakeState,
+  action: "opened" | "synchronize" | "reopened" | "ready_for_review" | "labeled" | "unlabeled",
+  options: { fork?: string; label?: string; sender?: { login: string; type: "User" | "Bot" } } = {},
+): Json {
   const payload = example("pull_request", action);
+  if (options.label !== undefined) payload.label = { ...(payload.label ?? { id: 1, node_id: "LA_1", url: "", color: "ededed", default: false, description: null }), name: options.label };
+  if (options.sender) payload.sender = { ...payload.sender, login: options.sender.login, type: options.sender.type };
   payload.number = state.number;
   payload.installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
   payload.repository.name = state.repo;
@@ -25,6 +31,7 @@ export function pullRequestEvent(state: FakeState, action: "opened" | "synchroni
   const pr = payload.pull_request;
   pr.number = state.number;
   pr.head.sha = state.headSha;
+  pr.base.sha = state.baseSha;
   if ("after" in payload) payload.after = state.headSha;
   pr.base.repo = structuredClone(payload.repository);
   if (options.fork) {

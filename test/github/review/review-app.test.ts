@@ -70,6 +70,8 @@ describe("review of a pull request", () => {
       "POST /app/installations/1/access_tokens",
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
+      // « mon-entreprize » is no startup id: it may be a startup's title, read once per startups folder.
+      "POST /graphql",
       `POST ${REPO}/check-runs`,
       `POST ${REPO}/issues/2/comments`,
       "POST /graphql",
@@ -79,14 +81,14 @@ describe("review of a pull request", () => {
     ]);
     const checkRun = body(`POST ${REPO}/check-runs`) as Record<string, unknown>;
     expect(checkRun).toMatchObject({ name: "recrutement-bot", head_sha: state.headSha, status: "completed", conclusion: "failure", external_id: "2" });
-    expect(state.checkRuns[0]!.title).toBe("3 erreurs à corriger (1 offre)");
+    expect(state.checkRuns[0]!.title).toBe("3 points à corriger");
     expect(state.checkRuns[0]!.annotations).toEqual([
-      expect.objectContaining({ path: PATH, start_line: 3, end_line: 3, annotation_level: "failure", title: "Erreur (startup-unknown)" }),
-      expect.objectContaining({ path: PATH, start_line: 4, end_line: 4, annotation_level: "warning", title: "Avertissement (contract-alias)" }),
-      expect.objectContaining({ path: PATH, start_line: 5, end_line: 5, annotation_level: "failure", title: "Erreur (open-not-boolean)" }),
-      expect.objectContaining({ path: PATH, start_line: 6, end_line: 6, annotation_level: "failure", title: "Erreur (date-format)" }),
+      expect.objectContaining({ path: PATH, start_line: 3, end_line: 3, annotation_level: "failure", title: "À corriger (startup-unknown)" }),
+      expect.objectContaining({ path: PATH, start_line: 4, end_line: 4, annotation_level: "warning", title: "Conseil (contract-alias)" }),
+      expect.objectContaining({ path: PATH, start_line: 5, end_line: 5, annotation_level: "failure", title: "À corriger (open-not-boolean)" }),
+      expect.objectContaining({ path: PATH, start_line: 6, end_line: 6, annotation_level: "failure", title: "À corriger (date-format)" }),
     ]);
-    expect(state.checkRuns[0]!.annotations[2]!.message).toMatch(/Correction : remplacer la ligne par « open: true »$/);
+    expect(state.checkRuns[0]!.annotations[2]!.message).toMatch(/\nÀ écrire\u202F: open: true$/);
     expect(state.checkRuns[0]!.summary).toMatchSnapshot("check-run-summary");
 
     expect(state.comments).toHaveLength(1);
@@ -102,12 +104,12 @@ describe("review of a pull request", () => {
     ]);
     expect(review.comments[1]!.body).toMatch(/\n```suggestion\nopen: true\n```\n<!-- recrutement-bot:suggestion:[0-9a-f]{16} -->$/);
 
-    expect(body(`POST ${REPO}/labels`)).toEqual({ name: "contrat: indépendant", color: "fbca04", description: "Offre d'emploi en indépendant (étiquette posée par recrutement-bot)" });
+    expect(body(`POST ${REPO}/labels`)).toEqual({ name: "contrat: indépendant", color: "fbca04", description: "Offre d'emploi\u202F: indépendant" });
     expect(body(`POST ${REPO}/issues/2/labels`)).toEqual({ labels: ["contrat: indépendant"] });
     gh.done();
   });
 
-  it("fix pushed: the comment is edited to a short 'fixed', the check turns green, nothing posted twice", async () => {
+  it("fix pushed: the comment crosses out what was fixed, the check turns green, the suggestion threads are resolved, nothing posted twice", async () => {
     const state = defaultState({ files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
@@ -123,14 +125,14 @@ describe("review of a pull request", () => {
       "POST /graphql",
       `POST ${REPO}/check-runs`,
       `PATCH ${REPO}/issues/comments/${firstComment.id}`,
+      // One mutation resolves the three suggestion threads.
+      "POST /graphql",
     ]);
-    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", output: { title: "Aucune erreur", annotations: [] } });
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", output: { title: "Tout est en ordre", annotations: [] } });
     expect(state.comments).toHaveLength(1);
-    expect(state.comments[0]!.body).toMatchInlineSnapshot(`
-      "<!-- recrutement-bot:review -->
-      ✅ Tout est en ordre maintenant : les offres de cette pull request n'ont plus de problème. Merci !
-      "
-    `);
+    expect(state.comments[0]!.body).toMatchSnapshot("comment-fixed");
+    expect(state.comments[0]!.body.match(/~~/g)).toHaveLength(4 * 4);
+    expect(state.reviewComments.map((c) => c.resolved)).toEqual([true, true, true]);
     expect(state.pullRequestLabels).toEqual(["contrat: indépendant"]);
     gh.done();
   });
@@ -190,7 +192,7 @@ describe("review of a pull request", () => {
     expect(update.output.summary).toBe(create.output.summary);
     expect(update.output.annotations[9]).toMatchObject({ path: files[59]!.filename, start_line: 5, annotation_level: "failure" });
     expect(state.checkRuns[0]!.annotations).toHaveLength(60);
-    expect(create.output.title).toBe("60 erreurs à corriger (60 offres)");
+    expect(create.output.title).toBe("60 points à corriger dans 60 offres");
     const variables = (body("POST /graphql") as { variables: Record<string, string> }).variables;
     expect(Object.keys(variables).filter((k) => /^p\d+$/.test(k))).toHaveLength(60);
     gh.done();
@@ -214,8 +216,8 @@ describe("review of a pull request", () => {
     expect(state.comments).toHaveLength(1);
     expect(state.reviewComments).toHaveLength(3);
     expect(state.checkRuns.map((r) => [r.conclusion, r.title, r.annotations.length])).toEqual([
-      ["failure", "3 erreurs à corriger (1 offre)", 4],
-      ["failure", "3 erreurs à corriger (1 offre)", 4],
+      ["failure", "3 points à corriger", 4],
+      ["failure", "3 points à corriger", 4],
     ]);
     gh.done();
   });
@@ -255,7 +257,7 @@ describe("review of a pull request", () => {
     expect(other).toBeDefined();
     expect(mine).toBeDefined();
     expect(state.comments).toHaveLength(1);
-    expect(state.comments[0]!.body).toContain("### Relecture des offres d'emploi");
+    expect(state.comments[0]!.body).toContain("Merci\u202F! J'ai relu 1 offre");
     gh.done();
   });
 
@@ -281,10 +283,10 @@ describe("review of a pull request", () => {
     const summary = state.checkRuns[0]!.summary;
     expect(summary).toContain("### Configuration");
     expect(summary).toContain("Le fichier `.github/recrutement-bot.yml` (branche par défaut) contient des erreurs");
-    expect(summary).toMatch(/- `language` \(ligne 2\) : /);
-    expect(summary).toMatch(/- `max-files` \(ligne 3\) : /);
-    expect(summary).toMatch(/- `labels\.colour` \(ligne 6\) : clé inconnue, ignorée/);
-    expect(summary).toMatch(/- `rules\.open-not-boolean` \(ligne 8\) : /);
+    expect(summary).toMatch(/- `language` \(ligne 2\)\u202F: /);
+    expect(summary).toMatch(/- `max-files` \(ligne 3\)\u202F: /);
+    expect(summary).toMatch(/- `labels\.colour` \(ligne 6\)\u202F: clé inconnue, ignorée/);
+    expect(summary).toMatch(/- `rules\.open-not-boolean` \(ligne 8\)\u202F: /);
     // Valid keys are kept (label prefix), invalid ones fall back to their default (severity of open-not-boolean).
     expect(state.pullRequestLabels).toEqual(["type: indépendant"]);
     expect(state.checkRuns[0]!.annotations.find((a) => a.title?.includes("open-not-boolean"))?.annotation_level).toBe("failure");
@@ -297,9 +299,10 @@ describe("review of a pull request", () => {
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     const body = state.comments[0]!.body;
     expect(body).toMatchSnapshot("comment-hostile");
-    const outsideCode = body.replace(/(`+)[^`]*?\1/g, "");
+    // Code spans as CommonMark reads them: a backslash-escaped backtick opens none.
+    const outsideCode = body.replace(/(?<![`\\])(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, "");
     expect(outsideCode).not.toMatch(/@[A-Za-z]/);
-    expect(outsideCode).not.toMatch(/<(?!!-- recrutement-bot:review -->|sub>|\/sub>)/);
+    expect(outsideCode).not.toMatch(/<(?!!-- recrutement-bot:(?:review|row:[0-9a-f]{12}) -->|sub>|\/sub>)/);
     expect(body).not.toMatch(/<script|<img|<\/details>/);
     expect(body).not.toContain("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     expect(state.pullRequestLabels).toEqual(["contrat: CDI"]);
@@ -328,6 +331,8 @@ describe("review of a pull request", () => {
     await deliver("d-1", "check_run", checkRunRerequestedEvent(state, "2"));
     expect(gh.calls()).toEqual([
       "POST /app/installations/1/access_tokens",
+      // The check run does not say the pull request's base: read it.
+      `GET ${REPO}/pulls/2`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
       `POST ${REPO}/check-runs`,
@@ -384,24 +389,28 @@ describe("review of a pull request", () => {
     await deliver("d-1", "pull_request", pullRequestEvent(state, "synchronize"));
     const review = gh.requests.find((r) => r.path.endsWith("/pulls/2/reviews"))!.body as { comments: { line: number }[] };
     expect(review.comments.map((c) => c.line)).toEqual([4, 5]);
-    expect(state.comments[0]!.body).toContain("✏️ Pour corriger, remplacez la ligne par : `poste_ferme: 2026-07-07`");
+    // Off the diff: no suggestion there, the line to write is in the comment's table.
+    expect(state.comments[0]!.body).toContain("| `poste_ferme: 2026-07-07` |");
+    expect(state.comments[0]!.body).toContain("| `open: true` ✏️ |");
     gh.done();
   });
 
   it("max-files: the first postings are reviewed and the comment and check run say the rest was not", async () => {
-    const files = ["a", "b", "c"].map((n) => ({ filename: `content/_jobs/${n}.md`, status: "added" as const, content: WITH_ERRORS }));
+    const files = ["a", "b", "c"].map((n) => ({ filename: `content/_jobs/2026-03-01-${n}.md`, status: "added" as const, content: WITH_ERRORS }));
     const state = defaultState({ config: "max-files: 2\nlabels:\n  enabled: false\nsuggestions: false\n", files });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     // Written before the config is known (default max-files), the one query read all three.
     const query = body("POST /graphql") as { variables: Record<string, string> };
     expect(Object.keys(query.variables).filter((k) => /^p\d+$/.test(k))).toEqual(["p0", "p1", "p2"]);
-    expect(state.checkRuns[0]!.annotations.map((a) => a.path)).not.toContain("content/_jobs/c.md");
-    const notice = "ℹ️ 1 offre de plus, non relue(s) : 2 au plus par pull request (option `max-files`).";
+    expect(state.checkRuns[0]!.annotations.map((a) => a.path)).not.toContain("content/_jobs/2026-03-01-c.md");
+    const notice = "ℹ️ 1 offre de plus non relue\u202F: 2 au plus par pull request (option `max-files`).";
     expect(state.checkRuns[0]!.summary).toContain(notice);
     expect(state.comments[0]!.body).toContain(notice);
     expect(gh.calls().slice(1)).toEqual([
       `GET ${REPO}/pulls/2/files`,
+      "POST /graphql",
+      // The startups' titles (« mon-entreprize » is no id).
       "POST /graphql",
       `POST ${REPO}/check-runs`,
       `POST ${REPO}/issues/2/comments`,
@@ -411,7 +420,7 @@ describe("review of a pull request", () => {
   });
 
   it("a config that moves the postings folder: the first review reads again, the next ones read once", async () => {
-    const state = defaultState({ config: "postings: offres\n", files: [{ filename: "offres/dev.md", status: "added", content: FIXED }], pullRequestLabels: ["contrat: indépendant"] });
+    const state = defaultState({ config: "postings: offres\n", files: [{ filename: "offres/2026-03-01-dev.md", status: "added", content: FIXED }], pullRequestLabels: ["contrat: indépendant"] });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     await deliver("d-2", "pull_request", pullRequestEvent(state, "synchronize"));
@@ -425,8 +434,8 @@ describe("review of a pull request", () => {
       `POST ${REPO}/check-runs`,
     ]);
     const reads = gh.requests.filter((r) => r.path === "/graphql").map((r) => (r.body as { variables: Record<string, string> }).variables.p0);
-    expect(reads).toEqual([undefined, `${state.headSha}:offres/dev.md`, `${state.headSha}:offres/dev.md`]);
-    expect(state.checkRuns.map((r) => r.title)).toEqual(["Aucune erreur", "Aucune erreur"]);
+    expect(reads).toEqual([undefined, `${state.headSha}:offres/2026-03-01-dev.md`, `${state.headSha}:offres/2026-03-01-dev.md`]);
+    expect(state.checkRuns.map((r) => r.title)).toEqual(["Tout est en ordre", "Tout est en ordre"]);
     gh.done();
   });
 
@@ -440,8 +449,8 @@ describe("review of a pull request", () => {
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(state.checkRuns[0]!.annotations.map((a) => [a.path, a.title])).toEqual([
-      ["content/_jobs/huge.md", "Erreur (file-too-large)"],
-      ["content/_jobs/photo.md", "Erreur (encoding)"],
+      ["content/_jobs/huge.md", "À corriger (file-too-large)"],
+      ["content/_jobs/photo.md", "À corriger (encoding)"],
     ]);
     expect(state.comments[0]!.body).toContain("Ce fichier est trop gros (3000000 octets, 1048576 au plus) pour être une offre.");
     gh.done();
