@@ -27,13 +27,13 @@ describe("docs/images/commentaire.png", () => {
   it("shows the comment the app posts today for the posting-with-errors replay", async () => {
     expect(source.fixture).toBe(IMAGE_FIXTURE);
     const markdown = await imageComment();
-    expect(markdown).toContain("### Relecture des offres d'emploi");
+    expect(markdown).toContain("Merci\u202F! J'ai relu 1 offre");
     expect(sha256(markdown), STALE).toBe(source.markdownSha256);
     const page = commentPage(markdown);
     expect(sha256(page), STALE).toBe(source.pageSha256);
     // The page shows the comment's text, rendered (not its markdown).
-    expect(page).toContain("<h3>Relecture des offres d&#39;emploi</h3>");
-    expect(page).toContain("Vouliez-vous dire « mon-entreprise » ?");
+    expect(page).toContain("<th>Problème</th>");
+    expect(page).toContain("vouliez-vous dire «\u202Fmon-entreprise\u202F»\u202F?");
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
