@@ -272,6 +272,9 @@ describe("check: crafted postings", () => {
     expect(await runCli(args, { cwd: dir })).toEqual({ code: 0, stdout: "✔ 2 fichiers vérifiés\u202F: aucun problème\n", stderr: "" });
     // The title says « Stage »: a proposal to check, a line added after `roles`.
     expect(await runCli([...args, "--new"], { cwd: dir })).toEqual({ code: 0, stdout: "content/_jobs/2024-03-06-nouvelle.md\n  2:1  avertissement  contract-missing      Pas de `contrat`\u202F; le texte dit «\u202FStage produit\u202F». Proposition à vérifier\u202F: `contrat: stage`.\n                                            proposition à vérifier\u202F: ligne 2 → roles: Stage produit ⏎ contrat: stage\n  4:1  avertissement  closing-date-missing  Offre ouverte sans date de clôture\u202F: ajoutez `poste_ferme: AAAA-MM-JJ` pour qu'elle soit fermée à temps.\n\n✖ 2 problèmes (0 erreur, 2 avertissements) dans 2 fichiers vérifiés\n", stderr: "" });
+    // In JSON, the proposal says it is one: a script must not apply it blindly.
+    const json = JSON.parse((await runCli([...args, "--new", "--format", "json"], { cwd: dir })).stdout) as { files: { path: string; diagnostics: { rule: string; fix?: unknown }[] }[] };
+    expect(json.files.find((f) => f.path.endsWith("nouvelle.md"))!.diagnostics.find((d) => d.rule === "contract-missing")?.fix).toEqual({ line: 2, text: "roles: Stage produit\ncontrat: stage", certain: false });
   });
 
   it("colours the text format only on a terminal without NO_COLOR", async () => {

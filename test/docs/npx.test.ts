@@ -59,7 +59,7 @@ describe("recrutement-bot installed in a postings repository", () => {
     const check = sh("npx recrutement-bot check content/_jobs/2026-11-24-mon-offre.md --new");
     expect(check.status, check.stderr).toBe(1);
     expect(check.stdout).toContain("content/_jobs/2026-11-24-mon-offre.md");
-    expect(check.stdout).toContain("La startup « mon-entreprize » n'existe pas dans content/_startups. Vouliez-vous dire « mon-entreprise » ?");
+    expect(check.stdout).toContain("La startup «\u202Fmon-entreprize\u202F» n'existe pas dans content/_startups\u202F: vouliez-vous dire «\u202Fmon-entreprise\u202F»\u202F?");
     expect(check.stdout).toContain("open: true");
 
     const english = sh("npx recrutement-bot check content/_jobs/2026-11-24-mon-offre.md --new --lang en");

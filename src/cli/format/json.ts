@@ -17,7 +17,8 @@ export const formatJson: Formatter = (results, { lang }) => {
       severity: d.severity,
       rule: d.rule,
       message: renderMessage(d, lang),
-      ...(d.fix ? { fix: { line: d.fix.line, text: d.fix.text } } : {}),
+      // A proposal (to check before applying) says so: `certain: false`.
+      ...(d.fix ? { fix: { line: d.fix.line, text: d.fix.text, ...(d.fix.certain === false ? { certain: false } : {}) } } : {}),
     })),
   }));
   return `${JSON.stringify({ files, summary: totals(results) }, null, 2)}\n`;
