@@ -222,6 +222,10 @@ export const diagnosticMessages = defineMessages({
     en: (p: P) =>
       `No date at the start of the file name and no \`date\` in the front matter: the page's address and “Poste ouvert le” would take the day the site is built. Rename the file \`${s(p, "rename") || `YYYY-MM-DD-${s(p, "name")}`}\` or add \`date: YYYY-MM-DD\`.`,
   },
+  "file-date-invalid": {
+    fr: (p: P) => `Le nom du fichier «\u202F${s(p, "name")}\u202F» commence par un jour qui n'existe pas\u202F: Jekyll arrêterait la construction du site. Écrivez un vrai jour, AAAA-MM-JJ.`,
+    en: (p: P) => `The file name “${s(p, "name")}” starts with a day that does not exist: Jekyll would stop building the site. Write a real day, YYYY-MM-DD.`,
+  },
   "roles-missing": {
     fr: () => "Pas de `roles`\u202F: la page et la liste des offres n'auraient pas de titre. Ajoutez `roles: intitulé du poste`.",
     en: () => "No `roles`: the page and the list of postings would have no title. Add `roles: job title`.",

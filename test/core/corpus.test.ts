@@ -65,6 +65,7 @@ describe("the whole corpus", () => {
       "closing-date-missing (warning)": 312,
       "contract-alias (warning)": 15,
       "contract-missing (warning)": 272,
+      "date-invalid (error)": 1,
       "duplicate-key (error)": 5,
       "duplicate-key (warning)": 1,
       "file-date-missing (error)": 7,

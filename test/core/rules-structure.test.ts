@@ -47,6 +47,16 @@ describe("the posting's day", () => {
     expect(byRule(checkText(content.replace("open: true", "open: true\ndate: 2021-06-09"), {}, "content/_jobs/dev.md"), "file-date-missing")).toEqual([]);
     expect(byRule(checkText(content, {}, "content/_jobs/dev.md"), "file-date-missing")[0]?.params).toEqual({ name: "dev.md", rename: "" });
   });
+  it("a day in the name that does not exist (2020-13-01, as submitted in PR 3240): an error, Jekyll would stop the site's build", () => {
+    const content = "---\nroles: Dev\nopen: true\nfriend: Etalab\n---\n";
+    const [d] = checkText(content, {}, "content/_jobs/2020-13-01-mon-entreprise-JS-senior.md").diagnostics;
+    expect(d).toEqual({ line: 1, column: 1, severity: "error", rule: "date-invalid", messageId: "file-date-invalid", params: { name: "2020-13-01-mon-entreprise-JS-senior.md" }, key: "date" });
+    expect(french(d)).toBe(
+      "Le nom du fichier «\u202F2020-13-01-mon-entreprise-JS-senior.md\u202F» commence par un jour qui n'existe pas\u202F: Jekyll arrêterait la construction du site. Écrivez un vrai jour, AAAA-MM-JJ.",
+    );
+    expect(checkText(content, {}, "content/_jobs/2020-02-29-dev.md").diagnostics).toEqual([]);
+    expect(byRule(checkText(content, {}, "content/_jobs/2021-02-29-dev.md"), "date-invalid")).toHaveLength(1);
+  });
 });
 
 describe("front matter fences", () => {
