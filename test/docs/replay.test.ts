@@ -41,8 +41,7 @@ describe("npm run replay", () => {
     expect(replayFailed(result)).toBe(false);
     expect(actions.map((a) => a.kind)).toEqual(["check-run", "comment", "suggestions", "labels", "labels"]);
     expect(text).toContain("  pull_request.opened — Codertocat/Hello-World#2\n");
-    // The main query, then the startups' titles (« mon-entreprize » is no id).
-    expect(text).toContain("Requêtes à GitHub (10) :");
+    expect(text).toContain("Requêtes à GitHub (9) :");
     expect(text).toContain("▶ Check run « recrutement-bot » sur ec26c3e : failure — 3 points à corriger");
     expect(text).toContain("content/_jobs/2026-03-01-developpeur-mon-entreprise.md:5  failure  À corriger (open-not-boolean)");
     expect(text).toContain("▶ Commentaire publié sur #2 :");

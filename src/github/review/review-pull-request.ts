@@ -9,6 +9,7 @@
  * defaults the first time) and, when the config turns out to say otherwise, reads again.
  */
 import type { Logger } from "pino";
+import type { Diagnostic } from "../../core/types.js";
 import type { GitHub, RepoRef } from "../octokit.js";
 import { readPullRequestFiles, type PullRequestFile } from "../read-pull-request-files.js";
 import { readStartupTitles, type StartupTitlesCache } from "../read-startup-titles.js";
@@ -79,9 +80,11 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     selection = needed;
     let options = checkOptionsFor(config, state.startupIds, false);
     let postings = checkPostings(selection.postings, state.blobs, options, state.baseBlobs);
-    // A startup named otherwise than by its id may be named by its title: read the titles, judge again
-    // (only when the pull request wrote it: a problem that was there before blocks nothing anyway).
-    if (state.startupsTree !== null && postings.some((p) => introduced(p).some((d) => d.rule === "startup-unknown"))) {
+    // A startup named otherwise than by its id may be named by its title: read the titles, judge again.
+    // Only for a name the pull request wrote (what was there before blocks nothing anyway) and that
+    // is not a near miss of an id (then the id is what was meant).
+    const byTitle = (d: Diagnostic) => d.rule === "startup-unknown" && (d.messageId === "startup-unknown" || d.messageId === "startup-unknown-friend");
+    if (state.startupsTree !== null && postings.some((p) => introduced(p).some(byTitle))) {
       options = { ...options, startupTitles: await readStartupTitles(octokit, repo, state.startupsTree, kept.startupTitles) };
       postings = checkPostings(selection.postings, state.blobs, options, state.baseBlobs);
     }

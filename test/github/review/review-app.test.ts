@@ -69,8 +69,7 @@ describe("review of a pull request", () => {
     expect(gh.calls()).toEqual([
       "POST /app/installations/1/access_tokens",
       `GET ${REPO}/pulls/2/files`,
-      "POST /graphql",
-      // « mon-entreprize » is no startup id: it may be a startup's title, read once per startups folder.
+      // « mon-entreprize » is a near miss of the id mon-entreprise: no need to read the startups' titles.
       "POST /graphql",
       `POST ${REPO}/check-runs`,
       `POST ${REPO}/issues/2/comments`,
@@ -170,7 +169,7 @@ describe("review of a pull request", () => {
   it("a pull request touching 60 postings: 60 annotations sent 50 then 10, files read in one query", async () => {
     const files = Array.from({ length: 60 }, (_, i) => {
       const content = `---\nroles: Poste ${i}\nstartup: mes-aides\ncontrat: CDD\nopen: peut-être\n---\n\nTexte.\n`;
-      return { filename: `content/_jobs/2026-03-${String(i).padStart(2, "0")}-poste.md`, status: "added" as const, content };
+      return { filename: `content/_jobs/2026-03-01-poste-${String(i).padStart(2, "0")}.md`, status: "added" as const, content };
     });
     const state = defaultState({ files, repositoryLabels: [{ name: "contrat: CDD", color: "5319e7", description: null }], pullRequestLabels: ["contrat: CDD"] });
     setup(state);
@@ -409,8 +408,6 @@ describe("review of a pull request", () => {
     expect(state.comments[0]!.body).toContain(notice);
     expect(gh.calls().slice(1)).toEqual([
       `GET ${REPO}/pulls/2/files`,
-      "POST /graphql",
-      // The startups' titles (« mon-entreprize » is no id).
       "POST /graphql",
       `POST ${REPO}/check-runs`,
       `POST ${REPO}/issues/2/comments`,
