@@ -57,7 +57,7 @@ export const configSchema = z
     "max-files": z.number().int().min(1).max(300).default(100).describe("Nombre maximal d'offres relues par pull request."),
     "override-label": labelName
       .default("relecture: ok")
-      .describe("Étiquette qui lève une vérification en échec quand une personne ayant les droits d'écriture la pose ; la retirer rétablit le verdict."),
+      .describe("Étiquette qui lève une vérification en échec quand une personne ayant les droits d'écriture la pose\u202F; la retirer rétablit le verdict."),
     labels: z
       .object({
         enabled: z.boolean().default(true).describe("Poser les étiquettes de type de contrat."),

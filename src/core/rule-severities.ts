@@ -35,6 +35,7 @@ export const CONSEQUENCES = [
   "link-broken", // the partner link of the page goes nowhere
   "link-empty", // the partner link of the page is empty
   "value-lost", // a key misspelled: its value is ignored and what needs the key breaks
+  "detail-lost", // a key misspelled: its value is ignored, the page only loses a detail (title, techno…)
   "value-ignored", // a key nobody reads, or a value of an odd type
   "last-wins", // a key written twice with the same value, or on a key nobody reads
   "value-conflict", // a key written twice with two values: the page shows the last one
@@ -64,7 +65,8 @@ export const RULE_SEVERITIES = {
   /** Jekyll (Psych) keeps the last value: harmless when both are equal or nobody reads the key. */
   "duplicate-key": { default: warning("last-wins"), conflict: error("value-conflict") },
   "unknown-key": { default: warning("value-ignored") },
-  "key-misspelled": { default: error("value-lost") },
+  /** A detail (page title, techno, junior badge…) is lost: advice; a key the page or the closing job needs: an error. */
+  "key-misspelled": { default: error("value-lost"), detail: warning("detail-lost") },
   /** A boolean written as text: `"false"`/`non` is true for Liquid (`junior`, `published`). */
   "invalid-value": { default: warning("value-ignored"), "false-as-text": error("truthy-text") },
   "roles-missing": { default: error("page-no-title") },
@@ -137,6 +139,12 @@ export const CONSUMED_KEYS: Readonly<Record<string, string>> = {
   layout: "Jekyll",
   redirect_from: "Jekyll",
 };
+
+/**
+ * Consumed keys whose absence only loses a detail: the page keeps working and says nothing false
+ * (`title` falls back to « Recrutement », no techno tags, no junior badge, no labels…).
+ */
+export const DETAIL_KEYS: ReadonlySet<string> = new Set(["title", "junior", "techno", "domaines", "contacts", "contrat", "layout", "redirect_from"]);
 
 /** True when a consumer reads `key` (the configured closing fields included). */
 export function isConsumed(key: string, closingDateFields: readonly string[]): boolean {

@@ -413,6 +413,7 @@ export const diagnosticMessages = defineMessages({
   "consequence-link-broken": { fr: () => "le lien vers l'offre du partenaire ne mène nulle part", en: () => "the link to the partner's posting leads nowhere" },
   "consequence-link-empty": { fr: () => "le lien vers l'offre du partenaire est vide", en: () => "the link to the partner's posting is empty" },
   "consequence-value-lost": { fr: () => "la valeur est ignorée, et ce qui en a besoin ne marche pas", en: () => "the value is ignored, and what needs it does not work" },
+  "consequence-detail-lost": { fr: () => "la valeur est ignorée\u202F; la page perd seulement ce détail", en: () => "the value is ignored; the page only loses that detail" },
   "consequence-value-ignored": { fr: () => "la valeur est ignorée", en: () => "the value is ignored" },
   "consequence-last-wins": { fr: () => "le site garde la dernière valeur, la même ou sans effet", en: () => "the site keeps the last value, the same or without effect" },
   "consequence-value-conflict": { fr: () => "deux valeurs différentes\u202F: le site garde la dernière", en: () => "two different values: the site keeps the last one" },

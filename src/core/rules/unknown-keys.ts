@@ -5,7 +5,7 @@
  */
 import { diagnostic } from "../diagnostic.js";
 import { KNOWN_KEYS } from "../posting-schema.js";
-import { isConsumed, severityOf } from "../rule-severities.js";
+import { DETAIL_KEYS, isConsumed, severityOf } from "../rule-severities.js";
 import { cleanInvisible, hasInvisible, NearIndex } from "../text-fold.js";
 import type { CheckOptions, Diagnostic } from "../types.js";
 import { keyFix, type PostingView } from "./posting-view.js";
@@ -51,7 +51,8 @@ export function checkUnknownKeys(posting: PostingView, options: CheckOptions): D
     }
     const fix = keyFix(posting, key, target);
     if (isConsumed(target, options.closingDateFields)) {
-      found.push(diagnostic("key-misspelled", severityOf("key-misspelled"), at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
+      const severity = DETAIL_KEYS.has(target) && !options.closingDateFields.includes(target) ? severityOf("key-misspelled", "detail") : severityOf("key-misspelled");
+      found.push(diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
     } else {
       found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key, fix }));
     }

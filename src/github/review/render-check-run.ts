@@ -113,24 +113,17 @@ function postingLines(lang: Lang, p: ReviewedPosting): string {
   return `- ${codeSpan(p.path)}${colon(lang)}${verdict}\n  ${glance(lang, p)}`;
 }
 
-/** « **Développeur·se** · indépendant · clôture le 7 juillet 2021 » */
+/** « **Développeur·se** · Mon Entreprise · indépendant · clôture le 7 juillet 2021 · contact » */
 export function glance(lang: Lang, p: ReviewedPosting): string {
   const r = p.report;
   const parts = [r.roles !== null ? `**${escapeText(r.roles, 120)}**` : t(lang, "glance-no-roles")];
-  for (const fact of postingFacts(r)) parts.push(escapeText(fact, 120));
+  const who = r.recruiter;
+  if (who) parts.push(escapeText(who.kind === "startup" ? (who.title ?? who.id) : who.name, 120));
   if (r.contracts.length > 0) parts.push(r.contracts.join(", "));
   if (r.open === false) parts.push(t(lang, "glance-closed"));
   else parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
+  if (r.contact) parts.push(escapeText(r.contact, 120));
   return parts.join(" · ");
-}
-
-/** Who recruits and whom to write to, when the posting says. */
-function postingFacts(report: ReviewedPosting["report"]): string[] {
-  const facts: string[] = [];
-  const who = report.recruiter;
-  if (who) facts.push(who.kind === "startup" ? (who.title ?? who.id) : who.name);
-  if (report.contact) facts.push(report.contact);
-  return facts;
 }
 
 /** French puts a (narrow no-break) space before a colon, English does not. */
