@@ -1,5 +1,5 @@
 /**
- * The real postings corpus (/work/shared/corpus, or $RECRUTEMENT_BOT_CORPUS), read into memory
+ * The real postings corpus (test/fixtures/corpus, or $RECRUTEMENT_BOT_CORPUS), read into memory
  * once, with the engine options the CLI would use for it (`--startups startups.txt`).
  */
 import { readdirSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * The real corpus (/work/shared/corpus: 543 postings of beta.gouv.fr, 346 as first submitted):
+ * The real corpus (test/fixtures/corpus, a copy of the workspace's shared corpus: 543 postings of beta.gouv.fr, 346 as first submitted):
  * `check` never crashes, gives well-formed diagnostics, and the same JSON run after run.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";

@@ -3,9 +3,9 @@
  * run here, in-process, as typed, from a temporary workspace laid out like the README assumes:
  *   main/           this project's folder (npm run runs there), holding content/_jobs
  *   beta.gouv.fr/   a postings repository cloned beside it
- *   shared/corpus   the real corpus (link to /work/shared/corpus)
+ *   main/test/fixtures/corpus   the real corpus (a link to this project's copy)
  */
-import { existsSync, readFileSync, symlinkSync, mkdirSync } from "node:fs";
+import { readFileSync, symlinkSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CORPUS_DIR, PROJECT_ROOT, runCli, tempTree } from "./helpers.js";
@@ -38,10 +38,8 @@ const ws = tempTree({
   "beta.gouv.fr/content/_startups/autre-produit.md": "",
 });
 afterAll(() => ws.cleanup());
-if (existsSync(CORPUS_DIR)) {
-  mkdirSync(path.join(ws.dir, "shared"));
-  symlinkSync(CORPUS_DIR, path.join(ws.dir, "shared/corpus"));
-}
+mkdirSync(path.join(ws.dir, "main/test/fixtures"), { recursive: true });
+symlinkSync(CORPUS_DIR, path.join(ws.dir, "main/test/fixtures/corpus"));
 
 describe("README: « Vérifier des offres en ligne de commande »", () => {
   const { blocks, commands } = readmeCommands(cliSection());
@@ -49,7 +47,7 @@ describe("README: « Vérifier des offres en ligne de commande »", () => {
   it("has the install command and the documented CLI commands", () => {
     expect(blocks[0]).toBe("npm ci");
     expect(commands).toContain("npm run cli -- check content/_jobs --root .");
-    expect(commands).toContain("npm run cli -- check ../shared/corpus/jobs --startups ../shared/corpus/startups.txt");
+    expect(commands).toContain("npm run cli -- check test/fixtures/corpus/jobs --startups test/fixtures/corpus/startups.txt");
     expect(commands).toContain("npm run cli -- schema --out schema/posting.schema.json");
     // every line of the sh blocks is either `npm ci` or a CLI command that this test runs
     for (const line of blocks) expect(line === "npm ci" || commands.includes(line), line).toBe(true);
@@ -57,7 +55,6 @@ describe("README: « Vérifier des offres en ligne de commande »", () => {
 
   it.each(commands.map((c) => [c]))("runs `%s`", async (command) => {
     const args = command.slice("npm run cli -- ".length).split(/\s+/);
-    if (args.some((a) => a.includes("shared/corpus")) && !existsSync(CORPUS_DIR)) return;
     const r = await runCli(args, { cwd: path.join(ws.dir, "main") });
     expect([0, 1], r.stderr).toContain(r.code);
     if (args[0] === "schema" && args.includes("--out")) {

@@ -1,21 +1,22 @@
 /**
- * Where the shared test data lives: `../shared/corpus` and `../shared/seeds` beside this
- * checkout (the workspace layout), or the folders named by RECRUTEMENT_BOT_CORPUS /
- * RECRUTEMENT_BOT_SEEDS. One place for the tests and the benchmarks.
+ * Where the test data of real postings lives: `test/fixtures/corpus` and `test/fixtures/seeds`,
+ * byte-for-byte copies of the workspace's `../shared/corpus` (jobs/, submissions/, startups.txt)
+ * and `../shared/seeds`, so that a clone tests green with nothing beside it. RECRUTEMENT_BOT_CORPUS
+ * and RECRUTEMENT_BOT_SEEDS name other folders. One place for the tests and the benchmarks.
+ * (test/fixtures-copy.test.ts checks the copies against ../shared when it is there.)
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-function locate(envName: string, sibling: string): string {
+function locate(envName: string, fixture: string): string {
   const fromEnv = process.env[envName];
-  if (fromEnv) return path.resolve(fromEnv);
-  const besideCheckout = path.resolve(PROJECT_ROOT, "..", "shared", sibling);
-  if (existsSync(besideCheckout)) return besideCheckout;
-  return path.join("/work/shared", sibling);
+  return fromEnv ? path.resolve(fromEnv) : path.join(PROJECT_ROOT, "test", "fixtures", fixture);
 }
 
 export const CORPUS_DIR = locate("RECRUTEMENT_BOT_CORPUS", "corpus");
 export const SEEDS_DIR = locate("RECRUTEMENT_BOT_SEEDS", "seeds");
+
+/** The workspace's shared folder beside the checkout, when there is one (the source of the copies). */
+export const SHARED_DIR = path.resolve(PROJECT_ROOT, "..", "shared");
