@@ -46,7 +46,7 @@ export async function run(): Promise<void> {
   // A whole run on 2024-08-28 (dry-run: reads only): scan, then the refusal lookup.
   gh = mockGitHub();
   gh.scope.post("/graphql").reply(200, answer, { "content-type": "application/json" });
-  mockHistory(gh.scope, ["content/_jobs/2022-06-22-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior.md", "content/_jobs/2022-06-28-responsable-produit-PCRS.md"].map(branchForPosting).concat(GROUP_BRANCH));
+  mockHistory(gh.scope, ["content/_jobs/2022-06-22-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior.md", "content/_jobs/2022-06-28-responsable-produit-PCRS.md"].map((p) => branchForPosting(p, "content/_jobs")).concat(GROUP_BRANCH));
   started = performance.now();
   const report = await runClosing(octokit, REPO, { config: DEFAULT_CONFIG, now: new Date(), today: "2024-08-28", dryRun: true, log: pino({ level: "silent" }) });
   const runMs = performance.now() - started;

@@ -85,7 +85,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       return [200, pr.files.map((f) => ({ sha: "0".repeat(40), filename: f.filename, status: "added", additions: 1, deletions: 0, changes: 1, blob_url: "", raw_url: "", contents_url: "", patch: addedPatch(f.content) }))];
     }
     if (method === "POST" && rest === "check-runs") {
-      const pr = pullOf(owner, repo, String(body.external_id));
+      // external_id is "<pull number>:<hash of the output>".
+      const pr = pullOf(owner, repo, String(body.external_id).split(":")[0]!);
       const output = body.output as { title: string; summary: string; annotations?: unknown[] };
       if (output.summary.length > MAX_COMMENT || (output.annotations?.length ?? 0) > 50) problems.push("check run over GitHub's limits");
       const run = { id: nextId++, headSha: String(body.head_sha), conclusion: String(body.conclusion), title: output.title };
@@ -169,11 +170,24 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       }
       if (/^query ReviewState/.test(query)) {
         repository.config = null;
-        const startups = { entries: ["mon-entreprise", "api-gouv", "mes-aides"].map((id) => ({ name: `${id}.md`, type: "blob" })) };
+        const startups = { oid: "5a7e5a7e5a7e5a7e5a7e5a7e5a7e5a7e5a7e5a7e", entries: ["mon-entreprise", "api-gouv", "mes-aides"].map((id) => ({ name: `${id}.md`, type: "blob" })) };
         repository.startupsHead = startups;
         repository.startupsBase = startups;
         repository.labels = { nodes: [...labelsOf(String(variables.owner), String(variables.name))].map((name) => ({ name })) };
-        repository.pullRequest = pr ? { labels: { nodes: pr.labels.map((name) => ({ name })) }, comments: comments(), reviewThreads: { nodes: pr.reviewComments.slice(-100).map((b) => ({ comments: { nodes: [{ body: b, viewerDidAuthor: true }] } })) } } : null;
+        repository.headCommit = { checkSuites: { nodes: [] } };
+        repository.pullRequest = pr
+          ? {
+              changedFiles: pr.files.length,
+              headRefOid: pr.headSha,
+              labels: { nodes: pr.labels.map((name) => ({ name })) },
+              comments: comments(),
+              reviewThreads: {
+                pageInfo: { hasPreviousPage: false, startCursor: null },
+                nodes: pr.reviewComments.slice(-100).map((b, i) => ({ id: `PRRT_${i}`, isResolved: false, path: "", comments: { nodes: [{ body: b, viewerDidAuthor: true }] } })),
+              },
+              timelineItems: { nodes: [] },
+            }
+          : null;
       }
       return { data: { repository } };
     }

@@ -75,7 +75,7 @@ export async function replay(fixture: ReplayFixture): Promise<ReplayResult> {
   const repo = String(payload.repository.name);
   const defaultBranch = String(payload.repository.default_branch);
 
-  const restoreEnv = setEnv({ CLOSING_SCHEDULE: "off", REDIS_URL: undefined });
+  const restoreEnv = setEnv({ CLOSING_SCHEDULE: "off", DELIVERY_RECOVERY: "off", REDIS_URL: undefined });
   const restoreClock = fixture.now ? shiftClock(fixture.now) : () => {};
   nock.disableNetConnect();
   try {

@@ -3,18 +3,29 @@
  * on the base repository (head commits of pull requests from forks are reachable there):
  * the config file on the default branch, the postings' text at the head commit, the startup ids
  * (at the head commit and on the default branch), the labels, the app's living comment and the
- * suggestions it already made.
+ * suggestions it already made (its latest review threads, older ones on demand), the number of
+ * files the pull request changes and the app's latest check runs on the head commit.
  * Paths travel as GraphQL variables, never inside the query text.
+ *
+ * GitHub's limits met here: `Blob.text` is cut at 512,000 bytes: a cut posting of at most the
+ * engine's 1 MiB is read in full through the git blobs API (larger ones are not downloaded).
+ * An answer over the app's size cap (src/server/create-app-octokit.ts): the postings are read
+ * again in smaller chunks (halved at each failure); a posting whose answer alone is over the cap
+ * is left unread ("unread"), and the review names it.
  */
 import type { GitHub, RepoRef } from "./octokit.js";
 import { MAX_POSTING_BYTES } from "../core/defaults.js";
 import { CONFIG_PATH } from "../config/schema.js";
 import { MAX_CONFIG_BYTES } from "../config/parse-config.js";
+import { ResponseTooLargeError } from "../server/create-app-octokit.js";
+import { GITHUB_LIMITS } from "./limits.js";
 
 export type BlobRead =
   | { kind: "text"; text: string }
   | { kind: "binary"; byteSize: number }
   | { kind: "too-large"; byteSize: number }
+  /** GitHub's answer with this posting was over the app's size cap: not read. */
+  | { kind: "unread" }
   | { kind: "missing" };
 
 /** A review thread the app started (its first comment carries a suggestion marker). */
@@ -49,8 +60,16 @@ export interface ReviewState {
   botComments: BotComment[];
   /** Bodies of review comments written by this app (they carry the suggestions' markers). */
   botReviewCommentBodies: string[];
-  /** Review threads this app started, among the last 100. */
+  /** Review threads this app started, among the last 100 (older ones: `readOlderThreads` from `threadsCursor`). */
   botThreads: BotThread[];
+  /** Cursor of the oldest review thread read, when older ones exist. */
+  threadsCursor: string | null;
+  /** Files the pull request changes, as GitHub counts them (GitHub lists at most 3,000). */
+  changedFiles: number | null;
+  /** The pull request's head commit now (a delivery redelivered late may name an older one). */
+  currentHead: string | null;
+  /** `external_id` of the app's latest completed check run named `checkRunName` on the head commit. */
+  latestCheckRun: string | null;
   /** Who added each label last (the pull request's recent timeline), by label name. */
   labelledBy: Map<string, string>;
 }
@@ -68,13 +87,18 @@ export interface ReviewStateQuery {
   labelPrefix: string;
   /** Hidden marker of the living comment. */
   marker: string;
+  /** Name of the app's check run (its latest one on the head commit is read). */
+  checkRunName?: string;
 }
 
-/** Postings read per query: beyond it, further queries read only blobs. */
-export const BLOBS_PER_QUERY = 100;
+/** Postings read per query: beyond it, further queries read only blobs; halved while an answer is over the size cap. */
+export const BLOBS_PER_QUERY = GITHUB_LIMITS.graphqlPageSize;
+/** Older pages of review threads read at most (100 threads each). */
+const THREAD_PAGES = 50;
 const COMMENT_PAGES = 30;
 
 interface BlobNode {
+  oid?: string;
   byteSize?: number;
   isBinary?: boolean | null;
   isTruncated?: boolean;
@@ -90,6 +114,13 @@ interface CommentNode {
   createdAt: string;
   viewerDidAuthor: boolean;
 }
+interface ThreadsConnection {
+  pageInfo?: { hasPreviousPage: boolean; startCursor: string | null };
+  nodes: (ThreadNode | null)[] | null;
+}
+interface CheckRunsNode {
+  checkSuites?: { nodes: ({ checkRuns: { nodes: ({ databaseId: number | null; externalId: string | null; status: string } | null)[] | null } | null } | null)[] | null } | null;
+}
 interface ThreadNode {
   id: string;
   isResolved: boolean;
@@ -101,7 +132,8 @@ interface CommentsConnection {
   nodes: (CommentNode | null)[] | null;
 }
 
-const BLOB_FIELDS = "... on Blob { byteSize isBinary isTruncated text }";
+const BLOB_FIELDS = "... on Blob { oid byteSize isBinary isTruncated text }";
+const THREAD_FIELDS = "pageInfo { hasPreviousPage startCursor } nodes { id isResolved path comments(first: 1) { nodes { body viewerDidAuthor } } }";
 const COMMENT_FIELDS = "pageInfo { hasPreviousPage startCursor } nodes { databaseId body createdAt viewerDidAuthor }";
 
 /** `p<i>`: a posting at the head commit; `b<i>`: the same posting at the base commit. */
@@ -122,16 +154,19 @@ function blobSelections(count: number, baseCount = 0): { declarations: string; s
 /** The main query (state + the first postings); exported for tests and the request budget. */
 export function reviewStateQuery(blobCount: number, baseCount = 0): string {
   const blobs = blobSelections(blobCount, baseCount);
-  return `query ReviewState($owner: String!, $name: String!, $number: Int!, $config: String!, $startupsHead: String!, $startupsBase: String!, $labelQuery: String!${blobs.declarations ? ", " + blobs.declarations : ""}) {
+  return `query ReviewState($owner: String!, $name: String!, $number: Int!, $config: String!, $startupsHead: String!, $startupsBase: String!, $labelQuery: String!, $head: String!, $checkName: String!${blobs.declarations ? ", " + blobs.declarations : ""}) {
   repository(owner: $owner, name: $name) {
     config: object(expression: $config) { ${BLOB_FIELDS} }
+    headCommit: object(expression: $head) { ... on Commit { checkSuites(last: 10) { nodes { checkRuns(last: 5, filterBy: { checkName: $checkName }) { nodes { databaseId externalId status } } } } } }
     startupsHead: object(expression: $startupsHead) { ... on Tree { oid entries { name type } } }
     startupsBase: object(expression: $startupsBase) { ... on Tree { oid entries { name type } } }
     labels(first: 100, query: $labelQuery) { nodes { name } }
     pullRequest(number: $number) {
+      changedFiles
+      headRefOid
       labels(first: 100) { nodes { name } }
       comments(last: 100) { ${COMMENT_FIELDS} }
-      reviewThreads(last: 100) { nodes { id isResolved path comments(first: 1) { nodes { body viewerDidAuthor } } } }
+      reviewThreads(last: 100) { ${THREAD_FIELDS} }
       timelineItems(itemTypes: [LABELED_EVENT], last: 100) { nodes { ... on LabeledEvent { actor { login } label { name } } } }
     }
     ${blobs.selections}
@@ -156,16 +191,27 @@ const COMMENTS_QUERY = `query BotComments($owner: String!, $name: String!, $numb
   }
 }`;
 
+const THREADS_QUERY = `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $before: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(last: 100, before: $before) { ${THREAD_FIELDS} }
+    }
+  }
+}`;
+
 interface MainResult {
   repository: {
     config: BlobNode | null;
+    headCommit?: CheckRunsNode | null;
     startupsHead: TreeNode | null;
     startupsBase: TreeNode | null;
     labels: { nodes: ({ name: string } | null)[] | null } | null;
     pullRequest: {
+      changedFiles?: number;
+      headRefOid?: string;
       labels: { nodes: ({ name: string } | null)[] | null } | null;
       comments: CommentsConnection;
-      reviewThreads: { nodes: (ThreadNode | null)[] | null };
+      reviewThreads: ThreadsConnection;
       timelineItems: { nodes: ({ actor?: { login: string } | null; label?: { name: string } | null } | null)[] | null } | null;
     } | null;
     [alias: string]: unknown;
@@ -187,8 +233,6 @@ function chunkVariables(q: ReviewStateQuery, chunk: readonly string[]): { vars: 
 }
 
 export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewStateQuery): Promise<ReviewState> {
-  const first = q.postingPaths.slice(0, BLOBS_PER_QUERY);
-  const firstChunk = chunkVariables(q, first);
   const vars: Record<string, string | number> = {
     owner: repo.owner,
     name: repo.repo,
@@ -197,22 +241,65 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
     startupsHead: `${q.headSha}:${q.startupsDir}`,
     startupsBase: `${q.defaultBranch}:${q.startupsDir}`,
     labelQuery: q.labelPrefix.trim(),
+    head: q.headSha,
+    checkName: q.checkRunName ?? "recrutement-bot",
   };
-  Object.assign(vars, firstChunk.vars);
-  const data = await octokit.graphql<MainResult>(reviewStateQuery(first.length, firstChunk.based.length), vars);
+  const headNodes = new Map<string, BlobNode | null | undefined>();
+  const baseNodes = new Map<string, BlobNode | null | undefined>();
+  const unread = new Set<string>();
+  const keep = (chunk: readonly string[], based: readonly string[], answer: Record<string, unknown> | null | undefined) => {
+    chunk.forEach((p, i) => headNodes.set(p, answer?.[`p${i}`] as BlobNode | null | undefined));
+    based.forEach((p, i) => baseNodes.set(p, answer?.[`b${i}`] as BlobNode | null | undefined));
+  };
+
+  // The main query with the first postings; fewer of them while the answer is over the size cap.
+  let size = Math.min(BLOBS_PER_QUERY, q.postingPaths.length);
+  let data: MainResult;
+  for (;;) {
+    const chunk = q.postingPaths.slice(0, size);
+    const { vars: more, based } = chunkVariables(q, chunk);
+    try {
+      data = await octokit.graphql<MainResult>(reviewStateQuery(chunk.length, based.length), { ...vars, ...more });
+      keep(chunk, based, data.repository);
+      break;
+    } catch (error) {
+      if (!isTooLarge(error) || size === 0) throw error;
+      size >>= 1;
+    }
+  }
   const repository = data.repository;
   if (!repository) throw new Error("repository not readable");
+
+  // The other postings, in chunks of the size that went through (halved again when needed).
+  let per = size === 0 ? 1 : size;
+  for (let start = size; start < q.postingPaths.length; ) {
+    const chunk = q.postingPaths.slice(start, start + per);
+    const { vars: more, based } = chunkVariables(q, chunk);
+    try {
+      const answer = await octokit.graphql<{ repository: Record<string, unknown> | null }>(blobsOnlyQuery(chunk.length, based.length), { owner: repo.owner, name: repo.repo, ...more });
+      keep(chunk, based, answer.repository);
+      start += chunk.length;
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      if (chunk.length > 1) {
+        per = chunk.length >> 1;
+        continue;
+      }
+      // This posting's answer alone is over the cap: left unread, named by the review.
+      unread.add(chunk[0]!);
+      start += 1;
+    }
+  }
+
   const blobs = new Map<string, BlobRead>();
   const baseBlobs = new Map<string, BlobRead>();
-  first.forEach((p, i) => blobs.set(p, toBlobRead(repository[`p${i}`] as BlobNode | null | undefined)));
-  firstChunk.based.forEach((p, i) => baseBlobs.set(p, toBlobRead(repository[`b${i}`] as BlobNode | null | undefined)));
-
-  for (let start = BLOBS_PER_QUERY; start < q.postingPaths.length; start += BLOBS_PER_QUERY) {
-    const chunk = q.postingPaths.slice(start, start + BLOBS_PER_QUERY);
-    const { vars: more, based } = chunkVariables(q, chunk);
-    const answer = await octokit.graphql<{ repository: Record<string, unknown> | null }>(blobsOnlyQuery(chunk.length, based.length), { owner: repo.owner, name: repo.repo, ...more });
-    chunk.forEach((p, i) => blobs.set(p, toBlobRead(answer.repository?.[`p${i}`] as BlobNode | null | undefined)));
-    based.forEach((p, i) => baseBlobs.set(p, toBlobRead(answer.repository?.[`b${i}`] as BlobNode | null | undefined)));
+  for (const p of q.postingPaths) {
+    if (unread.has(p)) {
+      blobs.set(p, { kind: "unread" });
+      continue;
+    }
+    blobs.set(p, await inFull(octokit, repo, headNodes.get(p)));
+    if (baseNodes.has(p)) baseBlobs.set(p, await inFull(octokit, repo, baseNodes.get(p)));
   }
 
   const head = startupIdsOf(repository.startupsHead);
@@ -235,11 +322,7 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
     page = older.pageInfo;
   }
 
-  const botThreads: BotThread[] = [];
-  for (const thread of pr.reviewThreads.nodes ?? []) {
-    const first = thread?.comments.nodes?.[0];
-    if (thread && first && first.viewerDidAuthor) botThreads.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
-  }
+  const botThreads = threadsOf(pr.reviewThreads);
   const botReviewCommentBodies = botThreads.map((t) => t.body);
   // Oldest first: the last event for a label is the one that put it there.
   const labelledBy = new Map<string, string>();
@@ -257,9 +340,67 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
     botComments,
     botReviewCommentBodies,
     botThreads,
+    threadsCursor: cursorOf(pr.reviewThreads),
+    changedFiles: typeof pr.changedFiles === "number" ? pr.changedFiles : null,
+    currentHead: typeof pr.headRefOid === "string" ? pr.headRefOid : null,
+    latestCheckRun: latestCheckRun(repository.headCommit),
     labelledBy,
     baseBlobs,
   };
+}
+
+/** The app's review threads before `before` (100 a page, newest first), and the cursor of the page before them. */
+export async function readOlderThreads(octokit: GitHub, repo: RepoRef, pullNumber: number, before: string): Promise<{ threads: BotThread[]; cursor: string | null }> {
+  const data = await octokit.graphql<{ repository: { pullRequest: { reviewThreads: ThreadsConnection } | null } | null }>(THREADS_QUERY, {
+    owner: repo.owner,
+    name: repo.repo,
+    number: pullNumber,
+    before,
+  });
+  const threads = data.repository?.pullRequest?.reviewThreads;
+  if (!threads) throw new Error("pull request review threads not readable");
+  return { threads: threadsOf(threads), cursor: cursorOf(threads) };
+}
+
+/** Older pages of review threads read at most by one review. */
+export const MAX_THREAD_PAGES = THREAD_PAGES;
+
+function threadsOf(connection: ThreadsConnection): BotThread[] {
+  const out: BotThread[] = [];
+  for (const thread of connection.nodes ?? []) {
+    const first = thread?.comments.nodes?.[0];
+    if (thread && first && first.viewerDidAuthor) out.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
+  }
+  return out;
+}
+
+function cursorOf(connection: ThreadsConnection): string | null {
+  return connection.pageInfo?.hasPreviousPage ? connection.pageInfo.startCursor : null;
+}
+
+function latestCheckRun(commit: CheckRunsNode | null | undefined): string | null {
+  let latest: { databaseId: number; externalId: string | null; status: string } | null = null;
+  for (const suite of commit?.checkSuites?.nodes ?? []) {
+    for (const run of suite?.checkRuns?.nodes ?? []) {
+      if (run && run.databaseId !== null && (latest === null || run.databaseId > latest.databaseId)) latest = { ...run, databaseId: run.databaseId };
+    }
+  }
+  return latest !== null && latest.status === "COMPLETED" ? latest.externalId : null;
+}
+
+/** An answer over the app's size cap (thrown by its bounded fetch, unchanged by Octokit). */
+function isTooLarge(error: unknown): boolean {
+  return error instanceof ResponseTooLargeError || /^GitHub answer larger than \d+ bytes/.test(String((error as Error)?.message ?? ""));
+}
+
+/** The blob as text; a cut one that can be a posting (1 MiB at most) read in full through the git blobs API. */
+async function inFull(octokit: GitHub, repo: RepoRef, node: BlobNode | null | undefined): Promise<BlobRead> {
+  const read = toBlobRead(node);
+  if (read.kind !== "too-large" || !node?.isTruncated || node.isBinary || !node.oid || (node.byteSize ?? Infinity) > MAX_POSTING_BYTES) return read;
+  const res = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: node.oid });
+  const bytes = Buffer.from(res.data.content, res.data.encoding === "base64" ? "base64" : "utf8");
+  // Decoded as GitHub decodes `Blob.text` (the engine sees a byte order mark, if any).
+  return { kind: "text", text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes) };
 }
 
 /** The app's comments carrying `marker` among the last 100 comments, oldest first (used after creating one). */

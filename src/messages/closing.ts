@@ -73,6 +73,10 @@ export const closingMessages = defineMessages({
     fr: (p: { roles: string; path: string; line: number }) => `«\u202F${p.roles}\u202F» (\`${p.path}\`, ligne ${p.line})\u202F: poste pourvu (\`poste_pourvu: true\`)`,
     en: (p: { roles: string; path: string; line: number }) => `“${p.roles}” (\`${p.path}\`, line ${p.line}): position filled (\`poste_pourvu: true\`)`,
   },
+  "closing-pr-grouped-more": {
+    fr: (p: { count: number }) => `- … et ${fr(p.count, "autre", "autres")}\u202F: la liste complète est dans le message du commit.`,
+    en: (p: { count: number }) => `- … and ${p.count} more: the full list is in the commit message.`,
+  },
   "closing-pr-grouped-merge": {
     fr: () => "**En fusionnant** cette pull request, la ligne indiquée de chacun de ces fichiers devient `open: false`\u202F: ces offres ne sont plus présentées comme ouvertes. Rien d'autre ne change.",
     en: () => "**Merging** this pull request turns the given line of each of these files into `open: false`: these postings are no longer shown as open. Nothing else changes.",
@@ -218,6 +222,13 @@ export const closingMessages = defineMessages({
     en: (p: { repo: string }) => `${p.repo}: empty repository, nothing to close`,
   },
 
+  // — the GitHub Action
+  "action-bad-boolean": {
+    fr: (p: { name: string; value: string }) =>
+      `Entrée ${p.name} de l'Action\u202F: «\u202F${p.value}\u202F» n'est pas un booléen. Valeurs acceptées\u202F: true, True, TRUE, false, False, FALSE. Rien n'a été lu ni écrit.`,
+    en: (p: { name: string; value: string }) => `Action input ${p.name}: “${p.value}” is not a boolean. Accepted values: true, True, TRUE, false, False, FALSE. Nothing was read or written.`,
+  },
+
   // — the plan and its outcome (dry-run, CLI, logs)
   "closing-plan-header": {
     fr: (p: { repo: string; today: string; dryRun: string }) => `${p.repo}, le ${p.today}${p.dryRun ? " — simulation (dry-run)\u202F: rien n'est écrit" : ""}`,
@@ -246,6 +257,10 @@ export const closingMessages = defineMessages({
   "closing-plan-capped": {
     fr: (p: { path: string; max: number }) => `${p.path}\u202F: au prochain passage (${fr(p.max, "pull request", "pull requests")} au plus par passage)`,
     en: (p: { path: string; max: number }) => `${p.path}: next run (${en(p.max, "pull request", "pull requests")} at most per run)`,
+  },
+  "closing-plan-group-full": {
+    fr: (p: { path: string }) => `${p.path}\u202F: après la fusion de la pull request groupée (elle est pleine)`,
+    en: (p: { path: string }) => `${p.path}: after the grouped pull request is merged (it is full)`,
   },
   "closing-plan-empty": {
     fr: () => "rien à faire",
@@ -282,6 +297,10 @@ export const closingMessages = defineMessages({
   "closing-outcome-closed": {
     fr: (p: { pr: number }) => `→ #${p.pr} fermée`,
     en: (p: { pr: number }) => `→ #${p.pr} closed`,
+  },
+  "closing-outcome-labelled": {
+    fr: (p: { pr: number }) => `→ #${p.pr} étiquetée (ses étiquettes manquaient)`,
+    en: (p: { pr: number }) => `→ #${p.pr} labelled (its labels were missing)`,
   },
   "closing-outcome-exists": {
     fr: (p: { pr: string }) => `→ déjà prise par un autre passage${p.pr}`,

@@ -4,6 +4,8 @@ import { plural } from "./plural.js";
 /** Narrow no-break space: French puts it before `; : ! ?` and inside « ». */
 const NS = "\u202F";
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * Messages of the pull-request review (check run, living comment, suggestions, labels).
  * Parameters are plain values: callers escape them (src/github/markdown) before they reach
@@ -101,6 +103,39 @@ export const reviewMessages = defineMessages({
     en: (p: { n: number; max: number }) =>
       `${plural("en", p.n, "more posting not reviewed", "more postings not reviewed")}: ${p.max} at most per pull request (\`max-files\` option). Split the pull request to have them reviewed.`,
   },
+  "check-title-incomplete": {
+    fr: () => "Relecture incomplète",
+    en: () => "Review incomplete",
+  },
+  "check-summary-unread": {
+    fr: (p: { n: number }) =>
+      `⚠️ ${plural("fr", p.n, "offre n'a pas pu être lue", "offres n'ont pas pu être lues")}${NS}: la réponse de GitHub dépassait la taille que l'application accepte. Elles ne sont pas vérifiées${NS}; relancez la relecture («${NS}Re-run${NS}») ou découpez la pull request.`,
+    en: (p: { n: number }) =>
+      `⚠️ ${plural("en", p.n, "posting could not be read", "postings could not be read")}: GitHub's answer was larger than the app accepts. They are not checked; run the review again (“Re-run”) or split the pull request.`,
+  },
+  "check-summary-unlisted": {
+    fr: (p: { n: number }) =>
+      `⚠️ GitHub ne liste que 3\u202F000 fichiers par pull request, et ${plural("fr", p.n, "fichier de plus n'a pas pu être vu", "fichiers de plus n'ont pas pu être vus")}${NS}: les offres parmi eux ne sont pas vérifiées. Découpez la pull request pour les faire relire.`,
+    en: (p: { n: number }) =>
+      `⚠️ GitHub lists only 3,000 files per pull request, and ${plural("en", p.n, "more file could not be seen", "more files could not be seen")}: the postings among them are not checked. Split the pull request to have them reviewed.`,
+  },
+  "check-summary-more": {
+    fr: (p: { n: number }) => `… et ${plural("fr", p.n, "autre", "autres")}`,
+    en: (p: { n: number }) => `… and ${p.n} more`,
+  },
+  "check-summary-truncated": {
+    fr: (p: { n: number }) =>
+      `… et ${plural("fr", p.n, "autre offre", "autres offres")}, non ${p.n > 1 ? "détaillées" : "détaillée"} ici faute de place${NS}: chaque point est signalé à sa ligne dans l'onglet «${NS}Files changed${NS}».`,
+    en: (p: { n: number }) => `… and ${plural("en", p.n, "more posting", "more postings")}, not detailed here for lack of room: each point is shown at its line in the “Files changed” tab.`,
+  },
+  "check-summary-cut": {
+    fr: () => `… (coupé faute de place${NS}: chaque point est signalé à sa ligne dans l'onglet «${NS}Files changed${NS}»)`,
+    en: () => "… (cut for lack of room: each point is shown at its line in the “Files changed” tab)",
+  },
+  "annotation-cut": {
+    fr: () => "… (coupé)",
+    en: () => "… (cut)",
+  },
   "check-summary-config-title": {
     fr: () => "Configuration",
     en: () => "Configuration",
@@ -151,8 +186,8 @@ export const reviewMessages = defineMessages({
 
   // — living comment
   "comment-intro": {
-    fr: (p: { postings: string; verdict: string }) => `Merci${NS}! J'ai relu ${p.postings}${NS}: ${p.verdict}.`,
-    en: (p: { postings: string; verdict: string }) => `Thank you! I reviewed ${p.postings}: ${p.verdict}.`,
+    fr: (p: { n: number; verdict: string }) => (p.n > 1 ? `Merci${NS}! ${p.n} offres relues${NS}: ${p.verdict}.` : `Merci${NS}! ${capitalise(p.verdict)}.`),
+    en: (p: { n: number; verdict: string }) => (p.n > 1 ? `Thank you! ${p.n} postings reviewed: ${p.verdict}.` : `Thank you! ${capitalise(p.verdict)}.`),
   },
   "comment-verdict-to-fix": {
     fr: (p: { toFix: string }) => `${p.toFix} avant la fusion`,
@@ -193,6 +228,14 @@ export const reviewMessages = defineMessages({
   "comment-truncated": {
     fr: (p: { more: number }) => `… et ${plural("fr", p.more, "autre point", "autres points")}${NS}: la liste complète est dans l'onglet «${NS}Checks${NS}».`,
     en: (p: { more: number }) => `… and ${plural("en", p.more, "more point", "more points")}: the full list is in the “Checks” tab.`,
+  },
+  "comment-unseen": {
+    fr: (p: { n: number }) => `⚠️ ${plural("fr", p.n, "offre n'a pas pu être vérifiée", "offres n'ont pas pu être vérifiées")}${NS}: le détail est dans l'onglet «${NS}Checks${NS}».`,
+    en: (p: { n: number }) => `⚠️ ${plural("en", p.n, "posting could not be checked", "postings could not be checked")}: the details are in the “Checks” tab.`,
+  },
+  "comment-cut": {
+    fr: () => `… (coupé faute de place${NS}: la liste complète est dans l'onglet «${NS}Checks${NS}»)`,
+    en: () => "… (cut for lack of room: the full list is in the “Checks” tab)",
   },
   "comment-footer": {
     fr: () => "Mis à jour à chaque commit.",

@@ -2,7 +2,11 @@
  * Refuses unsafe start-up settings before the server listens. Pure: takes the environment.
  * Probot falls back to a well-known development secret when WEBHOOK_SECRET is empty, which
  * would let anyone forge deliveries: in production (NODE_ENV=production) that is refused.
+ * A recovery setting that is not understood is refused everywhere (a typo must not silently
+ * turn it off or make it run every few seconds).
  */
+import { recoverySettings } from "./delivery-recovery.js";
+
 export interface EnvironmentProblem {
   variable: string;
   message: string;
@@ -22,5 +26,6 @@ export function checkEnvironment(env: Readonly<Record<string, string | undefined
       problems.push({ variable: "WEBHOOK_PROXY_URL", message: "WEBHOOK_PROXY_URL (smee.io) est réservé au développement." });
     }
   }
+  problems.push(...recoverySettings(env).problems);
   return problems;
 }

@@ -1,7 +1,8 @@
 /**
  * GitHub may deliver the same event twice (a redelivery, a replay by an attacker who captured a
  * signed body): a delivery id is handled once. If the handler fails, the claim is given back so
- * that GitHub's "Redeliver" can try again.
+ * that a redelivery (GitHub's "Redeliver", or the app's own recovery: recover-deliveries.ts) can
+ * try again.
  */
 import type { ClaimStore } from "./claims.js";
 
@@ -14,15 +15,15 @@ export function oncePerDelivery<C extends { id: string; log: { info: (obj: objec
   handler: (context: C) => Promise<void>,
 ): (context: C) => Promise<void> {
   return async (context) => {
-    const key = `delivery:${job}:${context.id}`;
-    if (!(await claims.claim(key, DELIVERY_TTL_SECONDS))) {
+    const claim = await claims.claim(`delivery:${job}:${context.id}`, DELIVERY_TTL_SECONDS);
+    if (!claim) {
       context.log.info({ delivery: context.id }, "delivery already handled: skipped");
       return;
     }
     try {
       await handler(context);
     } catch (error) {
-      await claims.release(key);
+      await claims.release(claim);
       throw error;
     }
   };

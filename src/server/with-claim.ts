@@ -2,7 +2,8 @@
  * Runs `work` while holding a claim, as a lock shared by the app instances (Redis) or the
  * process (memory): waits, polling, while another holder has it, then gives it back. After
  * `waitMs` the work runs anyway (a holder that died keeps its claim until the claim expires):
- * better done twice than not at all.
+ * better done twice than not at all. The claim given back is the one taken (its owner token): if it
+ * expired meanwhile and another holder took the key, that holder's claim stays.
  */
 import type { ClaimStore } from "./claims.js";
 
@@ -26,6 +27,6 @@ export async function withClaim<T>(claims: ClaimStore, key: string, options: Wit
   try {
     return await work();
   } finally {
-    if (held) await claims.release(key);
+    if (held) await claims.release(held);
   }
 }

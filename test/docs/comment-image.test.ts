@@ -27,7 +27,7 @@ describe("docs/images/commentaire.png", () => {
   it("shows the comment the app posts today for the posting-with-errors replay", async () => {
     expect(source.fixture).toBe(IMAGE_FIXTURE);
     const markdown = await imageComment();
-    expect(markdown).toContain("Merci\u202F! J'ai relu 1 offre");
+    expect(markdown).toContain("Merci\u202F! 3 points à corriger avant la fusion, 1 conseil.");
     expect(sha256(markdown), STALE).toBe(source.markdownSha256);
     const page = commentPage(markdown);
     expect(sha256(page), STALE).toBe(source.pageSha256);

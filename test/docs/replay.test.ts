@@ -50,7 +50,7 @@ describe("npm run replay", () => {
     expect(text).toContain("    ```suggestion\n    open: true\n    ```");
     expect(text).toContain("▶ Étiquettes posées sur #2 : contrat: indépendant");
     expect(commentBodies(result)).toHaveLength(1);
-    expect(commentBodies(result)[0]).toMatch(/^<!-- recrutement-bot:review -->\nMerci\u202F! J'ai relu 1 offre\u202F: 3 points à corriger avant la fusion, 1 conseil\.\n/);
+    expect(commentBodies(result)[0]).toMatch(/^<!-- recrutement-bot:review -->\nMerci\u202F! 3 points à corriger avant la fusion, 1 conseil\.\n/);
   });
 
   it("posting-fixed: green check run, the same comment edited to cross out what was fixed, the suggestion threads resolved", async () => {

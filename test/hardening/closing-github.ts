@@ -5,6 +5,13 @@
  * "Reference already exists", writing a file whose blob is no longer the one named is a 409,
  * opening a second pull request for the same head is a 422 "A pull request already exists".
  * Requests are recorded (and REST ones checked) by the mock it is installed on.
+ *
+ * It also answers GitHub's limits as GitHub does: a pull request body or a comment over 65,536
+ * characters, a title over 256, a label name over 50 or a description over 100 is a 422
+ * Validation Failed with GitHub's message; more than 80 content-creating requests (POST, PATCH,
+ * PUT, DELETE) within a minute of `Date.now()` get a 403 secondary rate limit with `retry-after`.
+ * The folders of the default branch are trees as GitHub answers them (subfolders nested as deep
+ * as the query asks, deeper ones read by their oid).
  */
 import { createHash } from "node:crypto";
 import { validate } from "@octokit/graphql-schema";
@@ -14,7 +21,7 @@ import type { GitHubMock } from "../helpers/github-mock.js";
 export interface ClosingPull {
   number: number;
   head: string;
-  state: "open" | "closed";
+  state: "open" | "closed" | "merged";
   title: string;
   body: string;
   labels: string[];
@@ -32,6 +39,14 @@ export interface ClosingRepo {
   branches: Map<string, Record<string, string>>;
   pulls: ClosingPull[];
   labels: string[];
+  /** Requests GitHub refused for a limit: 422 Validation Failed, 403 secondary rate limit. */
+  refused: { status: number; request: string; message: string }[];
+  /** When each content-creating request GitHub accepted arrived (Date.now()). */
+  writes: number[];
+  /** The request of each of `writes`, `METHOD /path`. */
+  writeRequests: string[];
+  /** Commit sha → its message (commits made through the git data API). */
+  commitMessages: Map<string, string>;
   /** Commit and tree ids the fake made → their files. */
   objects: Map<string, Record<string, string>>;
   /** GraphQL Blob answered instead of the file's text (a huge or binary posting). */
@@ -43,10 +58,15 @@ export function blobOid(text: string): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
+/** The oid the fake gives the folder `path` of the default branch. */
+export function treeOid(path: string): string {
+  return createHash("sha1").update(`tree ${path}`).digest("hex");
+}
+
 export function closingRepo(files: Record<string, string>): ClosingRepo {
   const headOid = "1".repeat(40);
   const treeOid = "2".repeat(40);
-  return { owner: "betagouv", repo: "offres", defaultBranch: "main", headOid, treeOid, files, branches: new Map(), pulls: [], labels: [], objects: new Map([[headOid, files], [treeOid, files]]), blobNodes: new Map() };
+  return { owner: "betagouv", repo: "offres", defaultBranch: "main", headOid, treeOid, files, branches: new Map(), pulls: [], labels: [], refused: [], writes: [], writeRequests: [], commitMessages: new Map(), objects: new Map([[headOid, files], [treeOid, files]]), blobNodes: new Map() };
 }
 
 function parse(body: unknown): Record<string, unknown> {
@@ -54,9 +74,30 @@ function parse(body: unknown): Record<string, unknown> {
   return (body ?? {}) as Record<string, unknown>;
 }
 
+/** GitHub's limits the fake enforces (GitHub's documented values: src/github/limits.ts states them with their source). */
+export const FAKE_LIMITS = { body: 65_536, title: 256, labelName: 50, labelDescription: 100, writesPerMinute: 80, retryAfterSeconds: 60 } as const;
+
+type Reply = [number, unknown] | [number, unknown, Record<string, string>];
+
+function tooLong(resource: string, field: string, max: number): Reply {
+  return [
+    422,
+    {
+      message: "Validation Failed",
+      errors: [{ resource, code: "custom", field, message: `${field} is too long (maximum is ${max} characters)` }],
+      documentation_url: "https://docs.github.com/rest",
+    },
+  ];
+}
+
 const exists = (message: string) => [422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message }] }] as const;
 
-export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
+export interface FakeOptions {
+  /** Answer the secondary rate limit (on unless told). */
+  secondaryRateLimit?: boolean;
+}
+
+export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo, options: FakeOptions = {}): void {
   const repoPath = `/repos/${state.owner}/${state.repo}`;
   const s = gh.scope;
   const under = (prefix: string) => (uri: string) => uri.startsWith(prefix);
@@ -65,12 +106,31 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
   const newSha = () => (next++).toString(16).padStart(40, "c");
   const nextPull = () => 100 + state.pulls.length;
 
+  /** The secondary rate limit, then the request's own answer. */
+  const limited =
+    <A extends unknown[]>(method: string, fn: (uri: string, body: unknown, ...rest: A) => Reply) =>
+    (uri: string, body: unknown, ...rest: A): Reply => {
+      const at = Date.now();
+      const request = `${method} ${uri.split("?")[0]}`;
+      if (options.secondaryRateLimit !== false && state.writes.filter((t) => t > at - 60_000).length >= FAKE_LIMITS.writesPerMinute) {
+        const message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+        state.refused.push({ status: 403, request, message });
+        return [403, { message, documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" }, { "retry-after": String(FAKE_LIMITS.retryAfterSeconds), "x-ratelimit-remaining": "4000" }];
+      }
+      state.writes.push(at);
+      state.writeRequests.push(request);
+      const answer = fn(uri, body, ...rest);
+      if (answer[0] === 422 && /too long/.test(JSON.stringify(answer[1]))) state.refused.push({ status: 422, request, message: JSON.stringify(answer[1]) });
+      return answer;
+    };
+
   s.get("/app/installations").query(true).optionally().times(1000).reply(200, [{ id: 1, account: { login: state.owner } }]);
   s.get("/installation/repositories").query(true).optionally().times(1000).reply(200, {
     total_count: 1,
     repositories: [{ name: state.repo, full_name: `${state.owner}/${state.repo}`, default_branch: state.defaultBranch, owner: { login: state.owner } }],
   });
 
+  s.get(repoPath).optionally().times(1000).reply(200, { name: state.repo, full_name: `${state.owner}/${state.repo}`, default_branch: state.defaultBranch });
   s.get(under(`${repoPath}/contents/`)).optionally().times(1000).reply((uri) => {
     const path = rest(uri, `${repoPath}/contents/`);
     const ref = new URLSearchParams(uri.split("?")[1] ?? "").get("ref");
@@ -87,27 +147,27 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
     return [200, { data: { repository: answer(query, variables) } }];
   });
 
-  s.post(`${repoPath}/git/refs`).optionally().times(1000).reply((_uri, body) => {
+  s.post(`${repoPath}/git/refs`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
     const b = parse(body) as { ref: string; sha: string };
     const name = b.ref.replace(/^refs\/heads\//, "");
     if (state.branches.has(name)) return [422, { message: "Reference already exists" }];
     state.branches.set(name, { ...(state.objects.get(b.sha) ?? state.files) });
     return [201, { ref: b.ref, object: { sha: b.sha, type: "commit" } }];
-  });
+  }));
   // Octokit sends `{ref}` encoded whole: /git/refs/heads%2Fa%2Fb.
   const branchOf = (uri: string) => rest(uri, `${repoPath}/git/refs/`).replace(/^heads\//, "");
-  s.patch(under(`${repoPath}/git/refs/`)).optionally().times(1000).reply((uri, body) => {
+  s.patch(under(`${repoPath}/git/refs/`)).optionally().times(1000).reply(limited("PATCH", (uri, body) => {
     const name = branchOf(uri);
     const b = parse(body) as { sha: string };
     if (!state.branches.has(name)) return [422, { message: "Reference does not exist" }];
     state.branches.set(name, { ...(state.objects.get(b.sha) ?? state.files) });
     return [200, { ref: `refs/heads/${name}`, object: { sha: b.sha, type: "commit" } }];
-  });
-  s.delete(under(`${repoPath}/git/refs/`)).optionally().times(1000).reply((uri) => {
+  }));
+  s.delete(under(`${repoPath}/git/refs/`)).optionally().times(1000).reply(limited("DELETE", (uri) => {
     const name = branchOf(uri);
     return state.branches.delete(name) ? [204, ""] : [422, { message: "Reference does not exist" }];
-  });
-  s.put(under(`${repoPath}/contents/`)).optionally().times(1000).reply((uri, body) => {
+  }));
+  s.put(under(`${repoPath}/contents/`)).optionally().times(1000).reply(limited("PUT", (uri, body) => {
     const path = rest(uri, `${repoPath}/contents/`);
     const b = parse(body) as { branch: string; sha?: string; content: string };
     const files = state.branches.get(b.branch);
@@ -117,48 +177,57 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
     if (b.sha !== blobOid(current)) return [409, { message: `${path} does not match ${b.sha}` }];
     files[path] = Buffer.from(b.content, "base64").toString("utf8");
     return [200, { content: { path, sha: blobOid(files[path]) }, commit: { sha: newSha() } }];
-  });
-  s.post(`${repoPath}/git/trees`).optionally().times(1000).reply((_uri, body) => {
+  }));
+  s.post(`${repoPath}/git/trees`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
     const b = parse(body) as { base_tree: string; tree: { path: string; content: string }[] };
     const files = { ...(state.objects.get(b.base_tree) ?? state.files) };
     for (const t of b.tree) files[t.path] = t.content;
     const sha = newSha();
     state.objects.set(sha, files);
     return [201, { sha }];
-  });
-  s.post(`${repoPath}/git/commits`).optionally().times(1000).reply((_uri, body) => {
-    const b = parse(body) as { tree: string };
+  }));
+  s.post(`${repoPath}/git/commits`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
+    const b = parse(body) as { tree: string; message: string };
     const sha = newSha();
+    state.commitMessages.set(sha, b.message);
     state.objects.set(sha, state.objects.get(b.tree) ?? {});
     return [201, { sha }];
-  });
+  }));
   s.get(under(`${repoPath}/pulls?`)).optionally().times(1000).reply((uri) => {
     const q = new URLSearchParams(uri.split("?")[1]);
     const head = (q.get("head") ?? "").split(":").pop();
     return [200, state.pulls.filter((p) => p.head === head && (q.get("state") === "all" || p.state === (q.get("state") ?? "open"))).map((p) => ({ number: p.number, state: p.state, body: p.body }))];
   });
-  s.post(`${repoPath}/pulls`).optionally().times(1000).reply((_uri, body) => {
+  s.post(`${repoPath}/pulls`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
     const b = parse(body) as { head: string; title: string; body: string };
+    if ((b.title ?? "").length > FAKE_LIMITS.title) return tooLong("PullRequest", "title", FAKE_LIMITS.title);
+    if ((b.body ?? "").length > FAKE_LIMITS.body) return tooLong("PullRequest", "body", FAKE_LIMITS.body);
     if (!state.branches.has(b.head)) return [...exists(`No commits between ${state.defaultBranch} and ${b.head}`)];
     if (state.pulls.some((p) => p.head === b.head && p.state === "open")) return [...exists(`A pull request already exists for ${state.owner}:${b.head}.`)];
     const pull: ClosingPull = { number: nextPull(), head: b.head, state: "open", title: b.title, body: b.body, labels: [] };
     state.pulls.push(pull);
     return [201, { number: pull.number, html_url: `https://github.com/${state.owner}/${state.repo}/pull/${pull.number}` }];
-  });
-  s.patch(under(`${repoPath}/pulls/`)).optionally().times(1000).reply((uri, body) => {
+  }));
+  s.patch(under(`${repoPath}/pulls/`)).optionally().times(1000).reply(limited("PATCH", (uri, body) => {
     const pull = state.pulls.find((p) => p.number === Number(rest(uri, `${repoPath}/pulls/`)));
     if (!pull) return [404, { message: "Not Found" }];
-    Object.assign(pull, parse(body));
+    const b = parse(body) as { title?: string; body?: string };
+    if ((b.title ?? "").length > FAKE_LIMITS.title) return tooLong("PullRequest", "title", FAKE_LIMITS.title);
+    if ((b.body ?? "").length > FAKE_LIMITS.body) return tooLong("PullRequest", "body", FAKE_LIMITS.body);
+    Object.assign(pull, b);
     return [200, { number: pull.number }];
-  });
-  s.post(under(`${repoPath}/pulls/`)).optionally().times(1000).reply(201, {});
-  s.post(`${repoPath}/labels`).optionally().times(1000).reply((_uri, body) => {
-    const name = String(parse(body).name);
+  }));
+  s.post(under(`${repoPath}/pulls/`)).optionally().times(1000).reply(limited("POST", (): Reply => [201, {}]));
+  s.post(`${repoPath}/labels`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
+    const label = parse(body) as { name: string; description?: string };
+    const name = String(label.name);
+    if (name.length > FAKE_LIMITS.labelName) return tooLong("Label", "name", FAKE_LIMITS.labelName);
+    if ((label.description ?? "").length > FAKE_LIMITS.labelDescription) return tooLong("Label", "description", FAKE_LIMITS.labelDescription);
     if (state.labels.some((l) => l.toLowerCase() === name.toLowerCase())) return [422, { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] }];
     state.labels.push(name);
     return [201, { name }];
-  });
-  s.post(under(`${repoPath}/issues/`)).optionally().times(1000).reply((uri, body) => {
+  }));
+  s.post(under(`${repoPath}/issues/`)).optionally().times(1000).reply(limited("POST", (uri, body) => {
     const [number, what] = rest(uri, `${repoPath}/issues/`).split("/");
     const pull = state.pulls.find((p) => p.number === Number(number));
     if (!pull) return [404, { message: "Not Found" }];
@@ -166,8 +235,35 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
       for (const l of (parse(body) as { labels: string[] }).labels) if (!pull.labels.includes(l)) pull.labels.push(l);
       return [200, pull.labels.map((name) => ({ name }))];
     }
+    if (String((parse(body) as { body?: string }).body ?? "").length > FAKE_LIMITS.body) return tooLong("IssueComment", "body", FAKE_LIMITS.body);
     return [201, { id: next++ }];
-  });
+  }));
+
+  /** Every folder of the default branch. */
+  function folders(): Set<string> {
+    const out = new Set<string>();
+    for (const path of Object.keys(state.files)) {
+      const parts = path.split("/");
+      for (let i = 1; i < parts.length; i++) out.add(parts.slice(0, i).join("/"));
+    }
+    return out;
+  }
+
+  /** A folder's entries as GitHub's Tree answers them, subfolders expanded `levels - 1` deep. */
+  function treeEntries(dir: string, levels: number): Record<string, unknown>[] {
+    const names = new Map<string, "blob" | "tree">();
+    for (const path of Object.keys(state.files)) {
+      if (!path.startsWith(`${dir}/`)) continue;
+      const [name, ...below] = path.slice(dir.length + 1).split("/");
+      names.set(name!, below.length > 0 ? "tree" : "blob");
+    }
+    return [...names].sort().map(([name, type]) => {
+      const path = `${dir}/${name}`;
+      if (type === "tree") return { name, type, mode: 0o040000, oid: treeOid(path), object: levels > 1 ? { entries: treeEntries(path, levels - 1) } : {} };
+      const text = state.files[path]!;
+      return { name, type, mode: 0o100644, oid: blobOid(text), object: state.blobNodes.get(path) ?? { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false } };
+    });
+  }
 
   function answer(query: string, variables: Record<string, unknown>): Record<string, unknown> | null {
     if (variables.owner !== state.owner || variables.name !== state.repo) return null;
@@ -175,24 +271,24 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo): void {
       pageInfo: { hasNextPage: false, endCursor: null },
       nodes: [...state.branches.keys()]
         .filter((b) => b.startsWith(CLOSING_BRANCH_PREFIX))
-        .map((b) => ({ name: b.slice(CLOSING_BRANCH_PREFIX.length), associatedPullRequests: { nodes: state.pulls.filter((p) => p.head === b && p.state === "open").map((p) => ({ number: p.number, body: p.body })) } })),
+        .map((b) => ({ name: b.slice(CLOSING_BRANCH_PREFIX.length), associatedPullRequests: {
+            nodes: state.pulls.filter((p) => p.head === b && p.state === "open").map((p) => ({ number: p.number, body: p.body, labels: { nodes: p.labels.map((name) => ({ name })) } })),
+          },
+        })),
     };
+    const levels = (query.match(/entries \{/g) ?? []).length;
     if (/^query ClosingScan\b/.test(query)) {
       const folder = String(variables.folder);
-      const entries = Object.entries(state.files)
-        .filter(([path]) => path.startsWith(`${folder}/`) && !path.slice(folder.length + 1).includes("/"))
-        .map(([path, text]) => ({
-          name: path.slice(folder.length + 1),
-          type: "blob",
-          mode: 0o100644,
-          oid: blobOid(text),
-          object: state.blobNodes.get(path) ?? { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false },
-        }));
+      const entries = treeEntries(folder, levels);
       return {
         defaultBranchRef: { name: state.defaultBranch, target: { oid: state.headOid, tree: { oid: state.treeOid }, file: entries.length > 0 ? { type: "tree", object: { entries } } : null } },
         labels: { nodes: state.labels.map((name) => ({ name })) },
         refs,
       };
+    }
+    if (/^query ClosingSubtree\b/.test(query)) {
+      const dir = [...folders()].find((d) => treeOid(d) === variables.oid);
+      return { object: dir === undefined ? null : { entries: treeEntries(dir, levels) } };
     }
     if (/^query ClosingBranches\b/.test(query)) return { refs };
     const repository: Record<string, unknown> = {};

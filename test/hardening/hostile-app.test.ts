@@ -18,7 +18,7 @@ import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../gith
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { CASES, PATH } from "../core/hostile-cases.js";
 import { MAX_RESPONSE_BYTES } from "../../src/server/create-app-octokit.js";
-import { appUnderTest, githubBlob, mockToken, overGitHubLimits, type AppUnderTest } from "./harness.js";
+import { appUnderTest, githubBlob, GITHUB_BLOB_TEXT_LIMIT, mockToken, overGitHubLimits, type AppUnderTest } from "./harness.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -83,9 +83,16 @@ describe("the engine's hostile postings, through the app", () => {
   it(`${runnable.length} hostile postings: each one check run, at most one comment, within the webhook window; memory does not grow`, { timeout: 60_000 }, async () => {
     expect(runnable.length).toBeGreaterThanOrEqual(60);
     const run = async (c: (typeof runnable)[number]) => {
-      const outcome = await review([{ filename: c.path ?? PATH, status: "added", content: { node: githubBlob(c.content()) } }]);
+      // The fake answers as GitHub does for these bytes (text cut at 512,000 bytes, the whole blob from git/blobs).
+      const content = c.content();
+      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+      const outcome = await review([{ filename: c.path ?? PATH, status: "added", content: { bytes } }]);
       try {
         expectReviewed(outcome);
+        // Cut by GitHub but within the engine's 1 MiB: read in full, not "too large" (issue 11).
+        const cut = bytes.length > GITHUB_BLOB_TEXT_LIMIT && bytes.length <= 1024 * 1024 && !bytes.subarray(0, 8000).includes(0);
+        expect(gh.calls().filter((r) => r.includes("/git/blobs/"))).toHaveLength(cut ? 1 : 0);
+        if (cut) expect(outcome.state.checkRuns[0]!.annotations.filter((a) => a.message.startsWith("Ce fichier est trop gros"))).toEqual([]);
       } catch (error) {
         console.log(c.name, JSON.stringify(app.logs.lines.slice(-3)).slice(0, 1500));
         throw error;
@@ -138,16 +145,23 @@ describe("pull requests hostile by their shape", () => {
     expect(heapAfterGc() - heapBefore).toBeLessThan(8 * 1024 * 1024);
   });
 
-  it("a GitHub that would not cut the text: the answer is not read past the cap, the review says it could not read", async () => {
+  it("a GitHub that would not cut the text: the answer is not read past the cap, the review names the posting it could not read", async () => {
     // The production cap (32 MiB) is under 50 MiB; here a 4 MiB cap and an 8 MiB text, for speed.
     expect(MAX_RESPONSE_BYTES).toBeLessThan(50 * 1024 * 1024);
     const node = { byteSize: 8 * 1024 * 1024, isBinary: false, isTruncated: false, text: "a".repeat(8 * 1024 * 1024) };
     const patient = appUnderTest((probot: Probot) => registerReview(probot), { level: "info", octokit: { timeoutMs: 10_000, maxResponseBytes: 4 * 1024 * 1024, throttle: { enabled: false } } });
     const { state } = await review([{ filename: "content/_jobs/enorme.md", status: "added", content: { node } }], {}, patient);
+    // The main query with the posting, over the cap; again without it; the posting alone, over the cap (issue 11: was a failed review).
+    expect(state.graphqlQueries.map((q) => /^query (\w+)/.exec(q)?.[1]).filter((name) => name !== "BotComments")).toEqual(["ReviewState", "ReviewState", "PostingBlobs"]);
     expect(state.checkRuns).toHaveLength(1);
-    expect(state.checkRuns[0]).toMatchObject({ conclusion: "neutral", title: "Relecture impossible" });
-    expect(state.comments).toEqual([]);
-    expect(patient.logs.lines.some((l) => l.msg === "review failed while reading: neutral check run" && String((l.err as { message: string }).message).includes("larger than"))).toBe(true);
+    // Nothing could be read: neutral, never green, and the posting is named.
+    expect(state.checkRuns[0]).toMatchObject({ conclusion: "neutral", title: "Relecture incomplète" });
+    expect(state.checkRuns[0]!.summary).toContain("⚠️ 1 offre n'a pas pu être lue\u202F: la réponse de GitHub dépassait la taille que l'application accepte.");
+    expect(state.checkRuns[0]!.summary).toContain("- `content/_jobs/enorme.md`");
+    expect(state.comments.map((c) => c.body)).toEqual([
+      "<!-- recrutement-bot:review -->\n⚠️ 1 offre n'a pas pu être vérifiée\u202F: le détail est dans l'onglet «\u202FChecks\u202F».\n\n<sub>Mis à jour à chaque commit.</sub>\n",
+    ]);
+    expect(patient.logs.lines.some((l) => l.msg === "pull request reviewed" && l.unread === 1)).toBe(true);
   });
 
   it("binary files (an image named .md, a PDF): reported without being read", async () => {

@@ -72,6 +72,7 @@ describe("the app in the test process, at debug level, through its HTTP server",
 
   beforeAll(async () => {
     vi.stubEnv("CLOSING_SCHEDULE", "off");
+    vi.stubEnv("DELIVERY_RECOVERY", "off");
     vi.stubEnv("REDIS_URL", "");
     server = await startAppServer((probot: Probot) => app(probot), { level: "debug" });
   });

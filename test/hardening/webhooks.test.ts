@@ -29,6 +29,8 @@ const handled: string[] = [];
 
 beforeAll(async () => {
   vi.stubEnv("CLOSING_SCHEDULE", "off");
+  // The recovery of missed deliveries has its own test (missed-deliveries.test.ts).
+  vi.stubEnv("DELIVERY_RECOVERY", "off");
   vi.stubEnv("REDIS_URL", "");
   server = await startAppServer((probot: Probot) => {
     probot.onAny(async (context) => void handled.push(`${context.name}:${context.id}`));

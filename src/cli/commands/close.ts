@@ -172,7 +172,10 @@ async function closeOnGitHub(io: CliIo, slug: string, opts: RemoteOptions): Prom
   } catch (error) {
     if (error instanceof MissingCredentialsError) return fail(io, t(early, "cli-close-no-credentials"));
     const e = error as { status?: number; message?: string };
-    return fail(io, t(early, "cli-close-github-error", { message: `${e.status ?? ""} ${e.message ?? String(error)}`.trim() }));
+    // A network error's message may quote the request, headers included: never the token.
+    let message = `${e.status ?? ""} ${e.message ?? String(error)}`.trim();
+    for (const secret of [io.env.GITHUB_TOKEN, io.env.PRIVATE_KEY]) if (secret) message = message.split(secret).join("[REDACTED]");
+    return fail(io, t(early, "cli-close-github-error", { message }));
   }
 }
 

@@ -11,12 +11,17 @@ export const GROUP_BRANCH = `${CLOSING_BRANCH_PREFIX}groupe`;
  * is a valid git ref component; otherwise (spaces, `..`, `~^:?*[\`, a leading dot, `.lock`…) the
  * offending characters become `-` and a short hash of the name is appended, so that two names
  * never share a branch. A posting named `groupe.md` gets the hash too (the group owns `groupe`).
+ *
+ * A posting in a subfolder of the postings `folder` is named by its path from that folder, `/`
+ * turned into `-` and the hash appended (`2024/a.md` → `2024-a-<hash>`): `2024/a.md` and
+ * `2025/a.md` get two branches, and the postings directly in the folder keep their names.
  */
-export function branchForPosting(path: string): string {
-  const name = (path.split("/").pop() ?? path).replace(/\.md$/i, "");
+export function branchForPosting(path: string, folder?: string): string {
+  const inFolder = folder !== undefined && path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : (path.split("/").pop() ?? path);
+  const name = inFolder.replace(/\.md$/i, "");
   let safe = name
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0020\u007f~^:?*[\\]/g, "-")
+    .replace(/[\u0000-\u0020\u007f~^:?*[\\/]/g, "-")
     .replace(/\.{2,}/g, ".")
     .replace(/@\{/g, "@-")
     .replace(/^\./, "-")

@@ -10,11 +10,13 @@
  * - A posting due at the version a person refused (a pull request closed without merging, not
  *   by the app) is not proposed again until its file changes.
  * - The other postings due get a new pull request each (at most `maxPullRequests` per run, the
- *   rest next run), or one for all of them when `grouped`.
+ *   rest next run), or one for all of them when `grouped`: as many as their hidden markers fit
+ *   in `groupMarkersBudget` characters of its body, the most urgent first, the others when it
+ *   is merged ("group-full").
  */
 import { branchForPosting, GROUP_BRANCH } from "./branch-name.js";
 import { byUrgency, type ClosingStatus, type DuePosting } from "./find-due.js";
-import { isClosedByApp, parseMarkers, type ClosingMarker } from "./marker.js";
+import { isClosedByApp, parseMarkers, renderMarker, type ClosingMarker } from "./marker.js";
 
 export interface ClosingPullRequest {
   number: number;
@@ -22,6 +24,8 @@ export interface ClosingPullRequest {
   branch: string;
   state: "open" | "closed" | "merged";
   body: string;
+  /** Its labels, when read (open pull requests): one found without any is labelled again. */
+  labels?: string[];
 }
 
 export interface PlanInput {
@@ -32,6 +36,10 @@ export interface PlanInput {
   branches: ReadonlySet<string>;
   grouped: boolean;
   maxPullRequests: number;
+  /** The postings folder: a posting in a subfolder gets a branch named by its path from it (branchForPosting). */
+  postingsFolder?: string;
+  /** Characters of markers (one a line) a grouped pull request's body holds; no limit when absent. */
+  groupMarkersBudget?: number;
 }
 
 export type CloseReason =
@@ -48,7 +56,9 @@ export type ClosingAction =
   | { kind: "update"; pr: number; branch: string; postings: DuePosting[] }
   | { kind: "close"; pr: number; branch: string; body: string; path: string | null; reason: CloseReason }
   | { kind: "skip-declined"; pr: number; posting: DuePosting }
-  | { kind: "capped"; posting: DuePosting };
+  | { kind: "capped"; posting: DuePosting }
+  /** Grouped: not in the grouped pull request, whose body holds no more; next run after its merge. */
+  | { kind: "group-full"; posting: DuePosting };
 
 export function planClosing(input: PlanInput): ClosingAction[] {
   const status = new Map(input.statuses.map((s) => [s.path, s]));
@@ -98,7 +108,7 @@ export function planClosing(input: PlanInput): ClosingAction[] {
     maintain(pr, markers);
   }
 
-  const remaining = [...due.values()].filter((d) => !covered.has(d.path) && !openBranches.has(branchForPosting(d.path))).sort(byUrgency);
+  const remaining = [...due.values()].filter((d) => !covered.has(d.path) && !openBranches.has(branchForPosting(d.path, input.postingsFolder))).sort(byUrgency);
   const fresh: DuePosting[] = [];
   for (const d of remaining) {
     const refusal = declinedBy(d);
@@ -106,6 +116,15 @@ export function planClosing(input: PlanInput): ClosingAction[] {
     else fresh.push(d);
   }
 
+  const waiting: ClosingAction[] = [];
+  if (input.grouped) {
+    // The most urgent that fit in one body; the others wait for the group's merge.
+    const budget = input.groupMarkersBudget ?? Infinity;
+    let used = 0;
+    let fitting = 0;
+    while (fitting < fresh.length && used + markerLength(fresh[fitting]!) <= budget) used += markerLength(fresh[fitting++]!);
+    for (const d of fresh.splice(fitting)) waiting.push({ kind: "group-full", posting: d });
+  }
   if (group) {
     const markers = parseMarkers(group.body);
     if (input.grouped) {
@@ -116,10 +135,10 @@ export function planClosing(input: PlanInput): ClosingAction[] {
   const left = fresh.filter((d) => !covered.has(d.path));
   if (input.grouped) {
     if (left.length > 0) actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input.branches.has(GROUP_BRANCH), postings: left });
-    return actions;
+    return [...actions, ...waiting];
   }
   left.forEach((d, i) => {
-    const branch = branchForPosting(d.path);
+    const branch = branchForPosting(d.path, input.postingsFolder);
     if (i < input.maxPullRequests) actions.push({ kind: "create", branch, branchExists: input.branches.has(branch), postings: [d] });
     else actions.push({ kind: "capped", posting: d });
   });
@@ -133,6 +152,11 @@ export function actionPaths(action: ClosingAction): string[] {
   return action.kind === "close" && action.path !== null ? [action.path] : [];
 }
 
+/** A posting's marker in a body, its line break included. */
+export function markerLength(d: Pick<DuePosting, "path" | "blob">): number {
+  return renderMarker({ path: d.path, blob: d.blob }).length + 1;
+}
+
 function closeReason(s: ClosingStatus | undefined): CloseReason {
   if (!s) return { kind: "removed" };
   if (s.state === "closed") return { kind: "closed-by-hand" };
@@ -141,13 +165,13 @@ function closeReason(s: ClosingStatus | undefined): CloseReason {
 }
 
 /** Branches whose closed pull requests the plan needs: those it may create. */
-export function branchesToLookUp(statuses: readonly ClosingStatus[], openPullRequests: readonly ClosingPullRequest[], grouped: boolean): string[] {
+export function branchesToLookUp(statuses: readonly ClosingStatus[], openPullRequests: readonly ClosingPullRequest[], grouped: boolean, postingsFolder?: string): string[] {
   const covered = new Set(openPullRequests.flatMap((p) => parseMarkers(p.body).map((m) => m.path)));
   const openBranches = new Set(openPullRequests.map((p) => p.branch));
   const branches = new Set<string>();
   for (const s of statuses) {
     if (s.state !== "due" || covered.has(s.path)) continue;
-    const b = branchForPosting(s.path);
+    const b = branchForPosting(s.path, postingsFolder);
     if (!openBranches.has(b)) branches.add(b);
   }
   if (branches.size > 0 || grouped) branches.add(GROUP_BRANCH);

@@ -10,6 +10,10 @@
  * posting: creating a branch that exists (422 "Reference already exists") means another run
  * took it, unless no pull request uses it, in which case the branch is reused; creating a pull
  * request that exists (422 "A pull request already exists") is fine.
+ *
+ * A closing pull request found without any of its labels (a run that stopped after opening it)
+ * is labelled, and its reviewers asked, by the next run. A pull request GitHub refuses (422
+ * Validation Failed) does not leave the branch this run created behind.
  */
 import type { Logger } from "pino";
 import type { DuePosting } from "../../core/closing/find-due.js";
@@ -26,6 +30,8 @@ export interface ApplyContext {
   render: RenderContext;
   /** Labels of the repository (from the scan); the ones created here are added to it. */
   repositoryLabels: string[];
+  /** Labels of the open closing pull requests, as the scan read them. */
+  pullRequestLabels?: ReadonlyMap<number, readonly string[]>;
   log: Logger;
 }
 
@@ -33,6 +39,8 @@ export type ActionOutcome =
   | { kind: "created"; pr: number }
   | { kind: "updated"; pr: number }
   | { kind: "closed"; pr: number }
+  /** Kept, and given the labels it had lost. */
+  | { kind: "labelled"; pr: number }
   /** Nothing to write (keep, skip-declined, capped), or dry-run. */
   | { kind: "none" }
   /** Another run got there first: its pull request, when known. */
@@ -65,11 +73,14 @@ async function apply(gh: GitHub, action: ClosingAction, ctx: ApplyContext): Prom
   switch (action.kind) {
     case "create":
       return create(gh, action.branch, action.branchExists, action.postings, ctx);
+    case "keep":
+      return (await relabelIfBare(gh, action.pr, action.postings, ctx)) ? { kind: "labelled", pr: action.pr } : { kind: "none" };
     case "update": {
       const text = renderClosingPullRequest(action.postings, ctx.render);
       const claim = await commitOnBranch(gh, action.branch, true, action.postings, text.commitMessage, ctx);
       if (claim !== "written") return { kind: "exists", pr: action.pr };
       await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, title: text.title, body: text.body });
+      await relabelIfBare(gh, action.pr, action.postings, ctx);
       return { kind: "updated", pr: action.pr };
     }
     case "close": {
@@ -104,6 +115,10 @@ async function create(gh: GitHub, branch: string, branchExists: boolean, posting
     });
     pr = res.data.number;
   } catch (error) {
+    if (status(error) === 422 && !/already exists/i.test(describe(error)) && !branchExists) {
+      // Refused as it is (Validation Failed): the branch made for it goes too, or it would stay behind.
+      await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${branch}` }).catch(() => {});
+    }
     if (status(error) !== 422 || !/already exists/i.test(describe(error))) throw error;
     // Opened by another run, or by this one when GitHub's answer was lost and the request
     // retried: then nobody else labels it. Labels and reviewers are the same whoever adds them.
@@ -122,6 +137,20 @@ async function labelAndAskReviewers(gh: GitHub, pr: number, postings: DuePosting
   await reconcileLabels(gh, ctx.repo, pr, labels);
   ctx.repositoryLabels.push(...labels.create.map((l) => l.name));
   await requestReviewers(gh, pr, ctx);
+}
+
+/**
+ * A pull request of the app that has none of the labels it should have (the run that opened it
+ * stopped before labelling it): labelled, and its reviewers asked. One that has some of them
+ * is left as people made it. True when labels were added.
+ */
+async function relabelIfBare(gh: GitHub, pr: number, postings: DuePosting[], ctx: ApplyContext): Promise<boolean> {
+  const current = ctx.pullRequestLabels?.get(pr);
+  if (!current || postings.length === 0) return false;
+  const wanted = closingLabelPlan(postings, ctx.render, ctx.repositoryLabels).add;
+  if (wanted.length === 0 || wanted.some((l) => current.includes(l))) return false;
+  await labelAndAskReviewers(gh, pr, postings, ctx);
+  return true;
 }
 
 /**

@@ -42,6 +42,8 @@ export function describeAction(action: ClosingAction, lang: Lang, maxPullRequest
       return t(lang, "closing-plan-skip-declined", { pr: action.pr, path: action.posting.path });
     case "capped":
       return t(lang, "closing-plan-capped", { path: action.posting.path, max: maxPullRequests });
+    case "group-full":
+      return t(lang, "closing-plan-group-full", { path: action.posting.path });
   }
 }
 
@@ -53,6 +55,8 @@ function describeOutcome(outcome: ActionOutcome, lang: Lang): string | null {
       return t(lang, "closing-outcome-updated", { pr: outcome.pr });
     case "closed":
       return t(lang, "closing-outcome-closed", { pr: outcome.pr });
+    case "labelled":
+      return t(lang, "closing-outcome-labelled", { pr: outcome.pr });
     case "exists":
       return t(lang, "closing-outcome-exists", { pr: outcome.pr === null ? "" : ` (#${outcome.pr})` });
     case "failed":

@@ -2,15 +2,28 @@
  * The texts of a closing pull request (title, body with its hidden markers, commit message,
  * labels) and of the comment the app leaves when it closes one. Pure. Values copied from
  * postings (roles, paths) are escaped for markdown (src/github/markdown).
+ *
+ * GitHub refuses a body over 65,536 characters and a title over 256 (422): a grouped pull
+ * request's list of postings is cut to fit, « … et N autres », and the full list is in the
+ * commit message (which has no such limit). Its hidden markers are never cut: the plan puts at
+ * most GROUP_MARKERS_BUDGET characters of markers in one grouped pull request (the other
+ * postings wait until it is merged).
  */
 import { DEFAULT_LABEL_COLOURS, type Config } from "../../config/schema.js";
 import type { DuePosting } from "../../core/closing/find-due.js";
 import { CLOSED_BY_APP, renderMarker } from "../../core/closing/marker.js";
+import { fits, fitText, GITHUB_LIMITS, utf8Length } from "../limits.js";
 import type { CloseReason } from "../../core/closing/plan-closing.js";
 import { t, type Lang } from "../../messages/index.js";
 import { planLabels, type LabelPlan } from "../labels/plan-labels.js";
 import { plainText } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
+
+/**
+ * Characters of hidden markers one grouped pull request holds at most (about 450 postings of
+ * beta.gouv.fr's file names); the rest of the body's limit is left to its text.
+ */
+export const GROUP_MARKERS_BUDGET = GITHUB_LIMITS.commentBody.chars - 8_192;
 
 export interface PullRequestText {
   title: string;
@@ -44,7 +57,7 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
     const keep = d.reason.kind === "date" ? md("closing-pr-keep-date", { field: d.reason.field }) : md("closing-pr-keep-filled");
     const body = [why, md("closing-pr-merge", { line: d.openLine }), `${keep} ${md("closing-pr-declined")}`, md("closing-pr-signature"), ...markers].join("\n\n");
     return {
-      title: t(lang, "closing-pr-title", { roles: plainText(roles, 100) }),
+      title: fitText(t(lang, "closing-pr-title", { roles: plainText(roles, 100) }), GITHUB_LIMITS.title),
       body,
       commitMessage: t(lang, "closing-commit", { roles: plainText(roles, 100) }),
     };
@@ -57,18 +70,28 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
         : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })
     }`;
   });
-  const body = [
-    md("closing-pr-grouped-intro", { count: postings.length, today: ctx.today, timeZone: ctx.timeZone }),
-    items.join("\n"),
-    md("closing-pr-grouped-merge"),
-    md("closing-pr-grouped-keep"),
-    md("closing-pr-signature"),
-    markers.join("\n"),
-  ].join("\n\n");
+  const before = md("closing-pr-grouped-intro", { count: postings.length, today: ctx.today, timeZone: ctx.timeZone });
+  const after = [md("closing-pr-grouped-merge"), md("closing-pr-grouped-keep"), md("closing-pr-signature"), markers.join("\n")];
+  const body = (list: string) => [before, list, ...after].join("\n\n");
+  // The list, cut where the body would pass GitHub's limit; the cut says how many are left out.
+  let shown = items.length;
+  let list = items.join("\n");
+  while (!fits(body(list), GITHUB_LIMITS.commentBody) && shown > 0) {
+    const over = Math.max(utf8Length(body(list)) - GITHUB_LIMITS.commentBody.bytes, body(list).length - GITHUB_LIMITS.commentBody.chars);
+    // Drop about as many lines as the excess needs, at least one.
+    let drop = 0;
+    for (let freed = 0; shown - drop > 0 && freed < over; drop++) freed += utf8Length(items[shown - drop - 1]!) + 1;
+    shown -= Math.max(1, drop);
+    list = [...items.slice(0, shown), md("closing-pr-grouped-more", { count: items.length - shown })].join("\n");
+  }
+  const commitItems = postings.map((d) => {
+    const params = { path: d.path, line: d.openLine, roles: plainText(postingName(d), 100) };
+    return `- ${d.reason.kind === "date" ? t(lang, "cli-close-due-date", { ...params, field: d.reason.field, date: d.reason.date }) : t(lang, "cli-close-due-filled", params)}`;
+  });
   return {
-    title: t(lang, "closing-pr-title-grouped", { count: postings.length }),
-    body,
-    commitMessage: t(lang, "closing-commit-grouped", { count: postings.length }),
+    title: fitText(t(lang, "closing-pr-title-grouped", { count: postings.length }), GITHUB_LIMITS.title),
+    body: body(list),
+    commitMessage: [t(lang, "closing-commit-grouped", { count: postings.length }), "", ...commitItems].join("\n"),
   };
 }
 

@@ -13,6 +13,7 @@ import type { GitHub, RepoRef } from "../octokit.js";
 import { applyClosingPlan, type ActionResult } from "./apply-closing-plan.js";
 import { listClosedClosingPrs } from "./list-closing-prs.js";
 import { scanPostings } from "./scan-postings.js";
+import { GROUP_MARKERS_BUDGET } from "./render-pull-request.js";
 
 export interface RunClosingOptions {
   config: Config;
@@ -56,7 +57,7 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
     return { ...report, skipped: "no-folder", readRequests: scan.requests };
   }
   const { statuses, due } = findDue(scan.postings, checkOptionsFor(config, null, false), today);
-  const lookUp = due.length > 0 ? branchesToLookUp(statuses, scan.openPullRequests, closing.grouped) : [];
+  const lookUp = due.length > 0 ? branchesToLookUp(statuses, scan.openPullRequests, closing.grouped, config.postings) : [];
   const history = await listClosedClosingPrs(gh, repo, lookUp);
   const plan = planClosing({
     statuses,
@@ -64,6 +65,8 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
     branches: scan.branches,
     grouped: closing.grouped,
     maxPullRequests: closing["max-pull-requests"],
+    postingsFolder: config.postings,
+    groupMarkersBudget: GROUP_MARKERS_BUDGET,
   });
   const readRequests = scan.requests + history.requests;
   log.info({ repo: report.repo, today, dryRun, postings: scan.postings.length, due: due.length, actions: countKinds(plan), readRequests }, "closing: plan");
@@ -80,6 +83,7 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
     treeOid: scan.treeOid,
     render: { lang: config.language, today, timeZone: closing["time-zone"], config },
     repositoryLabels: [...scan.labels],
+    pullRequestLabels: new Map(scan.openPullRequests.flatMap((p) => (p.labels ? [[p.number, p.labels] as const] : []))),
     log,
   });
   return { ...done, results };

@@ -5,6 +5,7 @@
  */
 import { CONTRACT_TYPES, type ContractType } from "../../core/types.js";
 import { t, type Lang } from "../../messages/index.js";
+import { GITHUB_LIMITS, cutToFit, fits } from "../limits.js";
 
 export interface LabelToCreate {
   name: string;
@@ -49,13 +50,14 @@ export function planLabels(input: LabelInput): LabelPlan {
   const create: LabelToCreate[] = [];
   for (const type of wanted) {
     const name = labelName(input.prefix, type);
-    if (onPr.has(name.toLowerCase())) continue;
+    // A name over GitHub's limit cannot be cut (it is the label's identity): such a label is not used.
+    if (onPr.has(name.toLowerCase()) || !fits(name, GITHUB_LIMITS.labelName)) continue;
     add.push(name);
     if (!inRepo.has(name.toLowerCase())) {
       create.push({
         name,
         color: (input.colours[type] ?? input.defaultColours[type]).toLowerCase(),
-        description: t(input.lang, "label-description", { type }).slice(0, 100),
+        description: cutToFit(t(input.lang, "label-description", { type }), GITHUB_LIMITS.labelDescription),
       });
     }
   }

@@ -13,6 +13,7 @@ import type { BotComment, BotThread } from "../read-review-state.js";
 import { planLabels, type LabelPlan } from "../labels/plan-labels.js";
 import { fencedBlock } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
+import { GITHUB_LIMITS, fits } from "../limits.js";
 import { isClosingOnly, renderCheckRun, type CheckRunOutput, type OverrideState } from "./render-check-run.js";
 import { renderComment } from "./render-comment.js";
 import { SUGGESTION_MARKER_PREFIX, type ReviewedPosting } from "./reviewed-posting.js";
@@ -40,6 +41,10 @@ export interface ReviewInput {
   existing: ExistingState;
   /** The override label on the pull request and who put it there, when it is there. */
   override?: OverrideState | null;
+  /** Postings not read (GitHub's answer over the size cap): named in the check run, never green. */
+  unread?: readonly string[];
+  /** Files GitHub did not list (beyond 3,000) and that could not be seen otherwise. */
+  unlisted?: number;
 }
 
 export type CommentPlan =
@@ -61,6 +66,8 @@ export interface ReviewPlan {
   deleteComments: number[];
   /** One review with these suggestions, or null. */
   suggestions: { body: string; comments: SuggestionComment[] } | null;
+  /** Suggestions left out because their comment would be over GitHub's limit (the others are posted). */
+  droppedSuggestions: number;
   /** The app's unresolved suggestion threads whose problem is gone: resolved. */
   resolveThreads: string[];
   labels: LabelPlan | null;
@@ -74,7 +81,22 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const closing = isClosingOnly(input.postings);
   const candidates = closing ? [] : suggestionCandidates(input.postings, config.suggestions);
   const already = new Set(input.existing.reviewCommentBodies.flatMap(suggestionHashes));
-  const fresh = candidates.filter((c) => !already.has(c.hash)).slice(0, MAX_SUGGESTIONS);
+  const unposted = candidates
+    .filter((c) => !already.has(c.hash))
+    .map((c) => ({
+      ...c,
+      body: [
+        renderMessageMarkdown(lang, c.diagnostic.messageId, c.diagnostic.params, c.diagnostic.rule),
+        ...(c.diagnostic.fix!.certain === false ? ["", t(lang, "suggestion-proposal")] : []),
+        "",
+        fencedBlock("suggestion", c.diagnostic.fix!.text),
+        `${SUGGESTION_MARKER_PREFIX}${c.hash} -->`,
+      ].join("\n"),
+    }));
+  // A suggestion is a whole line: one too long for a review comment cannot be cut, it is left out
+  // alone (GitHub would refuse the whole review); the comment's table still says what to write.
+  const fresh = unposted.filter((c) => fits(c.body, GITHUB_LIMITS.reviewCommentBody)).slice(0, MAX_SUGGESTIONS);
+  const droppedSuggestions = unposted.filter((c) => !fits(c.body, GITHUB_LIMITS.reviewCommentBody)).length;
   // The comment points at the one-click fix when it is there (posted now or before).
   const suggested = new Set([...candidates.filter((c) => already.has(c.hash)), ...fresh].map((c) => c.diagnostic));
   const suggestions =
@@ -82,19 +104,10 @@ export function planReview(input: ReviewInput): ReviewPlan {
       ? null
       : {
           body: t(lang, "suggestions-review-body"),
-          comments: fresh.map((c) => ({
-            path: c.path,
-            line: c.diagnostic.fix!.line,
-            hash: c.hash,
-            body: [
-              renderMessageMarkdown(lang, c.diagnostic.messageId, c.diagnostic.params, c.diagnostic.rule),
-              ...(c.diagnostic.fix!.certain === false ? ["", t(lang, "suggestion-proposal")] : []),
-              "",
-              fencedBlock("suggestion", c.diagnostic.fix!.text),
-              `${SUGGESTION_MARKER_PREFIX}${c.hash} -->`,
-            ].join("\n"),
-          })),
+          comments: fresh.map((c) => ({ path: c.path, line: c.diagnostic.fix!.line, hash: c.hash, body: c.body })),
         };
+  const unread = input.unread ?? [];
+  const unlisted = input.unlisted ?? 0;
 
   const checkRun = renderCheckRun({
     lang,
@@ -104,12 +117,14 @@ export function planReview(input: ReviewInput): ReviewPlan {
     maxFiles: config["max-files"],
     configProblems: input.configProblems,
     override: input.override ?? null,
+    unread,
+    unlisted,
   });
 
   const [kept, ...duplicates] = input.existing.comments;
   let comment: CommentPlan = { action: "none" };
   if (config.comment) {
-    const body = closing && !kept ? null : renderComment({ lang, postings: input.postings, suggested, skipped: input.skipped, maxFiles: config["max-files"], previous: kept?.body ?? null });
+    const body = closing && !kept ? null : renderComment({ lang, postings: input.postings, suggested, skipped: input.skipped, maxFiles: config["max-files"], previous: kept?.body ?? null, unseen: unread.length + unlisted });
     if (body !== null) comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
   }
 
@@ -127,7 +142,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const labels = config.labels.enabled
     ? planLabels({
         contracts: input.postings.flatMap((p) => p.report.contracts),
-        complete: input.skipped.length === 0 && input.postings.every((p) => p.lines !== null),
+        complete: input.skipped.length === 0 && unread.length === 0 && unlisted === 0 && input.postings.every((p) => p.lines !== null),
         prefix: config.labels.prefix,
         colours: config.labels.colours,
         defaultColours: DEFAULT_LABEL_COLOURS,
@@ -137,7 +152,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
       })
     : null;
 
-  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, resolveThreads, labels: labels && isEmpty(labels) ? null : labels };
+  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, droppedSuggestions, resolveThreads, labels: labels && isEmpty(labels) ? null : labels };
 }
 
 function isEmpty(plan: LabelPlan): boolean {
@@ -150,7 +165,12 @@ interface Candidate {
   hash: string;
 }
 
-function suggestionHashes(body: string): string[] {
+/** Hashes of the suggestions this review would want posted (to find those already made, however old). */
+export function wantedSuggestionHashes(postings: readonly ReviewedPosting[], config: Config): string[] {
+  return isClosingOnly(postings) ? [] : suggestionCandidates(postings, config.suggestions).map((c) => c.hash);
+}
+
+export function suggestionHashes(body: string): string[] {
   return Array.from(body.matchAll(/<!-- recrutement-bot:suggestion:([0-9a-f]+) -->/g), (m) => m[1]!);
 }
 

@@ -1,7 +1,9 @@
 /**
  * On this event, review that pull request: `pull_request` opened, synchronize, reopened and
- * ready_for_review, the override label added or removed by a person, and a "Re-run" of the app's
- * check run. Reviews of the same pull request
+ * ready_for_review, edited when its base changed (another branch, so other versions before), the
+ * override label added or removed by a person, and a "Re-run" of the app's check run (always a
+ * new check run; otherwise none when the latest one on the commit already says the same).
+ * Reviews of the same pull request
  * run one after the other, across app instances too; a handler never throws (errors are logged).
  */
 import type { Context, Probot } from "probot";
@@ -9,6 +11,7 @@ import { createKeyedQueue } from "./keyed-queue.js";
 import { newReviewMemory, reviewPullRequest, type ReviewTarget } from "./review-pull-request.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";
 import { CHECK_RUN_NAME } from "./reviewed-posting.js";
+import { pullNumberOf } from "./reconcile-check-run.js";
 import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
 import { oncePerDelivery } from "../../server/once-per-delivery.js";
 import { withClaim } from "../../server/with-claim.js";
@@ -55,6 +58,22 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
       headSha: pr.head.sha,
       baseSha: pr.base.sha,
       defaultBranch: repository.default_branch,
+      ...(typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}),
+    });
+  }));
+
+  // The base branch changed: what the pull request is compared with changed (a title or body edit changes nothing).
+  app.on("pull_request.edited", oncePerDelivery(claims, "review", async (context) => {
+    const { repository, pull_request: pr, changes } = context.payload;
+    if (!changes?.base) return;
+    await review(context, {
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      defaultBranch: repository.default_branch,
+      ...(typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}),
     });
   }));
 
@@ -80,8 +99,7 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
     const run = context.payload.check_run;
     if (run.name !== CHECK_RUN_NAME) return;
     // The review stores the pull request number in external_id: pull_requests is empty for forks.
-    const fromExternal = /^\d+$/.test(run.external_id ?? "") ? Number(run.external_id) : undefined;
-    const pullNumber = fromExternal ?? run.pull_requests[0]?.number;
+    const pullNumber = pullNumberOf(run.external_id) ?? run.pull_requests[0]?.number;
     if (pullNumber === undefined) {
       context.log.info({ checkRun: run.id }, "re-run requested for a check run without pull request: skipped");
       return;
@@ -96,6 +114,6 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
       context.log.error({ pull: pullNumber, err: String((error as Error).message ?? error).slice(0, 300) }, "re-run: the pull request could not be read");
       return;
     }
-    await review(context, { ...repo, pullNumber, headSha: run.head_sha, baseSha, defaultBranch: repository.default_branch });
+    await review(context, { ...repo, pullNumber, headSha: run.head_sha, baseSha, defaultBranch: repository.default_branch, forceCheckRun: true });
   }));
 }

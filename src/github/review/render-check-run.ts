@@ -9,7 +9,8 @@ import { CONFIG_PATH } from "../../config/schema.js";
 import { codeSpan, escapeText, plainText } from "../markdown/escape.js";
 import { renderMessageMarkdown, renderMessagePlain } from "../markdown/render-message.js";
 import { dayInWords } from "../../messages/format-day.js";
-import { MAX_BODY_LENGTH, counts, countsOf, introduced, newLinesOf, type ReviewedPosting } from "./reviewed-posting.js";
+import { GITHUB_LIMITS, fitText, utf8Length } from "../limits.js";
+import { counts, countsOf, introduced, newLinesOf, type ReviewedPosting } from "./reviewed-posting.js";
 
 export type Conclusion = "success" | "failure" | "neutral";
 
@@ -47,7 +48,14 @@ export interface CheckRunInput {
   maxFiles: number;
   configProblems: readonly ConfigProblem[];
   override?: OverrideState | null;
+  /** Postings of the pull request that could not be read (GitHub's answer over the size cap). */
+  unread?: readonly string[];
+  /** Files GitHub did not list (beyond 3,000) that could not be seen otherwise either. */
+  unlisted?: number;
 }
+
+/** Paths named at most in the summary's list of postings not read. */
+const UNREAD_NAMED = 20;
 
 /** Only `open:` lines set to false, in every posting: a closing pull request. */
 export function isClosingOnly(postings: readonly ReviewedPosting[]): boolean {
@@ -60,10 +68,16 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
   const closing = isClosingOnly(input.postings);
   const override = input.override ?? null;
   const overridden = total.errors > 0 && override !== null && override.allowed;
-  const conclusion: Conclusion = total.errors > 0 && !overridden ? "failure" : "success";
+  const unread = input.unread ?? [];
+  const unlisted = input.unlisted ?? 0;
+  // Never green over postings not read: neutral, unless what was read already fails.
+  const unseen = unread.length > 0 || unlisted > 0;
+  const conclusion: Conclusion = total.errors > 0 && !overridden ? "failure" : unseen ? "neutral" : "success";
   const withErrors = input.postings.filter((p) => introduced(p).some((d) => d.severity === "error")).length;
   const title =
-    input.postings.length === 0
+    conclusion === "neutral"
+      ? t(lang, "check-title-incomplete")
+      : input.postings.length === 0
       ? t(lang, "check-title-no-postings")
       : closing
         ? t(lang, "check-title-closing")
@@ -76,11 +90,13 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
               : t(lang, "check-title-ok");
 
   const parts: string[] = [];
+  // The postings' lines take the room the rest leaves (GitHub counts the summary in bytes).
+  let listIndex = -1;
   if (input.postings.length === 0) {
-    parts.push(renderMessageMarkdown(lang, "check-summary-no-postings", { folder: input.postingsDir }, "", 200));
+    if (!unseen) parts.push(renderMessageMarkdown(lang, "check-summary-no-postings", { folder: input.postingsDir }, "", 200));
   } else {
     if (closing) parts.push(t(lang, "check-summary-closing"));
-    parts.push(input.postings.map((p) => postingLines(lang, p)).join("\n"));
+    listIndex = parts.push("") - 1;
     if (total.errors + total.warnings > 0) parts.push(t(lang, "check-summary-legend"));
     const earlier = input.postings.reduce((n, p) => n + p.preExisting.size, 0);
     if (earlier > 0) parts.push(t(lang, "check-summary-earlier", { earlier: t(lang, "count-earlier", { n: earlier }) }));
@@ -93,12 +109,32 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
   if (input.skipped.length > 0) {
     parts.push(`ℹ️ ${t(lang, "check-summary-skipped", { n: input.skipped.length, max: input.maxFiles })}`);
   }
+  if (unread.length > 0) {
+    const named = unread.slice(0, UNREAD_NAMED).map((path) => `- ${codeSpan(path)}`);
+    if (unread.length > UNREAD_NAMED) named.push(`- ${t(lang, "check-summary-more", { n: unread.length - UNREAD_NAMED })}`);
+    parts.push(`${t(lang, "check-summary-unread", { n: unread.length })}\n\n${named.join("\n")}`);
+  }
+  if (unlisted > 0) parts.push(t(lang, "check-summary-unlisted", { n: unlisted }));
   if (input.configProblems.length > 0) parts.push(renderConfigProblems(lang, input.configProblems));
-  let summary = parts.join("\n\n");
-  if (summary.length > MAX_BODY_LENGTH) summary = summary.slice(0, MAX_BODY_LENGTH).replace(/\n[^\n]*$/, "") + "\n…";
+  if (listIndex >= 0) {
+    const limit = GITHUB_LIMITS.checkRunSummary;
+    const room = Math.min(limit.chars, limit.bytes) - utf8Length(parts.join("\n\n")) - 1_000;
+    const lines: string[] = [];
+    let used = 0;
+    for (const p of input.postings) {
+      const line = postingLines(lang, p);
+      if (used + utf8Length(line) + 1 > room) break;
+      lines.push(line);
+      used += utf8Length(line) + 1;
+    }
+    const left = input.postings.length - lines.length;
+    if (left > 0) lines.push(t(lang, "check-summary-truncated", { n: left }));
+    parts[listIndex] = lines.join("\n");
+  }
+  const summary = fitText(parts.join("\n\n"), GITHUB_LIMITS.checkRunSummary, t(lang, "check-summary-cut"));
 
   const annotations = input.postings.flatMap((p) => introduced(p).map((d) => annotation(lang, p, d)));
-  return { conclusion, title, summary, annotations };
+  return { conclusion, title: fitText(title, GITHUB_LIMITS.checkRunTitle), summary, annotations };
 }
 
 /** A posting at a glance (its job title, who recruits, contract, closing date, contact), then its verdict. */
@@ -154,8 +190,8 @@ function annotation(lang: Lang, p: ReviewedPosting, d: Diagnostic): Annotation {
     end_line: line,
     ...(d.column >= 1 ? { start_column: d.column, end_column: d.column } : {}),
     annotation_level: d.severity === "error" ? "failure" : "warning",
-    title: `${t(lang, d.severity === "error" ? "severity-error" : "severity-warning")} (${d.rule})`,
-    message: message.slice(0, 60_000),
+    title: fitText(`${t(lang, d.severity === "error" ? "severity-error" : "severity-warning")} (${d.rule})`, GITHUB_LIMITS.annotationTitle),
+    message: fitText(message, GITHUB_LIMITS.annotationMessage, t(lang, "annotation-cut")),
   };
 }
 

@@ -11,6 +11,7 @@ import { t, type Lang } from "../../messages/index.js";
 import type { Diagnostic } from "../../core/types.js";
 import { codeSpan } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
+import { GITHUB_LIMITS, fitText, utf8Length } from "../limits.js";
 import { COMMENT_MARKER, MAX_BODY_LENGTH, counts, introduced, newLinesOf, preExisting, type ReviewedPosting } from "./reviewed-posting.js";
 
 export interface CommentInput {
@@ -22,6 +23,8 @@ export interface CommentInput {
   maxFiles: number;
   /** The living comment as it is on GitHub, or null: its rows that are fixed now are crossed out. */
   previous: string | null;
+  /** Postings (or files) of the pull request that could not be checked: the check run names them. */
+  unseen?: number;
 }
 
 const ICON = { error: "❌", warning: "⚠️" } as const;
@@ -30,14 +33,26 @@ const ROW = /^(\|.*\|)<!-- recrutement-bot:row:([0-9a-f]{12})(:fixed)? -->$/;
 /** Crossed-out rows kept from earlier versions of the comment, at most. */
 const MAX_FIXED_ROWS = 20;
 
-/** The comment's body, or null when there is nothing to say and nothing was ever said. */
+/**
+ * The comment's body, or null when there is nothing to say and nothing was ever said. Sizes are
+ * counted in UTF-8 bytes (never fewer than characters) against `maxLength`, under GitHub's limit.
+ */
 export function renderComment(input: CommentInput, maxLength = MAX_BODY_LENGTH): string | null {
+  const body = renderBody(input, maxLength);
+  // Whatever the budget missed, GitHub never refuses the comment: cut, pointing to the check run.
+  return body === null ? null : fitText(body, GITHUB_LIMITS.commentBody, t(input.lang, "comment-cut"));
+}
+
+function renderBody(input: CommentInput, maxLength: number): string | null {
   const { lang } = input;
   const total = counts(input.postings);
   const earlierErrors = input.postings.some((p) => preExisting(p).some((d) => d.severity === "error"));
   const current = new Set(input.postings.flatMap((p) => p.report.diagnostics.map((d) => rowHash(p.path, d))));
   const fixed = fixedRows(lang, input.previous, current);
+  const unseen = input.unseen ?? 0;
   if (total.errors + total.warnings === 0 && !earlierErrors) {
+    // Nothing to fix in what was read; what could not be read is said (never "all good").
+    if (unseen > 0) return finish([COMMENT_MARKER + "\n" + t(lang, "comment-unseen", { n: unseen }), ...(fixed.length > 0 ? [table(lang, fixed)] : [])], lang);
     if (input.previous === null) return null;
     return finish([COMMENT_MARKER + "\n" + t(lang, "comment-all-fixed"), ...(fixed.length > 0 ? [table(lang, fixed)] : [])], lang);
   }
@@ -46,22 +61,23 @@ export function renderComment(input: CommentInput, maxLength = MAX_BODY_LENGTH):
     total.errors > 0 ? t(lang, "comment-verdict-to-fix", { toFix: t(lang, "count-to-fix", { n: total.errors }) }) : t(lang, "comment-verdict-nothing-blocking"),
     ...(total.warnings > 0 ? [t(lang, "count-advice", { n: total.warnings })] : []),
   ].join(", ");
-  const head = COMMENT_MARKER + "\n" + t(lang, "comment-intro", { postings: t(lang, "count-postings", { n: input.postings.length }), verdict });
+  const head = COMMENT_MARKER + "\n" + t(lang, "comment-intro", { n: input.postings.length, verdict });
 
   const tail: string[] = [];
   if (input.skipped.length > 0) {
     tail.push(`ℹ️ ${t(lang, "check-summary-skipped", { n: input.skipped.length, max: input.maxFiles })}`);
   }
-  const reserve = tail.join("\n\n").length + 600;
+  if (unseen > 0) tail.push(t(lang, "comment-unseen", { n: unseen }));
+  const reserve = utf8Length(tail.join("\n\n")) + 600;
 
   const sections: string[] = [head];
-  let length = head.length;
+  let length = utf8Length(head);
   let omitted = 0;
   let oneClick = false;
-  const fits = (text: string) => length + text.length + reserve <= maxLength;
+  const fits = (text: string) => length + utf8Length(text) + reserve <= maxLength;
   const add = (text: string) => {
     sections.push(text);
-    length += text.length + 2;
+    length += utf8Length(text) + 2;
   };
 
   for (const p of input.postings) {
@@ -72,7 +88,7 @@ export function renderComment(input: CommentInput, maxLength = MAX_BODY_LENGTH):
         omitted++;
         return false;
       }
-      length += r.text.length + 1;
+      length += utf8Length(r.text) + 1;
       return true;
     });
     if (shown.length === 0) continue;

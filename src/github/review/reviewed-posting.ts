@@ -7,7 +7,7 @@ export const COMMENT_MARKER = "<!-- recrutement-bot:review -->";
 /** Hidden marker of a suggestion, followed by its hash and ` -->`. */
 export const SUGGESTION_MARKER_PREFIX = "<!-- recrutement-bot:suggestion:";
 
-/** GitHub's limit is 65,536 characters for a comment and 65,535 for a check run summary. */
+/** Room the living comment's rows may take, in UTF-8 bytes: under GitHub's limit (src/github/limits.ts) with a margin. */
 export const MAX_BODY_LENGTH = 60_000;
 
 export interface ReviewedPosting {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { branchForPosting, CLOSING_BRANCH_PREFIX, GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import type { ClosingStatus, DuePosting } from "../../../src/core/closing/find-due.js";
 import { CLOSED_BY_APP, isClosedByApp, parseMarkers, renderMarker } from "../../../src/core/closing/marker.js";
-import { branchesToLookUp, planClosing, type ClosingPullRequest, type PlanInput } from "../../../src/core/closing/plan-closing.js";
+import { branchesToLookUp, markerLength, planClosing, type ClosingPullRequest, type PlanInput } from "../../../src/core/closing/plan-closing.js";
 import { hourIn, runDayAt } from "../../../src/core/closing/schedule-time.js";
 
 const oid = (c: string) => c.repeat(40);
@@ -24,6 +24,7 @@ const summary = (input: Partial<PlanInput>) =>
     if (a.kind === "keep" || a.kind === "update") return `${a.kind} #${a.pr}: ${a.postings.map((p) => p.roles).join(",")}`;
     if (a.kind === "close") return `close #${a.pr}: ${a.reason.kind}`;
     if (a.kind === "skip-declined") return `skip ${a.posting.roles} (#${a.pr})`;
+    if (a.kind === "group-full") return `group-full ${a.posting.roles}`;
     return `capped ${a.posting.roles}`;
   });
 
@@ -99,6 +100,34 @@ describe("planClosing", () => {
     expect(summary({ statuses, grouped: true, pullRequests })).toEqual(["keep #1: a", "skip c (#2)", "create groupe: b"]);
   });
 
+  it("grouped: as many postings as their markers fit in the body's budget, the most urgent first; the others after the merge", () => {
+    const statuses = [due("c", oid("c"), "2024-03-01"), due("a", oid("a"), "2024-01-01"), due("b", oid("b"), "2024-02-01")];
+    const one = markerLength({ path: "content/_jobs/a.md", blob: oid("a") });
+    expect(one).toBe(renderMarker({ path: "content/_jobs/a.md", blob: oid("a") }).length + 1);
+    expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one })).toEqual(["create groupe: a,b", "group-full c"]);
+    expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one - 1 })).toEqual(["create groupe: a", "group-full b", "group-full c"]);
+    // An open group over the budget (an older version wrote it) is brought back within it.
+    const group = pr(9, GROUP_BRANCH, [["a", oid("a")], ["b", oid("b")], ["c", oid("c")]]);
+    expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one, pullRequests: [group] })).toEqual(["update #9: a,b", "group-full c"]);
+    expect(summary({ statuses, grouped: true, groupMarkersBudget: 3 * one, pullRequests: [group] })).toEqual(["keep #9: a,b,c"]);
+  });
+
+  it("postings in subfolders: a branch each, named by their path from the postings folder", () => {
+    const inFolder = (path: string): ClosingStatus => {
+      const s = due("x");
+      return { ...s, path, state: "due", posting: { ...(s as Extract<ClosingStatus, { state: "due" }>).posting, path, roles: path } };
+    };
+    const statuses = [inFolder("content/_jobs/2024/a.md"), inFolder("content/_jobs/2025/a.md"), inFolder("content/_jobs/a.md")];
+    const branches = plan({ statuses, postingsFolder: "content/_jobs" }).map((a) => (a.kind === "create" ? a.branch : a.kind));
+    expect(branches).toEqual([
+      branchForPosting("content/_jobs/2024/a.md", "content/_jobs"),
+      branchForPosting("content/_jobs/2025/a.md", "content/_jobs"),
+      "recrutement-bot/fermeture/a",
+    ]);
+    expect(new Set(branches).size).toBe(3);
+    expect(branchesToLookUp(statuses, [], false, "content/_jobs")).toEqual([...branches, GROUP_BRANCH].sort());
+  });
+
   it("a group pull request left open after grouping was turned off keeps to its own postings", () => {
     const group = pr(9, GROUP_BRANCH, [["a", oid("a")], ["b", oid("a")]]);
     expect(summary({ statuses: [due("a"), due("b"), due("c")], pullRequests: [group] })).toEqual(["keep #9: a,b", "create c: c"]);
@@ -122,6 +151,16 @@ describe("branch names and markers", () => {
     expect(branchForPosting("content/_jobs/offre -dev.md")).not.toBe(spaced);
     expect(branchForPosting("content/_jobs/.x..y~z.lock.md")).toMatch(/^recrutement-bot\/fermeture\/-x\.y-z--[0-9a-f]{8}$/);
     expect(branchForPosting("content/_jobs/groupe.md")).toMatch(/^recrutement-bot\/fermeture\/groupe-[0-9a-f]{8}$/);
+  });
+
+  it("branch of a posting in a subfolder: its path from the folder, `/` as `-`, with a hash; directly in the folder, unchanged", () => {
+    expect(branchForPosting("content/_jobs/a.md", "content/_jobs")).toBe("recrutement-bot/fermeture/a");
+    const a2024 = branchForPosting("content/_jobs/2024/a.md", "content/_jobs");
+    expect(a2024).toMatch(/^recrutement-bot\/fermeture\/2024-a-[0-9a-f]{8}$/);
+    expect(branchForPosting("content/_jobs/2025/a.md", "content/_jobs")).toMatch(/^recrutement-bot\/fermeture\/2025-a-[0-9a-f]{8}$/);
+    // A file named "2024-a.md" in the folder itself does not take the subfolder's branch.
+    expect(branchForPosting("content/_jobs/2024-a.md", "content/_jobs")).toBe("recrutement-bot/fermeture/2024-a");
+    expect(branchForPosting("content/_jobs/2024/06/b.md", "content/_jobs")).toMatch(/^recrutement-bot\/fermeture\/2024-06-b-[0-9a-f]{8}$/);
   });
 
   it("markers round-trip, paths with any character included", () => {

@@ -4,13 +4,16 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import { runCli, tempTree } from "../../cli/helpers.js";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { mockInstallationToken, testPrivateKey } from "../../helpers/probot.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
+
+// The command's pace (1 s between writes) is checked in scale.test.ts on a fake clock; here it is shrunk.
+vi.mock("../../../src/server/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
 
 const R = "/repos/betagouv/offres";
 const CONFIG = `${R}/contents/${encodeURIComponent(".github/recrutement-bot.yml")}`;

@@ -9,18 +9,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import { parse } from "yaml";
 import { PROJECT_ROOT, runCli, tempTree } from "../../cli/helpers.js";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { assertRequestMatchesOpenApi } from "../../helpers/openapi.js";
 import { mockInstallationToken, testPrivateKey } from "../../helpers/probot.js";
-import { actionArgs } from "../../../src/action/action-args.js";
+import { actionArgs, ActionInputError, booleanInput } from "../../../src/action/action-args.js";
+import { runAction } from "../../../src/action/run-action.js";
 import { parseConfig } from "../../../src/config/parse-config.js";
 import { DEFAULT_CONFIG } from "../../../src/config/schema.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
+
+// The command's pace (1 s between writes) is checked in scale.test.ts on a fake clock; here it is shrunk.
+vi.mock("../../../src/server/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
 
 const read = (rel: string) => readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
 const README = read("README.md");
@@ -149,6 +153,44 @@ describe("the GitHub Action", () => {
   it("inputs → command line", () => {
     expect(actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "false", INPUT_TODAY: "", INPUT_LANG: "" })).toEqual(["close", "--repo", "o/r"]);
     expect(actionArgs({ INPUT_REPOSITORY: "a/b", INPUT_DRY_RUN: "true", INPUT_TODAY: " 2021-07-08 ", INPUT_LANG: "en" })).toEqual(["close", "--repo", "a/b", "--dry-run", "--today", "2021-07-08", "--lang", "en"]);
+  });
+
+  it("boolean inputs are read as @actions/core's getBooleanInput reads them: true|True|TRUE|false|False|FALSE, nothing else", () => {
+    for (const value of ["true", "True", "TRUE", " true "]) expect(booleanInput({ INPUT_DRY_RUN: value }, "dry-run", "fr"), value).toBe(true);
+    for (const value of ["false", "False", "FALSE"]) expect(booleanInput({ INPUT_DRY_RUN: value }, "dry-run", "fr"), value).toBe(false);
+    for (const value of ["yes", "no", "on", "1", "0", "tRUE", "ture", "flase", "true.", "", "y"]) {
+      expect(() => booleanInput({ INPUT_DRY_RUN: value }, "dry-run", "fr"), value).toThrow(ActionInputError);
+    }
+    expect(() => booleanInput({}, "dry-run", "fr")).toThrow(ActionInputError);
+    expect(() => actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "yes" })).toThrow(
+      "Entrée dry-run de l'Action\u202F: «\u202Fyes\u202F» n'est pas un booléen. Valeurs acceptées\u202F: true, True, TRUE, false, False, FALSE. Rien n'a été lu ni écrit.",
+    );
+    expect(() => actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "Yes", INPUT_LANG: "en" })).toThrow(
+      "Action input dry-run: “Yes” is not a boolean. Accepted values: true, True, TRUE, false, False, FALSE. Nothing was read or written.",
+    );
+    expect(actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "TRUE" })).toEqual(["close", "--repo", "o/r", "--dry-run"]);
+    expect(actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "False" })).toEqual(["close", "--repo", "o/r"]);
+  });
+
+  it.each(["yes", "oui", "ture", "1", ""])("dry-run: %j stops the Action before any request: an error annotation, exit code 2", async (value) => {
+    nock.disableNetConnect();
+    const gh = mockGitHub();
+    try {
+      let stdout = "";
+      let stderr = "";
+      const code = await runAction({
+        cwd: PROJECT_ROOT,
+        env: { GITHUB_TOKEN: "ghs_action", INPUT_REPOSITORY: "betagouv/offres", INPUT_DRY_RUN: value, INPUT_TODAY: "", INPUT_LANG: "" },
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+      });
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`::error title=recrutement-bot::Entrée dry-run de l'Action\u202F: «\u202F${value}\u202F» n'est pas un booléen. Valeurs acceptées\u202F: true, True, TRUE, false, False, FALSE. Rien n'a été lu ni écrit.\n`);
+      expect(gh.requests).toEqual([]);
+    } finally {
+      nock.cleanAll();
+    }
   });
 
   it("the workflow examples use this action with its own inputs and the permissions it needs", () => {

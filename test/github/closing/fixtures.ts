@@ -50,7 +50,8 @@ export interface ScanPosting {
 export interface ScanBranch {
   /** Name after `recrutement-bot/fermeture/`. */
   name: string;
-  openPrs?: { number: number; body: string }[];
+  /** Open pull requests; `labels` as GitHub lists them (absent: the answer has no labels field). */
+  openPrs?: { number: number; body: string; labels?: string[] }[];
 }
 
 /** Labels the fake repository has: the closing label and the contract labels, except `stage` and `indépendant`. */
@@ -82,7 +83,12 @@ export function scanAnswer(postings: readonly ScanPosting[], branches: readonly 
         labels: { nodes: REPOSITORY_LABELS.map((name) => ({ name })) },
         refs: {
           pageInfo: { hasNextPage: false, endCursor: null },
-          nodes: branches.map((b) => ({ name: b.name, associatedPullRequests: { nodes: b.openPrs ?? [] } })),
+          nodes: branches.map((b) => ({
+            name: b.name,
+            associatedPullRequests: {
+              nodes: (b.openPrs ?? []).map(({ labels, ...p }) => (labels ? { ...p, labels: { nodes: labels.map((name) => ({ name })) } } : p)),
+            },
+          })),
         },
       },
     },

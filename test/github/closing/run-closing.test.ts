@@ -186,7 +186,18 @@ describe("several postings", () => {
         { path: "content/_jobs/a.md", mode: "100644", type: "blob", content: a.replace("open: true #", "open: false #") },
       ],
     });
-    expect(body(3)).toEqual({ message: "Fermer 3 offres expirées (open: false)", tree: "3".repeat(40), parents: [HEAD] });
+    // The full list in the commit message (the body's list is cut when it would pass GitHub's limit).
+    expect(body(3)).toEqual({
+      message: [
+        "Fermer 3 offres expirées (open: false)",
+        "",
+        "- content/_jobs/b.md:7  «\u202FB\u202F»\u202F: poste pourvu (poste_pourvu: true)",
+        "- content/_jobs/d.md:7  «\u202FD\u202F»\u202F: poste_ferme 2024-02-01 passée",
+        "- content/_jobs/a.md:7  «\u202FA\u202F»\u202F: poste_ferme 2024-03-01 passée",
+      ].join("\n"),
+      tree: "3".repeat(40),
+      parents: [HEAD],
+    });
     expect(body(4)).toEqual({ ref: `refs/heads/${GROUP_BRANCH}`, sha: "4".repeat(40) });
     expect(body(5)).toMatchObject({ title: "Fermer 3 offres expirées", head: GROUP_BRANCH, base: "main" });
     const text = String(body(5).body);
@@ -256,6 +267,24 @@ describe("existing pull requests", () => {
     expect(body(3)).toMatchObject({ title: "Fermer l'offre «\u202FA (senior)\u202F»" });
     expect(String(body(3).body)).toContain(renderMarker({ path: "content/_jobs/a.md", blob: blobOid(changed) }));
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "updated", pr: 5 }]);
+    gh.done();
+  });
+
+  it("an open pull request found without any of its labels (its run stopped after opening it) is labelled; one with some of them is left as it is", async () => {
+    mockScan(gh.scope, [{ name: "a.md", text: old }], [{ name: "a", openPrs: [{ number: 5, body: marker(old), labels: [] }] }]);
+    gh.scope.post(`${R}/issues/5/labels`).reply(200, []);
+    const { report } = await run({}, "2024-06-01");
+    expect(gh.calls()).toEqual(["POST /graphql", `POST ${R}/issues/5/labels`]);
+    expect(body(1)).toEqual({ labels: ["fermeture", "contrat: CDI"] });
+    expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "labelled", pr: 5 }]);
+    gh.done();
+
+    // A person removed the contract label: kept as it is.
+    gh = mockGitHub();
+    mockScan(gh.scope, [{ name: "a.md", text: old }], [{ name: "a", openPrs: [{ number: 5, body: marker(old), labels: ["fermeture"] }] }]);
+    const again = await run({}, "2024-06-01");
+    expect(gh.calls()).toEqual(["POST /graphql"]);
+    expect(again.report.results.map((r) => r.outcome)).toEqual([{ kind: "none" }]);
     gh.done();
   });
 
@@ -392,7 +421,7 @@ describe("the scan", () => {
                   entries: [
                     { name: "a.md", type: "blob", mode: 33188, oid: blobOid(a), object: { text: a.slice(0, 10), byteSize: Buffer.byteLength(a), isBinary: false, isTruncated: true } },
                     { name: "lien.md", type: "blob", mode: 40960, oid: "5".repeat(40), object: { text: "a.md", byteSize: 4, isBinary: false, isTruncated: false } },
-                    { name: "images", type: "tree", mode: 16384, oid: "6".repeat(40), object: {} },
+                    { name: "images", type: "tree", mode: 16384, oid: "6".repeat(40), object: { entries: [] } },
                     { name: "logo.png", type: "blob", mode: 33188, oid: "7".repeat(40), object: { text: null, byteSize: 10, isBinary: true, isTruncated: false } },
                   ],
                 },

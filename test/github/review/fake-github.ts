@@ -4,6 +4,12 @@
  * request, and the state the review reads and writes (files at the head commit, comments,
  * labels, review comments, check runs). GraphQL queries are answered from the same state and
  * validated against GitHub's GraphQL schema (@octokit/graphql-schema).
+ *
+ * It answers GitHub's limits as GitHub does: a 422 "Validation Failed" for a comment or review
+ * comment over 65,536 characters (the whole review refused), a check run summary over 65,535
+ * bytes, an annotation title over 255 characters or message over 64 KB, a label name over 50
+ * characters or description over 100; the files of a pull request listed up to 3,000; a blob's
+ * GraphQL `text` cut at 512,000 bytes (`isTruncated`), the whole blob from `git/blobs`.
  */
 import { createHash } from "node:crypto";
 import { validate } from "@octokit/graphql-schema";
@@ -19,7 +25,7 @@ export interface FakeFile {
    * Text at the head commit; `{ binary }` or `{ size }` for files the review must not read;
    * `{ node }`: GitHub's GraphQL Blob as given (byteSize, isBinary, isTruncated, text).
    */
-  content?: string | { binary: true; size: number } | { size: number } | { node: BlobNode };
+  content?: string | { binary: true; size: number } | { size: number } | { node: BlobNode } | { bytes: Uint8Array };
   /** Text at the base commit (for a modified or renamed file: at `previous_filename` when renamed). */
   baseContent?: string;
 }
@@ -38,6 +44,13 @@ export interface FakeLabel {
   description: string | null;
 }
 
+/** What GitHub refuses, as GitHub says it (422 Validation Failed). */
+export function validationFailed(resource: string, field: string, message: string): [number, Record<string, unknown>] {
+  return [422, { message: "Validation Failed", errors: [{ resource, code: "custom", field, message }], documentation_url: "https://docs.github.com/rest" }];
+}
+
+const LIMIT = { comment: 65_536, summaryBytes: 65_535, annotationTitle: 255, annotationMessageBytes: 64 * 1024, labelName: 50, labelDescription: 100, filesListed: 3_000, blobText: 512_000 };
+
 export interface FakeState {
   owner: string;
   repo: string;
@@ -45,6 +58,8 @@ export interface FakeState {
   headSha: string;
   /** The base commit of the pull request. */
   baseSha: string;
+  /** The pull request's head now, when a test delivers an older commit's event (default: headSha). */
+  currentHead?: string;
   defaultBranch: string;
   /** `.github/recrutement-bot.yml` on the default branch (null: absent). */
   config: string | null;
@@ -64,6 +79,8 @@ export interface FakeState {
   checkRuns: { id: number; head_sha: string; conclusion: string; title: string; summary: string; annotations: Annotation[]; external_id?: string }[];
   /** GraphQL queries received (text), for the budget and tests. */
   graphqlQueries: string[];
+  /** Files at the base and at the head commit that the pull request does not change (the postings folder's other files). */
+  unchangedFiles?: Record<string, string>;
   /** Make the next n reads of the pull request's files fail with a 502. */
   failFiles?: number;
   /** Called when the app creates a comment, before it is stored (to simulate another instance). */
@@ -132,7 +149,16 @@ function parseBody(body: unknown): Record<string, unknown> {
 }
 
 /** Registers the routes the review uses; each may be called any number of times. */
-export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefix?: string; graphqlPath?: string } = {}): void {
+export function fakeGitHub(
+  gh: GitHubMock,
+  state: FakeState,
+  options: {
+    apiPrefix?: string;
+    graphqlPath?: string;
+    /** Several states (repositories) on one scope: this one answers only GraphQL requests about its repository. */
+    ownQueriesOnly?: boolean;
+  } = {},
+): void {
   const api = options.apiPrefix ?? "";
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const repoPath = `${api}/repos/${state.owner}/${state.repo}`;
@@ -150,7 +176,8 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
       const query = new URLSearchParams(uri.split("?")[1]);
       const page = Number(query.get("page") ?? 1);
       const perPage = Number(query.get("per_page") ?? 30);
-      const all = state.files.map((f) => ({
+      // GitHub lists at most 3,000 files.
+      const all = state.files.slice(0, LIMIT.filesListed).map((f) => ({
         sha: "0000000000000000000000000000000000000000",
         filename: f.filename,
         status: f.status,
@@ -174,9 +201,25 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
   s.get(`${repoPath}/pulls/${state.number}`)
     .optionally()
     .times(1000)
-    .reply(() => [200, { number: state.number, state: "open", head: { sha: state.headSha, ref: "patch-1" }, base: { sha: state.baseSha, ref: state.defaultBranch } }]);
+    .reply(() => [200, { number: state.number, state: "open", changed_files: state.files.length, head: { sha: state.headSha, ref: "patch-1" }, base: { sha: state.baseSha, ref: state.defaultBranch } }]);
 
-  s.post(graphqlPath)
+  s.get(route(`${repoPath}/git/blobs/`, /^[0-9a-f]{40}$/))
+    .optionally()
+    .times(1000)
+    .reply((uri) => {
+      const sha = uri.split("/").pop()!;
+      const bytes = blobsByOid(state).get(sha);
+      if (!bytes) return [404, { message: "Not Found" }];
+      return [200, { sha, node_id: "B_1", size: bytes.length, url: "", content: Buffer.from(bytes).toString("base64"), encoding: "base64" }];
+    });
+
+  const ownQuery = (body: unknown): boolean => {
+    if (!options.ownQueriesOnly) return true;
+    const variables = (parseBody(body).variables ?? {}) as Record<string, unknown>;
+    if (variables.owner !== undefined || variables.name !== undefined) return variables.owner === state.owner && variables.name === state.repo;
+    return Object.values(variables).some((id) => state.reviewComments.some((c) => c.threadId === id));
+  };
+  s.post(graphqlPath, ownQuery)
     .optionally()
     .times(1000)
     .reply((_uri, body) => {
@@ -192,6 +235,8 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
     .times(1000)
     .reply((_uri, body) => {
       const b = parseBody(body) as { head_sha: string; conclusion: string; external_id?: string; output: { title: string; summary: string; annotations?: Annotation[] } };
+      const refused = checkRunOutputRefused(b.output);
+      if (refused) return refused;
       const run = { id: nextId++, head_sha: b.head_sha, conclusion: b.conclusion, title: b.output.title, summary: b.output.summary, annotations: [...(b.output.annotations ?? [])], ...(b.external_id ? { external_id: b.external_id } : {}) };
       state.checkRuns.push(run);
       return [201, { id: run.id, head_sha: run.head_sha, name: "recrutement-bot", status: "completed", conclusion: run.conclusion }];
@@ -204,7 +249,9 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
       const id = Number(uri.split("/").pop());
       const run = state.checkRuns.find((r) => r.id === id);
       if (!run) return [404, { message: "Not Found" }];
-      const b = parseBody(body) as { output?: { annotations?: Annotation[] } };
+      const b = parseBody(body) as { output?: { title: string; summary: string; annotations?: Annotation[] } };
+      const refused = b.output && checkRunOutputRefused(b.output);
+      if (refused) return refused;
       run.annotations.push(...(b.output?.annotations ?? []));
       return [200, { id }];
     });
@@ -213,6 +260,7 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
     .optionally()
     .times(1000)
     .reply((_uri, body) => {
+      if (String(parseBody(body).body).length > LIMIT.comment) return validationFailed("IssueComment", "body", `body is too long (maximum is ${LIMIT.comment} characters)`);
       state.beforeCommentCreate?.();
       const comment = { id: nextId++, body: String(parseBody(body).body), created_at: now(), bot: true };
       state.comments.push(comment);
@@ -225,6 +273,7 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
     .reply((uri, body) => {
       const comment = state.comments.find((c) => c.id === Number(uri.split("/").pop()));
       if (!comment) return [404, { message: "Not Found" }];
+      if (String(parseBody(body).body).length > LIMIT.comment) return validationFailed("IssueComment", "body", `body is too long (maximum is ${LIMIT.comment} characters)`);
       comment.body = String(parseBody(body).body);
       return [200, { id: comment.id, body: comment.body }];
     });
@@ -243,7 +292,11 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
     .optionally()
     .times(1000)
     .reply((_uri, body) => {
-      const b = parseBody(body) as { comments?: { path: string; line: number; body: string }[] };
+      const b = parseBody(body) as { body?: string; comments?: { path: string; line: number; body: string }[] };
+      // One comment over the limit and GitHub refuses the whole review.
+      if ((b.body ?? "").length > LIMIT.comment || (b.comments ?? []).some((c) => c.body.length > LIMIT.comment)) {
+        return validationFailed("PullRequestReviewComment", "body", `body is too long (maximum is ${LIMIT.comment} characters)`);
+      }
       for (const c of b.comments ?? []) state.reviewComments.push({ ...c, bot: true, threadId: `PRRT_${nextId++}`, resolved: false });
       return [200, { id: nextId++, state: "COMMENTED" }];
     });
@@ -263,6 +316,8 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
     .times(1000)
     .reply((_uri, body) => {
       const b = parseBody(body) as unknown as FakeLabel;
+      if ([...b.name].length > LIMIT.labelName) return validationFailed("Label", "name", `name is too long (maximum is ${LIMIT.labelName} characters)`);
+      if ([...(b.description ?? "")].length > LIMIT.labelDescription) return validationFailed("Label", "description", `description is too long (maximum is ${LIMIT.labelDescription} characters)`);
       if (state.repositoryLabels.some((l) => l.name.toLowerCase() === b.name.toLowerCase())) {
         return [422, { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] }];
       }
@@ -293,19 +348,92 @@ export function fakeGitHub(gh: GitHubMock, state: FakeState, options: { apiPrefi
     });
 }
 
+/** A check run's output as GitHub checks it: the summary in bytes, annotation titles and messages. */
+function checkRunOutputRefused(output: { title?: string; summary?: string; annotations?: Annotation[] }): [number, Record<string, unknown>] | null {
+  if (Buffer.byteLength(output.summary ?? "") > LIMIT.summaryBytes) return validationFailed("CheckRun", "output.summary", `summary is too long (maximum is ${LIMIT.summaryBytes} characters)`);
+  for (const a of output.annotations ?? []) {
+    if ([...(a.title ?? "")].length > LIMIT.annotationTitle) return validationFailed("CheckRun", "output.annotations.title", `title is too long (maximum is ${LIMIT.annotationTitle} characters)`);
+    if (Buffer.byteLength(a.message) > LIMIT.annotationMessageBytes) return validationFailed("CheckRun", "output.annotations.message", "message is too long (maximum is 64 KB)");
+  }
+  return null;
+}
+
+/** Git's blob id of these bytes. */
+export function gitOid(bytes: Uint8Array | string): string {
+  const b = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes);
+  return createHash("sha1").update(`blob ${b.length}\0`).update(b).digest("hex");
+}
+
+/** GitHub's GraphQL Blob for these bytes: binary with a NUL among the first 8,000, text cut at 512,000 bytes. */
+function blobNode(bytes: Uint8Array | string): BlobNode & { oid: string } {
+  const b = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes);
+  const isBinary = b.subarray(0, 8000).includes(0);
+  const text = isBinary ? null : new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(b.subarray(0, LIMIT.blobText));
+  return { oid: gitOid(b), byteSize: b.length, isBinary, isTruncated: b.length > LIMIT.blobText, text };
+}
+
+/** Every file at the base commit, by path. */
+function baseFiles(state: FakeState): Map<string, string> {
+  const out = new Map(Object.entries(state.unchangedFiles ?? {}));
+  for (const f of state.files) if (f.status !== "added" && f.baseContent !== undefined) out.set(f.previous_filename ?? f.filename, f.baseContent);
+  return out;
+}
+
+/** Every file at the head commit that the fake knows the bytes of, by path. */
+function headFiles(state: FakeState): Map<string, string | Uint8Array> {
+  const out = new Map<string, string | Uint8Array>(Object.entries(state.unchangedFiles ?? {}));
+  for (const f of state.files) {
+    if (f.status === "removed") out.delete(f.filename);
+    else if (typeof f.content === "string") out.set(f.filename, f.content);
+    else if (f.content && "bytes" in f.content) out.set(f.filename, f.content.bytes);
+  }
+  return out;
+}
+
+function blobsByOid(state: FakeState): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const content of [...baseFiles(state).values(), ...headFiles(state).values()]) {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    out.set(gitOid(bytes), bytes);
+  }
+  return out;
+}
+
+/** The entries of a folder at a commit (GraphQL Tree), or null when it is no folder there. */
+function treeAt(state: FakeState, expression: string): { entries: { name: string; type: string; oid: string }[] } | null {
+  const colon = expression.indexOf(":");
+  const [rev, folder] = [expression.slice(0, colon), expression.slice(colon + 1)];
+  const files = rev === state.baseSha ? baseFiles(state) : rev === state.headSha ? headFiles(state) : null;
+  if (!files) return null;
+  const children = new Map<string, { type: string; parts: string[] }>();
+  for (const [path, content] of files) {
+    if (!path.startsWith(folder + "/")) continue;
+    const [name, ...rest] = path.slice(folder.length + 1).split("/");
+    const child = children.get(name!) ?? { type: rest.length > 0 ? "tree" : "blob", parts: [] };
+    child.parts.push(`${path}\0${gitOid(content)}`);
+    children.set(name!, child);
+  }
+  if (children.size === 0) return null;
+  const entries = [...children].map(([name, c]) => ({ name, type: c.type, oid: c.type === "blob" ? c.parts[0]!.split("\0")[1]! : createHash("sha1").update(c.parts.sort().join("\n")).digest("hex") }));
+  return { entries };
+}
+
 function blobAt(state: FakeState, expression: string): unknown {
   const colon = expression.indexOf(":");
   const [rev, path] = [expression.slice(0, colon), expression.slice(colon + 1)];
   if (rev === state.baseSha) {
-    const before = state.files.find((f) => (f.previous_filename ?? f.filename) === path && f.status !== "added" && f.baseContent !== undefined);
-    return before ? { byteSize: Buffer.byteLength(before.baseContent!), isBinary: false, isTruncated: false, text: before.baseContent } : null;
+    const before = baseFiles(state).get(path);
+    return before !== undefined ? blobNode(before) : null;
   }
   if (rev !== state.headSha) return null;
   const file = state.files.find((f) => f.filename === path && f.status !== "removed");
-  if (!file || file.content === undefined) return null;
-  if (typeof file.content === "string") {
-    return { byteSize: Buffer.byteLength(file.content), isBinary: false, isTruncated: false, text: file.content };
+  if (!file) {
+    const unchanged = state.unchangedFiles?.[path];
+    return unchanged !== undefined ? blobNode(unchanged) : null;
   }
+  if (file.content === undefined) return null;
+  if (typeof file.content === "string") return blobNode(file.content);
+  if ("bytes" in file.content) return blobNode(file.content.bytes);
   if ("node" in file.content) return file.content.node;
   if ("binary" in file.content) return { byteSize: file.content.size, isBinary: true, isTruncated: false, text: null };
   return { byteSize: file.content.size, isBinary: false, isTruncated: true, text: "x".repeat(100) };
@@ -314,6 +442,18 @@ function blobAt(state: FakeState, expression: string): unknown {
 /** The startups folder's tree id: like git's, it changes with what the folder holds. */
 function startupsTreeOid(state: FakeState): string {
   return createHash("sha1").update(JSON.stringify([state.startups, state.startupTitles ?? {}])).digest("hex");
+}
+
+/** The review threads before the cursor `before` (an index), 100 at most, with GitHub's pageInfo. */
+function threadNodes(state: FakeState, before: string | null | undefined) {
+  const end = before ? Number(before) : state.reviewComments.length;
+  const start = Math.max(0, end - 100);
+  return {
+    pageInfo: { hasPreviousPage: start > 0, startCursor: String(start) },
+    nodes: state.reviewComments
+      .slice(start, end)
+      .map((c, i) => ({ id: c.threadId ?? `PRRT_h${start + i}`, isResolved: c.resolved ?? false, path: c.path, comments: { nodes: [{ body: c.body, viewerDidAuthor: c.bot }] } })),
+  };
 }
 
 function commentNodes(state: FakeState, before: string | null | undefined) {
@@ -344,6 +484,14 @@ function answerGraphql(state: FakeState, query: string, variables: Record<string
     });
     return { repository: { object: { entries: [...entries, { name: "images", type: "tree", object: {} }] } } };
   }
+  if (/^query FolderTrees/.test(query)) {
+    const repository: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(variables)) if (/^[hb]\d+$/.test(name)) repository[name] = treeAt(state, String(value));
+    return { repository };
+  }
+  if (/^query ReviewThreads/.test(query)) {
+    return { repository: { pullRequest: { reviewThreads: threadNodes(state, variables.before as string | null) } } };
+  }
   if (/^query BotComments/.test(query)) {
     return { repository: { pullRequest: { comments: commentNodes(state, variables.before as string | null) } } };
   }
@@ -365,12 +513,17 @@ function answerGraphql(state: FakeState, query: string, variables: Record<string
     repository.startupsBase = tree(String(variables.startupsBase));
     const q = String(variables.labelQuery).toLowerCase();
     repository.labels = { nodes: state.repositoryLabels.filter((l) => l.name.toLowerCase().includes(q)).map((l) => ({ name: l.name })) };
+    // The app's check runs on the commit, in the app's one check suite there.
+    const head = String(variables.head ?? "");
+    const runs = state.checkRuns.filter((r) => r.head_sha === head);
+    const suites = runs.length > 0 ? [{ checkRuns: { nodes: runs.slice(-5).map((r) => ({ databaseId: r.id, externalId: r.external_id ?? null, status: "COMPLETED" })) } }] : [];
+    repository.headCommit = { checkSuites: { nodes: suites } };
     repository.pullRequest = {
+      changedFiles: state.files.length,
+      headRefOid: state.currentHead ?? state.headSha,
       labels: { nodes: state.pullRequestLabels.map((name) => ({ name })) },
       comments: commentNodes(state, null),
-      reviewThreads: {
-        nodes: state.reviewComments.slice(-100).map((c, i) => ({ id: c.threadId ?? `PRRT_h${i}`, isResolved: c.resolved ?? false, path: c.path, comments: { nodes: [{ body: c.body, viewerDidAuthor: c.bot }] } })),
-      },
+      reviewThreads: threadNodes(state, null),
       timelineItems: { nodes: state.labelEvents.slice(-100).map((e) => ({ actor: { login: e.actor }, label: { name: e.label } })) },
     };
   }

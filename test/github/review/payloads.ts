@@ -16,10 +16,14 @@ function example(name: string, action: string): Json {
 /** A `pull_request` event for the state's pull request, at its head commit. */
 export function pullRequestEvent(
   state: FakeState,
-  action: "opened" | "synchronize" | "reopened" | "ready_for_review" | "labeled" | "unlabeled",
-  options: { fork?: string; label?: string; sender?: { login: string; type: "User" | "Bot" } } = {},
+  action: "opened" | "synchronize" | "reopened" | "ready_for_review" | "labeled" | "unlabeled" | "edited",
+  options: { fork?: string; label?: string; sender?: { login: string; type: "User" | "Bot" }; changes?: Json } = {},
 ): Json {
-  const payload = example("pull_request", action);
+  const payload = example("pull_request", action === "edited" ? "opened" : action);
+  if (action === "edited") {
+    payload.action = "edited";
+    payload.changes = options.changes ?? { title: { from: "Ancien titre" } };
+  }
   if (options.label !== undefined) payload.label = { ...(payload.label ?? { id: 1, node_id: "LA_1", url: "", color: "ededed", default: false, description: null }), name: options.label };
   if (options.sender) payload.sender = { ...payload.sender, login: options.sender.login, type: options.sender.type };
   payload.number = state.number;
@@ -32,6 +36,8 @@ export function pullRequestEvent(
   pr.number = state.number;
   pr.head.sha = state.headSha;
   pr.base.sha = state.baseSha;
+  // As GitHub counts them (it lists 3,000 at most).
+  pr.changed_files = state.files.length;
   if ("after" in payload) payload.after = state.headSha;
   pr.base.repo = structuredClone(payload.repository);
   if (options.fork) {

@@ -146,7 +146,7 @@ describe("planReview", () => {
     const body = plan.comment.action === "create" ? plan.comment.body : "";
     expect(body).toMatchInlineSnapshot(`
       "<!-- recrutement-bot:review -->
-      Merci ! J'ai relu 1 offre : 1 point à corriger avant la fusion.
+      Merci ! 1 point à corriger avant la fusion.
 
       \`content/_jobs/2026-03-01-dev.md\`
 
@@ -172,7 +172,7 @@ describe("planReview", () => {
     expect(plan.checkRun.title).toMatchInlineSnapshot(`"Tout est en ordre"`);
     expect(plan.comment.action === "create" && plan.comment.body).toMatchInlineSnapshot(`
       "<!-- recrutement-bot:review -->
-      Merci ! J'ai relu 1 offre : rien de bloquant.
+      Merci ! Rien de bloquant.
 
       ✏️ En un clic : onglet « Files changed », bouton « Commit suggestion ».
 
@@ -271,7 +271,7 @@ describe("planReview", () => {
     const plan = planReview({ config: config({ language: "en" }), configProblems: [], postings: [reviewed(WITH_ERRORS), reviewed(FIXED, "content/_jobs/2026-03-01-ok.md")], skipped: [], existing: nothing });
     expect(plan.comment.action === "create" && plan.comment.body).toMatchInlineSnapshot(`
       "<!-- recrutement-bot:review -->
-      Thank you! I reviewed 2 postings: 3 things to fix before merging, 1 piece of advice.
+      Thank you! 2 postings reviewed: 3 things to fix before merging, 1 piece of advice.
 
       \`content/_jobs/2026-03-01-dev.md\`
 

@@ -79,7 +79,7 @@ describe("review of a pull request", () => {
       `POST ${REPO}/issues/2/labels`,
     ]);
     const checkRun = body(`POST ${REPO}/check-runs`) as Record<string, unknown>;
-    expect(checkRun).toMatchObject({ name: "recrutement-bot", head_sha: state.headSha, status: "completed", conclusion: "failure", external_id: "2" });
+    expect(checkRun).toMatchObject({ name: "recrutement-bot", head_sha: state.headSha, status: "completed", conclusion: "failure", external_id: expect.stringMatching(/^2:[0-9a-f]{16}$/) });
     expect(state.checkRuns[0]!.title).toBe("3 points à corriger");
     expect(state.checkRuns[0]!.annotations).toEqual([
       expect.objectContaining({ path: PATH, start_line: 3, end_line: 3, annotation_level: "failure", title: "À corriger (startup-unknown)" }),
@@ -205,19 +205,16 @@ describe("review of a pull request", () => {
     const first = gh.calls().length;
     await deliver("same-id", "pull_request", payload);
     expect(gh.calls().slice(first)).toEqual([]);
-    // The same event under another delivery id: reads, one identical check run, nothing else.
+    // The same event under another delivery id: reads only. The latest check run on the commit
+    // (read in the same query) already says the same: no second one (issue 11, was one more POST).
     await deliver("other-id", "pull_request", payload);
     expect(gh.calls().slice(first)).toEqual([
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
-      `POST ${REPO}/check-runs`,
     ]);
     expect(state.comments).toHaveLength(1);
     expect(state.reviewComments).toHaveLength(3);
-    expect(state.checkRuns.map((r) => [r.conclusion, r.title, r.annotations.length])).toEqual([
-      ["failure", "3 points à corriger", 4],
-      ["failure", "3 points à corriger", 4],
-    ]);
+    expect(state.checkRuns.map((r) => [r.conclusion, r.title, r.annotations.length])).toEqual([["failure", "3 points à corriger", 4]]);
     gh.done();
   });
 
@@ -231,7 +228,8 @@ describe("review of a pull request", () => {
     expect(gh.calls().filter((c) => c === `POST ${REPO}/issues/2/comments`)).toHaveLength(1);
     expect(state.comments).toHaveLength(1);
     expect(state.reviewComments).toHaveLength(3);
-    expect(state.checkRuns).toHaveLength(2);
+    // ready_for_review with nothing new: the check run of the first review stands (issue 11: was 2).
+    expect(state.checkRuns).toHaveLength(1);
     // The second review started after the first had finished writing.
     const calls = gh.calls().slice(1);
     const secondStart = calls.lastIndexOf(`GET ${REPO}/pulls/2/files`);
@@ -256,7 +254,7 @@ describe("review of a pull request", () => {
     expect(other).toBeDefined();
     expect(mine).toBeDefined();
     expect(state.comments).toHaveLength(1);
-    expect(state.comments[0]!.body).toContain("Merci\u202F! J'ai relu 1 offre");
+    expect(state.comments[0]!.body).toContain("Merci\u202F! 3 points à corriger avant la fusion");
     gh.done();
   });
 
@@ -336,7 +334,8 @@ describe("review of a pull request", () => {
       "POST /graphql",
       `POST ${REPO}/check-runs`,
     ]);
-    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", external_id: "2" });
+    // external_id: the pull request, then the output's hash. A re-run always gets a new check run.
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", external_id: expect.stringMatching(/^2:[0-9a-f]{16}$/) });
     gh.done();
   });
 
@@ -428,11 +427,11 @@ describe("review of a pull request", () => {
       `POST ${REPO}/check-runs`,
       `GET ${REPO}/pulls/2/files`,
       "POST /graphql",
-      `POST ${REPO}/check-runs`,
+      // The same commit, the same verdict: the check run already there stands (issue 11: was a second POST).
     ]);
     const reads = gh.requests.filter((r) => r.path === "/graphql").map((r) => (r.body as { variables: Record<string, string> }).variables.p0);
     expect(reads).toEqual([undefined, `${state.headSha}:offres/2026-03-01-dev.md`, `${state.headSha}:offres/2026-03-01-dev.md`]);
-    expect(state.checkRuns.map((r) => r.title)).toEqual(["Tout est en ordre", "Tout est en ordre"]);
+    expect(state.checkRuns.map((r) => r.title)).toEqual(["Tout est en ordre"]);
     gh.done();
   });
 

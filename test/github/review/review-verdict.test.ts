@@ -63,7 +63,7 @@ describe("what blocks a pull request", () => {
     expect(state.checkRuns[0]!.summary).toContain("ℹ️ 2 remarques déjà présentes avant cette pull request\u202F: non bloquant, voir le commentaire.");
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.body).toContain("<details><summary>Déjà présent avant cette pull request (2, non bloquant)</summary>");
-    expect(state.comments[0]!.body).toContain("rien de bloquant");
+    expect(state.comments[0]!.body).toContain("Merci\u202F! Rien de bloquant.");
     gh.done();
   });
 
@@ -120,6 +120,20 @@ describe("what blocks a pull request", () => {
     expect(state.checkRuns[0]!.conclusion).toBe("failure");
     expect(state.comments).toHaveLength(1);
     expect(words(state.comments[0]!.body)).toBeLessThan(60);
+    gh.done();
+  });
+});
+
+describe("a late delivery", () => {
+  it("an event redelivered after a newer push gets its commit's check run, but leaves the comment, suggestions and labels to the newer head", async () => {
+    const text = ["---", "roles: Développeur·se", "startup: mon-entreprise", "contrat: CDI", "poste_ferme: 2026-07-07", "open: oui", "---", "", "Texte.", ""].join("\n");
+    const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: text }], currentHead: "9".repeat(40) });
+    setup(state);
+    await deliver("v-1", pullRequestEvent(state, "opened"));
+    expect(gh.calls()).toEqual(["POST /app/installations/1/access_tokens", `GET ${REPO}/pulls/2/files`, "POST /graphql", `POST ${REPO}/check-runs`]);
+    expect(state.checkRuns[0]).toMatchObject({ head_sha: state.headSha, conclusion: "failure" });
+    expect(state.comments).toEqual([]);
+    expect(state.reviewComments).toEqual([]);
     gh.done();
   });
 });
