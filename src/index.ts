@@ -6,6 +6,7 @@
  */
 import type { Probot } from "probot";
 import { registerClosing } from "./github/closing/register.js";
+import { registerClosingCommands } from "./github/closing/register-commands.js";
 import { registerReview } from "./github/review/register.js";
 import type { ClaimStore } from "./server/claims.js";
 import { createClaimStore } from "./server/create-claim-store.js";
@@ -33,6 +34,7 @@ export function createApp(options: AppOptions = {}): (probot: Probot) => void {
     const { app, handles } = recordHandledEvents(probot);
     registerReview(app, { claims });
     registerClosing(app, { claims, env });
+    registerClosingCommands(app, { claims });
     const settings = recoverySettings(env);
     const recovery = createDeliveryRecovery(probot, { claims, handles, intervalMs: settings.intervalMs, ...options.recovery });
     if (settings.enabled) recovery.start();

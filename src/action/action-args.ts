@@ -1,7 +1,9 @@
 /**
  * The GitHub Action's inputs turned into the `recrutement-bot close --repo` command line.
- * action.yml passes each input `name` as the variable INPUT_<NAME> (upper case, `-` as `_`),
- * as @actions/core's getInput reads them; the documentation of the inputs is action.yml.
+ * The runner passes each input `name` as the variable INPUT_<NAME>, upper case, hyphens kept
+ * (`dry-run` → `INPUT_DRY-RUN`), which is how @actions/core's getInput reads them. Outside a
+ * runner (a shell cannot export `INPUT_DRY-RUN`), `INPUT_DRY_RUN` is read when the first is
+ * absent. The documentation of the inputs is action.yml.
  *
  * Boolean inputs are read as @actions/core's getBooleanInput reads them (YAML 1.2 core schema):
  * `true | True | TRUE | false | False | FALSE`, nothing else. Anything else (`yes`, `1`, a typo,
@@ -21,7 +23,8 @@ export class ActionInputError extends Error {
 }
 
 export function input(env: Env, name: string): string {
-  return (env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
+  const upper = name.replace(/ /g, "_").toUpperCase();
+  return (env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, "_")}`] ?? "").trim();
 }
 
 export function booleanInput(env: Env, name: string, lang: Lang): boolean {
@@ -31,10 +34,15 @@ export function booleanInput(env: Env, name: string, lang: Lang): boolean {
   throw new ActionInputError(t(lang, "action-bad-boolean", { name, value }));
 }
 
+/** The language of the Action's own messages: the `lang` input, French by default. */
+export function actionLang(env: Env): Lang {
+  return input(env, "lang") === "en" ? "en" : "fr";
+}
+
 /** The command line; throws ActionInputError for an input that is not what action.yml says. */
 export function actionArgs(env: Env): string[] {
-  const lang: Lang = input(env, "lang") === "en" ? "en" : "fr";
-  const args = ["close", "--repo", input(env, "repository")];
+  const lang = actionLang(env);
+  const args = ["close", "--repo", input(env, "repository") || (env.GITHUB_REPOSITORY ?? "")];
   if (booleanInput(env, "dry-run", lang)) args.push("--dry-run");
   if (input(env, "today")) args.push("--today", input(env, "today"));
   if (input(env, "lang")) args.push("--lang", input(env, "lang"));

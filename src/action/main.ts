@@ -1,7 +1,8 @@
 /**
- * Entry point of the GitHub Action (action.yml, `node --import tsx src/action/main.ts`): runs
- * `recrutement-bot close --repo <repository>` with the action's inputs (run-action.ts).
- * GITHUB_TOKEN, GITHUB_API_URL and GITHUB_GRAPHQL_URL come from the workflow's environment.
+ * Entry point of the GitHub Action, bundled into dist/action.js (action.yml: `runs: using:
+ * node24`, `main: dist/action.js`): on a pull request event it reviews the pull request, on
+ * `schedule`, `workflow_dispatch` or `push` it runs the closing (run-action.ts).
+ * GITHUB_API_URL and GITHUB_GRAPHQL_URL come from the workflow's environment.
  */
 import { processIo } from "../cli/io.js";
 import { runAction } from "./run-action.js";

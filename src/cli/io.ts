@@ -3,6 +3,7 @@
  * in-process. Files are read with node:fs, relative to `cwd`.
  */
 import type { Lang } from "../messages/index.js";
+import type { ClosingReport } from "../github/closing/run-closing.js";
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -16,6 +17,8 @@ export interface CliIo {
   /** Folder against which relative paths are resolved and shown. */
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Told the report of `close --repo` (the GitHub Action's outputs and job summary). */
+  onClosingReport?: (report: ClosingReport) => void;
 }
 
 export function processIo(): CliIo {

@@ -78,8 +78,8 @@ function usage(lang: Lang): string {
 }
 
 function version(): string {
-  // src/cli/main.ts and dist/src/cli/main.js both sit two folders below the package root… plus dist/.
-  for (const rel of ["../../package.json", "../../../package.json"]) {
+  // The bundle dist/recrutement-bot.js sits one folder below the package root, src/cli/main.ts two.
+  for (const rel of ["../package.json", "../../package.json"]) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { name?: string; version?: string };
       if (pkg.name === PROGRAM && pkg.version) return pkg.version;

@@ -101,6 +101,14 @@ export const configSchema = z
         "dry-run": z.boolean().default(false).describe("Calculer le plan sans rien écrire."),
         reviewers: z.array(login).max(15).default([]).describe("Relecteurs demandés sur les pull requests de fermeture."),
         labels: z.array(labelName).max(10).default(["fermeture"]).describe("Étiquettes des pull requests de fermeture."),
+        "notify-author": z
+          .boolean()
+          .default(true)
+          .describe("Demander la relecture de la personne qui a ajouté l'offre (ou la mentionner si elle est collaboratrice du dépôt)."),
+        commands: z.boolean().default(true).describe("Accepter `/prolonger` et `/garder-ouverte` en commentaire d'une pull request de fermeture."),
+        dashboard: z.boolean().default(true).describe("Tenir à jour l'issue « Tableau de bord des offres » à chaque passage."),
+        "notice-days": z.number().int().min(0).max(60).default(7).describe("Jours avant la date de clôture où le tableau de bord signale une offre."),
+        "stale-days": z.number().int().min(1).max(3650).default(90).describe("Jours après lesquels le tableau de bord signale une offre ouverte sans date de clôture."),
       })
       .strict()
       .prefault({})

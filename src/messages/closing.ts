@@ -19,33 +19,58 @@ export const closingMessages = defineMessages({
     en: (p: { roles: string }) => `Close the posting “${p.roles}”`,
   },
   "closing-pr-why-date": {
-    fr: (p: { roles: string; path: string; field: string; date: string; today: string; timeZone: string }) =>
-      `L'offre «\u202F${p.roles}\u202F» (\`${p.path}\`) est à fermer\u202F: sa date de clôture \`${p.field}: ${p.date}\` est passée (nous sommes le ${p.today}, fuseau ${p.timeZone}).`,
-    en: (p: { roles: string; path: string; field: string; date: string; today: string; timeZone: string }) =>
-      `The posting “${p.roles}” (\`${p.path}\`) is due for closing: its closing date \`${p.field}: ${p.date}\` has passed (today is ${p.today}, time zone ${p.timeZone}).`,
+    fr: (p: { roles: string; path: string; field: string; date: string; day: string; ago: string }) =>
+      `L'offre «\u202F${p.roles}\u202F» (\`${p.path}\`) devait fermer le ${p.day} (\`${p.field}: ${p.date}\`), ${p.ago}. Elle est encore ouverte.`,
+    en: (p: { roles: string; path: string; field: string; date: string; day: string; ago: string }) =>
+      `The posting “${p.roles}” (\`${p.path}\`) was due to close on ${p.day} (\`${p.field}: ${p.date}\`), ${p.ago}. It is still open.`,
   },
   "closing-pr-why-filled": {
-    fr: (p: { roles: string; path: string }) => `L'offre «\u202F${p.roles}\u202F» (\`${p.path}\`) est à fermer\u202F: le poste est pourvu (\`poste_pourvu: true\`).`,
-    en: (p: { roles: string; path: string }) => `The posting “${p.roles}” (\`${p.path}\`) is due for closing: the position is filled (\`poste_pourvu: true\`).`,
+    fr: (p: { roles: string; path: string }) => `L'offre «\u202F${p.roles}\u202F» (\`${p.path}\`) est marquée pourvue (\`poste_pourvu: true\`) mais elle est encore ouverte.`,
+    en: (p: { roles: string; path: string }) => `The posting “${p.roles}” (\`${p.path}\`) is marked filled (\`poste_pourvu: true\`) but it is still open.`,
+  },
+  "closing-pr-why-asked": {
+    fr: (p: { roles: string; path: string; login: string }) => `@${p.login} a demandé depuis le tableau de bord de fermer maintenant l'offre «\u202F${p.roles}\u202F» (\`${p.path}\`).`,
+    en: (p: { roles: string; path: string; login: string }) => `@${p.login} asked from the dashboard to close the posting “${p.roles}” (\`${p.path}\`) now.`,
+  },
+  "closing-pr-list-asked-keep": {
+    fr: () => "**Garder l'offre ouverte**\u202F: fermez cette pull request sans la fusionner.",
+    en: () => "**Keep the posting open**: close this pull request without merging it.",
   },
   "closing-pr-merge": {
     fr: (p: { line: number }) =>
-      `**En fusionnant** cette pull request, la ligne ${p.line} du fichier devient \`open: false\`\u202F: l'offre n'est plus présentée comme ouverte. Rien d'autre ne change dans le fichier.`,
-    en: (p: { line: number }) => `**Merging** this pull request turns line ${p.line} of the file into \`open: false\`: the posting is no longer shown as open. Nothing else in the file changes.`,
+      `Une fois cette pull request fusionnée, la ligne ${p.line} du fichier devient \`open: false\`\u202F: le site ne présente plus l'offre comme ouverte, et sa page affiche «\u202FCe poste a été pourvu…\u202F». Rien d'autre ne change dans le fichier.`,
+    en: (p: { line: number }) =>
+      `Once this pull request is merged, line ${p.line} of the file becomes \`open: false\`: the site no longer shows the posting as open, and its page says “Ce poste a été pourvu…” (this position has been filled). Nothing else in the file changes.`,
   },
-  "closing-pr-keep-date": {
-    fr: (p: { field: string }) =>
-      `**Pour garder l'offre ouverte**, ne fusionnez pas\u202F: changez la date \`${p.field}\` du fichier de l'offre pour une date à venir. Cette pull request se fermera alors d'elle-même au prochain passage.`,
-    en: (p: { field: string }) =>
-      `**To keep the posting open**, do not merge: change the \`${p.field}\` date in the posting's file to a date to come. This pull request then closes itself at the next run.`,
+  "closing-pr-asked": {
+    fr: (p: { login: string }) => `@${p.login}, vous avez ajouté cette offre\u202F: pouvez-vous nous dire s'il faut la fermer ou la prolonger\u202F?`,
+    en: (p: { login: string }) => `@${p.login}, you added this posting: could you tell us whether to close it or extend it?`,
   },
-  "closing-pr-keep-filled": {
-    fr: () => "**Pour garder l'offre ouverte**, ne fusionnez pas\u202F: retirez `poste_pourvu: true` du fichier de l'offre. Cette pull request se fermera alors d'elle-même au prochain passage.",
-    en: () => "**To keep the posting open**, do not merge: remove `poste_pourvu: true` from the posting's file. This pull request then closes itself at the next run.",
+  "closing-pr-list-merge": {
+    fr: (p: { line: number }) => `**Fusionner**\u202F: l'offre est fermée (ligne ${p.line}\u202F: \`open: false\`).`,
+    en: (p: { line: number }) => `**Merge**: the posting is closed (line ${p.line}: \`open: false\`).`,
   },
-  "closing-pr-declined": {
-    fr: () => "Fermée sans être fusionnée, cette pull request n'est pas reproposée tant que le fichier de l'offre ne change pas.",
-    en: () => "Closed without merging, this pull request is not proposed again until the posting's file changes.",
+  "closing-pr-list-keep-date": {
+    fr: (p: { edit: string }) =>
+      `**Garder l'offre ouverte**\u202F: commentez \`/prolonger AAAA-MM-JJ\` ou \`/prolonger 30 jours\` (droits d'écriture requis), ou ${p.edit} pour une date à venir. Cette pull request se ferme alors d'elle-même.`,
+    en: (p: { edit: string }) =>
+      `**Keep the posting open**: comment \`/prolonger YYYY-MM-DD\` or \`/prolonger 30 jours\` (write access needed), or ${p.edit} to a date to come. This pull request then closes itself.`,
+  },
+  "closing-pr-edit-label": {
+    fr: () => "changez la date de clôture",
+    en: () => "change the closing date",
+  },
+  "closing-pr-list-keep-filled": {
+    fr: (p: { edit: string }) => `**Garder l'offre ouverte**\u202F: ${p.edit} et retirez \`poste_pourvu: true\`. Cette pull request se ferme alors d'elle-même.`,
+    en: (p: { edit: string }) => `**Keep the posting open**: ${p.edit} and remove \`poste_pourvu: true\`. This pull request then closes itself.`,
+  },
+  "closing-pr-edit-file-label": {
+    fr: () => "modifiez le fichier de l'offre",
+    en: () => "edit the posting's file",
+  },
+  "closing-pr-list-decline": {
+    fr: () => "**Fermer sans fusionner** (ou commenter `/garder-ouverte`)\u202F: l'offre reste ouverte, et sa fermeture n'est plus proposée tant que son fichier ne change pas.",
+    en: () => "**Close without merging** (or comment `/garder-ouverte`): the posting stays open, and its closing is not proposed again until its file changes.",
   },
   "closing-pr-signature": {
     fr: () => "<sub>Proposée par recrutement-bot, qui relit chaque jour les dates de clôture des offres.</sub>",
@@ -62,12 +87,14 @@ export const closingMessages = defineMessages({
     en: (p: { count: number }) => `Close ${en(p.count, "expired posting", "expired postings")}`,
   },
   "closing-pr-grouped-intro": {
-    fr: (p: { count: number; today: string; timeZone: string }) => `${fr(p.count, "offre est", "offres sont")} à fermer (nous sommes le ${p.today}, fuseau ${p.timeZone})\u202F:`,
-    en: (p: { count: number; today: string; timeZone: string }) => `${en(p.count, "posting is", "postings are")} due for closing (today is ${p.today}, time zone ${p.timeZone}):`,
+    fr: (p: { count: number; today: string }) => `${fr(p.count, "offre est", "offres sont")} à fermer (nous sommes le ${p.today})\u202F:`,
+    en: (p: { count: number; today: string }) => `${en(p.count, "posting is", "postings are")} due for closing (today is ${p.today}):`,
   },
   "closing-pr-grouped-item-date": {
-    fr: (p: { roles: string; path: string; line: number; field: string; date: string }) => `«\u202F${p.roles}\u202F» (\`${p.path}\`, ligne ${p.line})\u202F: date de clôture \`${p.field}: ${p.date}\` passée`,
-    en: (p: { roles: string; path: string; line: number; field: string; date: string }) => `“${p.roles}” (\`${p.path}\`, line ${p.line}): closing date \`${p.field}: ${p.date}\` has passed`,
+    fr: (p: { roles: string; path: string; line: number; field: string; date: string; day: string; ago: string }) =>
+      `«\u202F${p.roles}\u202F» (\`${p.path}\`, ligne ${p.line})\u202F: devait fermer le ${p.day} (\`${p.field}: ${p.date}\`), ${p.ago}`,
+    en: (p: { roles: string; path: string; line: number; field: string; date: string; day: string; ago: string }) =>
+      `“${p.roles}” (\`${p.path}\`, line ${p.line}): due to close on ${p.day} (\`${p.field}: ${p.date}\`), ${p.ago}`,
   },
   "closing-pr-grouped-item-filled": {
     fr: (p: { roles: string; path: string; line: number }) => `«\u202F${p.roles}\u202F» (\`${p.path}\`, ligne ${p.line})\u202F: poste pourvu (\`poste_pourvu: true\`)`,
@@ -78,8 +105,10 @@ export const closingMessages = defineMessages({
     en: (p: { count: number }) => `- … and ${p.count} more: the full list is in the commit message.`,
   },
   "closing-pr-grouped-merge": {
-    fr: () => "**En fusionnant** cette pull request, la ligne indiquée de chacun de ces fichiers devient `open: false`\u202F: ces offres ne sont plus présentées comme ouvertes. Rien d'autre ne change.",
-    en: () => "**Merging** this pull request turns the given line of each of these files into `open: false`: these postings are no longer shown as open. Nothing else changes.",
+    fr: () =>
+      "Une fois cette pull request fusionnée, la ligne indiquée de chacun de ces fichiers devient `open: false`\u202F: le site ne présente plus ces offres comme ouvertes, et leurs pages affichent «\u202FCe poste a été pourvu…\u202F». Rien d'autre ne change.",
+    en: () =>
+      "Once this pull request is merged, the given line of each of these files becomes `open: false`: the site no longer shows these postings as open, and their pages say “Ce poste a été pourvu…” (this position has been filled). Nothing else changes.",
   },
   "closing-pr-grouped-keep": {
     fr: () =>
@@ -90,6 +119,157 @@ export const closingMessages = defineMessages({
   "closing-commit-grouped": {
     fr: (p: { count: number }) => `Fermer ${fr(p.count, "offre expirée", "offres expirées")} (open: false)`,
     en: (p: { count: number }) => `Close ${en(p.count, "expired posting", "expired postings")} (open: false)`,
+  },
+
+  // — days in words, relative to today
+  "closing-day-ago": {
+    fr: (p: { days: number }) => (p.days === 0 ? "aujourd'hui" : p.days === 1 ? "hier" : `il y a ${p.days} jours`),
+    en: (p: { days: number }) => (p.days === 0 ? "today" : p.days === 1 ? "yesterday" : `${p.days} days ago`),
+  },
+  "closing-day-in": {
+    fr: (p: { days: number }) => (p.days === 0 ? "aujourd'hui" : p.days === 1 ? "demain" : `dans ${p.days} jours`),
+    en: (p: { days: number }) => (p.days === 0 ? "today" : p.days === 1 ? "tomorrow" : `in ${p.days} days`),
+  },
+
+  // — the notice before the date, on the pull request that added the posting
+  "closing-notice": {
+    fr: (p: { who: string; roles: string; day: string; left: string; proposal: string }) =>
+      `${p.who ? `@${p.who}, l` : "L"}'offre «\u202F${p.roles}\u202F» ajoutée par cette pull request ferme le ${p.day} (${p.left}). Le ${p.proposal}, recrutement-bot proposera de la fermer. Pour la garder ouverte plus longtemps, RBEDITRB pour une date à venir.`,
+    en: (p: { who: string; roles: string; day: string; left: string; proposal: string }) =>
+      `${p.who ? `@${p.who}, t` : "T"}he posting “${p.roles}” added by this pull request closes on ${p.day} (${p.left}). On ${p.proposal}, recrutement-bot will propose to close it. To keep it open longer, RBEDITRB to a date to come.`,
+  },
+
+  // — commands on a closing pull request (`/prolonger`, `/garder-ouverte`)
+  "closing-command-refused": {
+    fr: (p: { login: string; command: string }) =>
+      `Merci @${p.login}\u202F! \`${p.command}\` demande les droits d'écriture sur le dépôt, que vous n'avez pas. Une personne qui les a peut le faire, ou vous pouvez modifier le fichier de l'offre dans une pull request.`,
+    en: (p: { login: string; command: string }) =>
+      `Thank you @${p.login}! \`${p.command}\` needs write access to the repository, which you do not have. Someone who has it can do it, or you can change the posting's file in a pull request.`,
+  },
+  "closing-command-bad-date": {
+    fr: (p: { value: string; today: string }) =>
+      `Je n'ai pas compris «\u202F${p.value}\u202F»\u202F: écrivez \`/prolonger AAAA-MM-JJ\` avec une date après aujourd'hui (${p.today}), ou \`/prolonger 30 jours\` (de 1 à 365 jours). Rien n'a changé.`,
+    en: (p: { value: string; today: string }) =>
+      `I did not understand “${p.value}”: write \`/prolonger YYYY-MM-DD\` with a date after today (${p.today}), or \`/prolonger 30 jours\` (1 to 365 days). Nothing changed.`,
+  },
+  "closing-command-no-date-line": {
+    fr: () => "Cette offre n'a pas de ligne de date de clôture à repousser (elle est à fermer parce que le poste est pourvu)\u202F: retirez `poste_pourvu: true` de son fichier pour la garder ouverte. Rien n'a changé.",
+    en: () => "This posting has no closing-date line to move (it is due because the position is filled): remove `poste_pourvu: true` from its file to keep it open. Nothing changed.",
+  },
+  "closing-command-extended": {
+    fr: (p: { login: string; day: string }) => `C'est fait, @${p.login}\u202F: cette pull request ne ferme plus l'offre, elle repousse sa date de clôture au ${p.day}. Fusionnez-la pour que la nouvelle date compte.`,
+    en: (p: { login: string; day: string }) => `Done, @${p.login}: this pull request no longer closes the posting, it moves its closing date to ${p.day}. Merge it for the new date to count.`,
+  },
+  "closing-command-kept": {
+    fr: (p: { login: string }) => `C'est noté, @${p.login}\u202F: l'offre reste ouverte. Je ferme cette pull request, et je ne la proposerai plus tant que le fichier de l'offre ne change pas.`,
+    en: (p: { login: string }) => `Noted, @${p.login}: the posting stays open. Closing this pull request; it will not be proposed again until the posting's file changes.`,
+  },
+  "closing-extension-title": {
+    fr: (p: { roles: string; day: string }) => `Prolonger l'offre «\u202F${p.roles}\u202F» jusqu'au ${p.day}`,
+    en: (p: { roles: string; day: string }) => `Extend the posting “${p.roles}” until ${p.day}`,
+  },
+  "closing-extension-body": {
+    fr: (p: { roles: string; path: string; login: string; field: string; date: string; day: string; line: number }) =>
+      `À la demande de @${p.login}, cette pull request ne ferme plus l'offre «\u202F${p.roles}\u202F» (\`${p.path}\`)\u202F: elle repousse sa date de clôture au ${p.day} (ligne ${p.line}\u202F: \`${p.field}: ${p.date}\`). Rien d'autre ne change dans le fichier.`,
+    en: (p: { roles: string; path: string; login: string; field: string; date: string; day: string; line: number }) =>
+      `As @${p.login} asked, this pull request no longer closes the posting “${p.roles}” (\`${p.path}\`): it moves its closing date to ${p.day} (line ${p.line}: \`${p.field}: ${p.date}\`). Nothing else in the file changes.`,
+  },
+  "closing-extension-list-merge": {
+    fr: (p: { day: string }) => `**Fusionner**\u202F: l'offre reste ouverte jusqu'au ${p.day}\u202F; sa fermeture sera proposée le lendemain.`,
+    en: (p: { day: string }) => `**Merge**: the posting stays open until ${p.day}; its closing is proposed the day after.`,
+  },
+  "closing-extension-list-close": {
+    fr: () => "**Fermer sans fusionner**\u202F: la date ne change pas, et la fermeture de l'offre sera proposée de nouveau au prochain passage.",
+    en: () => "**Close without merging**: the date does not change, and the posting's closing is proposed again at the next run.",
+  },
+  "closing-extension-commit": {
+    fr: (p: { roles: string; date: string }) => `Prolonger l'offre «\u202F${p.roles}\u202F» jusqu'au ${p.date}`,
+    en: (p: { roles: string; date: string }) => `Extend the posting “${p.roles}” until ${p.date}`,
+  },
+
+  // — the dashboard issue « Tableau de bord des offres »
+  "dashboard-title": {
+    fr: () => "Tableau de bord des offres",
+    en: () => "Tableau de bord des offres (postings dashboard)",
+  },
+  "dashboard-intro": {
+    fr: (p: { today: string; open: number; noDate: number; due: number; soon: number }) =>
+      `Au ${p.today}\u202F: ${fr(p.open, "offre ouverte", "offres ouvertes")}, dont ${fr(p.due, "à fermer", "à fermer")}, ${fr(p.soon, "qui ferme bientôt", "qui ferment bientôt")} et ${fr(p.noDate, "sans date de clôture", "sans date de clôture")}. Ce tableau est mis à jour à chaque passage de recrutement-bot\u202F; ne le modifiez pas à la main.`,
+    en: (p: { today: string; open: number; noDate: number; due: number; soon: number }) =>
+      `On ${p.today}: ${en(p.open, "open posting", "open postings")}, of which ${p.due} due for closing, ${p.soon} closing soon and ${p.noDate} without a closing date. This dashboard is updated at every run of recrutement-bot; do not edit it by hand.`,
+  },
+  "dashboard-due-heading": {
+    fr: () => "### À fermer",
+    en: () => "### Due for closing",
+  },
+  "dashboard-due-date": {
+    fr: (p: { day: string; ago: string }) => `devait fermer le ${p.day} (${p.ago})`,
+    en: (p: { day: string; ago: string }) => `was due to close on ${p.day} (${p.ago})`,
+  },
+  "dashboard-due-filled": {
+    fr: () => "poste pourvu (`poste_pourvu: true`)",
+    en: () => "position filled (`poste_pourvu: true`)",
+  },
+  "dashboard-open-heading": {
+    fr: (p: { days: number }) => `### Ouvertes, par date de clôture (⚠️\u202F: dans les ${p.days} jours)`,
+    en: (p: { days: number }) => `### Open, by closing date (⚠️: within ${p.days} days)`,
+  },
+  "dashboard-open-row": {
+    fr: (p: { day: string; left: string }) => `ferme le ${p.day} (${p.left})`,
+    en: (p: { day: string; left: string }) => `closes on ${p.day} (${p.left})`,
+  },
+  "dashboard-stale-heading": {
+    fr: (p: { days: number }) => `### Ouvertes sans date de clôture depuis plus de ${p.days} jours`,
+    en: (p: { days: number }) => `### Open without a closing date for more than ${p.days} days`,
+  },
+  "dashboard-stale-row": {
+    fr: (p: { day: string; days: number }) => `ouverte le ${p.day}, il y a ${p.days} jours`,
+    en: (p: { day: string; days: number }) => `opened on ${p.day}, ${p.days} days ago`,
+  },
+  "dashboard-waiting-heading": {
+    fr: () => "### Pull requests de fermeture en attente",
+    en: () => "### Closing pull requests waiting",
+  },
+  "dashboard-waiting-row": {
+    fr: (p: { pr: number; age: string }) => `#${p.pr}, ouverte ${p.age}`,
+    en: (p: { pr: number; age: string }) => `#${p.pr}, opened ${p.age}`,
+  },
+  "dashboard-contracts-heading": {
+    fr: () => "### Offres ouvertes par type de contrat",
+    en: () => "### Open postings by contract type",
+  },
+  "dashboard-contract-none": {
+    fr: () => "non précisé",
+    en: () => "not stated",
+  },
+  "dashboard-none": {
+    fr: () => "_Aucune._",
+    en: () => "_None._",
+  },
+  "dashboard-more": {
+    fr: (p: { count: number }) => `- … et ${fr(p.count, "autre", "autres")}`,
+    en: (p: { count: number }) => `- … and ${p.count} more`,
+  },
+
+  "dashboard-box-close": {
+    fr: () => "fermer maintenant",
+    en: () => "close now",
+  },
+  "dashboard-box-extend": {
+    fr: () => "prolonger de 30 jours",
+    en: () => "extend by 30 days",
+  },
+  "dashboard-acted-close": {
+    fr: (p: { login: string; roles: string; pr: number }) => `@${p.login}\u202F: la pull request qui ferme l'offre «\u202F${p.roles}\u202F» est ouverte, #${p.pr}.`,
+    en: (p: { login: string; roles: string; pr: number }) => `@${p.login}: the pull request closing the posting “${p.roles}” is open, #${p.pr}.`,
+  },
+  "dashboard-acted-extend": {
+    fr: (p: { login: string; roles: string; pr: number; day: string }) => `@${p.login}\u202F: la pull request qui prolonge l'offre «\u202F${p.roles}\u202F» jusqu'au ${p.day} est ouverte, #${p.pr}.`,
+    en: (p: { login: string; roles: string; pr: number; day: string }) => `@${p.login}: the pull request extending the posting “${p.roles}” until ${p.day} is open, #${p.pr}.`,
+  },
+  "dashboard-acted-nothing": {
+    fr: (p: { login: string; path: string }) => `@${p.login}\u202F: rien à faire pour \`${p.path}\` (offre déjà fermée, sans ligne de date, ou une pull request de l'application existe déjà).`,
+    en: (p: { login: string; path: string }) => `@${p.login}: nothing to do for \`${p.path}\` (posting already closed, without a date line, or a pull request of the app already exists).`,
   },
 
   // — comment when the app closes its own pull request

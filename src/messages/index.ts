@@ -7,6 +7,7 @@ import { diagnosticMessages } from "./diagnostics.js";
 import { reviewMessages } from "./review.js";
 import { closingMessages } from "./closing.js";
 import { cliMessages } from "./cli.js";
+import { actionMessages } from "./action.js";
 
 export type { Lang } from "./define.js";
 export { LANGS } from "./define.js";
@@ -16,6 +17,7 @@ const catalogue = {
   ...reviewMessages,
   ...closingMessages,
   ...cliMessages,
+  ...actionMessages,
 };
 
 export type MessageId = keyof typeof catalogue;

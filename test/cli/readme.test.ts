@@ -40,13 +40,14 @@ const ws = tempTree({
 afterAll(() => ws.cleanup());
 mkdirSync(path.join(ws.dir, "main/test/fixtures"), { recursive: true });
 symlinkSync(CORPUS_DIR, path.join(ws.dir, "main/test/fixtures/corpus"));
+symlinkSync(path.join(PROJECT_ROOT, "test/fixtures/review"), path.join(ws.dir, "main/test/fixtures/review"));
 
 describe("README: « Vérifier des offres en ligne de commande »", () => {
   const { blocks, commands } = readmeCommands(cliSection());
 
   it("has the install command and the documented CLI commands", () => {
     expect(blocks[0]).toBe("npm ci");
-    expect(commands).toContain("npm run cli -- check content/_jobs --root .");
+    expect(commands[0]).toBe("npm run cli -- check test/fixtures/review/posting-with-errors.md");
     expect(commands).toContain("npm run cli -- check test/fixtures/corpus/jobs --startups test/fixtures/corpus/startups.txt");
     expect(commands).toContain("npm run cli -- schema --out schema/posting.schema.json");
     // every line of the sh blocks is either `npm ci` or a CLI command that this test runs

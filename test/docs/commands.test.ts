@@ -34,14 +34,14 @@ const COVERAGE: Coverage[] = [
   { command: "npx recrutement-bot schema --out .vscode/posting.schema.json", by: "test/docs/npx.test.ts", evidence: 'sh("npx recrutement-bot schema --out .vscode/posting.schema.json")' },
   { command: "cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit", by: "test/docs/pre-commit.test.ts", evidence: "cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit" },
   { command: "chmod +x .git/hooks/pre-commit", by: "test/docs/pre-commit.test.ts", evidence: "chmod +x .git/hooks/pre-commit" },
-  { command: "npm ci --omit=dev --ignore-scripts", by: "test/docs/deploy.test.ts", evidence: 'expect(shBlocks[1]).toEqual(["npm ci --omit=dev --ignore-scripts", "npm start"])' },
+  { command: "npm ci --omit=dev", by: "test/docs/deploy.test.ts", evidence: 'expect(shBlocks[1]).toEqual(["npm ci --omit=dev", "npm start"])' },
   { command: "npm start", by: "test/docs/deploy.test.ts", evidence: 'start(["npm", "start"]' },
   { command: "npx tsx scripts/render-comment-image.ts", by: "test/docs/comment-image.test.ts", evidence: '["scripts/render-comment-image.ts", "--out"' },
   {
     command: "docker build -t recrutement-bot .",
     by: "test/docs/deploy.test.ts",
     evidence: 'expect(shBlocks[0]![0]).toBe("docker build -t recrutement-bot .")',
-    notRun: "no Docker engine runs on the test machine: the Dockerfile is checked (base, npm ci --omit=dev, USER, HEALTHCHECK, copied files), and test/docs/start.test.ts runs its CMD with its ENV and its HEALTHCHECK",
+    notRun: "no Docker engine runs on the test machine: the Dockerfile is checked (two stages on node:24-bookworm-slim, npm run build, USER, HEALTHCHECK, copied files), and test/docs/start.test.ts runs its CMD with its ENV and its HEALTHCHECK in a folder laid out as the image",
   },
   {
     command: /^docker run --env-file <\(sed -E '.*' \.env\) -p 3000:3000 recrutement-bot$/,

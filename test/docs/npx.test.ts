@@ -1,12 +1,11 @@
 /**
  * `npx recrutement-bot …` in a postings repository, as docs/contribuer.md and docs/editeurs.md
- * say: recrutement-bot is not on the npm registry, so it is cloned beside the postings
- * repository (`npm ci` there builds dist/, the `bin`), then installed with
+ * say: recrutement-bot is cloned beside the postings repository (its `bin`, the bundle
+ * dist/recrutement-bot.js, is committed), then installed with
  * `npm install --no-save ../recrutement-bot`, which links it.
  *
- * The clone is stood in for by a copy of this checkout's sources (package.json, tsconfig, src,
- * bin, schema, app.yml) sharing its node_modules, so this repository's own dist/ is not touched:
- * the install runs the package's `prepare` there (the build of dist/, as `npm ci` would).
+ * The clone is stood in for by a copy of this checkout's files (package.json, dist, schema,
+ * app.yml) sharing its node_modules; nothing is built by the install.
  * The install and the commands run as typed (npm's registry is reachable; its cache is
  * preferred, through npm_config_* variables, which change no command).
  */
@@ -39,7 +38,7 @@ function sh(command: string): { status: number; stdout: string; stderr: string }
 
 beforeAll(() => {
   mkdirSync(clone);
-  for (const f of ["package.json", "tsconfig.json", "tsconfig.build.json", "app.yml", "src", "bin", "schema"]) cpSync(path.join(PROJECT_ROOT, f), path.join(clone, f), { recursive: true });
+  for (const f of ["package.json", "app.yml", "dist", "schema"]) cpSync(path.join(PROJECT_ROOT, f), path.join(clone, f), { recursive: true });
   symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(clone, "node_modules"));
   mkdirSync(path.join(offres, "content/_jobs"), { recursive: true });
   mkdirSync(path.join(offres, "content/_startups"), { recursive: true });
@@ -52,7 +51,6 @@ describe("recrutement-bot installed in a postings repository", () => {
   it("npm install --no-save ../recrutement-bot, then npx recrutement-bot check and schema", () => {
     const install = sh("npm install --no-save ../recrutement-bot");
     expect(install.status, install.stderr).toBe(0);
-    expect(existsSync(path.join(clone, "dist/bin/recrutement-bot.js")), "dist/ built by the install's prepare").toBe(true);
     expect(existsSync(path.join(offres, "node_modules/.bin/recrutement-bot"))).toBe(true);
     expect(existsSync(path.join(offres, "package.json"))).toBe(false);
 

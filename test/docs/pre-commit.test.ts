@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { PROJECT_ROOT, tempTree } from "../cli/helpers.js";
 
 const fixture = (name: string) => readFileSync(path.join(PROJECT_ROOT, "test/fixtures/review", name), "utf8");
@@ -121,4 +122,34 @@ describe("examples/pre-commit", () => {
     expect(found.output).toContain("aucun problème");
     expect(found.status).toBe(0);
   }, 60_000);
+});
+
+describe(".pre-commit-hooks.yaml (the pre-commit framework)", () => {
+  const hooks = parse(readFileSync(path.join(PROJECT_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string; entry: string; language: string; files: string }[];
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; scripts: Record<string, string> };
+
+  it("one Node hook whose command is the package's bin (the committed bundle: nothing to build at install)", () => {
+    expect(hooks.map((h) => h.id)).toEqual(["recrutement-bot"]);
+    const hook = hooks[0]!;
+    expect(hook.language).toBe("node");
+    const [command, ...args] = hook.entry.split(" ");
+    expect(Object.keys(pkg.bin)).toContain(command);
+    expect(args).toEqual(["check", "--root", "."]);
+    expect(pkg.scripts.prepare).toBeUndefined();
+    expect(new RegExp(hook.files).test("content/_jobs/2026-03-01-offre.md")).toBe(true);
+    expect(new RegExp(hook.files).test("content/_startups/mon-entreprise.md")).toBe(false);
+    expect(readFileSync(path.join(PROJECT_ROOT, "docs/editeurs.md"), "utf8")).toContain("      - id: recrutement-bot\n");
+  });
+
+  it("run as the framework runs it (the entry, then the staged file names, from the repository's root): errors exit 1", () => {
+    const bin = path.join(PROJECT_ROOT, pkg.bin["recrutement-bot"]!);
+    const [, ...args] = hooks[0]!.entry.split(" ");
+    write("content/_jobs/2026-04-01-hook.md", WITH_ERRORS);
+    write("content/_jobs/2026-04-02-hook.md", FIXED);
+    const bad = spawnSync(process.execPath, [bin, ...args, "content/_jobs/2026-04-01-hook.md", "content/_jobs/2026-04-02-hook.md"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain("La startup «\u202Fmon-entreprize\u202F» n'existe pas");
+    const good = spawnSync(process.execPath, [bin, ...args, "content/_jobs/2026-04-02-hook.md"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(good.status, good.stdout).toBe(0);
+  });
 });

@@ -72,7 +72,7 @@ describe("npm run replay", () => {
     expect(text).toContain("  ligne 13 : - open: true\n  ligne 13 : + open: false\n");
     expect(text.match(/ligne \d+ : [-+]/g)).toHaveLength(2);
     expect(text).toContain("▶ Pull request ouverte : « Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F» »");
-    expect(text).toContain("(nous sommes le 2021-07-08, fuseau Europe/Paris)");
+    expect(text).toContain("devait fermer le 7 juillet 2021 (`poste_ferme: 2021-07-07`), hier.");
     expect(text).toContain("▶ Étiquettes posées sur #1 : fermeture, contrat: stage");
     // The clock is the real one again after the replay.
     expect(new Date().getFullYear()).toBeGreaterThan(2021);

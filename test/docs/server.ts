@@ -4,7 +4,7 @@
  * by `cleanup()` (call it in afterAll).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../cli/helpers.js";
@@ -34,11 +34,19 @@ export function tempFolder(prefix: string): string {
   return dir;
 }
 
-/** A folder like a fresh checkout after `npm ci`, without `.env`: app.yml and package.json copied, src and node_modules linked. */
+/** A folder like a fresh checkout after `npm ci`, without `.env`: app.yml and package.json copied, dist, src and node_modules linked. */
 export function checkout(): string {
   const dir = tempFolder("recrutement-bot-start-");
   for (const f of ["app.yml", "package.json", "tsconfig.json"]) copyFileSync(path.join(PROJECT_ROOT, f), path.join(dir, f));
-  for (const d of ["src", "node_modules"]) symlinkSync(path.join(PROJECT_ROOT, d), path.join(dir, d));
+  for (const d of ["dist", "src", "node_modules"]) symlinkSync(path.join(PROJECT_ROOT, d), path.join(dir, d));
+  return dir;
+}
+
+/** A folder laid out as the image's /app (Dockerfile): package.json, app.yml and dist/, no node_modules. */
+export function imageFolder(): string {
+  const dir = tempFolder("recrutement-bot-image-");
+  for (const f of ["app.yml", "package.json"]) copyFileSync(path.join(PROJECT_ROOT, f), path.join(dir, f));
+  cpSync(path.join(PROJECT_ROOT, "dist"), path.join(dir, "dist"), { recursive: true });
   return dir;
 }
 

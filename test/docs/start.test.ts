@@ -4,8 +4,11 @@
  * (`.env`) can land in this repository:
  * - without credentials: Probot's setup page, whose « Register GitHub App » form posts the
  *   manifest of app.yml to GitHub (NO_SMEE_SETUP=true: smee.io is never contacted);
- * - with credentials, as the Docker image runs it (its CMD and ENV): the server answers the
- *   health check of the Dockerfile and accepts a signed webhook, refuses an unsigned one.
+ * - with credentials, as the Docker image runs it (its CMD and ENV, in a folder laid out as the
+ *   image: dist/, no node_modules): the server answers the health check of the Dockerfile and
+ *   accepts a signed webhook, refuses an unsigned one;
+ * - in development with WEBHOOK_PROXY_URL: `npm start` connects to the smee channel (smee-client,
+ *   a dependency, which Probot imports by name), here a local stand-in for smee.io.
  */
 import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
@@ -15,7 +18,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PROJECT_ROOT } from "../cli/helpers.js";
 import { testPrivateKey } from "../helpers/probot.js";
-import { checkout, cleanEnv, cleanup, freePort, start } from "./server.js";
+import { checkout, cleanEnv, cleanup, freePort, imageFolder, start } from "./server.js";
 
 afterAll(cleanup);
 
@@ -74,11 +77,11 @@ describe("with credentials, as the Docker image runs it", () => {
 
   it("answers the Dockerfile's health check and takes signed webhooks only", async () => {
     const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)![1]!) as string[];
-    expect(cmd).toEqual(["node", "--import", "tsx", "src/main.ts"]);
+    expect(cmd).toEqual(["node", "dist/server.js"]);
     const imageEnv = Object.fromEntries([...dockerfile.matchAll(/^\s*(?:ENV\s+)?([A-Z_]+)=(\S+?)\s*\\?$/gm)].map((m) => [m[1]!, m[2]!]));
     expect(imageEnv).toMatchObject({ NODE_ENV: "production", HOST: "0.0.0.0", PORT: "3000" });
 
-    const dir = checkout();
+    const dir = imageFolder();
     const port = await freePort();
     const secret = "un-secret-de-webhook-assez-long";
     const env = cleanEnv({ ...imageEnv, PORT: String(port), APP_ID: "1", PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: secret });
@@ -99,5 +102,29 @@ describe("with credentials, as the Docker image runs it", () => {
     const forged = await fetch(`http://localhost:${port}/api/github/webhooks`, { method: "POST", headers: { ...headers, "x-hub-signature-256": `sha256=${"0".repeat(64)}` }, body });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(existsSync(path.join(dir, ".env"))).toBe(false);
+  }, 90_000);
+});
+
+describe("npm start in development: the smee channel", () => {
+  it("connects to WEBHOOK_PROXY_URL with smee-client (an event stream), as the README promises", async () => {
+    const { createServer } = await import("node:http");
+    const seen: { path: string; accept: string }[] = [];
+    const smee = createServer((req, res) => {
+      seen.push({ path: req.url ?? "", accept: String(req.headers.accept ?? "") });
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      res.write("event: ready\ndata: {}\n\n");
+    });
+    await new Promise<void>((resolve) => smee.listen(0, "127.0.0.1", resolve));
+    const channel = `http://127.0.0.1:${(smee.address() as { port: number }).port}/canal-de-test`;
+    try {
+      const dir = checkout();
+      const port = await freePort();
+      await start(["npm", "start"], dir, cleanEnv({ PORT: String(port), APP_ID: "1", PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: "development", WEBHOOK_PROXY_URL: channel }), port);
+      for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(seen[0]).toEqual({ path: "/canal-de-test", accept: "text/event-stream" });
+    } finally {
+      smee.closeAllConnections();
+      smee.close();
+    }
   }, 90_000);
 });

@@ -25,6 +25,17 @@ export interface ClosingPull {
   title: string;
   body: string;
   labels: string[];
+  /** When it was opened (ISO instant), answered by the scan when set. */
+  createdAt?: string;
+}
+
+/** An issue of the repository (the dashboard). */
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  state: "open" | "closed";
 }
 
 export interface ClosingRepo {
@@ -49,6 +60,18 @@ export interface ClosingRepo {
   commitMessages: Map<string, string>;
   /** Commit and tree ids the fake made → their files. */
   objects: Map<string, Record<string, string>>;
+  /** Who added each posting (path → login), as the authors query answers; absent: nobody known. */
+  authors: Map<string, string>;
+  /** The merged pull request that added each posting (path → its number); its comments are in `comments`. */
+  addedIn: Map<string, number>;
+  /** Collaborators of the repository and their permission (`admin`, `write`, `read`); others are outsiders (404). */
+  collaborators: Map<string, "admin" | "write" | "read">;
+  /** Review requests GitHub accepted: pull request → logins. */
+  reviewRequests: Map<number, string[]>;
+  /** Comments on issues and pull requests: number → bodies. */
+  comments: Map<number, string[]>;
+  /** Issues (not pull requests), numbered from 1. */
+  issues: FakeIssue[];
   /** GraphQL Blob answered instead of the file's text (a huge or binary posting). */
   blobNodes: Map<string, { byteSize: number; isBinary: boolean; isTruncated: boolean; text: string | null }>;
 }
@@ -66,7 +89,7 @@ export function treeOid(path: string): string {
 export function closingRepo(files: Record<string, string>): ClosingRepo {
   const headOid = "1".repeat(40);
   const treeOid = "2".repeat(40);
-  return { owner: "betagouv", repo: "offres", defaultBranch: "main", headOid, treeOid, files, branches: new Map(), pulls: [], labels: [], refused: [], writes: [], writeRequests: [], commitMessages: new Map(), objects: new Map([[headOid, files], [treeOid, files]]), blobNodes: new Map() };
+  return { owner: "betagouv", repo: "offres", defaultBranch: "main", headOid, treeOid, files, branches: new Map(), pulls: [], labels: [], refused: [], writes: [], writeRequests: [], commitMessages: new Map(), objects: new Map([[headOid, files], [treeOid, files]]), blobNodes: new Map(), authors: new Map(), addedIn: new Map(), collaborators: new Map(), reviewRequests: new Map(), comments: new Map(), issues: [] };
 }
 
 function parse(body: unknown): Record<string, unknown> {
@@ -198,13 +221,24 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo, options: F
     const head = (q.get("head") ?? "").split(":").pop();
     return [200, state.pulls.filter((p) => p.head === head && (q.get("state") === "all" || p.state === (q.get("state") ?? "open"))).map((p) => ({ number: p.number, state: p.state, body: p.body }))];
   });
+  s.get((uri) => new RegExp(`^${repoPath}/pulls/\\d+$`).test(uri.split("?")[0]!)).optionally().times(1000).reply((uri) => {
+    const pull = state.pulls.find((p) => p.number === Number(rest(uri, `${repoPath}/pulls/`)));
+    if (!pull) return [404, { message: "Not Found" }];
+    const full_name = `${state.owner}/${state.repo}`;
+    return [200, { number: pull.number, state: pull.state === "open" ? "open" : "closed", merged: pull.state === "merged", title: pull.title, body: pull.body, head: { ref: pull.head, repo: { full_name } }, base: { ref: state.defaultBranch, repo: { full_name } } }];
+  });
+  s.get(under(`${repoPath}/git/ref/`)).optionally().times(1000).reply((uri) => {
+    const name = rest(uri, `${repoPath}/git/ref/`).replace(/^heads\//, "");
+    if (name === state.defaultBranch) return [200, { ref: `refs/heads/${name}`, object: { sha: state.headOid, type: "commit" } }];
+    return state.branches.has(name) ? [200, { ref: `refs/heads/${name}`, object: { sha: blobOid(JSON.stringify(state.branches.get(name))), type: "commit" } }] : [404, { message: "Not Found" }];
+  });
   s.post(`${repoPath}/pulls`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
     const b = parse(body) as { head: string; title: string; body: string };
     if ((b.title ?? "").length > FAKE_LIMITS.title) return tooLong("PullRequest", "title", FAKE_LIMITS.title);
     if ((b.body ?? "").length > FAKE_LIMITS.body) return tooLong("PullRequest", "body", FAKE_LIMITS.body);
     if (!state.branches.has(b.head)) return [...exists(`No commits between ${state.defaultBranch} and ${b.head}`)];
     if (state.pulls.some((p) => p.head === b.head && p.state === "open")) return [...exists(`A pull request already exists for ${state.owner}:${b.head}.`)];
-    const pull: ClosingPull = { number: nextPull(), head: b.head, state: "open", title: b.title, body: b.body, labels: [] };
+    const pull: ClosingPull = { number: nextPull(), head: b.head, state: "open", title: b.title, body: b.body, labels: [], createdAt: new Date(Date.now()).toISOString() };
     state.pulls.push(pull);
     return [201, { number: pull.number, html_url: `https://github.com/${state.owner}/${state.repo}/pull/${pull.number}` }];
   }));
@@ -217,7 +251,21 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo, options: F
     Object.assign(pull, b);
     return [200, { number: pull.number }];
   }));
-  s.post(under(`${repoPath}/pulls/`)).optionally().times(1000).reply(limited("POST", (): Reply => [201, {}]));
+  s.post(under(`${repoPath}/pulls/`)).optionally().times(1000).reply(limited("POST", (uri, body): Reply => {
+    const [number, what] = rest(uri, `${repoPath}/pulls/`).split("/");
+    if (what !== "requested_reviewers") return [201, {}];
+    const reviewers = (parse(body) as { reviewers?: string[] }).reviewers ?? [];
+    // GitHub refuses the whole request when one of them is not a collaborator.
+    if (reviewers.some((r) => !state.collaborators.has(r))) return [422, { message: `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${state.owner}/${state.repo} repository.` }];
+    state.reviewRequests.set(Number(number), [...(state.reviewRequests.get(Number(number)) ?? []), ...reviewers]);
+    return [201, { number: Number(number) }];
+  }));
+  s.get(under(`${repoPath}/collaborators/`)).optionally().times(1000).reply((uri) => {
+    const [login, what] = rest(uri, `${repoPath}/collaborators/`).split("/");
+    const permission = state.collaborators.get(login!);
+    if (what === "permission") return [200, { permission: permission ?? "none", user: { login } }];
+    return permission ? [204, ""] : [404, { message: "Not Found" }];
+  });
   s.post(`${repoPath}/labels`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
     const label = parse(body) as { name: string; description?: string };
     const name = String(label.name);
@@ -227,15 +275,50 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo, options: F
     state.labels.push(name);
     return [201, { name }];
   }));
+  s.get(under(`${repoPath}/issues?`)).optionally().times(1000).reply((uri) => {
+    const q = new URLSearchParams(uri.split("?")[1]);
+    const labels = (q.get("labels") ?? "").split(",").filter(Boolean);
+    const wanted = q.get("state") ?? "open";
+    const found = state.issues.filter((i) => (wanted === "all" || i.state === wanted) && labels.every((l) => i.labels.includes(l)));
+    return [200, found.map((i) => ({ number: i.number, title: i.title, body: i.body, state: i.state, labels: i.labels.map((name) => ({ name })) }))];
+  });
+  s.post(`${repoPath}/issues`).optionally().times(1000).reply(limited("POST", (_uri, body) => {
+    const b = parse(body) as { title: string; body?: string; labels?: string[] };
+    if ((b.title ?? "").length > FAKE_LIMITS.title) return tooLong("Issue", "title", FAKE_LIMITS.title);
+    if ((b.body ?? "").length > FAKE_LIMITS.body) return tooLong("Issue", "body", FAKE_LIMITS.body);
+    const issue: FakeIssue = { number: state.issues.length + 1, title: b.title, body: b.body ?? "", labels: b.labels ?? [], state: "open" };
+    state.issues.push(issue);
+    // GitHub creates a label an issue is created with when the repository does not have it.
+    for (const l of issue.labels) if (!state.labels.includes(l)) state.labels.push(l);
+    return [201, { number: issue.number, html_url: `https://github.com/${state.owner}/${state.repo}/issues/${issue.number}` }];
+  }));
+  s.patch((uri) => new RegExp(`^${repoPath}/issues/\\d+$`).test(uri.split("?")[0]!)).optionally().times(1000).reply(limited("PATCH", (uri, body) => {
+    const issue = state.issues.find((i) => i.number === Number(rest(uri, `${repoPath}/issues/`)));
+    if (!issue) return [404, { message: "Not Found" }];
+    const b = parse(body) as { body?: string; state?: "open" | "closed" };
+    if ((b.body ?? "").length > FAKE_LIMITS.body) return tooLong("Issue", "body", FAKE_LIMITS.body);
+    Object.assign(issue, b);
+    return [200, { number: issue.number }];
+  }));
   s.post(under(`${repoPath}/issues/`)).optionally().times(1000).reply(limited("POST", (uri, body) => {
     const [number, what] = rest(uri, `${repoPath}/issues/`).split("/");
     const pull = state.pulls.find((p) => p.number === Number(number));
+    const issue = state.issues.find((i) => i.number === Number(number));
+    const merged = [...state.addedIn.values()].includes(Number(number));
+    if (!pull && (issue || merged) && what === "comments") {
+      const text = String((parse(body) as { body?: string }).body ?? "");
+      if (text.length > FAKE_LIMITS.body) return tooLong("IssueComment", "body", FAKE_LIMITS.body);
+      state.comments.set(Number(number), [...(state.comments.get(Number(number)) ?? []), text]);
+      return [201, { id: next++ }];
+    }
     if (!pull) return [404, { message: "Not Found" }];
     if (what === "labels") {
       for (const l of (parse(body) as { labels: string[] }).labels) if (!pull.labels.includes(l)) pull.labels.push(l);
       return [200, pull.labels.map((name) => ({ name }))];
     }
-    if (String((parse(body) as { body?: string }).body ?? "").length > FAKE_LIMITS.body) return tooLong("IssueComment", "body", FAKE_LIMITS.body);
+    const text = String((parse(body) as { body?: string }).body ?? "");
+    if (text.length > FAKE_LIMITS.body) return tooLong("IssueComment", "body", FAKE_LIMITS.body);
+    state.comments.set(pull.number, [...(state.comments.get(pull.number) ?? []), text]);
     return [201, { id: next++ }];
   }));
 
@@ -272,7 +355,7 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo, options: F
       nodes: [...state.branches.keys()]
         .filter((b) => b.startsWith(CLOSING_BRANCH_PREFIX))
         .map((b) => ({ name: b.slice(CLOSING_BRANCH_PREFIX.length), associatedPullRequests: {
-            nodes: state.pulls.filter((p) => p.head === b && p.state === "open").map((p) => ({ number: p.number, body: p.body, labels: { nodes: p.labels.map((name) => ({ name })) } })),
+            nodes: state.pulls.filter((p) => p.head === b && p.state === "open").map((p) => ({ number: p.number, body: p.body, ...(p.createdAt ? { createdAt: p.createdAt } : {}), labels: { nodes: p.labels.map((name) => ({ name })) } })),
           },
         })),
     };
@@ -291,6 +374,17 @@ export function fakeClosingGitHub(gh: GitHubMock, state: ClosingRepo, options: F
       return { object: dir === undefined ? null : { entries: treeEntries(dir, levels) } };
     }
     if (/^query ClosingBranches\b/.test(query)) return { refs };
+    if (/^query ClosingAuthors\b/.test(query)) {
+      const object: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(variables)) {
+        if (!/^p\d+$/.test(k)) continue;
+        const login = state.authors.get(String(v));
+        const number = state.addedIn.get(String(v));
+        const comments = { nodes: (state.comments.get(number ?? -1) ?? []).slice(-50).map((body) => ({ body })) };
+        object[k] = { nodes: login ? [{ author: { user: null }, associatedPullRequests: { nodes: [{ ...(number ? { number, comments } : {}), merged: true, author: { __typename: "User", login } }] } }] : [] };
+      }
+      return { object: variables.head === state.headOid ? object : null };
+    }
     const repository: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(variables)) {
       if (/^b\d+$/.test(k)) repository[k] = { nodes: state.pulls.filter((p) => p.head === v && p.state === "closed").map((p) => ({ number: p.number, state: "CLOSED", body: p.body })) };

@@ -58,6 +58,11 @@ function rebase(schema: unknown): unknown {
     }
     // OpenAPI 3.0 `nullable: true` → also accept null.
     if (out.nullable === true && typeof out.type === "string") out.type = [out.type, "null"];
+    // …and without a `type` (`oneOf` of several, e.g. an issue's `milestone`): the schema, or null.
+    else if (out.nullable === true && out.type === undefined) {
+      delete out.nullable;
+      return { anyOf: [out, { type: "null" }] };
+    }
     return out;
   }
   return schema;

@@ -167,6 +167,7 @@ async function closeOnGitHub(io: CliIo, slug: string, opts: RemoteOptions): Prom
     const lang = opts.lang ?? config.language;
     for (const p of problems) io.stderr.write(`${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: p.message })}\n`);
     const report = await runClosing(gh, repo, { config, now: new Date(), today: opts.today, dryRun: opts.dryRun || undefined, log });
+    io.onClosingReport?.(report);
     io.stdout.write(opts.format === "json" ? closingReportJson(report) : formatClosingReport(report, lang, config.closing["max-pull-requests"]));
     return report.results.some((r) => r.outcome.kind === "failed") ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {

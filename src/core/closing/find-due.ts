@@ -20,7 +20,8 @@ export interface PostingFile {
   text: string | null;
 }
 
-export type DueReason = { kind: "date"; field: string; date: string } | { kind: "filled" };
+/** `asked`: not due, but someone with write access ticked « fermer maintenant » on the dashboard. */
+export type DueReason = { kind: "date"; field: string; date: string } | { kind: "filled" } | { kind: "asked"; login: string };
 
 export interface DuePosting {
   path: string;

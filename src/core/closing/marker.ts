@@ -33,3 +33,10 @@ export function parseMarkers(body: string | null | undefined): ClosingMarker[] {
 export function isClosedByApp(body: string | null | undefined): boolean {
   return (body ?? "").includes(CLOSED_BY_APP);
 }
+
+/** In the body of a closing pull request asked from the dashboard: kept while the posting is open, though not due. */
+export const ASKED = "<!-- recrutement-bot:fermeture demandee -->";
+
+export function isAsked(body: string | null | undefined): boolean {
+  return (body ?? "").includes(ASKED);
+}

@@ -16,7 +16,7 @@
  */
 import { branchForPosting, GROUP_BRANCH } from "./branch-name.js";
 import { byUrgency, type ClosingStatus, type DuePosting } from "./find-due.js";
-import { isClosedByApp, parseMarkers, renderMarker, type ClosingMarker } from "./marker.js";
+import { isAsked, isClosedByApp, parseMarkers, renderMarker, type ClosingMarker } from "./marker.js";
 
 export interface ClosingPullRequest {
   number: number;
@@ -26,6 +26,8 @@ export interface ClosingPullRequest {
   body: string;
   /** Its labels, when read (open pull requests): one found without any is labelled again. */
   labels?: string[];
+  /** When it was opened (ISO instant), when read (open pull requests: the dashboard gives their age). */
+  createdAt?: string;
 }
 
 export interface PlanInput {
@@ -79,6 +81,13 @@ export function planClosing(input: PlanInput): ClosingAction[] {
     });
     if (still.length === 0) {
       const only = markers.length === 1 ? markers[0]!.path : null;
+      const state = only === null ? undefined : status.get(only)?.state;
+      if (isAsked(pr.body) && (state === "open-until" || state === "open-no-date")) {
+        // Asked from the dashboard before its date: kept while the posting is open.
+        covered.add(only!);
+        actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
+        return;
+      }
       actions.push({ kind: "close", pr: pr.number, branch: pr.branch, body: pr.body, path: only, reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" } });
       return;
     }

@@ -20,6 +20,7 @@ import type { DuePosting } from "../../core/closing/find-due.js";
 import { actionPaths, type ClosingAction } from "../../core/closing/plan-closing.js";
 import type { GitHub, RepoRef } from "../octokit.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
+import { t } from "../../messages/index.js";
 import { bodyClosedByApp, closingLabelPlan, renderClosingPullRequest, renderCloseComment, type RenderContext } from "./render-pull-request.js";
 
 export interface ApplyContext {
@@ -32,8 +33,13 @@ export interface ApplyContext {
   repositoryLabels: string[];
   /** Labels of the open closing pull requests, as the scan read them. */
   pullRequestLabels?: ReadonlyMap<number, readonly string[]>;
+  /** Posting path → login of who added it (closing.notify-author), asked besides closing.reviewers. */
+  authors?: ReadonlyMap<string, string>;
   log: Logger;
 }
+
+/** Users GitHub lets one request ask for review. */
+const MAX_REVIEWERS = 15;
 
 export type ActionOutcome =
   | { kind: "created"; pr: number }
@@ -136,7 +142,7 @@ async function labelAndAskReviewers(gh: GitHub, pr: number, postings: DuePosting
   const labels = closingLabelPlan(postings, ctx.render, ctx.repositoryLabels);
   await reconcileLabels(gh, ctx.repo, pr, labels);
   ctx.repositoryLabels.push(...labels.create.map((l) => l.name));
-  await requestReviewers(gh, pr, ctx);
+  await requestReviewers(gh, pr, postings, ctx);
 }
 
 /**
@@ -218,22 +224,53 @@ async function pointBranch(gh: GitHub, branch: string, sha: string, exists: bool
   }
 }
 
-async function requestReviewers(gh: GitHub, pr: number, ctx: ApplyContext): Promise<void> {
+/**
+ * Asks the configured reviewers and the people who added the postings (`authors`) in one
+ * request. GitHub refuses the whole request (422) when one of them cannot be asked (not a
+ * collaborator, the pull request's own author): then the configured reviewers are asked alone,
+ * the authors alone, and an author GitHub still refuses is mentioned in a comment only if they
+ * are a collaborator of the repository (`GET /collaborators/{username}`: 204). Someone outside
+ * the repository (a fork's author) is never mentioned.
+ */
+async function requestReviewers(gh: GitHub, pr: number, postings: readonly DuePosting[], ctx: ApplyContext): Promise<void> {
   const wanted = ctx.render.config.closing.reviewers;
-  if (wanted.length === 0) return;
-  const reviewers = wanted.filter((r) => !r.includes("/"));
+  const users = wanted.filter((r) => !r.includes("/"));
   const teams = wanted.filter((r) => r.includes("/")).map((r) => r.split("/")[1]!);
-  try {
-    await gh.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
-      ...ctx.repo,
-      pull_number: pr,
-      reviewers,
-      ...(teams.length > 0 ? { team_reviewers: teams } : {}),
-    });
-  } catch (error) {
-    // A reviewer who is not a collaborator, or the author: the pull request stands without them.
-    ctx.log.warn({ pr, status: status(error) }, "closing: reviewers not requested");
+  const known = new Set(users.map((u) => u.toLowerCase()));
+  const authors = [...new Set(postings.flatMap((d) => ctx.authors?.get(d.path) ?? []))].filter((a) => !known.has(a.toLowerCase())).slice(0, Math.max(0, MAX_REVIEWERS - users.length));
+  if (wanted.length === 0 && authors.length === 0) return;
+  const ask = async (reviewers: string[], team_reviewers: string[]): Promise<boolean> => {
+    try {
+      await gh.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+        ...ctx.repo,
+        pull_number: pr,
+        reviewers,
+        ...(team_reviewers.length > 0 ? { team_reviewers } : {}),
+      });
+      return true;
+    } catch (error) {
+      // A reviewer who is not a collaborator, or the author: the pull request stands without them.
+      ctx.log.warn({ pr, status: status(error) }, "closing: reviewers not requested");
+      return false;
+    }
+  };
+  if (await ask([...users, ...authors], teams)) return;
+  if (authors.length === 0) return;
+  if (wanted.length > 0) {
+    await ask(users, teams);
+    if (await ask(authors, [])) return;
   }
+  const mention: string[] = [];
+  for (const login of authors) {
+    try {
+      await gh.request("GET /repos/{owner}/{repo}/collaborators/{username}", { ...ctx.repo, username: login });
+      mention.push(login);
+    } catch (error) {
+      if (status(error) !== 404) ctx.log.warn({ pr, status: status(error) }, "closing: collaborator check failed");
+    }
+  }
+  if (mention.length === 0) return;
+  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: pr, body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") }) });
 }
 
 function status(error: unknown): number | undefined {

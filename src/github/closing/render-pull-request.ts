@@ -11,10 +11,13 @@
  */
 import { DEFAULT_LABEL_COLOURS, type Config } from "../../config/schema.js";
 import type { DuePosting } from "../../core/closing/find-due.js";
-import { CLOSED_BY_APP, renderMarker } from "../../core/closing/marker.js";
+import { ASKED, CLOSED_BY_APP, renderMarker } from "../../core/closing/marker.js";
 import { fits, fitText, GITHUB_LIMITS, utf8Length } from "../limits.js";
 import type { CloseReason } from "../../core/closing/plan-closing.js";
 import { t, type Lang } from "../../messages/index.js";
+import { dayInWords } from "../../messages/format-day.js";
+import { daysBetween } from "../../core/closing/days.js";
+import type { RepoRef } from "../octokit.js";
 import { planLabels, type LabelPlan } from "../labels/plan-labels.js";
 import { plainText } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
@@ -36,7 +39,44 @@ export interface RenderContext {
   today: string;
   timeZone: string;
   config: Config;
+  /** Where the edit links point: the web host (`https://github.com`, or a GitHub Enterprise Server's), the repository, its default branch. */
+  links?: EditLinks;
 }
+
+export interface EditLinks {
+  web: string;
+  repo: RepoRef;
+  defaultBranch: string;
+}
+
+/** The web address of a GitHub API's: `https://api.github.com` → `https://github.com`; `https://ghe.example/api/v3` → `https://ghe.example`. */
+export function webUrlOf(apiUrl: string | undefined): string {
+  const api = (apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  if (/^https?:\/\/api\.github\.com$/i.test(api)) return "https://github.com";
+  const ghes = /^(https?:\/\/[^/]+)\/api\/v3$/i.exec(api);
+  if (ghes) return ghes[1]!;
+  // GHE.com (`https://api.<tenant>.ghe.com`) and other `api.` hosts.
+  return api.replace(/^(https?:\/\/)api\./i, "$1").replace(/\/api(\/v3)?$/i, "");
+}
+
+/** The base URL the client sends its requests to (Octokit's endpoint defaults). */
+export function apiUrlOf(gh: unknown): string | undefined {
+  return (gh as { request?: { endpoint?: { DEFAULTS?: { baseUrl?: string } } } }).request?.endpoint?.DEFAULTS?.baseUrl;
+}
+
+/** A link to GitHub's editor for `path` on the default branch (each path segment encoded; `/` kept). */
+export function editUrl(links: EditLinks, path: string): string {
+  const enc = (x: string) => encodeURIComponent(x).replace(/[()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${links.web}/${enc(links.repo.owner)}/${enc(links.repo.repo)}/edit/${links.defaultBranch.split("/").map(enc).join("/")}/${path.split("/").map(enc).join("/")}`;
+}
+
+/** A closing day said as people say it: « 7 juillet 2021 » and « hier », « il y a 3 jours ». */
+export function dayWords(lang: Lang, date: string, today: string): { day: string; ago: string } {
+  return { day: dayInWords(lang, date), ago: t(lang, "closing-day-ago", { days: Math.max(0, daysBetween(date, today)) }) };
+}
+
+/** Placeholder of a link in a rendered message (letters only: markdown escaping leaves it as it is). */
+const LINK = "RBLINKRB";
 
 /** What a posting is called in texts: its `roles`, else its file name. */
 export function postingName(d: DuePosting): string {
@@ -52,10 +92,17 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
     const roles = postingName(d);
     const why =
       d.reason.kind === "date"
-        ? md("closing-pr-why-date", { roles, path: d.path, field: d.reason.field, date: d.reason.date, today: ctx.today, timeZone: ctx.timeZone })
-        : md("closing-pr-why-filled", { roles, path: d.path });
-    const keep = d.reason.kind === "date" ? md("closing-pr-keep-date", { field: d.reason.field }) : md("closing-pr-keep-filled");
-    const body = [why, md("closing-pr-merge", { line: d.openLine }), `${keep} ${md("closing-pr-declined")}`, md("closing-pr-signature"), ...markers].join("\n\n");
+        ? md("closing-pr-why-date", { roles, path: d.path, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) })
+        : d.reason.kind === "asked"
+          ? md("closing-pr-why-asked", { roles, path: d.path, login: d.reason.login })
+          : md("closing-pr-why-filled", { roles, path: d.path });
+    const link = (label: "closing-pr-edit-label" | "closing-pr-edit-file-label") => (ctx.links ? `[${t(lang, label)}](${editUrl(ctx.links, d.path)})` : t(lang, label));
+    const keep =
+      d.reason.kind === "date"
+        ? md("closing-pr-list-keep-date", { edit: LINK }).replace(LINK, link("closing-pr-edit-label"))
+        : md("closing-pr-list-keep-filled", { edit: LINK }).replace(LINK, link("closing-pr-edit-file-label"));
+    const list = (d.reason.kind === "asked" ? [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${md("closing-pr-list-asked-keep")}`] : [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${keep}`, `- ${md("closing-pr-list-decline")}`]).join("\n");
+    const body = [why, md("closing-pr-merge", { line: d.openLine }), "---", list, md("closing-pr-signature"), ...markers, ...(d.reason.kind === "asked" ? [ASKED] : [])].join("\n\n");
     return {
       title: fitText(t(lang, "closing-pr-title", { roles: plainText(roles, 100) }), GITHUB_LIMITS.title),
       body,
@@ -66,11 +113,11 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
     const roles = postingName(d);
     return `- ${
       d.reason.kind === "date"
-        ? md("closing-pr-grouped-item-date", { roles, path: d.path, line: d.openLine, field: d.reason.field, date: d.reason.date })
+        ? md("closing-pr-grouped-item-date", { roles, path: d.path, line: d.openLine, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) })
         : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })
     }`;
   });
-  const before = md("closing-pr-grouped-intro", { count: postings.length, today: ctx.today, timeZone: ctx.timeZone });
+  const before = md("closing-pr-grouped-intro", { count: postings.length, today: dayInWords(lang, ctx.today) });
   const after = [md("closing-pr-grouped-merge"), md("closing-pr-grouped-keep"), md("closing-pr-signature"), markers.join("\n")];
   const body = (list: string) => [before, list, ...after].join("\n\n");
   // The list, cut where the body would pass GitHub's limit; the cut says how many are left out.

@@ -40,7 +40,7 @@ const REF_PREFIX = `refs/heads/${CLOSING_BRANCH_PREFIX}`;
 
 const REFS_FIELDS = `refs(refPrefix: $refPrefix, first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { name associatedPullRequests(first: 5, states: [OPEN]) { nodes { number body labels(first: 20) { nodes { name } } } } }
+      nodes { name associatedPullRequests(first: 5, states: [OPEN]) { nodes { number body createdAt labels(first: 20) { nodes { name } } } } }
     }`;
 
 /** Folder levels one query reads: the postings folder's entries, and two levels of subfolders below it. */
@@ -89,7 +89,7 @@ export const SUBTREE_QUERY = `query ClosingSubtree($owner: String!, $name: Strin
 
 interface RefsPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: { name: string; associatedPullRequests: { nodes: { number: number; body: string; labels?: { nodes: { name: string }[] } | null }[] } }[];
+  nodes: { name: string; associatedPullRequests: { nodes: { number: number; body: string; createdAt?: string; labels?: { nodes: { name: string }[] } | null }[] } }[];
 }
 interface Entry {
   name: string;
@@ -129,7 +129,7 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
       branches.add(branch);
       for (const pr of node.associatedPullRequests.nodes) {
         const labels = pr.labels ? { labels: pr.labels.nodes.map((l) => l.name) } : {};
-        openPullRequests.push({ number: pr.number, branch, state: "open", body: pr.body ?? "", ...labels });
+        openPullRequests.push({ number: pr.number, branch, state: "open", body: pr.body ?? "", ...labels, ...(pr.createdAt ? { createdAt: pr.createdAt } : {}) });
       }
     }
     if (!refs.pageInfo.hasNextPage) break;

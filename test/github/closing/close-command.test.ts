@@ -10,7 +10,7 @@ import { runCli, tempTree } from "../../cli/helpers.js";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { mockInstallationToken, testPrivateKey } from "../../helpers/probot.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
-import { branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
+import { mockAuthors, mockNewDashboard, branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
 
 // The command's pace (1 s between writes) is checked in scale.test.ts on a fake clock; here it is shrunk.
 vi.mock("../../../src/server/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
@@ -97,15 +97,18 @@ describe("close --repo, on GitHub", () => {
     else scope.get(CONFIG).query({ ref: "main" }).reply(200, { type: "file", size: config.length, encoding: "base64", content: Buffer.from(config).toString("base64") });
   }
 
-  it("with GITHUB_TOKEN: opens the closing pull request and reports it", async () => {
-    mockRepo(gh.scope);
+  it("with GITHUB_TOKEN: opens the closing pull request, asks who added the posting besides closing.reviewers, and reports it", async () => {
+    mockRepo(gh.scope, "closing:\n  reviewers: [recruteuse]\n");
     mockScan(gh.scope, [{ name: SEED_NAME, text: SEED_DUE }]);
     mockHistory(gh.scope, [branch("2021-06-09-atelier-numerique"), GROUP_BRANCH]);
+    mockAuthors(gh.scope, [`content/_jobs/${SEED_NAME}`], { [`content/_jobs/${SEED_NAME}`]: { pr: "marie-dupont", commit: "quelqu-un" } });
     gh.scope.post(`${R}/git/refs`).reply(201, {});
     gh.scope.put(`${R}/contents/${encodeURIComponent(`content/_jobs/${SEED_NAME}`)}`).reply(200, {});
     gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
     gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
+    gh.scope.post(`${R}/pulls/42/requested_reviewers`).reply(201, {});
+    mockNewDashboard(gh.scope, R, 3);
     const r = await runCli(["close", "--repo", "betagouv/offres", "--today", "2021-07-08"], { env: { GITHUB_TOKEN: "ghs_x" } });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(
@@ -117,7 +120,26 @@ describe("close --repo, on GitHub", () => {
       ].join("\n"),
     );
     expect(r.code).toBe(0);
-    expect(gh.calls().slice(0, 2)).toEqual([`GET ${R}`, `GET ${CONFIG}`]);
+    expect(gh.calls()).toEqual([
+      `GET ${R}`,
+      `GET ${CONFIG}`,
+      "POST /graphql",
+      "POST /graphql",
+      "POST /graphql",
+      `POST ${R}/git/refs`,
+      `PUT ${R}/contents/${encodeURIComponent(`content/_jobs/${SEED_NAME}`)}`,
+      `POST ${R}/pulls`,
+      `POST ${R}/labels`,
+      `POST ${R}/issues/42/labels`,
+      `POST ${R}/pulls/42/requested_reviewers`,
+      `GET ${R}/issues`,
+      `POST ${R}/issues`,
+    ]);
+    // The merged pull request's author, not the commit's; one request for both.
+    expect(gh.requests.at(-3)!.body).toEqual({ reviewers: ["recruteuse", "marie-dupont"] });
+    const body = String((gh.requests.find((r) => r.path === `${R}/pulls` && r.method === "POST")!.body as { body: string }).body);
+    expect(body).toContain("devait fermer le 7 juillet 2021 (`poste_ferme: 2021-07-07`), hier. Elle est encore ouverte.");
+    expect(body).toContain(`[changez la date de clôture](https://github.com/betagouv/offres/edit/main/content/_jobs/${SEED_NAME})`);
     gh.done();
   });
 

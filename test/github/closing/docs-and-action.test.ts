@@ -21,7 +21,7 @@ import { runAction } from "../../../src/action/run-action.js";
 import { parseConfig } from "../../../src/config/parse-config.js";
 import { DEFAULT_CONFIG } from "../../../src/config/schema.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
-import { branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
+import { mockAuthors, mockNewDashboard, branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
 
 // The command's pace (1 s between writes) is checked in scale.test.ts on a fake clock; here it is shrunk.
 vi.mock("../../../src/server/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
@@ -31,7 +31,7 @@ const README = read("README.md");
 const DOC = read("docs/fermeture.md");
 const ACTION = parse(read("action.yml")) as {
   inputs: Record<string, { default?: string }>;
-  runs: { using: string; steps: { run: string; shell: string; "working-directory"?: string; env?: Record<string, string> }[] };
+  runs: { using: string; main: string };
 };
 
 function readmeSection(): string {
@@ -98,11 +98,13 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
         mockScan(gh.scope, [{ name: SEED_NAME, text: SEED_DUE }]);
         mockHistory(gh.scope, [branch("2021-06-09-atelier-numerique"), GROUP_BRANCH]);
         if (!args.includes("--dry-run")) {
+          mockAuthors(gh.scope, [`content/_jobs/${SEED_NAME}`]);
           gh.scope.post(`${R}/git/refs`).reply(201, {});
           gh.scope.put(`${R}/contents/${encodeURIComponent(`content/_jobs/${SEED_NAME}`)}`).reply(200, {});
           gh.scope.post(`${R}/pulls`).reply(201, { number: 12 });
           gh.scope.post(`${R}/labels`).reply(201, {});
           gh.scope.post(`${R}/issues/12/labels`).reply(200, []);
+          mockNewDashboard(gh.scope, R);
         }
       }
       const r = await runCli(args, { cwd: path.join(ws.dir, "main"), env });
@@ -133,20 +135,10 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
 });
 
 describe("the GitHub Action", () => {
-  it("action.yml: a composite action that installs only runtime dependencies, then runs src/action/main.ts with tsx", () => {
-    expect(ACTION.runs.using).toBe("composite");
-    const [install, close] = ACTION.runs.steps;
-    expect(install).toMatchObject({ shell: "bash", "working-directory": "${{ github.action_path }}" });
-    expect(install!.run).toMatch(/^npm ci --omit=dev --ignore-scripts\b/);
-    expect(close).toMatchObject({ shell: "bash", "working-directory": "${{ github.action_path }}", run: "node --import tsx src/action/main.ts" });
-    // tsx must survive --omit=dev.
-    const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    expect(pkg.dependencies.tsx).toBeDefined();
-    expect(pkg.devDependencies.tsx).toBeUndefined();
-    // Every input is passed on, and main.ts reads exactly what is passed.
-    const env = close!.env!;
-    for (const name of Object.keys(ACTION.inputs)) expect(Object.values(env)).toContain(`\${{ inputs.${name} }}`);
-    expect(Object.keys(env).sort()).toEqual(["GITHUB_TOKEN", "INPUT_DRY_RUN", "INPUT_LANG", "INPUT_REPOSITORY", "INPUT_TODAY"]);
+  it("action.yml: a JavaScript action on Node 24 running the committed bundle of src/action/main.ts", () => {
+    // Run as a runner runs it (review and closing): test/action/bundled-action.test.ts.
+    expect(ACTION.runs).toEqual({ using: "node24", main: "dist/action.js" });
+    expect(Object.keys(ACTION.inputs).sort()).toEqual(["dry-run", "lang", "repository", "today", "token"]);
     expect(ACTION.inputs.token!.default).toBe("${{ github.token }}");
   });
 

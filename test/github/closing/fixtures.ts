@@ -154,3 +154,37 @@ export function changedLines(before: string, after: string): [number, string][] 
   if (a.length !== b.length) throw new Error("line count changed");
   return b.flatMap((line, i) => (line === a[i] ? [] : [[i + 1, line] as [number, string]]));
 }
+
+/**
+ * Intercepts the authors query: `paths` in the order asked; `authors` maps a path to who added it
+ * (`{ pr: login }`: through a merged pull request; `{ commit: login }`: a commit without one).
+ */
+export function mockAuthors(scope: nock.Scope, paths: readonly string[], authors: Record<string, { pr?: string; commit?: string }> = {}): void {
+  scope
+    .post("/graphql", (body: { query: string; variables: Record<string, unknown> }) => {
+      assertValidGraphql(body.query);
+      if (!body.query.includes("query ClosingAuthors")) return false;
+      const asked = Object.entries(body.variables)
+        .filter(([k]) => /^p\d+$/.test(k))
+        .map(([, v]) => v);
+      return JSON.stringify(asked) === JSON.stringify(paths) && body.variables.head === HEAD;
+    })
+    .reply(200, () => {
+      const object: Record<string, unknown> = {};
+      paths.forEach((p, i) => {
+        const a = authors[p];
+        object[`p${i}`] = {
+          nodes: a
+            ? [{ author: { user: a.commit ? { login: a.commit } : null }, associatedPullRequests: { nodes: a.pr ? [{ merged: true, author: { __typename: "User", login: a.pr } }] : [] } }]
+            : [],
+        };
+      });
+      return { data: { repository: { object } } };
+    });
+}
+
+/** The dashboard issue's requests at a first run: looked for by its label (none yet), then created as number `issue`. */
+export function mockNewDashboard(scope: nock.Scope, repoPath: string, issue = 1): void {
+  scope.get(`${repoPath}/issues`).query({ labels: "tableau de bord", state: "all", per_page: "100" }).reply(200, []);
+  scope.post(`${repoPath}/issues`, (b: { title: string; labels: string[] }) => b.title === "Tableau de bord des offres" && JSON.stringify(b.labels) === '["tableau de bord"]').reply(201, { number: issue });
+}

@@ -13,7 +13,7 @@ import { registerClosing } from "../../../src/github/closing/register.js";
 import { createClosingSchedule } from "../../../src/github/closing/schedule.js";
 import { memoryClaimStore } from "../../../src/server/claims.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
-import { branch, HEAD, mockHistory, mockScan, SEED_DUE } from "./fixtures.js";
+import { branch, HEAD, mockAuthors, mockHistory, mockScan, SEED_DUE } from "./fixtures.js";
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
@@ -50,17 +50,19 @@ function appWith(now: Date) {
 }
 
 describe("on push to the default branch", () => {
-  it("touching the postings folder: config, scan, and the closing pull request (the whole sequence for one posting due)", async () => {
+  it("touching the postings folder: config, scan, and the closing pull request, its review asked of who added the posting (the whole sequence for one posting due)", async () => {
     const { probot, logs } = appWith(new Date("2021-07-08T06:00:00Z"));
     mockInstallationToken(gh.scope, 1);
     gh.scope.get(CONFIG).query({ ref: "main" }).reply(404, { message: "Not Found" });
     mockScan(gh.scope, [{ name: SEED_NAME, text: SEED_DUE }]);
     mockHistory(gh.scope, [branch("2021-06-09-atelier-numerique"), GROUP_BRANCH]);
+    mockAuthors(gh.scope, [SEED_PATH], { [SEED_PATH]: { pr: "marie-dupont" } });
     gh.scope.post(`${R}/git/refs`).reply(201, {});
     gh.scope.put(`${R}/contents/${encodeURIComponent(SEED_PATH)}`).reply(200, {});
     gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
     gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
+    gh.scope.post(`${R}/pulls/42/requested_reviewers`, { reviewers: ["marie-dupont"] }).reply(201, {});
 
     await probot.receive({ id: "1", name: "push", payload: push({ modified: [SEED_PATH] }) as never });
 
@@ -69,12 +71,16 @@ describe("on push to the default branch", () => {
       `GET ${CONFIG}`,
       "POST /graphql",
       "POST /graphql",
+      "POST /graphql",
       `POST ${R}/git/refs`,
       `PUT ${R}/contents/${encodeURIComponent(SEED_PATH)}`,
       `POST ${R}/pulls`,
       `POST ${R}/labels`,
       `POST ${R}/issues/42/labels`,
+      `POST ${R}/pulls/42/requested_reviewers`,
     ]);
+    const pr = gh.requests.find((r) => r.method === "POST" && r.path === `${R}/pulls`)!.body as { body: string };
+    expect(pr.body).toContain("devait fermer le 7 juillet 2021 (`poste_ferme: 2021-07-07`), hier.");
     expect(logs.some((l) => l.msg === "closing: plan" && l.today === "2021-07-08")).toBe(true);
     gh.done();
   });

@@ -7,11 +7,12 @@ import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { runClosing } from "../../../src/github/closing/run-closing.js";
+import { apiUrlOf, editUrl, webUrlOf } from "../../../src/github/closing/render-pull-request.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { renderMarker, CLOSED_BY_APP } from "../../../src/core/closing/marker.js";
 import type { GitHub } from "../../../src/github/octokit.js";
 import type { ConfigInput } from "../../../src/config/schema.js";
-import { blobOid, branch, changedLines, config, HEAD, memoryLogger, mockHistory, mockScan, posting, scanAnswer, SEED_CLOSED, SEED_DUE, TREE } from "./fixtures.js";
+import { blobOid, branch, changedLines, config, HEAD, memoryLogger, mockAuthors, mockHistory, mockScan, posting, scanAnswer, SEED_CLOSED, SEED_DUE, TREE } from "./fixtures.js";
 
 const REPO = { owner: "betagouv", repo: "offres" };
 const R = "/repos/betagouv/offres";
@@ -46,15 +47,19 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
       { name: "2022-01-01-ellesfontlaculture.md", text: SEED_CLOSED },
     ]);
     mockHistory(gh.scope, [branch("2021-06-09-atelier-numerique"), GROUP_BRANCH]);
+    // Added by a commit pushed to the default branch (no pull request): its author is asked.
+    mockAuthors(gh.scope, [SEED_PATH], { [SEED_PATH]: { commit: "jean-martin" } });
     gh.scope.post(`${R}/git/refs`).reply(201, { ref: `refs/heads/${branch("2021-06-09-atelier-numerique")}`, object: { sha: HEAD } });
     gh.scope.put(`${R}/contents/${enc(SEED_PATH)}`).reply(200, { content: {}, commit: { sha: "c".repeat(40) } });
     gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
     gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
+    gh.scope.post(`${R}/pulls/42/requested_reviewers`).reply(201, {});
 
     const { report, logs } = await run();
 
     expect(gh.calls()).toEqual([
+      "POST /graphql",
       "POST /graphql",
       "POST /graphql",
       `POST ${R}/git/refs`,
@@ -62,27 +67,41 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
       `POST ${R}/pulls`,
       `POST ${R}/labels`,
       `POST ${R}/issues/42/labels`,
+      `POST ${R}/pulls/42/requested_reviewers`,
     ]);
-    expect(body(2)).toEqual({ ref: "refs/heads/recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: HEAD });
-    expect(body(3)).toMatchObject({ branch: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: blobOid(SEED_DUE), message: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F» (open: false)" });
-    expect(changedLines(SEED_DUE, decoded(3))).toEqual([[13, "open: false"]]);
+    expect(body(3)).toEqual({ ref: "refs/heads/recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: HEAD });
+    expect(body(4)).toMatchObject({ branch: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: blobOid(SEED_DUE), message: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F» (open: false)" });
+    expect(changedLines(SEED_DUE, decoded(4))).toEqual([[13, "open: false"]]);
     expect(SEED_DUE.split("\n")[12]).toBe("open: true");
 
-    const pr = body(4);
+    const pr = body(5);
     expect(pr).toMatchObject({ title: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F»", head: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", base: "main", maintainer_can_modify: true });
     const text = String(pr.body);
-    // The roles, escaped for markdown (src/github/markdown decides how).
-    expect(text).toMatch(/^L'offre «\u202FChargé\\?\.e de développement de l'atelier numérique\u202F» \(`content\/_jobs\/2021-06-09-atelier-numerique\.md`\) est à fermer/);
-    expect(text).toContain("est à fermer\u202F: sa date de clôture `poste_ferme: 2021-07-07` est passée");
-    expect(text).toContain("la ligne 13 du fichier devient `open: false`");
-    expect(text).toContain("**Pour garder l'offre ouverte**, ne fusionnez pas\u202F: changez la date `poste_ferme`");
+    // The roles, escaped for markdown (src/github/markdown decides how); the date in words, and how long ago.
+    const roles = text.match(/^L'offre «\u202F(.+?)\u202F»/)![1]!;
+    expect(roles.replace(/\\/g, "")).toBe("Chargé.e de développement de l'atelier numérique");
+    const edit = "https://github.com/betagouv/offres/edit/main/content/_jobs/2021-06-09-atelier-numerique.md";
+    expect(text.slice(0, text.indexOf("\n<!--"))).toBe(
+      [
+        `L'offre «\u202F${roles}\u202F» (\`${SEED_PATH}\`) devait fermer le 7 juillet 2021 (\`poste_ferme: 2021-07-07\`), hier. Elle est encore ouverte.`,
+        "Une fois cette pull request fusionnée, la ligne 13 du fichier devient `open: false`\u202F: le site ne présente plus l'offre comme ouverte, et sa page affiche «\u202FCe poste a été pourvu…\u202F». Rien d'autre ne change dans le fichier.",
+        "---",
+        [
+          "- **Fusionner**\u202F: l'offre est fermée (ligne 13\u202F: `open: false`).",
+          `- **Garder l'offre ouverte**\u202F: commentez \`/prolonger AAAA-MM-JJ\` ou \`/prolonger 30 jours\` (droits d'écriture requis), ou [changez la date de clôture](${edit}) pour une date à venir. Cette pull request se ferme alors d'elle-même.`,
+          "- **Fermer sans fusionner** (ou commenter `/garder-ouverte`)\u202F: l'offre reste ouverte, et sa fermeture n'est plus proposée tant que son fichier ne change pas.",
+        ].join("\n"),
+        "<sub>Proposée par recrutement-bot, qui relit chaque jour les dates de clôture des offres.</sub>\n",
+      ].join("\n\n"),
+    );
     expect(text).toContain(renderMarker({ path: SEED_PATH, blob: blobOid(SEED_DUE) }));
     // The repository has no `contrat: stage` label yet: created with the review's colour and description.
-    expect(body(5)).toEqual({ name: "contrat: stage", color: "c2e0c6", description: "Offre d'emploi\u202F: stage" });
-    expect(body(6)).toEqual({ labels: ["fermeture", "contrat: stage"] });
+    expect(body(6)).toEqual({ name: "contrat: stage", color: "c2e0c6", description: "Offre d'emploi\u202F: stage" });
+    expect(body(7)).toEqual({ labels: ["fermeture", "contrat: stage"] });
+    expect(body(8)).toEqual({ reviewers: ["jean-martin"] });
 
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "created", pr: 42 }]);
-    expect(report.readRequests).toBe(2);
+    expect(report.readRequests).toBe(3);
     // Structured logs, never the posting's text.
     expect(logs.some((l) => l.msg === "closing: create → created")).toBe(true);
     expect(JSON.stringify(logs)).not.toContain("Qui sommes nous");
@@ -102,6 +121,31 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
     const { report } = await run({}, "2099-12-31");
     expect(report.plan).toEqual([]);
     gh.done();
+  });
+
+  it("closing.notify-author: false: no authors query, nobody asked", async () => {
+    mockScan(gh.scope, [{ name: SEED_NAME, text: SEED_DUE }]);
+    mockHistory(gh.scope, [branch("2021-06-09-atelier-numerique"), GROUP_BRANCH]);
+    gh.scope.post(`${R}/git/refs`).reply(201, {});
+    gh.scope.put(`${R}/contents/${enc(SEED_PATH)}`).reply(200, {});
+    gh.scope.post(`${R}/pulls`).reply(201, { number: 42 });
+    gh.scope.post(`${R}/labels`).reply(201, {});
+    gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
+    const { report } = await run({ closing: { "notify-author": false } });
+    expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${R}/git/refs`, `PUT ${R}/contents/${enc(SEED_PATH)}`, `POST ${R}/pulls`, `POST ${R}/labels`, `POST ${R}/issues/42/labels`]);
+    expect(report.readRequests).toBe(2);
+    gh.done();
+  });
+
+  it("the edit link's host is the API's web host: github.com, a GitHub Enterprise Server, GHE.com", () => {
+    const ghes = new Octokit({ baseUrl: "https://ghe.example.fr/api/v3" });
+    expect(apiUrlOf(ghes)).toBe("https://ghe.example.fr/api/v3");
+    expect(webUrlOf(apiUrlOf(ghes))).toBe("https://ghe.example.fr");
+    expect(webUrlOf(apiUrlOf(octokit()))).toBe("https://github.com");
+    expect(webUrlOf("https://api.octo.ghe.com")).toBe("https://octo.ghe.com");
+    expect(editUrl({ web: "https://ghe.example.fr", repo: REPO, defaultBranch: "release/2024" }, "content/_jobs/offre (1).md")).toBe(
+      "https://ghe.example.fr/betagouv/offres/edit/release/2024/content/_jobs/offre%20%281%29.md",
+    );
   });
 
   it("requests the configured reviewers (users and org/team)", async () => {
@@ -133,9 +177,16 @@ describe("several postings", () => {
     { name: "d.md", text: d },
   ];
 
-  it("one pull request each, oldest closing date first (filled first), the not-yet-due one left alone", async () => {
+  it("one pull request each, oldest closing date first (filled first), the not-yet-due one left alone; who added each is asked, or mentioned only as a collaborator", async () => {
     mockScan(gh.scope, files);
     mockHistory(gh.scope, [branch("a"), branch("b"), branch("d"), GROUP_BRANCH]);
+    // One query for the three: b came through alice's merged pull request, d from a fork's author, a from carol.
+    mockAuthors(gh.scope, ["content/_jobs/b.md", "content/_jobs/d.md", "content/_jobs/a.md"], {
+      "content/_jobs/b.md": { pr: "alice", commit: "merger" },
+      "content/_jobs/d.md": { pr: "fork-user" },
+      "content/_jobs/a.md": { commit: "carol" },
+    });
+    const refused = [422, { message: "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the betagouv/offres repository." }] as const;
     let n = 10;
     for (const name of ["b", "d", "a"]) {
       gh.scope.post(`${R}/git/refs`, { ref: `refs/heads/${branch(name)}`, sha: HEAD }).reply(201, {});
@@ -144,8 +195,15 @@ describe("several postings", () => {
       if (name === "b") gh.scope.post(`${R}/labels`).reply(201, {});
       gh.scope.post(`${R}/issues/${n}/labels`).reply(200, []);
     }
+    gh.scope.post(`${R}/pulls/11/requested_reviewers`, { reviewers: ["alice"] }).reply(201, {});
+    gh.scope.post(`${R}/pulls/12/requested_reviewers`, { reviewers: ["fork-user"] }).reply(...refused);
+    gh.scope.get(`${R}/collaborators/fork-user`).reply(404, { message: "Not Found" });
+    gh.scope.post(`${R}/pulls/13/requested_reviewers`, { reviewers: ["carol"] }).reply(...refused);
+    gh.scope.get(`${R}/collaborators/carol`).reply(204);
+    gh.scope.post(`${R}/issues/13/comments`).reply(201, { id: 1 });
     const { report } = await run({}, "2024-06-01");
     expect(gh.calls()).toEqual([
+      "POST /graphql",
       "POST /graphql",
       "POST /graphql",
       ...[11, 12, 13].flatMap((pr, i) => [
@@ -154,16 +212,25 @@ describe("several postings", () => {
         `POST ${R}/pulls`,
         ...(pr === 11 ? [`POST ${R}/labels`] : []),
         `POST ${R}/issues/${pr}/labels`,
+        `POST ${R}/pulls/${pr}/requested_reviewers`,
+        ...(pr === 12 ? [`GET ${R}/collaborators/fork-user`] : []),
+        ...(pr === 13 ? [`GET ${R}/collaborators/carol`, `POST ${R}/issues/13/comments`] : []),
       ]),
     ]);
     // b: filled; its contract label from an alias (freelance → indépendant), created once.
-    expect(String(body(4).body)).toContain("le poste est pourvu (`poste_pourvu: true`)");
-    expect(String(body(4).body)).toContain("retirez `poste_pourvu: true`");
-    expect(body(5)).toMatchObject({ name: "contrat: indépendant" });
-    expect(body(6)).toEqual({ labels: ["fermeture", "contrat: indépendant"] });
+    expect(String(body(5).body)).toContain("est marquée pourvue (`poste_pourvu: true`) mais elle est encore ouverte.");
+    expect(String(body(5).body)).toContain("[modifiez le fichier de l'offre](https://github.com/betagouv/offres/edit/main/content/_jobs/b.md) et retirez `poste_pourvu: true`");
+    expect(body(6)).toMatchObject({ name: "contrat: indépendant" });
+    expect(body(7)).toEqual({ labels: ["fermeture", "contrat: indépendant"] });
     // d: CRLF kept byte for byte.
-    expect(decoded(8)).toBe(d.replace("open: true #", "open: false #"));
+    expect(decoded(10)).toBe(d.replace("open: true #", "open: false #"));
+    // a: dates in words, and how long ago.
+    expect(String(body(17).body)).toContain("devait fermer le 1er mars 2024 (`poste_ferme: 2024-03-01`), il y a 92 jours.");
+    // The fork's author is never mentioned; carol, a collaborator GitHub would not ask, is.
+    expect(JSON.stringify(gh.requests.map((r) => r.body))).not.toContain("@fork-user");
+    expect(gh.requests.at(-1)!.body).toEqual({ body: "@carol, vous avez ajouté cette offre\u202F: pouvez-vous nous dire s'il faut la fermer ou la prolonger\u202F?" });
     expect(report.results.map((r) => r.outcome.kind)).toEqual(["created", "created", "created"]);
+    expect(report.readRequests).toBe(3);
     gh.done();
   });
 

@@ -110,8 +110,8 @@ describe("postings in subfolders of the postings folder", () => {
     const repo = closingRepo(files);
     const report = await run(repo, {});
     expect(report.postings).toBe(5);
-    expect(gh.calls().filter((c) => c === "POST /graphql")).toHaveLength(3); // scan, the folder below 2024/06/archives, refusals
-    expect(report.readRequests).toBe(3);
+    expect(gh.calls().filter((c) => c === "POST /graphql")).toHaveLength(4); // scan, the folder below 2024/06/archives, refusals, who added the four
+    expect(report.readRequests).toBe(4);
     const opened = repo.pulls.filter((p) => p.state === "open").map((p) => [p.head, changes(repo, p.head)]);
     expect(opened.sort()).toEqual(
       [
@@ -135,7 +135,8 @@ describe("postings in subfolders of the postings folder", () => {
   it("a flat folder: the one scan query, as before", async () => {
     const repo = closingRepo({ [`${FOLDER}/a.md`]: posting({ roles: "A", closing: "2099-01-01" }) });
     const report = await run(repo, {});
-    expect(gh.calls()).toEqual(["POST /graphql"]);
+    // The scan, then the dashboard issue: looked for, created (the first run).
+    expect(gh.calls()).toEqual(["POST /graphql", "GET /repos/betagouv/offres/issues", "POST /repos/betagouv/offres/issues"]);
     expect(report.readRequests).toBe(1);
   });
 });
@@ -151,7 +152,7 @@ describe("grouped closing with hundreds of postings due", () => {
     expect(pull!.body.length).toBeLessThanOrEqual(GITHUB_LIMITS.commentBody.chars);
     expect(Buffer.byteLength(pull!.body)).toBeLessThanOrEqual(GITHUB_LIMITS.commentBody.bytes);
     const shown = pull!.body.split("\n").filter((l) => l.startsWith("- «")).length;
-    expect(shown).toBe(36);
+    expect(shown).toBe(33);
     // The list fills the room the markers leave: less than one more line is left.
     expect(Buffer.byteLength(pull!.body)).toBeGreaterThan(GITHUB_LIMITS.commentBody.bytes - 300);
     expect(pull!.body).toContain(`- … et ${300 - shown} autres\u202F: la liste complète est dans le message du commit.`);
@@ -238,7 +239,7 @@ describe("texts GitHub would refuse", () => {
     };
     const report = await run(repo, {}, [refusal]);
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "failed", message: "Validation Failed: body is too long (maximum is 65536 characters)" }]);
-    expect(gh.calls().slice(-2)).toEqual(["POST /repos/betagouv/offres/pulls", `DELETE /repos/betagouv/offres/git/refs/${encodeURIComponent("heads/recrutement-bot/fermeture/a")}`]);
+    expect(gh.calls().filter((c) => !c.includes("/issues")).slice(-2)).toEqual(["POST /repos/betagouv/offres/pulls", `DELETE /repos/betagouv/offres/git/refs/${encodeURIComponent("heads/recrutement-bot/fermeture/a")}`]);
     expect([...repo.branches.keys()]).toEqual([]);
   });
 });
@@ -322,9 +323,10 @@ describe("100 pull requests with a plain token (the command line, the Action)", 
     const pulls = repo.writeRequests.flatMap((r, i) => (r === "POST /repos/betagouv/offres/pulls" ? [repo.writes[i]!] : []));
     expect(pulls).toHaveLength(100);
     expect(Math.min(...pulls.slice(1).map((t, i) => t - pulls[i]!))).toBeGreaterThanOrEqual(2_999);
-    // refs, contents, pull request, labels for each, and the two contract labels created once:
-    // 402 writes, 6 min 45 s on GitHub's clock (here, a fake one).
-    expect(repo.writes.length).toBe(402);
+    // refs, contents, pull request, labels for each, the two contract labels created once, and
+    // the dashboard issue: 403 writes, 6 min 45 s on GitHub's clock (here, a fake one).
+    expect(repo.writes.length).toBe(403);
+    expect(repo.issues.map((i) => i.title)).toEqual(["Tableau de bord des offres"]);
     expect(elapsedMs).toBeGreaterThanOrEqual(401_000);
     expect(elapsedMs).toBeLessThan(420_000);
     expect(gh.invalid).toEqual([]);

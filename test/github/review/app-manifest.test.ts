@@ -20,7 +20,7 @@ describe("app.yml", () => {
 
   it("subscribes to the events handled, and no more", () => {
     const events = manifest.default_events as string[];
-    expect([...events].sort()).toEqual(["check_run", "pull_request", "push"]);
+    expect([...events].sort()).toEqual(["check_run", "issue_comment", "issues", "pull_request", "push"]);
     for (const event of REVIEW_EVENTS) expect(events).toContain(event.split(".")[0]);
   });
 
