@@ -20889,6 +20889,10 @@ var closingMessages = defineMessages({
     fr: () => "### Offres ouvertes par type de contrat",
     en: () => "### Open postings by contract type"
   },
+  "dashboard-failing-heading": {
+    fr: () => "### Offres ouvertes qui ne passent pas les v\xE9rifications (la page casse ou ment\u202F; le d\xE9tail\u202F: `recrutement-bot check`)",
+    en: () => "### Open postings that do not pass the checks (the page breaks or says something false; details: `recrutement-bot check`)"
+  },
   "dashboard-contract-none": {
     fr: () => "non pr\xE9cis\xE9",
     en: () => "not stated"
@@ -53084,7 +53088,7 @@ async function findAuthors(gh, repo, headOid, paths) {
 // src/core/closing/dashboard.ts
 function planDashboard(input3) {
   const { today } = input3;
-  const board = { today, open: [], due: [], stale: [], waiting: [], contracts: [], openCount: 0, noDateCount: 0 };
+  const board = { today, open: [], due: [], stale: [], waiting: [], failing: [], contracts: [], openCount: 0, noDateCount: 0 };
   const counts2 = /* @__PURE__ */ new Map();
   for (const file2 of input3.postings) {
     if (file2.text === null) continue;
@@ -53094,6 +53098,8 @@ function planDashboard(input3) {
     const types = report.contracts.length > 0 ? [...new Set(report.contracts)] : [null];
     for (const type of types) counts2.set(type, (counts2.get(type) ?? 0) + 1);
     const posting = { path: file2.path, roles: report.roles, contracts: report.contracts };
+    const errors = [...new Set(report.diagnostics.filter((d) => d.severity === "error").map((d) => d.rule))];
+    if (errors.length > 0) board.failing.push({ ...posting, rules: errors });
     const date5 = report.closingDate;
     if (report.filled || date5 !== null && isPast(date5, today)) {
       board.due.push({ ...posting, date: date5 });
@@ -53114,6 +53120,7 @@ function planDashboard(input3) {
   board.open.sort((a, b) => a.date !== b.date ? a.date < b.date ? -1 : 1 : byPath(a, b));
   board.due.sort((a, b) => (a.date ?? "") !== (b.date ?? "") ? (a.date ?? "") < (b.date ?? "") ? -1 : 1 : byPath(a, b));
   board.stale.sort((a, b) => b.days - a.days || byPath(a, b));
+  board.failing.sort(byPath);
   board.waiting = input3.pullRequests.map((p) => ({ number: p.number, days: p.openedOn ? Math.max(0, daysBetween(p.openedOn, today)) : null, paths: p.paths })).sort((a, b) => (b.days ?? -1) - (a.days ?? -1) || a.number - b.number);
   board.contracts = [...counts2].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || String(a.type ?? "~").localeCompare(String(b.type ?? "~")));
   return board;
@@ -53152,7 +53159,9 @@ function renderDashboard(board, lang, links, noticeDays, staleDays) {
       md("dashboard-waiting-heading"),
       list2(board.waiting.map((w) => `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`)),
       md("dashboard-contracts-heading"),
-      list2(board.contracts.map((c) => `- ${c.type === null ? md("dashboard-contract-none") : escapeText(c.type)}\u202F: ${c.count}`))
+      list2(board.contracts.map((c) => `- ${c.type === null ? md("dashboard-contract-none") : escapeText(c.type)}\u202F: ${c.count}`)),
+      // Only when some open posting does not pass the checks (`npx recrutement-bot check` says why).
+      ...board.failing.length > 0 ? [md("dashboard-failing-heading"), list2(board.failing.map((f) => `- ${name(f)} \u2014 ${f.rules.map((r) => `\`${r}\``).join(", ")}`))] : []
     ];
   };
   const intro = md("dashboard-intro", {

@@ -238,6 +238,10 @@ export const closingMessages = defineMessages({
     fr: () => "### Offres ouvertes par type de contrat",
     en: () => "### Open postings by contract type",
   },
+  "dashboard-failing-heading": {
+    fr: () => "### Offres ouvertes qui ne passent pas les vérifications (la page casse ou ment\u202F; le détail\u202F: `recrutement-bot check`)",
+    en: () => "### Open postings that do not pass the checks (the page breaks or says something false; details: `recrutement-bot check`)",
+  },
   "dashboard-contract-none": {
     fr: () => "non précisé",
     en: () => "not stated",

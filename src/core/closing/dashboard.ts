@@ -8,7 +8,8 @@
  *   the front matter's `date`, else the day the file name starts with);
  * - the postings due (past date, or filled) still open;
  * - the closing pull requests waiting, oldest first, with their age in days;
- * - the open postings counted by contract type.
+ * - the open postings counted by contract type;
+ * - the open postings that do not pass the checks (an error the review would block on).
  */
 import { checkPosting } from "../check-posting.js";
 import { isPast } from "../dates.js";
@@ -38,6 +39,8 @@ export interface Dashboard {
   due: (DashboardPosting & { date: string | null })[];
   stale: (DashboardPosting & { openedOn: string; days: number })[];
   waiting: { number: number; days: number | null; paths: readonly string[] }[];
+  /** Open postings with an error the review would block on, and which rules. */
+  failing: (DashboardPosting & { rules: string[] })[];
   /** Open postings (due or not) per contract type; `null`: none stated. */
   contracts: { type: ContractType | null; count: number }[];
   /** Open postings, due ones included. */
@@ -47,7 +50,7 @@ export interface Dashboard {
 
 export function planDashboard(input: DashboardInput): Dashboard {
   const { today } = input;
-  const board: Dashboard = { today, open: [], due: [], stale: [], waiting: [], contracts: [], openCount: 0, noDateCount: 0 };
+  const board: Dashboard = { today, open: [], due: [], stale: [], waiting: [], failing: [], contracts: [], openCount: 0, noDateCount: 0 };
   const counts = new Map<ContractType | null, number>();
   for (const file of input.postings) {
     if (file.text === null) continue;
@@ -57,6 +60,8 @@ export function planDashboard(input: DashboardInput): Dashboard {
     const types: (ContractType | null)[] = report.contracts.length > 0 ? [...new Set(report.contracts)] : [null];
     for (const type of types) counts.set(type, (counts.get(type) ?? 0) + 1);
     const posting: DashboardPosting = { path: file.path, roles: report.roles, contracts: report.contracts };
+    const errors = [...new Set(report.diagnostics.filter((d) => d.severity === "error").map((d) => d.rule))];
+    if (errors.length > 0) board.failing.push({ ...posting, rules: errors });
     const date = report.closingDate;
     if (report.filled || (date !== null && isPast(date, today))) {
       board.due.push({ ...posting, date });
@@ -77,6 +82,7 @@ export function planDashboard(input: DashboardInput): Dashboard {
   board.open.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : byPath(a, b)));
   board.due.sort((a, b) => ((a.date ?? "") !== (b.date ?? "") ? ((a.date ?? "") < (b.date ?? "") ? -1 : 1) : byPath(a, b)));
   board.stale.sort((a, b) => b.days - a.days || byPath(a, b));
+  board.failing.sort(byPath);
   board.waiting = input.pullRequests
     // A pull request opened "after" today (a clock ahead of the reference day): today.
     .map((p) => ({ number: p.number, days: p.openedOn ? Math.max(0, daysBetween(p.openedOn, today)) : null, paths: p.paths }))

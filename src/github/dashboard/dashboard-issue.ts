@@ -68,6 +68,10 @@ export function renderDashboard(board: Dashboard, lang: Lang, links: EditLinks, 
       list(board.waiting.map((w) => `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`)),
       md("dashboard-contracts-heading"),
       list(board.contracts.map((c) => `- ${c.type === null ? md("dashboard-contract-none") : escapeText(c.type)}\u202F: ${c.count}`)),
+      // Only when some open posting does not pass the checks (`npx recrutement-bot check` says why).
+      ...(board.failing.length > 0
+        ? [md("dashboard-failing-heading"), list(board.failing.map((f) => `- ${name(f)} — ${f.rules.map((r) => `\`${r}\``).join(", ")}`))]
+        : []),
     ];
   };
   const intro = md("dashboard-intro", {

@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { planDashboard, openingDay } from "../../../src/core/closing/dashboard.js";
+import { renderDashboard } from "../../../src/github/dashboard/dashboard-issue.js";
+import type { EditLinks } from "../../../src/github/closing/render-pull-request.js";
 import { checkOptionsFor } from "../../../src/config/check-options.js";
 import { DEFAULT_CONFIG } from "../../../src/config/schema.js";
 import { CORPUS_DIR } from "../../cli/helpers.js";
@@ -58,6 +60,26 @@ describe("planDashboard", () => {
       { type: "CDD", count: 1 },
     ]);
     expect([board.openCount, board.noDateCount]).toEqual([7, 2]);
+  });
+
+  it("lists the open postings that do not pass the checks, with the rules that block, and renders them as their own section", () => {
+    const partner = ["---", "roles: Designer", "friend: L'Atelier numérique", "type: friend", "poste_ferme: 2024-12-31", "open: true", "---", "", "Texte.", ""].join("\n");
+    const board = planDashboard({
+      postings: [file("2024-01-01-partenaire.md", partner), file("2024-01-01-loin.md", posting({ roles: "Loin", closing: "2024-12-31" })), file("2020-01-01-fermee.md", posting({ roles: "Fermée", open: false }).replace("roles: Fermée\n", ""))],
+      options,
+      today: "2024-08-28",
+      noticeDays: 7,
+      staleDays: 90,
+      pullRequests: [],
+    });
+    // The closed posting without roles is not open: not listed.
+    expect(board.failing).toEqual([{ path: "content/_jobs/2024-01-01-partenaire.md", roles: "Designer", contracts: [], rules: ["partner-url-missing"] }]);
+    const links: EditLinks = { web: "https://github.com", repo: { owner: "betagouv", repo: "offres" }, defaultBranch: "main" };
+    const body = renderDashboard(board, "fr", links, 7, 90);
+    expect(body).toContain(
+      "### Offres ouvertes qui ne passent pas les vérifications (la page casse ou ment\u202F; le détail\u202F: `recrutement-bot check`)\n\n- [Designer](https://github.com/betagouv/offres/blob/main/content/_jobs/2024-01-01-partenaire.md) — `partner-url-missing`",
+    );
+    expect(renderDashboard({ ...board, failing: [] }, "fr", links, 7, 90)).not.toContain("ne passent pas les vérifications");
   });
 
   it("the opening day: the front matter's `date`, else the file name's", () => {
