@@ -54732,6 +54732,20 @@ function describe4(error63) {
   return { ...typeof e.status === "number" ? { status: e.status } : {}, message: String(e.message ?? error63).slice(0, 300) };
 }
 
+// src/github/review/review-target.ts
+function reviewTargetFromPayload(payload) {
+  const { repository, pull_request: pr } = payload;
+  return {
+    owner: repository.owner.login,
+    repo: repository.name,
+    pullNumber: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    defaultBranch: repository.default_branch,
+    ...typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}
+  };
+}
+
 // src/server/once-per-delivery.ts
 var DELIVERY_TTL_SECONDS = 3 * 24 * 3600;
 
@@ -54751,17 +54765,7 @@ var REVIEWED_ACTIONS = new Set(REVIEW_EVENTS.map((e) => e.slice("pull_request.".
 function reviewTargetOf(payload) {
   const action = payload.action ?? "";
   const reviewed = REVIEWED_ACTIONS.has(action) || action === "edited" && payload.changes?.base !== void 0 || (action === "labeled" || action === "unlabeled") && payload.sender?.type !== "Bot";
-  if (!reviewed) return null;
-  const { repository, pull_request: pr } = payload;
-  return {
-    owner: repository.owner.login,
-    repo: repository.name,
-    pullNumber: pr.number,
-    headSha: pr.head.sha,
-    baseSha: pr.base.sha,
-    defaultBranch: repository.default_branch,
-    ...typeof pr.changed_files === "number" && action !== "labeled" && action !== "unlabeled" ? { changedFiles: pr.changed_files } : {}
-  };
+  return reviewed ? reviewTargetFromPayload(payload) : null;
 }
 
 // src/action/outputs.ts

@@ -67316,6 +67316,20 @@ function describe4(error63) {
   return { ...typeof e.status === "number" ? { status: e.status } : {}, message: String(e.message ?? error63).slice(0, 300) };
 }
 
+// src/github/review/review-target.ts
+function reviewTargetFromPayload(payload) {
+  const { repository, pull_request: pr } = payload;
+  return {
+    owner: repository.owner.login,
+    repo: repository.name,
+    pullNumber: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    defaultBranch: repository.default_branch,
+    ...typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}
+  };
+}
+
 // src/server/with-claim.ts
 async function withClaim(claims, key, options2, work) {
   const deadline = Date.now() + options2.waitMs;
@@ -67357,43 +67371,18 @@ function registerReview(app, options2 = {}) {
     }
   };
   app.on([...REVIEW_EVENTS], oncePerDelivery(claims, "review", async (context) => {
-    const { repository, pull_request: pr } = context.payload;
-    await review(context, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      pullNumber: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      defaultBranch: repository.default_branch,
-      ...typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}
-    });
+    await review(context, reviewTargetFromPayload(context.payload));
   }));
   app.on("pull_request.edited", oncePerDelivery(claims, "review", async (context) => {
-    const { repository, pull_request: pr, changes } = context.payload;
-    if (!changes?.base) return;
-    await review(context, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      pullNumber: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      defaultBranch: repository.default_branch,
-      ...typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}
-    });
+    if (!context.payload.changes?.base) return;
+    await review(context, reviewTargetFromPayload(context.payload));
   }));
   app.on(["pull_request.labeled", "pull_request.unlabeled"], oncePerDelivery(claims, "review", async (context) => {
-    const { repository, pull_request: pr, label, sender } = context.payload;
+    const { repository, label, sender } = context.payload;
     const repoKey = `${repository.owner.login}/${repository.name}`.toLowerCase();
     const wanted = (memory.get(repoKey) ?? DEFAULT_CONFIG)["override-label"].toLowerCase();
     if (!label || label.name.toLowerCase() !== wanted || sender.type === "Bot") return;
-    await review(context, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      pullNumber: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      defaultBranch: repository.default_branch
-    });
+    await review(context, reviewTargetFromPayload(context.payload));
   }));
   app.on("check_run.rerequested", oncePerDelivery(claims, "review", async (context) => {
     const run3 = context.payload.check_run;

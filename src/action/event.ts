@@ -9,6 +9,9 @@
  */
 import type { ReviewTarget } from "../github/review/review-pull-request.js";
 import { REVIEW_EVENTS } from "../github/review/register.js";
+import { reviewTargetFromPayload, type PullRequestPayload } from "../github/review/review-target.js";
+
+export type { PullRequestPayload } from "../github/review/review-target.js";
 
 export type ActionJob = "review" | "close" | "unsupported";
 
@@ -20,15 +23,6 @@ export function jobFor(eventName: string | undefined): ActionJob {
   if ((REVIEW_EVENT_NAMES as readonly string[]).includes(eventName)) return "review";
   if ((CLOSING_EVENT_NAMES as readonly string[]).includes(eventName)) return "close";
   return "unsupported";
-}
-
-/** The part of a pull_request event's payload the review reads. */
-export interface PullRequestPayload {
-  action?: string;
-  changes?: { base?: unknown };
-  sender?: { type?: string };
-  repository: { name: string; owner: { login: string }; default_branch: string };
-  pull_request: { number: number; head: { sha: string }; base: { sha: string }; changed_files?: number };
 }
 
 /** The actions of a pull request event that review it, as the app's (src/github/review/register.ts). */
@@ -47,15 +41,5 @@ export function reviewTargetOf(payload: PullRequestPayload): ReviewTarget | null
     REVIEWED_ACTIONS.has(action) ||
     (action === "edited" && payload.changes?.base !== undefined) ||
     ((action === "labeled" || action === "unlabeled") && payload.sender?.type !== "Bot");
-  if (!reviewed) return null;
-  const { repository, pull_request: pr } = payload;
-  return {
-    owner: repository.owner.login,
-    repo: repository.name,
-    pullNumber: pr.number,
-    headSha: pr.head.sha,
-    baseSha: pr.base.sha,
-    defaultBranch: repository.default_branch,
-    ...(typeof pr.changed_files === "number" && action !== "labeled" && action !== "unlabeled" ? { changedFiles: pr.changed_files } : {}),
-  };
+  return reviewed ? reviewTargetFromPayload(payload) : null;
 }

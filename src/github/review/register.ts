@@ -10,6 +10,7 @@ import type { Context, Probot } from "probot";
 import { createKeyedQueue } from "./keyed-queue.js";
 import { newReviewMemory, reviewPullRequest, type ReviewTarget } from "./review-pull-request.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";
+import { reviewTargetFromPayload } from "./review-target.js";
 import { CHECK_RUN_NAME } from "./reviewed-posting.js";
 import { pullNumberOf } from "./reconcile-check-run.js";
 import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
@@ -50,49 +51,24 @@ export function registerReview(app: Probot, options: RegisterReviewOptions = {})
   };
 
   app.on([...REVIEW_EVENTS], oncePerDelivery(claims, "review", async (context) => {
-    const { repository, pull_request: pr } = context.payload;
-    await review(context, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      pullNumber: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      defaultBranch: repository.default_branch,
-      ...(typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}),
-    });
+    await review(context, reviewTargetFromPayload(context.payload));
   }));
 
   // The base branch changed: what the pull request is compared with changed (a title or body edit changes nothing).
   app.on("pull_request.edited", oncePerDelivery(claims, "review", async (context) => {
-    const { repository, pull_request: pr, changes } = context.payload;
-    if (!changes?.base) return;
-    await review(context, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      pullNumber: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      defaultBranch: repository.default_branch,
-      ...(typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}),
-    });
+    if (!context.payload.changes?.base) return;
+    await review(context, reviewTargetFromPayload(context.payload));
   }));
 
   // The override label changes the verdict: added or removed by a person (the app's own contract
   // labels, and other labels, change nothing). The label's name is the one of the config last
   // seen for the repository (the default before the first review).
   app.on(["pull_request.labeled", "pull_request.unlabeled"], oncePerDelivery(claims, "review", async (context) => {
-    const { repository, pull_request: pr, label, sender } = context.payload;
+    const { repository, label, sender } = context.payload;
     const repoKey = `${repository.owner.login}/${repository.name}`.toLowerCase();
     const wanted = (memory.get(repoKey) ?? DEFAULT_CONFIG)["override-label"].toLowerCase();
     if (!label || label.name.toLowerCase() !== wanted || sender.type === "Bot") return;
-    await review(context, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      pullNumber: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      defaultBranch: repository.default_branch,
-    });
+    await review(context, reviewTargetFromPayload(context.payload));
   }));
 
   app.on("check_run.rerequested", oncePerDelivery(claims, "review", async (context) => {
