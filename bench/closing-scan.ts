@@ -21,10 +21,11 @@ import { runClosing } from "../src/github/closing/run-closing.js";
 import { branchForPosting, GROUP_BRANCH } from "../src/core/closing/branch-name.js";
 import { DEFAULT_CONFIG } from "../src/config/schema.js";
 import { CORPUS_DIR } from "../test/helpers/shared-data.js";
+import { table, type BenchOptions, type Section } from "./lib/report.js";
 
 const REPO = { owner: "betagouv", repo: "beta.gouv.fr" };
 
-export async function run(): Promise<void> {
+export async function run(_options: BenchOptions = {}): Promise<Section> {
   const jobs = path.join(CORPUS_DIR, "jobs");
   const postings = readdirSync(jobs)
     .sort()
@@ -58,15 +59,28 @@ export async function run(): Promise<void> {
   const md = postings.filter((p) => /\.md$/i.test(p.name)).length;
   const naive = 1 + postings.length;
   const exact = scan!.postings.filter((p) => p.text !== null).length;
-  console.log("\n## Requêtes GitHub pour lire les offres (closing-scan)\n");
-  console.log("| lecture | requêtes | détail | temps (ms, GitHub simulé) |");
-  console.log("|---|---:|---|---:|");
-  console.log(`| balayage du dossier (${postings.length} fichiers, ${md} offres .md) | ${scanCalls.length} | ${scanCalls.join(", ")} | ${scanMs.toFixed(0)} |`);
-  console.log(`| passage complet au 2024-08-28, simulation (balayage + refus) | ${runCalls.length} | ${runCalls.join(", ")} | ${runMs.toFixed(0)} |`);
-  console.log(`| lecture naïve : liste du dossier + une requête contents par fichier | ${naive} | GET contents/{dossier}, ${postings.length}× GET contents/{fichier} | — |`);
-  console.log("");
-  console.log(`Réponse GraphQL du balayage : ${(Buffer.byteLength(answer) / 1024 / 1024).toFixed(1)} Mo ; ${exact}/${md} textes d'offre exacts (longueur UTF-8 = taille du blob), ${scan!.requests - 1} relu(s) par REST.`);
-  console.log(`Offres à fermer au 2024-08-28 : ${report.plan.length} (${report.plan.map((a) => a.kind).join(", ")}).`);
-  console.log(`Objectif : balayage ≤ 3 requêtes (${scanCalls.length <= 3 ? "tenu" : "DÉPASSÉ"} : ${scanCalls.length}), contre ${naive} en lecture naïve.`);
-  console.log("Non mesuré : le temps et les limites de GitHub pour une réponse GraphQL de cette taille (un texte tronqué serait relu par REST, et compté).");
+  const data = {
+    files: postings.length,
+    postings: md,
+    scan: { requests: scanCalls, ms: Math.round(scanMs), answerBytes: Buffer.byteLength(answer), exactTexts: exact, rereadByRest: scan!.requests - 1 },
+    dryRun: { today: "2024-08-28", requests: runCalls, ms: Math.round(runMs), toClose: report.plan.map((a) => a.kind) },
+    naiveRequests: naive,
+  };
+  const text = [
+    ...table(
+      ["lecture", "requêtes", "détail", "temps (GitHub simulé)"],
+      [
+        [`balayage du dossier (${postings.length} fichiers, ${md} offres .md)`, String(scanCalls.length), scanCalls.join(", "), `${data.scan.ms} ms`],
+        ["passage complet au 2024-08-28, simulation (balayage + refus)", String(runCalls.length), runCalls.join(", "), `${data.dryRun.ms} ms`],
+        ["lecture naïve : liste du dossier + une requête contents par fichier", String(naive), `GET contents/{dossier}, ${postings.length}× GET contents/{fichier}`, "—"],
+      ],
+      "lrlr",
+    ),
+    "",
+    `Réponse GraphQL du balayage : ${(data.scan.answerBytes / 1024 / 1024).toFixed(1)} Mo ; ${exact}/${md} textes d'offre exacts (longueur UTF-8 = taille du blob), ${data.scan.rereadByRest} relu(s) par REST.`,
+    `Offres à fermer au 2024-08-28 : ${report.plan.length} (${report.plan.map((a) => a.kind).join(", ")}).`,
+    `Objectif : balayage ≤ 3 requêtes (${scanCalls.length <= 3 ? "tenu" : "DÉPASSÉ"} : ${scanCalls.length}), contre ${naive} en lecture naïve.`,
+    "Non mesuré : le temps et les limites de GitHub pour une réponse GraphQL de cette taille (un texte tronqué serait relu par REST, et compté).",
+  ];
+  return { name: "closing-scan", title: "Requêtes GitHub pour lire les offres (fermeture)", data, text };
 }

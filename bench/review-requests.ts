@@ -6,28 +6,25 @@
  * hour per installation, it is not part of a review.
  * Targets (issue 3): at most 7 requests for 1 posting, at most 10 for 20.
  */
-import { readFileSync } from "node:fs";
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import { mockGitHub } from "../test/helpers/github-mock.js";
 import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../test/github/review/fake-github.js";
 import { newReviewMemory, reviewPullRequest, type ReviewMemory } from "../src/github/review/review-pull-request.js";
+import { CONTRACTS, posting as benchPosting } from "./lib/postings.js";
+import { table, type BenchOptions, type Section } from "./lib/report.js";
 
-const WITH_ERRORS = readFileSync(new URL("../test/fixtures/review/posting-with-errors.md", import.meta.url), "utf8");
-const FIXED = readFileSync(new URL("../test/fixtures/review/posting-fixed.md", import.meta.url), "utf8");
-const CONTRACTS = ["CDI", "CDD", "indépendant"];
-
-interface Row {
+export interface Row {
   scenario: string;
+  /** `METHOD /path` of each request, in order. */
   requests: string[];
+  reads: number;
+  writes: number;
 }
 
 function posting(i: number, withErrors: boolean): FakeFile {
-  const content = withErrors
-    ? WITH_ERRORS.replace("roles: Développeur·se full stack", `roles: Poste ${i}`)
-    : FIXED.replace("roles: Développeur·se full stack", `roles: Poste ${i}`).replace("contrat: indépendant", `contrat: ${CONTRACTS[i % 3]}`);
-  return { filename: `content/_jobs/2026-03-${String(i + 1).padStart(2, "0")}-poste.md`, status: "added", content };
+  return { ...benchPosting(i, withErrors), status: "added" };
 }
 
 async function review(state: FakeState, memory: ReviewMemory): Promise<string[]> {
@@ -51,48 +48,51 @@ function naive(ours: string[], postings: number): number {
   return ours.length - ourReads + 1 + 1 + postings + postings + 1 + 1;
 }
 
-export async function run(): Promise<void> {
+export async function run(_options: BenchOptions = {}): Promise<Section<{ rows: Row[]; naive: { one: number; twenty: number } }>> {
   nock.disableNetConnect();
   const labels = CONTRACTS.map((name) => ({ name: `contrat: ${name}`, color: "ededed", description: null }));
-  const rows: Row[] = [];
+  const calls: { scenario: string; requests: string[] }[] = [];
 
   // One posting: first push with errors, the same push again, then the fix.
   const one = defaultState({ files: [posting(0, true)], repositoryLabels: labels });
   const memory = newReviewMemory();
-  rows.push({ scenario: "1 offre, 1er push avec erreurs", requests: await review(one, memory) });
-  rows.push({ scenario: "1 offre, même push à nouveau", requests: await review(one, memory) });
+  calls.push({ scenario: "1 offre, 1er push avec erreurs", requests: await review(one, memory) });
+  calls.push({ scenario: "1 offre, même push à nouveau", requests: await review(one, memory) });
   one.headSha = "1".repeat(40);
-  one.files = [{ ...posting(0, false), content: (posting(0, false).content as string).replace("contrat: CDI", "contrat: indépendant") }];
-  rows.push({ scenario: "1 offre, correction poussée", requests: await review(one, memory) });
+  one.files = [posting(0, false)];
+  calls.push({ scenario: "1 offre, correction poussée", requests: await review(one, memory) });
 
   // Twenty postings: ten with errors, three contract types.
   const twenty = defaultState({ files: Array.from({ length: 20 }, (_, i) => posting(i, i % 2 === 0)), repositoryLabels: labels });
-  rows.push({ scenario: "20 offres, 1er push avec erreurs", requests: await review(twenty, newReviewMemory()) });
-  rows.push({ scenario: "20 offres, push suivant", requests: await review(twenty, memory) });
+  calls.push({ scenario: "20 offres, 1er push avec erreurs", requests: await review(twenty, newReviewMemory()) });
+  calls.push({ scenario: "20 offres, push suivant", requests: await review(twenty, memory) });
 
   // A repository whose config moves the postings folder: the first review reads twice.
   const moved = defaultState({ config: "postings: jobs\n", files: [{ ...posting(0, true), filename: "jobs/poste.md" }], repositoryLabels: labels });
   const movedMemory = newReviewMemory();
-  rows.push({ scenario: "dossier configuré, 1re relecture", requests: await review(moved, movedMemory) });
-  rows.push({ scenario: "dossier configuré, relecture suivante", requests: await review(moved, movedMemory) });
+  calls.push({ scenario: "dossier configuré, 1re relecture", requests: await review(moved, movedMemory) });
+  calls.push({ scenario: "dossier configuré, relecture suivante", requests: await review(moved, movedMemory) });
   nock.enableNetConnect();
 
-  console.log("\n## Requêtes GitHub par relecture (review-requests)\n");
-  console.log("| scénario | requêtes | lectures | écritures | détail |");
-  console.log("|---|---:|---:|---:|---|");
-  for (const row of rows) {
-    const reads = row.requests.filter((c) => c.startsWith("GET ") || c === "POST /graphql").length;
-    const detail = summarise(row.requests);
-    console.log(`| ${row.scenario} | ${row.requests.length} | ${reads} | ${row.requests.length - reads} | ${detail} |`);
-  }
+  const rows: Row[] = calls.map(({ scenario, requests }) => {
+    const reads = requests.filter((c) => c.startsWith("GET ") || c === "POST /graphql").length;
+    return { scenario, requests, reads, writes: requests.length - reads };
+  });
   const first = rows[0]!.requests.length;
   const firstTwenty = rows[3]!.requests.length;
-  console.log("");
-  console.log(
-    `Lecture naïve (config, fichiers, une requête par offre et par startup, commentaires, commentaires de revue ; mêmes écritures) : 1 offre ${naive(rows[0]!.requests, 1)}, 20 offres ${naive(rows[3]!.requests, 20)}.`,
-  );
-  console.log(`Objectifs : 1 offre ≤ 7 (${first <= 7 ? "tenu" : "DÉPASSÉ"} : ${first}), 20 offres ≤ 10 (${firstTwenty <= 10 ? "tenu" : "DÉPASSÉ"} : ${firstTwenty}).`);
-  console.log("Non compté : l'échange du jeton d'installation (mis en cache une heure par Probot).");
+  const naiveCounts = { one: naive(rows[0]!.requests, 1), twenty: naive(rows[3]!.requests, 20) };
+  const text = [
+    ...table(
+      ["scénario", "requêtes", "lectures", "écritures", "détail"],
+      rows.map((row) => [row.scenario, String(row.requests.length), String(row.reads), String(row.writes), summarise(row.requests)]),
+      "lrrrl",
+    ),
+    "",
+    `Lecture naïve (config, fichiers, une requête par offre et par startup, commentaires, commentaires de revue ; mêmes écritures) : 1 offre ${naiveCounts.one}, 20 offres ${naiveCounts.twenty}.`,
+    `Objectifs : 1 offre ≤ 7 (${first <= 7 ? "tenu" : "DÉPASSÉ"} : ${first}), 20 offres ≤ 10 (${firstTwenty <= 10 ? "tenu" : "DÉPASSÉ"} : ${firstTwenty}).`,
+    "Non compté : l'échange du jeton d'installation (mis en cache une heure par Probot).",
+  ];
+  return { name: "review-requests", title: "Requêtes GitHub par relecture", data: { rows, naive: naiveCounts }, text };
 }
 
 function summarise(calls: string[]): string {

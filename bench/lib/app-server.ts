@@ -1,11 +1,11 @@
 /**
- * Child process of bench/load.ts: the app of src/index.ts in Probot's HTTP server on loopback,
- * as `npm start` runs it (the app's Octokit, pino JSON logs at info level, here counted and
- * dropped), alone in its process so that its memory is measured alone.
+ * The app of src/index.ts in Probot's HTTP server on loopback, as `npm start` runs it (the app's
+ * Octokit, pino JSON logs at info level, here counted and dropped) but with Probot's throttling
+ * plugin off, so that the app's own time shows, GitHub's pacing aside; alone in its process so
+ * that its memory and CPU time are its own. Started by bench/lib/app-process.ts (`unpaced`):
  *   node --import tsx bench/lib/app-server.ts   (forked, with an IPC channel)
- * Environment: PORT, GITHUB_BASE_URL (the stand-in), WEBHOOK_SECRET, PRIVATE_KEY,
- * BENCH_THROTTLE=on|off (GitHub's pacing by Probot's throttling plugin).
- * Messages: it sends {ready} once listening; answers "stats" with its memory and log figures.
+ * Environment: PORT, GITHUB_BASE_URL (the stand-in's REST base), WEBHOOK_SECRET, PRIVATE_KEY.
+ * Answers the IPC message "stats" with its memory, CPU time and log figures.
  */
 import { Writable } from "node:stream";
 import pino from "pino";
@@ -40,7 +40,7 @@ const server = new Server({
     secret: env.WEBHOOK_SECRET!,
     baseUrl: env.GITHUB_BASE_URL!,
     log,
-    Octokit: createAppOctokit(env.BENCH_THROTTLE === "on" ? {} : { throttle: { enabled: false } }),
+    Octokit: createAppOctokit({ throttle: { enabled: false } }),
   }),
 });
 await server.load(app);
@@ -54,6 +54,14 @@ process.on("message", (message) => {
   if (message !== "stats") return;
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
-  process.send!({ peakRssMiB: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20, rssMiB: m.rss / 2 ** 20, heapMiB: m.heapUsed / 2 ** 20, logLines, logBytes, errorLines });
+  const cpu = process.cpuUsage();
+  process.send!({
+    peakRssMiB: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+    rssMiB: m.rss / 2 ** 20,
+    heapMiB: m.heapUsed / 2 ** 20,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    logLines,
+    logBytes,
+    errorLines,
+  });
 });
-process.send!({ ready: true, rssMiB: process.memoryUsage().rss / 2 ** 20 });
