@@ -16,7 +16,7 @@ import { findDue, type DuePosting, type PostingFile } from "../../core/closing/f
 import { isoDay, todayIn } from "../../core/dates.js";
 import { loadConfig } from "../../github/load-config.js";
 import { closingReportJson, formatClosingReport } from "../../github/closing/format-report.js";
-import { githubFromEnv, MissingCredentialsError } from "../../github/closing/github-from-env.js";
+import { githubFromEnv, MissingCredentialsError } from "../../github/github-from-env.js";
 import { runClosing } from "../../github/closing/run-closing.js";
 import { CONFIG_PATH } from "../../config/schema.js";
 import { t, type Lang } from "../../messages/index.js";
