@@ -17,7 +17,7 @@
  */
 import type { Logger } from "pino";
 import type { DuePosting } from "../../core/closing/find-due.js";
-import { actionPaths, type ClosingAction } from "../../core/closing/plan-closing.js";
+import { actionPaths, type ClosingAction } from "./plan-closing.js";
 import type { GitHub, RepoRef } from "../octokit.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
 import { t } from "../../messages/index.js";

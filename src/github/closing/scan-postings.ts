@@ -15,7 +15,7 @@
 import { utf8Length } from "../../core/decode-content.js";
 import { MAX_POSTING_BYTES } from "../../core/defaults.js";
 import { CLOSING_BRANCH_PREFIX } from "../../core/closing/branch-name.js";
-import type { ClosingPullRequest } from "../../core/closing/plan-closing.js";
+import type { ClosingPullRequest } from "./plan-closing.js";
 import type { PostingFile } from "../../core/closing/find-due.js";
 import type { GitHub, RepoRef } from "../octokit.js";
 
