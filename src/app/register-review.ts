@@ -11,7 +11,7 @@ import { createKeyedQueue } from "./keyed-queue.js";
 import { newReviewMemory, reviewPullRequest, type ReviewTarget } from "../github/review/review-pull-request.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { REVIEW_EVENTS, reviewTargetFromPayload } from "../github/review/review-target.js";
-import { CHECK_RUN_NAME } from "../github/review/reviewed-posting.js";
+import { CHECK_RUN_NAME } from "../github/review/review-markers.js";
 import { pullNumberOf } from "../github/review/reconcile-check-run.js";
 import { memoryClaimStore, type ClaimStore } from "./claims.js";
 import { oncePerDelivery } from "./once-per-delivery.js";
