@@ -13,6 +13,7 @@ import { collectFiles, readPosting, toPosix } from "../files.js";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CommandContext } from "../io.js";
 import { isMissing, loadRepositoryConfig, readStartups, readStartupsFile, type Startups } from "../repository.js";
 import { checkOptionsFor } from "../../config/check-options.js";
+import { configProblemText } from "../../config/parse-config.js";
 import { formatGithub } from "../format/github.js";
 import { formatJson } from "../format/json.js";
 import { formatText } from "../format/text.js";
@@ -56,14 +57,12 @@ async function runCheck(args: string[], { io, lang: outerLang }: CommandContext)
   const root = path.resolve(io.cwd, values.root ?? ".");
   if (!isDirectory(root)) return fail(t(askedLang ?? early, "cli-root-missing", { path: show(root) }));
 
-  const firstLang = askedLang ?? early;
-  let { config, problems } = loadRepositoryConfig(root, firstLang);
-  const lang: Lang = askedLang ?? outerLang ?? config.language;
+  const { config, problems } = loadRepositoryConfig(root);
   // Problems are worded in the language the configuration itself may have chosen.
-  if (lang !== firstLang && problems.length > 0) ({ config, problems } = loadRepositoryConfig(root, lang));
+  const lang: Lang = askedLang ?? outerLang ?? config.language;
   for (const p of problems) {
     const where = `${p.line !== undefined ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: p.message })}\n`);
+    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`);
   }
   if (problems.length > 0) io.stderr.write(`${t(lang, "cli-config-defaults")}\n`);
 

@@ -25,6 +25,7 @@ import { collectFiles, readPosting, toPosix } from "../files.js";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandContext } from "../io.js";
 import { loadRepositoryConfig } from "../repository.js";
 import { checkOptionsFor } from "../../config/check-options.js";
+import { configProblemText } from "../../config/parse-config.js";
 import type { Command } from "./index.js";
 
 const options = {
@@ -86,11 +87,11 @@ async function closeLocally(io: CliIo, folderArg: string | undefined, opts: Loca
   const root = path.resolve(io.cwd, opts.root ?? ".");
   const early = opts.lang ?? "fr";
   if (!isDirectory(root)) return fail(io, t(early, "cli-root-missing", { path: show(root) }));
-  const { config, problems, found } = loadRepositoryConfig(root, early);
+  const { config, problems, found } = loadRepositoryConfig(root);
   const lang: Lang = opts.lang ?? (found ? config.language : "fr");
   for (const p of problems) {
     const where = `${p.line !== undefined ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: p.message })}\n`);
+    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`);
   }
   const folder = folderArg !== undefined ? path.resolve(io.cwd, folderArg) : path.resolve(root, config.postings);
   if (!isDirectory(folder)) return fail(io, t(lang, folderArg !== undefined ? "cli-path-not-found" : "cli-postings-dir-missing", { path: show(folder) }));
@@ -163,9 +164,9 @@ async function closeOnGitHub(io: CliIo, slug: string, opts: RemoteOptions): Prom
   try {
     const gh = await githubFromEnv(io.env, repo, log, io.cwd);
     const { data } = await gh.request("GET /repos/{owner}/{repo}", repo);
-    const { config, problems } = await loadConfig(gh, repo, data.default_branch, early);
+    const { config, problems } = await loadConfig(gh, repo, data.default_branch);
     const lang = opts.lang ?? config.language;
-    for (const p of problems) io.stderr.write(`${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: p.message })}\n`);
+    for (const p of problems) io.stderr.write(`${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: configProblemText(lang, p) })}\n`);
     const report = await runClosing(gh, repo, { config, now: new Date(), today: opts.today, dryRun: opts.dryRun || undefined, log });
     io.onClosingReport?.(report);
     io.stdout.write(opts.format === "json" ? closingReportJson(report) : formatClosingReport(report, lang, config.closing["max-pull-requests"]));

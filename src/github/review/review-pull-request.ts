@@ -20,7 +20,7 @@ import { readStartupTitles, type StartupTitlesCache } from "../read-startup-titl
 import { MAX_THREAD_PAGES, readBotComments, readOlderThreads, readReviewState, type BlobRead, type BotThread, type ReviewState } from "../read-review-state.js";
 import { readFolderChanges } from "./read-folder-changes.js";
 import { DEFAULT_CONFIG, type Config } from "../../config/schema.js";
-import { MAX_CONFIG_BYTES, parseConfig, type ParsedConfig } from "../../config/parse-config.js";
+import { notTextConfig, parseConfig, tooLargeConfig, type ParsedConfig } from "../../config/parse-config.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
 import { checkChangedPostings } from "./check-changed-postings.js";
 import { checkOptionsFor } from "../../config/check-options.js";
@@ -252,11 +252,10 @@ async function readOverride(octokit: GitHub, repo: RepoRef, config: Config, stat
 
 function configOf(blob: BlobRead): ParsedConfig {
   if (blob.kind === "missing") return parseConfig(null);
-  // Over the size limit (or binary): parseConfig reports it and keeps the defaults.
-  if (blob.kind !== "text") return parseConfig("x".repeat(MAX_CONFIG_BYTES + 1));
-  const parsed = parseConfig(blob.text);
-  // Problems are worded in the language the config asks for.
-  return parsed.config.language === "fr" ? parsed : parseConfig(blob.text, parsed.config.language);
+  if (blob.kind === "binary") return notTextConfig();
+  // Over the size limit, or GitHub's answer with it over the app's cap: the defaults.
+  if (blob.kind !== "text") return tooLargeConfig();
+  return parseConfig(blob.text);
 }
 
 function remember(memory: ConfigMemory, key: string, config: Config): void {
