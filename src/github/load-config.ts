@@ -2,7 +2,7 @@
  * Reads `.github/recrutement-bot.yml` from the repository's default branch only: a pull
  * request can never change the rules it is checked with. A missing file means defaults.
  */
-import type { GitHub, RepoRef } from "./octokit.js";
+import { statusOf, type GitHub, type RepoRef } from "./octokit.js";
 import { CONFIG_PATH } from "../config/schema.js";
 import { MAX_CONFIG_BYTES, parseConfig, tooLargeConfig, type ParsedConfig } from "../config/parse-config.js";
 
@@ -18,7 +18,7 @@ export async function loadConfig(octokit: GitHub, repo: RepoRef, defaultBranch: 
     if ((data.size ?? 0) > MAX_CONFIG_BYTES) return tooLargeConfig();
     return parseConfig(Buffer.from(data.content, "base64").toString("utf8"));
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return parseConfig(null);
+    if (statusOf(error) === 404) return parseConfig(null);
     throw error;
   }
 }

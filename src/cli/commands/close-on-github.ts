@@ -8,6 +8,7 @@ import { loadConfig } from "../../github/load-config.js";
 import { closingReportJson, formatClosingReport } from "../../github/closing/format-report.js";
 import { githubFromEnv, MissingCredentialsError } from "../../github/github-from-env.js";
 import { runClosing } from "../../github/closing/run-closing.js";
+import { statusOf } from "../../github/octokit.js";
 import { CONFIG_PATH } from "../../config/schema.js";
 import { configProblemText } from "../../config/parse-config.js";
 import { t, type Lang } from "../../messages/index.js";
@@ -40,9 +41,8 @@ export async function closeOnGitHub(io: CliIo, slug: string, opts: RemoteOptions
     return report.results.some((r) => r.outcome.kind === "failed") ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
     if (error instanceof MissingCredentialsError) return fail(io, t(early, "cli-close-no-credentials"));
-    const e = error as { status?: number; message?: string };
     // A network error's message may quote the request, headers included: never the token.
-    let message = `${e.status ?? ""} ${e.message ?? String(error)}`.trim();
+    let message = `${statusOf(error) ?? ""} ${(error as { message?: string }).message ?? String(error)}`.trim();
     for (const secret of [io.env.GITHUB_TOKEN, io.env.PRIVATE_KEY]) if (secret) message = message.split(secret).join("[REDACTED]");
     return fail(io, t(early, "cli-close-github-error", { message }));
   }

@@ -14,7 +14,7 @@
  */
 import type { Logger } from "pino";
 import type { Diagnostic } from "../../core/types.js";
-import type { GitHub, RepoRef } from "../octokit.js";
+import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import { readPullRequestFiles } from "../read-pull-request-files.js";
 import { readStartupTitles, type StartupTitlesCache } from "../read-startup-titles.js";
 import { MAX_THREAD_PAGES, readBotComments, readOlderThreads, readReviewState, type BlobRead, type BotThread, type ReviewState } from "../read-review-state.js";
@@ -266,6 +266,6 @@ function remember(memory: ConfigMemory, key: string, config: Config): void {
 
 /** What to log of an error: its status and message, never a request body (it may hold posting text). */
 function describe(error: unknown): { status?: number; message: string } {
-  const e = error as { status?: number; message?: string };
-  return { ...(typeof e.status === "number" ? { status: e.status } : {}), message: String(e.message ?? error).slice(0, 300) };
+  const status = statusOf(error);
+  return { ...(status !== undefined ? { status } : {}), message: String((error as { message?: string }).message ?? error).slice(0, 300) };
 }
