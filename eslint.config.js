@@ -2,6 +2,34 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/**
+ * The layers (CONTRIBUTING.md, « Organisation du code »): each folder of src/ imports only the
+ * folders below it. `folders` are the project's folders a layer must not import (matched on the
+ * relative import path), `packages` the packages it must not import.
+ */
+function layer(files, folders, packages = [], allowTypesFrom = []) {
+  const why = `layers (CONTRIBUTING.md, « Organisation du code »): ${files[0].replace("/**/*.ts", "")} does not import`;
+  const folderPattern = (names) => `^(\\.\\./)+(${names.join("|")})/`;
+  return {
+    files,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: folderPattern(folders), message: `${why} ${folders.map((f) => `src/${f}`).join(", ")}.` },
+            ...allowTypesFrom.map((f) => ({ regex: folderPattern([f]), allowTypeImports: true, message: `${why} src/${f}, except its types.` })),
+            ...(packages.length > 0 ? [{ group: packages, message: `${why} ${packages.join(", ")}.` }] : []),
+          ],
+        },
+      ],
+    },
+  };
+}
+
+const ENTRY_LAYERS = ["app", "cli", "action"];
+const IO_PACKAGES = ["probot", "@octokit/*", "pino", "ioredis", "node:fs", "node:fs/*", "node:child_process", "node:http", "node:https", "node:net"];
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/"] },
   js.configs.recommended,
@@ -13,6 +41,16 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  // The engine is pure: postings in, data out; no GitHub, no files, no configuration file.
+  layer(["src/core/**/*.ts"], ["config", "github", ...ENTRY_LAYERS], IO_PACKAGES, ["messages"]),
+  layer(["src/messages/**/*.ts"], ["config", "github", ...ENTRY_LAYERS]),
+  layer(["src/config/**/*.ts"], ["github", ...ENTRY_LAYERS]),
+  // The adapters take an Octokit and a repository; who calls them (the app, the CLI, the Action) is above.
+  layer(["src/github/**/*.ts"], ENTRY_LAYERS),
+  // The three ways of running it stay apart: the server (src/app), the CLI, the Action (which runs the CLI's commands).
+  layer(["src/app/**/*.ts"], ["cli", "action"]),
+  layer(["src/cli/**/*.ts"], ["app", "action"]),
+  layer(["src/action/**/*.ts"], ["app"]),
   {
     // Snapshots of French text hold narrow no-break spaces (U+202F) as vitest writes them.
     files: ["test/**/*.ts"],

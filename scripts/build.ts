@@ -4,7 +4,7 @@
  * smee-client, which Probot imports by name in development only (`npm start` without
  * WEBHOOK_PROXY_URL … see docs/deploy.md) and which stays a package.
  *
- *   dist/server.js           ← src/main.ts              (`npm start`, the container)
+ *   dist/server.js           ← src/app/main.ts          (`npm start`, the container)
  *   dist/recrutement-bot.js  ← bin/recrutement-bot.ts   (the CLI, package.json `bin`)
  *   dist/action.js           ← src/action/main.ts       (action.yml, `runs: using: node24`)
  *
@@ -20,7 +20,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /** Bundle name (in dist/, without .js) → entry source. */
 export const ENTRIES: Readonly<Record<string, string>> = {
-  server: "src/main.ts",
+  server: "src/app/main.ts",
   "recrutement-bot": "bin/recrutement-bot.ts",
   action: "src/action/main.ts",
 };

@@ -10,8 +10,8 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { Probot, Server } from "probot";
-import app from "../../src/index.js";
-import { createAppOctokit } from "../../src/server/create-app-octokit.js";
+import app from "../../src/app/create-app.js";
+import { createAppOctokit } from "../../src/github/create-app-octokit.js";
 
 const env = process.env;
 let logLines = 0;

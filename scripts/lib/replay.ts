@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import type { Probot } from "probot";
-import app from "../../src/index.js";
+import app from "../../src/app/create-app.js";
 import { mockGitHub, type RecordedRequest } from "../../test/helpers/github-mock.js";
 import { createTestProbot, mockInstallationToken } from "../../test/helpers/probot.js";
 import { defaultState, fakeGitHub, type FakeComment, type FakeFile, type FakeLabel } from "../../test/github/review/fake-github.js";

@@ -8,8 +8,7 @@
  * the postings' text), and never checks out nor runs its code.
  */
 import type { ReviewTarget } from "../github/review/review-pull-request.js";
-import { REVIEW_EVENTS } from "../github/review/register.js";
-import { reviewTargetFromPayload, type PullRequestPayload } from "../github/review/review-target.js";
+import { REVIEW_EVENTS, reviewTargetFromPayload, type PullRequestPayload } from "../github/review/review-target.js";
 
 export type { PullRequestPayload } from "../github/review/review-target.js";
 
@@ -25,7 +24,7 @@ export function jobFor(eventName: string | undefined): ActionJob {
   return "unsupported";
 }
 
-/** The actions of a pull request event that review it, as the app's (src/github/review/register.ts). */
+/** The actions of a pull request event that review it, as the app's (src/app/register-review.ts). */
 const REVIEWED_ACTIONS = new Set(REVIEW_EVENTS.map((e) => e.slice("pull_request.".length)));
 
 /**

@@ -7,7 +7,7 @@
  * a write failed (the check run or the log says which).
  */
 import pino from "pino";
-import { githubFromEnv } from "../github/closing/github-from-env.js";
+import { githubFromEnv } from "../github/github-from-env.js";
 import { reviewPullRequest } from "../github/review/review-pull-request.js";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "../cli/io.js";
 import { t, type Lang } from "../messages/index.js";

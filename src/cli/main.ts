@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
     }
     if (name === "help") {
       const target = commands.find((c) => c.name === rest[0]);
-      if (target) return await target.run(["--help"], { io, lang: uiLang });
+      if (target) return await (await target.load())(["--help"], { io, lang: uiLang });
       io.stdout.write(`${usage(uiLang)}\n`);
       return EXIT_OK;
     }
@@ -54,7 +54,8 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
     const found = commands.find((c) => c.name === name);
     if (!found) throw new UsageError(t(uiLang, "cli-unknown-command", { command: name }), PROGRAM);
     command = `${PROGRAM} ${found.name}`;
-    return await found.run(global.help ? ["--help", ...rest] : [...rest], { io, lang });
+    const run = await found.load();
+    return await run(global.help ? ["--help", ...rest] : [...rest], { io, lang });
   } catch (error) {
     if (error instanceof UsageError) {
       const helpOf = error.command === PROGRAM ? command : `${PROGRAM} ${error.command}`;

@@ -5,8 +5,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_PATH, type Config } from "../config/schema.js";
-import { MAX_CONFIG_BYTES, parseConfig, type ConfigProblem } from "../config/parse-config.js";
-import type { Lang } from "../messages/index.js";
+import { MAX_CONFIG_BYTES, parseConfig, tooLargeConfig, type ConfigProblem } from "../config/parse-config.js";
 
 export interface RepositoryConfig {
   config: Config;
@@ -16,19 +15,20 @@ export interface RepositoryConfig {
 }
 
 /** Reads and parses `<root>/.github/recrutement-bot.yml`; a missing file means defaults. */
-export function loadRepositoryConfig(root: string, lang: Lang): RepositoryConfig {
+export function loadRepositoryConfig(root: string): RepositoryConfig {
   const file = path.join(root, CONFIG_PATH);
   let text: string;
   try {
     const stats = statSync(file);
-    if (!stats.isFile()) return { ...parseConfig(null, lang), found: false };
-    // Oversized: parseConfig reports it without us reading the whole file.
-    text = stats.size > MAX_CONFIG_BYTES ? "x".repeat(MAX_CONFIG_BYTES + 1) : readFileSync(file, "utf8");
+    if (!stats.isFile()) return { ...parseConfig(null), found: false };
+    // Oversized: reported without reading the whole file.
+    if (stats.size > MAX_CONFIG_BYTES) return { ...tooLargeConfig(), found: true };
+    text = readFileSync(file, "utf8");
   } catch (error) {
-    if (isMissing(error)) return { ...parseConfig(null, lang), found: false };
+    if (isMissing(error)) return { ...parseConfig(null), found: false };
     throw error;
   }
-  return { ...parseConfig(text, lang), found: true };
+  return { ...parseConfig(text), found: true };
 }
 
 /** Known startups: their ids, and the `title:` of each when known (id → title). */

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CONTRACT_TYPES, RULE_IDS } from "../core/types.js";
+import type { ConfigMessageId } from "../messages/config.js";
 import {
   DEFAULT_CLOSING_DATE_FIELDS,
   DEFAULT_POSTINGS_DIR,
@@ -13,14 +14,18 @@ import {
 
 export const CONFIG_PATH = ".github/recrutement-bot.yml";
 
+/** A check's message is its id in the catalogue (src/messages/config.ts), worded where it is shown. */
+const message = (id: ConfigMessageId): string => id;
+const MAX_ALIASES = 200;
+
 const folder = z
   .string()
   .max(200)
-  .regex(/^[A-Za-z0-9_.\-/]+$/, "chemin relatif sans espace ni caractère spécial")
-  .refine((p) => !p.split("/").includes("..") && !p.startsWith("/"), "chemin relatif dans le dépôt, sans `..`")
+  .regex(/^[A-Za-z0-9_.\-/]+$/, message("config-folder-chars"))
+  .refine((p) => !p.split("/").includes("..") && !p.startsWith("/"), message("config-folder-outside"))
   .transform((p) => p.replace(/\/+$/, ""));
 
-const colour = z.string().regex(/^[0-9a-fA-F]{6}$/, "couleur hexadécimale à 6 chiffres, sans #");
+const colour = z.string().regex(/^[0-9a-fA-F]{6}$/, message("config-colour"));
 
 const timeZone = z
   .string()
@@ -32,9 +37,9 @@ const timeZone = z
     } catch {
       return false;
     }
-  }, "fuseau horaire IANA inconnu (exemple : Europe/Paris)");
+  }, message("config-time-zone"));
 
-const login = z.string().max(39).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/, "identifiant GitHub (utilisateur, ou organisation/équipe)");
+const login = z.string().max(39).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/, message("config-login"));
 
 const labelName = z.string().min(1).max(50);
 
@@ -74,7 +79,7 @@ export const configSchema = z
       .object({
         aliases: z
           .record(z.string().min(1).max(100), z.enum(CONTRACT_TYPES))
-          .refine((r) => Object.keys(r).length <= 200, "200 alias au plus")
+          .refine((r) => Object.keys(r).length <= MAX_ALIASES, { message: message("config-aliases-max"), params: { max: MAX_ALIASES } })
           .default({})
           .describe("Orthographes supplémentaires → type canonique."),
       })

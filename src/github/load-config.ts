@@ -2,12 +2,11 @@
  * Reads `.github/recrutement-bot.yml` from the repository's default branch only: a pull
  * request can never change the rules it is checked with. A missing file means defaults.
  */
-import type { GitHub, RepoRef } from "./octokit.js";
+import { statusOf, type GitHub, type RepoRef } from "./octokit.js";
 import { CONFIG_PATH } from "../config/schema.js";
-import { MAX_CONFIG_BYTES, parseConfig, type ParsedConfig } from "../config/parse-config.js";
-import type { Lang } from "../messages/index.js";
+import { MAX_CONFIG_BYTES, parseConfig, tooLargeConfig, type ParsedConfig } from "../config/parse-config.js";
 
-export async function loadConfig(octokit: GitHub, repo: RepoRef, defaultBranch: string, lang: Lang = "fr"): Promise<ParsedConfig> {
+export async function loadConfig(octokit: GitHub, repo: RepoRef, defaultBranch: string): Promise<ParsedConfig> {
   try {
     const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repo,
@@ -15,11 +14,11 @@ export async function loadConfig(octokit: GitHub, repo: RepoRef, defaultBranch: 
       ref: defaultBranch,
     });
     const data = res.data as { type?: string; size?: number; content?: string; encoding?: string };
-    if (data.type !== "file" || typeof data.content !== "string") return parseConfig(null, lang);
-    if ((data.size ?? 0) > MAX_CONFIG_BYTES) return parseConfig("x".repeat(MAX_CONFIG_BYTES + 1), lang);
-    return parseConfig(Buffer.from(data.content, "base64").toString("utf8"), lang);
+    if (data.type !== "file" || typeof data.content !== "string") return parseConfig(null);
+    if ((data.size ?? 0) > MAX_CONFIG_BYTES) return tooLargeConfig();
+    return parseConfig(Buffer.from(data.content, "base64").toString("utf8"));
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return parseConfig(null, lang);
+    if (statusOf(error) === 404) return parseConfig(null);
     throw error;
   }
 }

@@ -9,7 +9,7 @@
  *
  * GitHub's limits met here: `Blob.text` is cut at 512,000 bytes: a cut posting of at most the
  * engine's 1 MiB is read in full through the git blobs API (larger ones are not downloaded).
- * An answer over the app's size cap (src/server/create-app-octokit.ts): the postings are read
+ * An answer over the app's size cap (create-app-octokit.ts): the postings are read
  * again in smaller chunks (halved at each failure); a posting whose answer alone is over the cap
  * is left unread ("unread"), and the review names it.
  */
@@ -17,7 +17,7 @@ import type { GitHub, RepoRef } from "./octokit.js";
 import { MAX_POSTING_BYTES } from "../core/defaults.js";
 import { CONFIG_PATH } from "../config/schema.js";
 import { MAX_CONFIG_BYTES } from "../config/parse-config.js";
-import { ResponseTooLargeError } from "../server/create-app-octokit.js";
+import { ResponseTooLargeError } from "./create-app-octokit.js";
 import { GITHUB_LIMITS } from "./limits.js";
 
 export type BlobRead =

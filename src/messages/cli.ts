@@ -1,29 +1,21 @@
 import { defineMessages } from "./define.js";
-
-/** French plural: 0 and 1 take the singular. */
-function fr(n: number, one: string, many: string): string {
-  return `${n} ${n <= 1 ? one : many}`;
-}
-/** English plural: only 1 takes the singular. */
-function en(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from "./plural.js";
 
 /** Messages of the command-line tool (`recrutement-bot`). French first, English beside it. */
 export const cliMessages = defineMessages({
   "cli-summary": {
-    fr: (p: { errors: number; warnings: number }) => `${fr(p.errors, "erreur", "erreurs")}, ${fr(p.warnings, "avertissement", "avertissements")}`,
-    en: (p: { errors: number; warnings: number }) => `${en(p.errors, "error", "errors")}, ${en(p.warnings, "warning", "warnings")}`,
+    fr: (p: { errors: number; warnings: number }) => `${plural("fr", p.errors, "erreur", "erreurs")}, ${plural("fr", p.warnings, "avertissement", "avertissements")}`,
+    en: (p: { errors: number; warnings: number }) => `${plural("en", p.errors, "error", "errors")}, ${plural("en", p.warnings, "warning", "warnings")}`,
   },
   "cli-summary-problems": {
     fr: (p: { problems: number; errors: number; warnings: number; files: number }) =>
-      `✖ ${fr(p.problems, "problème", "problèmes")} (${fr(p.errors, "erreur", "erreurs")}, ${fr(p.warnings, "avertissement", "avertissements")}) dans ${fr(p.files, "fichier vérifié", "fichiers vérifiés")}`,
+      `✖ ${plural("fr", p.problems, "problème", "problèmes")} (${plural("fr", p.errors, "erreur", "erreurs")}, ${plural("fr", p.warnings, "avertissement", "avertissements")}) dans ${plural("fr", p.files, "fichier vérifié", "fichiers vérifiés")}`,
     en: (p: { problems: number; errors: number; warnings: number; files: number }) =>
-      `✖ ${en(p.problems, "problem", "problems")} (${en(p.errors, "error", "errors")}, ${en(p.warnings, "warning", "warnings")}) in ${en(p.files, "file checked", "files checked")}`,
+      `✖ ${plural("en", p.problems, "problem", "problems")} (${plural("en", p.errors, "error", "errors")}, ${plural("en", p.warnings, "warning", "warnings")}) in ${plural("en", p.files, "file checked", "files checked")}`,
   },
   "cli-summary-ok": {
-    fr: (p: { files: number }) => `✔ ${fr(p.files, "fichier vérifié", "fichiers vérifiés")}\u202F: aucun problème`,
-    en: (p: { files: number }) => `✔ ${en(p.files, "file checked", "files checked")}: no problem`,
+    fr: (p: { files: number }) => `✔ ${plural("fr", p.files, "fichier vérifié", "fichiers vérifiés")}\u202F: aucun problème`,
+    en: (p: { files: number }) => `✔ ${plural("en", p.files, "file checked", "files checked")}: no problem`,
   },
   "cli-severity-error": {
     fr: () => "erreur",

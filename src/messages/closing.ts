@@ -1,11 +1,5 @@
 import { defineMessages } from "./define.js";
-
-function fr(n: number, one: string, many: string): string {
-  return `${n} ${n <= 1 ? one : many}`;
-}
-function en(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from "./plural.js";
 
 /**
  * Messages of the closing job: pull request titles, bodies and comments (markdown: callers
@@ -83,12 +77,12 @@ export const closingMessages = defineMessages({
 
   // — pull request, several postings (grouped)
   "closing-pr-title-grouped": {
-    fr: (p: { count: number }) => `Fermer ${fr(p.count, "offre expirée", "offres expirées")}`,
-    en: (p: { count: number }) => `Close ${en(p.count, "expired posting", "expired postings")}`,
+    fr: (p: { count: number }) => `Fermer ${plural("fr", p.count, "offre expirée", "offres expirées")}`,
+    en: (p: { count: number }) => `Close ${plural("en", p.count, "expired posting", "expired postings")}`,
   },
   "closing-pr-grouped-intro": {
-    fr: (p: { count: number; today: string }) => `${fr(p.count, "offre est", "offres sont")} à fermer (nous sommes le ${p.today})\u202F:`,
-    en: (p: { count: number; today: string }) => `${en(p.count, "posting is", "postings are")} due for closing (today is ${p.today}):`,
+    fr: (p: { count: number; today: string }) => `${plural("fr", p.count, "offre est", "offres sont")} à fermer (nous sommes le ${p.today})\u202F:`,
+    en: (p: { count: number; today: string }) => `${plural("en", p.count, "posting is", "postings are")} due for closing (today is ${p.today}):`,
   },
   "closing-pr-grouped-item-date": {
     fr: (p: { roles: string; path: string; line: number; field: string; date: string; day: string; ago: string }) =>
@@ -101,7 +95,7 @@ export const closingMessages = defineMessages({
     en: (p: { roles: string; path: string; line: number }) => `“${p.roles}” (\`${p.path}\`, line ${p.line}): position filled (\`poste_pourvu: true\`)`,
   },
   "closing-pr-grouped-more": {
-    fr: (p: { count: number }) => `- … et ${fr(p.count, "autre", "autres")}\u202F: la liste complète est dans le message du commit.`,
+    fr: (p: { count: number }) => `- … et ${plural("fr", p.count, "autre", "autres")}\u202F: la liste complète est dans le message du commit.`,
     en: (p: { count: number }) => `- … and ${p.count} more: the full list is in the commit message.`,
   },
   "closing-pr-grouped-merge": {
@@ -117,8 +111,8 @@ export const closingMessages = defineMessages({
       "**To keep a posting open**, change its closing date to a date to come (or remove `poste_pourvu: true`) in its file: it leaves this pull request at the next run. Closed without merging, this pull request is not proposed again until these files change.",
   },
   "closing-commit-grouped": {
-    fr: (p: { count: number }) => `Fermer ${fr(p.count, "offre expirée", "offres expirées")} (open: false)`,
-    en: (p: { count: number }) => `Close ${en(p.count, "expired posting", "expired postings")} (open: false)`,
+    fr: (p: { count: number }) => `Fermer ${plural("fr", p.count, "offre expirée", "offres expirées")} (open: false)`,
+    en: (p: { count: number }) => `Close ${plural("en", p.count, "expired posting", "expired postings")} (open: false)`,
   },
 
   // — days in words, relative to today
@@ -194,9 +188,9 @@ export const closingMessages = defineMessages({
   },
   "dashboard-intro": {
     fr: (p: { today: string; open: number; noDate: number; due: number; soon: number }) =>
-      `Au ${p.today}\u202F: ${fr(p.open, "offre ouverte", "offres ouvertes")}, dont ${fr(p.due, "à fermer", "à fermer")}, ${fr(p.soon, "qui ferme bientôt", "qui ferment bientôt")} et ${fr(p.noDate, "sans date de clôture", "sans date de clôture")}. Ce tableau est mis à jour à chaque passage de recrutement-bot\u202F; ne le modifiez pas à la main.`,
+      `Au ${p.today}\u202F: ${plural("fr", p.open, "offre ouverte", "offres ouvertes")}, dont ${plural("fr", p.due, "à fermer", "à fermer")}, ${plural("fr", p.soon, "qui ferme bientôt", "qui ferment bientôt")} et ${plural("fr", p.noDate, "sans date de clôture", "sans date de clôture")}. Ce tableau est mis à jour à chaque passage de recrutement-bot\u202F; ne le modifiez pas à la main.`,
     en: (p: { today: string; open: number; noDate: number; due: number; soon: number }) =>
-      `On ${p.today}: ${en(p.open, "open posting", "open postings")}, of which ${p.due} due for closing, ${p.soon} closing soon and ${p.noDate} without a closing date. This dashboard is updated at every run of recrutement-bot; do not edit it by hand.`,
+      `On ${p.today}: ${plural("en", p.open, "open posting", "open postings")}, of which ${p.due} due for closing, ${p.soon} closing soon and ${p.noDate} without a closing date. This dashboard is updated at every run of recrutement-bot; do not edit it by hand.`,
   },
   "dashboard-due-heading": {
     fr: () => "### À fermer",
@@ -251,7 +245,7 @@ export const closingMessages = defineMessages({
     en: () => "_None._",
   },
   "dashboard-more": {
-    fr: (p: { count: number }) => `- … et ${fr(p.count, "autre", "autres")}`,
+    fr: (p: { count: number }) => `- … et ${plural("fr", p.count, "autre", "autres")}`,
     en: (p: { count: number }) => `- … and ${p.count} more`,
   },
 
@@ -362,12 +356,12 @@ export const closingMessages = defineMessages({
     en: (p: { path: string; line: number; roles: string }) => `${p.path}:${p.line}  “${p.roles}”: position filled (poste_pourvu: true)`,
   },
   "cli-close-summary": {
-    fr: (p: { due: number; files: number; today: string }) => `${fr(p.due, "offre à fermer", "offres à fermer")} au ${p.today} (${fr(p.files, "offre lue", "offres lues")})`,
-    en: (p: { due: number; files: number; today: string }) => `${en(p.due, "posting", "postings")} due for closing on ${p.today} (${en(p.files, "posting read", "postings read")})`,
+    fr: (p: { due: number; files: number; today: string }) => `${plural("fr", p.due, "offre à fermer", "offres à fermer")} au ${p.today} (${plural("fr", p.files, "offre lue", "offres lues")})`,
+    en: (p: { due: number; files: number; today: string }) => `${plural("en", p.due, "posting", "postings")} due for closing on ${p.today} (${plural("en", p.files, "posting read", "postings read")})`,
   },
   "cli-close-written": {
-    fr: (p: { count: number }) => `${fr(p.count, "fichier modifié", "fichiers modifiés")}\u202F: open: false`,
-    en: (p: { count: number }) => `${en(p.count, "file changed", "files changed")}: open: false`,
+    fr: (p: { count: number }) => `${plural("fr", p.count, "fichier modifié", "fichiers modifiés")}\u202F: open: false`,
+    en: (p: { count: number }) => `${plural("en", p.count, "file changed", "files changed")}: open: false`,
   },
   "cli-close-bad-day": {
     fr: (p: { value: string }) => `--today attend un jour AAAA-MM-JJ\u202F: ${p.value}`,
@@ -439,8 +433,8 @@ export const closingMessages = defineMessages({
     en: (p: { pr: number; path: string }) => `do not propose ${p.path} again: refused in #${p.pr}, file unchanged since`,
   },
   "closing-plan-capped": {
-    fr: (p: { path: string; max: number }) => `${p.path}\u202F: au prochain passage (${fr(p.max, "pull request", "pull requests")} au plus par passage)`,
-    en: (p: { path: string; max: number }) => `${p.path}: next run (${en(p.max, "pull request", "pull requests")} at most per run)`,
+    fr: (p: { path: string; max: number }) => `${p.path}\u202F: au prochain passage (${plural("fr", p.max, "pull request", "pull requests")} au plus par passage)`,
+    en: (p: { path: string; max: number }) => `${p.path}: next run (${plural("en", p.max, "pull request", "pull requests")} at most per run)`,
   },
   "closing-plan-group-full": {
     fr: (p: { path: string }) => `${p.path}\u202F: après la fusion de la pull request groupée (elle est pleine)`,

@@ -8,6 +8,7 @@ import { reviewMessages } from "./review.js";
 import { closingMessages } from "./closing.js";
 import { cliMessages } from "./cli.js";
 import { actionMessages } from "./action.js";
+import { configMessages } from "./config.js";
 
 export type { Lang } from "./define.js";
 export { LANGS } from "./define.js";
@@ -18,6 +19,7 @@ const catalogue = {
   ...closingMessages,
   ...cliMessages,
   ...actionMessages,
+  ...configMessages,
 };
 
 export type MessageId = keyof typeof catalogue;

@@ -1,5 +1,5 @@
 import { defineMessages } from "./define.js";
-import { plural } from "./plural.js";
+import { plural, pluralWord } from "./plural.js";
 
 /** Narrow no-break space: French puts it before `; : ! ?` and inside « ». */
 const NS = "\u202F";
@@ -125,7 +125,7 @@ export const reviewMessages = defineMessages({
   },
   "check-summary-truncated": {
     fr: (p: { n: number }) =>
-      `… et ${plural("fr", p.n, "autre offre", "autres offres")}, non ${p.n > 1 ? "détaillées" : "détaillée"} ici faute de place${NS}: chaque point est signalé à sa ligne dans l'onglet «${NS}Files changed${NS}».`,
+      `… et ${plural("fr", p.n, "autre offre", "autres offres")}, non ${pluralWord("fr", p.n, "détaillée", "détaillées")} ici faute de place${NS}: chaque point est signalé à sa ligne dans l'onglet «${NS}Files changed${NS}».`,
     en: (p: { n: number }) => `… and ${plural("en", p.n, "more posting", "more postings")}, not detailed here for lack of room: each point is shown at its line in the “Files changed” tab.`,
   },
   "check-summary-cut": {

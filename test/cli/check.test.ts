@@ -383,7 +383,7 @@ describe("check: root, default folder, configuration", () => {
     expect(r.stdout).toBe("offres/2024-01-01-a.md\n  3:10  warning  contract-alias   Contract type “prestation”: write “indépendant”.\n                                  fix: line 3 → contrat: indépendant\n  4:10  warning  startup-unknown  The startup “autre” does not exist in content/_startups: the page will show “beta.gouv.fr recrute”, without a startup card. Write a startup's id (its file name); for a team that is not a startup, `friend: Team name` (the name the page shows).\n\noffres/2024-01-01-b\n  1:1  error    file-extension  The file “2024-01-01-b” must end in `.md`: otherwise the posting is not published.\n  1:1  error    open-missing    No `open`: the page would say “Ce poste a été pourvu” and the API would leave the posting out. Add `open: true`.\n  1:1  warning  team-missing    The front matter does not say who is hiring: the page will show “beta.gouv.fr recrute”. Add `startup: id` for a startup, or else `friend: Team name` (the name the page shows).\n\n✖ 5 problems (2 errors, 3 warnings) in 2 files checked\n");
     expect(r.stderr).toBe(
       [
-        ".github/recrutement-bot.yml:11 closing.hour: Too big: expected number to be <=23",
+        ".github/recrutement-bot.yml:11 closing.hour: too large: 23 at most",
         ".github/recrutement-bot.yml:12 couleur: unknown key, ignored",
         "Configuration: faulty values are ignored, their defaults apply.",
         "",

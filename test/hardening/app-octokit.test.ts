@@ -8,7 +8,7 @@ import nock from "nock";
 import { Probot } from "probot";
 import { testPrivateKey } from "../helpers/probot.js";
 import { captureLogs, fastAppOctokit, INSTALLATION_TOKEN, mockToken } from "./harness.js";
-import type { AppOctokitOptions } from "../../src/server/create-app-octokit.js";
+import type { AppOctokitOptions } from "../../src/github/create-app-octokit.js";
 
 const API = "https://api.github.com";
 
@@ -181,8 +181,8 @@ describe("logs", () => {
 
 describe("the CLI's and the Action's GitHub client", () => {
   it("with GITHUB_TOKEN or the app's credentials, the same cap on answers", async () => {
-    const { githubFromEnv } = await import("../../src/github/closing/github-from-env.js");
-    const { MAX_RESPONSE_BYTES } = await import("../../src/server/create-app-octokit.js");
+    const { githubFromEnv } = await import("../../src/github/github-from-env.js");
+    const { MAX_RESPONSE_BYTES } = await import("../../src/github/create-app-octokit.js");
     const { log } = captureLogs();
     const huge = { data: { repository: { text: "x".repeat(MAX_RESPONSE_BYTES + 1024) } } };
     const scope = nock(API);

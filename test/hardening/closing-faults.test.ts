@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
-import { registerClosing } from "../../src/github/closing/register.js";
+import { registerClosing } from "../../src/app/register-closing.js";
 import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
 import { posting } from "../github/closing/fixtures.js";
 import { appUnderTest, injectFaults, mockToken, type AppUnderTest, type Fault } from "./harness.js";

@@ -13,10 +13,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import nock from "nock";
 import { Redis } from "ioredis";
 import type { Probot } from "probot";
-import { registerReview } from "../../src/github/review/register.js";
-import { registerClosing } from "../../src/github/closing/register.js";
-import { createClosingSchedule } from "../../src/github/closing/schedule.js";
-import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/server/claims.js";
+import { registerReview } from "../../src/app/register-review.js";
+import { registerClosing } from "../../src/app/register-closing.js";
+import { createClosingSchedule } from "../../src/app/closing-schedule.js";
+import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/app/claims.js";
 import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
 import { redisServerPath, startRedis, type RedisServer } from "../helpers/redis.js";
 import { defaultState, fakeGitHub } from "../github/review/fake-github.js";
@@ -173,7 +173,7 @@ describe("two app instances run the daily closing job at the same minute", () =>
 
 describe("the review lock (withClaim)", () => {
   it("a second holder waits for the first to give the claim back; a claim never given back is waited for at most waitMs", async () => {
-    const { withClaim } = await import("../../src/server/with-claim.js");
+    const { withClaim } = await import("../../src/app/with-claim.js");
     const store = memoryClaimStore();
     const order: string[] = [];
     let release!: () => void;

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
-import { registerReview } from "../../src/github/review/register.js";
+import { registerReview } from "../../src/app/register-review.js";
 import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
 import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../github/review/fake-github.js";
 import { pullRequestEvent } from "../github/review/payloads.js";

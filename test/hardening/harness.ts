@@ -9,7 +9,7 @@ import Bottleneck from "bottleneck";
 import nock from "nock";
 import pino from "pino";
 import { Probot, Server, type ApplicationFunction } from "probot";
-import { createAppOctokit, type AppOctokitOptions } from "../../src/server/create-app-octokit.js";
+import { createAppOctokit, type AppOctokitOptions } from "../../src/github/create-app-octokit.js";
 import { testPrivateKey } from "../helpers/probot.js";
 import type { GitHubMock } from "../helpers/github-mock.js";
 import type { BlobNode } from "../github/review/fake-github.js";

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { GitHubMock } from "../helpers/github-mock.js";
 import { deliver } from "../../bench/lib/webhook-delivery.js";
-import type { HookDelivery } from "../../src/server/recover-deliveries.js";
+import type { HookDelivery } from "../../src/app/recover-deliveries.js";
 import { WEBHOOK_SECRET } from "./harness.js";
 
 export interface SentEvent {

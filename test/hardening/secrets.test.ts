@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
-import app from "../../src/index.js";
+import app from "../../src/app/create-app.js";
 import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
 import { testPrivateKey } from "../helpers/probot.js";
 import { runCli } from "../cli/helpers.js";
@@ -177,7 +177,7 @@ describe("`npm start`'s entry point, spawned as in production", () => {
     const port = await freePort();
     const out: string[] = [];
     const err: string[] = [];
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: "production",

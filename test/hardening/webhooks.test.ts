@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
-import app from "../../src/index.js";
+import app from "../../src/app/create-app.js";
 import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
 import { defaultState, fakeGitHub } from "../github/review/fake-github.js";
 import { pullRequestEvent } from "../github/review/payloads.js";

@@ -11,11 +11,12 @@ import { describe, expect, it } from "vitest";
 import type { Entry, Lang, Params } from "../../src/messages/define.js";
 import { cliMessages } from "../../src/messages/cli.js";
 import { closingMessages } from "../../src/messages/closing.js";
+import { configMessages } from "../../src/messages/config.js";
 import { diagnosticMessages } from "../../src/messages/diagnostics.js";
 import { hasMessage } from "../../src/messages/index.js";
 import { reviewMessages } from "../../src/messages/review.js";
 
-const AREAS = { diagnostics: diagnosticMessages, review: reviewMessages, closing: closingMessages, cli: cliMessages };
+const AREAS = { diagnostics: diagnosticMessages, review: reviewMessages, closing: closingMessages, cli: cliMessages, config: configMessages };
 const ENTRIES: Array<[string, Entry<Params>]> = Object.values(AREAS).flatMap((area) => Object.entries(area as unknown as Record<string, Entry<Params>>));
 
 /** Parameters that are numbers somewhere in the catalogue (the others are strings). */

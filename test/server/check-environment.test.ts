@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { checkEnvironment } from "../../src/server/check-environment.js";
+import { checkEnvironment } from "../../src/app/check-environment.js";
 
 describe("start-up environment check", () => {
   it("refuses production without a webhook secret, or with Probot's development fallback", () => {
@@ -14,7 +14,7 @@ describe("start-up environment check", () => {
     expect(checkEnvironment({})).toEqual([]);
   });
   it("npm start's entry point exits 1 with the French message before listening", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
       env: { PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "x" },
       encoding: "utf8",
       timeout: 20_000,
@@ -29,7 +29,7 @@ describe("the environment judged at start-up is Probot's: process.env overlaid w
     const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
-    const { effectiveEnv } = await import("../../src/server/effective-env.js");
+    const { effectiveEnv } = await import("../../src/app/effective-env.js");
     const dir = mkdtempSync(path.join(tmpdir(), "rb-env-"));
     try {
       expect(checkEnvironment(effectiveEnv({ NODE_ENV: "production" }, dir)).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
@@ -52,7 +52,7 @@ describe("the environment judged at start-up is Probot's: process.env overlaid w
     const dir = mkdtempSync(path.join(tmpdir(), "rb-env-"));
     try {
       writeFileSync(path.join(dir, ".env"), "NODE_ENV=production\nAPP_ID=1\nPRIVATE_KEY=x\n");
-      const main = path.resolve(import.meta.dirname, "../../src/main.ts");
+      const main = path.resolve(import.meta.dirname, "../../src/app/main.ts");
       const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), main], {
         cwd: dir,
         env: { PATH: process.env.PATH },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/server/claims.js";
-import { withClaim } from "../../src/server/with-claim.js";
+import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/app/claims.js";
+import { withClaim } from "../../src/app/with-claim.js";
 import { redisServerPath, startRedis, type RedisServer } from "../helpers/redis.js";
 
 describe("memory claims", () => {

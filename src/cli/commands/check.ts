@@ -10,14 +10,15 @@ import { CONFIG_PATH } from "../../config/schema.js";
 import { t, type Lang } from "../../messages/index.js";
 import { choice, LANG_CHOICES, parseCommandArgs, sniffLang } from "../args.js";
 import { collectFiles, readPosting, toPosix } from "../files.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CommandContext } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, } from "../io.js";
 import { isMissing, loadRepositoryConfig, readStartups, readStartupsFile, type Startups } from "../repository.js";
 import { checkOptionsFor } from "../../config/check-options.js";
+import { configProblemText } from "../../config/parse-config.js";
 import { formatGithub } from "../format/github.js";
 import { formatJson } from "../format/json.js";
 import { formatText } from "../format/text.js";
 import { totals, type FileResult, type Formatter } from "../format/types.js";
-import type { Command } from "./index.js";
+import type { RunCommand } from "./index.js";
 
 export const FORMATS = { text: formatText, json: formatJson, github: formatGithub } satisfies Record<string, Formatter>;
 export type FormatName = keyof typeof FORMATS;
@@ -32,13 +33,7 @@ const options = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export const checkCommand: Command = {
-  name: "check",
-  summary: (lang) => t(lang, "cli-command-check-summary"),
-  run: runCheck,
-};
-
-async function runCheck(args: string[], { io, lang: outerLang }: CommandContext): Promise<number> {
+export const runCheck: RunCommand = async (args, { io, lang: outerLang }) => {
   const early: Lang = sniffLang(args) ?? outerLang ?? "fr";
   const { values, positionals } = parseCommandArgs(args, options, "check", early);
   const askedLang = choice(values.lang, LANG_CHOICES, "--lang", "check", early);
@@ -56,14 +51,12 @@ async function runCheck(args: string[], { io, lang: outerLang }: CommandContext)
   const root = path.resolve(io.cwd, values.root ?? ".");
   if (!isDirectory(root)) return fail(t(askedLang ?? early, "cli-root-missing", { path: show(root) }));
 
-  const firstLang = askedLang ?? early;
-  let { config, problems } = loadRepositoryConfig(root, firstLang);
-  const lang: Lang = askedLang ?? outerLang ?? config.language;
+  const { config, problems } = loadRepositoryConfig(root);
   // Problems are worded in the language the configuration itself may have chosen.
-  if (lang !== firstLang && problems.length > 0) ({ config, problems } = loadRepositoryConfig(root, lang));
+  const lang: Lang = askedLang ?? outerLang ?? config.language;
   for (const p of problems) {
     const where = `${p.line !== undefined ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: p.message })}\n`);
+    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`);
   }
   if (problems.length > 0) io.stderr.write(`${t(lang, "cli-config-defaults")}\n`);
 
@@ -116,7 +109,7 @@ async function runCheck(args: string[], { io, lang: outerLang }: CommandContext)
   io.stdout.write(FORMATS[format](results, { lang, colour }));
   if (unreadable) return EXIT_USAGE;
   return totals(results).errors > 0 ? EXIT_ERRORS : EXIT_OK;
-}
+};
 
 function isDirectory(p: string): boolean {
   try {

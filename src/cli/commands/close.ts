@@ -11,21 +11,17 @@
  */
 import { statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pino from "pino";
 import { findDue, type DuePosting, type PostingFile } from "../../core/closing/find-due.js";
 import { isoDay, todayIn } from "../../core/dates.js";
-import { loadConfig } from "../../github/load-config.js";
-import { closingReportJson, formatClosingReport } from "../../github/closing/format-report.js";
-import { githubFromEnv, MissingCredentialsError } from "../../github/closing/github-from-env.js";
-import { runClosing } from "../../github/closing/run-closing.js";
 import { CONFIG_PATH } from "../../config/schema.js";
 import { t, type Lang } from "../../messages/index.js";
 import { choice, LANG_CHOICES, parseCommandArgs } from "../args.js";
 import { collectFiles, readPosting, toPosix } from "../files.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandContext } from "../io.js";
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "../io.js";
 import { loadRepositoryConfig } from "../repository.js";
 import { checkOptionsFor } from "../../config/check-options.js";
-import type { Command } from "./index.js";
+import { configProblemText } from "../../config/parse-config.js";
+import type { RunCommand } from "./index.js";
 
 const options = {
   repo: { type: "string" },
@@ -38,15 +34,9 @@ const options = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-const FORMATS = ["text", "json"] as const;
+export const FORMATS = ["text", "json"] as const;
 
-export const closeCommand: Command = {
-  name: "close",
-  summary: (lang) => t(lang, "cli-command-close-summary"),
-  run: runClose,
-};
-
-async function runClose(args: string[], { io, lang: outerLang }: CommandContext): Promise<number> {
+export const runClose: RunCommand = async (args, { io, lang: outerLang }) => {
   const early: Lang = outerLang ?? "fr";
   const { values, positionals } = parseCommandArgs(args, options, "close", early);
   const askedLang = choice(values.lang, LANG_CHOICES, "--lang", "close", early);
@@ -61,12 +51,14 @@ async function runClose(args: string[], { io, lang: outerLang }: CommandContext)
     for (const [set, option] of [[values.write, "--write"], [positionals.length > 0, positionals[0] ?? ""], [values.root !== undefined, "--root"]] as const) {
       if (set) throw new UsageError(t(uiLang, "cli-close-local-only", { option }), "close");
     }
+    // Loaded here only: what reaches GitHub (Probot's Octokit, pino) stays out of the local commands.
+    const { closeOnGitHub } = await import("./close-on-github.js");
     return closeOnGitHub(io, values.repo, { today: values.today, dryRun: values["dry-run"] === true, format, lang: askedLang ?? outerLang });
   }
   if (values["dry-run"]) throw new UsageError(t(uiLang, "cli-close-repo-only"), "close");
   if (positionals.length > 1) throw new UsageError(t(uiLang, "cli-unexpected-argument", { argument: positionals[1]! }), "close");
   return closeLocally(io, positionals[0], { root: values.root, today: values.today, write: values.write === true, format, lang: askedLang ?? outerLang });
-}
+};
 
 function isDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -86,11 +78,11 @@ async function closeLocally(io: CliIo, folderArg: string | undefined, opts: Loca
   const root = path.resolve(io.cwd, opts.root ?? ".");
   const early = opts.lang ?? "fr";
   if (!isDirectory(root)) return fail(io, t(early, "cli-root-missing", { path: show(root) }));
-  const { config, problems, found } = loadRepositoryConfig(root, early);
+  const { config, problems, found } = loadRepositoryConfig(root);
   const lang: Lang = opts.lang ?? (found ? config.language : "fr");
   for (const p of problems) {
     const where = `${p.line !== undefined ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: p.message })}\n`);
+    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`);
   }
   const folder = folderArg !== undefined ? path.resolve(io.cwd, folderArg) : path.resolve(root, config.postings);
   if (!isDirectory(folder)) return fail(io, t(lang, folderArg !== undefined ? "cli-path-not-found" : "cli-postings-dir-missing", { path: show(folder) }));
@@ -143,40 +135,6 @@ function exactText(bytes: Uint8Array): string | null {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return null;
-  }
-}
-
-interface RemoteOptions {
-  today: string | undefined;
-  dryRun: boolean;
-  format: (typeof FORMATS)[number];
-  lang: Lang | undefined;
-}
-
-async function closeOnGitHub(io: CliIo, slug: string, opts: RemoteOptions): Promise<number> {
-  const early = opts.lang ?? "fr";
-  const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(slug);
-  if (!m) throw new UsageError(t(early, "cli-close-bad-repo", { value: slug }), "close");
-  const repo = { owner: m[1]!, repo: m[2]! };
-  // Structured logs on stderr (level from LOG_LEVEL, warnings by default); the report on stdout.
-  const log = pino({ level: io.env.LOG_LEVEL ?? "warn" }, { write: (s: string) => void io.stderr.write(s) });
-  try {
-    const gh = await githubFromEnv(io.env, repo, log, io.cwd);
-    const { data } = await gh.request("GET /repos/{owner}/{repo}", repo);
-    const { config, problems } = await loadConfig(gh, repo, data.default_branch, early);
-    const lang = opts.lang ?? config.language;
-    for (const p of problems) io.stderr.write(`${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: p.message })}\n`);
-    const report = await runClosing(gh, repo, { config, now: new Date(), today: opts.today, dryRun: opts.dryRun || undefined, log });
-    io.onClosingReport?.(report);
-    io.stdout.write(opts.format === "json" ? closingReportJson(report) : formatClosingReport(report, lang, config.closing["max-pull-requests"]));
-    return report.results.some((r) => r.outcome.kind === "failed") ? EXIT_ERRORS : EXIT_OK;
-  } catch (error) {
-    if (error instanceof MissingCredentialsError) return fail(io, t(early, "cli-close-no-credentials"));
-    const e = error as { status?: number; message?: string };
-    // A network error's message may quote the request, headers included: never the token.
-    let message = `${e.status ?? ""} ${e.message ?? String(error)}`.trim();
-    for (const secret of [io.env.GITHUB_TOKEN, io.env.PRIVATE_KEY]) if (secret) message = message.split(secret).join("[REDACTED]");
-    return fail(io, t(early, "cli-close-github-error", { message }));
   }
 }
 

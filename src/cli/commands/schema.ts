@@ -8,8 +8,8 @@ import { postingJsonSchema } from "../../core/posting-schema.js";
 import { t, type Lang } from "../../messages/index.js";
 import { choice, LANG_CHOICES, parseCommandArgs, sniffLang } from "../args.js";
 import { toPosix } from "../files.js";
-import { EXIT_OK, EXIT_USAGE, UsageError, type CommandContext } from "../io.js";
-import type { Command } from "./index.js";
+import { EXIT_OK, EXIT_USAGE, UsageError } from "../io.js";
+import type { RunCommand } from "./index.js";
 
 /** Used when the engine's schema does not name its dialect (it gives draft-07 today). */
 export const DEFAULT_JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#";
@@ -28,13 +28,7 @@ const options = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export const schemaCommand: Command = {
-  name: "schema",
-  summary: (lang) => t(lang, "cli-command-schema-summary"),
-  run: runSchema,
-};
-
-async function runSchema(args: string[], { io, lang: outerLang }: CommandContext): Promise<number> {
+export const runSchema: RunCommand = async (args, { io, lang: outerLang }) => {
   const early: Lang = sniffLang(args) ?? outerLang ?? "fr";
   const { values, positionals } = parseCommandArgs(args, options, "schema", early);
   const lang = choice(values.lang, LANG_CHOICES, "--lang", "schema", early) ?? early;
@@ -59,4 +53,4 @@ async function runSchema(args: string[], { io, lang: outerLang }: CommandContext
   }
   io.stderr.write(`${t(lang, "cli-schema-written", { path: shown })}\n`);
   return EXIT_OK;
-}
+};

@@ -3,17 +3,21 @@
  * (`line:col  severity  rule  message`, the short columns aligned, the message last so that a
  * long one does not push the others), then a summary line.
  */
+import { styleText } from "node:util";
 import { t } from "../../messages/index.js";
 import { renderMessage, totals, type Formatter } from "./types.js";
 
-const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-const styles = {
-  bold: ansi(1, 22),
-  dim: ansi(2, 22),
-  underline: ansi(4, 24),
-  red: ansi(31, 39),
-  green: ansi(32, 39),
-  yellow: ansi(33, 39),
+type Style = "bold" | "dim" | "underline" | "red" | "green" | "yellow";
+// Whether to colour is decided once by the command (`colour`: a terminal, no NO_COLOR), for the
+// stream it writes to: styleText must not decide again from process.stdout.
+const style = (format: Style) => (s: string) => styleText(format, s, { validateStream: false });
+const styles: Record<Style, (s: string) => string> = {
+  bold: style("bold"),
+  dim: style("dim"),
+  underline: style("underline"),
+  red: style("red"),
+  green: style("green"),
+  yellow: style("yellow"),
 };
 const plain = (s: string) => s;
 

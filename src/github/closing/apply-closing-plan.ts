@@ -17,8 +17,8 @@
  */
 import type { Logger } from "pino";
 import type { DuePosting } from "../../core/closing/find-due.js";
-import { actionPaths, type ClosingAction } from "../../core/closing/plan-closing.js";
-import type { GitHub, RepoRef } from "../octokit.js";
+import { actionPaths, type ClosingAction } from "./plan-closing.js";
+import { refusalOf, statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
 import { t } from "../../messages/index.js";
 import { bodyClosedByApp, closingLabelPlan, renderClosingPullRequest, renderCloseComment, type RenderContext } from "./render-pull-request.js";
@@ -65,7 +65,7 @@ export async function applyClosingPlan(gh: GitHub, plan: readonly ClosingAction[
     try {
       outcome = await apply(gh, action, ctx);
     } catch (error) {
-      outcome = { kind: "failed", message: describe(error) };
+      outcome = { kind: "failed", message: refusalOf(error) };
     }
     const paths = actionPaths(action);
     const level = outcome.kind === "failed" ? "error" : "info";
@@ -96,7 +96,7 @@ async function apply(gh: GitHub, action: ClosingAction, ctx: ApplyContext): Prom
         await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${action.branch}` });
       } catch (error) {
         // Already deleted (by a person, or by GitHub after a merge): nothing to do.
-        if (status(error) !== 422 && status(error) !== 404) throw error;
+        if (statusOf(error) !== 422 && statusOf(error) !== 404) throw error;
       }
       return { kind: "closed", pr: action.pr };
     }
@@ -121,11 +121,11 @@ async function create(gh: GitHub, branch: string, branchExists: boolean, posting
     });
     pr = res.data.number;
   } catch (error) {
-    if (status(error) === 422 && !/already exists/i.test(describe(error)) && !branchExists) {
+    if (statusOf(error) === 422 && !/already exists/i.test(refusalOf(error)) && !branchExists) {
       // Refused as it is (Validation Failed): the branch made for it goes too, or it would stay behind.
       await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${branch}` }).catch(() => {});
     }
-    if (status(error) !== 422 || !/already exists/i.test(describe(error))) throw error;
+    if (statusOf(error) !== 422 || !/already exists/i.test(refusalOf(error))) throw error;
     // Opened by another run, or by this one when GitHub's answer was lost and the request
     // retried: then nobody else labels it. Labels and reviewers are the same whoever adds them.
     const open = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
@@ -187,7 +187,7 @@ async function commitOnBranch(
       });
     } catch (error) {
       // 409: the file on the branch is no longer the blob we read (another run wrote first, or the posting changed).
-      if (status(error) === 409 || status(error) === 422) return "taken";
+      if (statusOf(error) === 409 || statusOf(error) === 422) return "taken";
       throw error;
     }
     return "written";
@@ -208,7 +208,7 @@ async function pointBranch(gh: GitHub, branch: string, sha: string, exists: bool
       await gh.request("POST /repos/{owner}/{repo}/git/refs", { ...ctx.repo, ref: `refs/heads/${branch}`, sha });
       return "ok";
     } catch (error) {
-      if (status(error) !== 422 || !/already exists/i.test(describe(error))) throw error;
+      if (statusOf(error) !== 422 || !/already exists/i.test(refusalOf(error))) throw error;
       // Created meanwhile by another run: its pull request, if it has one already.
       const open = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
       const pr = open.data[0];
@@ -219,7 +219,7 @@ async function pointBranch(gh: GitHub, branch: string, sha: string, exists: bool
     await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${branch}`, sha, force: true });
     return "ok";
   } catch (error) {
-    if (status(error) === 422) return "taken";
+    if (statusOf(error) === 422) return "taken";
     throw error;
   }
 }
@@ -250,7 +250,7 @@ async function requestReviewers(gh: GitHub, pr: number, postings: readonly DuePo
       return true;
     } catch (error) {
       // A reviewer who is not a collaborator, or the author: the pull request stands without them.
-      ctx.log.warn({ pr, status: status(error) }, "closing: reviewers not requested");
+      ctx.log.warn({ pr, status: statusOf(error) }, "closing: reviewers not requested");
       return false;
     }
   };
@@ -266,19 +266,9 @@ async function requestReviewers(gh: GitHub, pr: number, postings: readonly DuePo
       await gh.request("GET /repos/{owner}/{repo}/collaborators/{username}", { ...ctx.repo, username: login });
       mention.push(login);
     } catch (error) {
-      if (status(error) !== 404) ctx.log.warn({ pr, status: status(error) }, "closing: collaborator check failed");
+      if (statusOf(error) !== 404) ctx.log.warn({ pr, status: statusOf(error) }, "closing: collaborator check failed");
     }
   }
   if (mention.length === 0) return;
   await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: pr, body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") }) });
-}
-
-function status(error: unknown): number | undefined {
-  return (error as { status?: number }).status;
-}
-
-function describe(error: unknown): string {
-  const e = error as { response?: { data?: { message?: string; errors?: { message?: string }[] } }; message?: string };
-  const data = e.response?.data;
-  return [data?.message, ...(data?.errors ?? []).map((x) => x.message)].filter(Boolean).join(": ") || e.message || String(error);
 }

@@ -1,7 +1,7 @@
 /**
  * The closing report as text (dry-run output, the `close --repo` command) or JSON. Pure.
  */
-import type { ClosingAction } from "../../core/closing/plan-closing.js";
+import type { ClosingAction } from "./plan-closing.js";
 import { t, type Lang } from "../../messages/index.js";
 import type { ActionOutcome } from "./apply-closing-plan.js";
 import type { ClosingReport } from "./run-closing.js";

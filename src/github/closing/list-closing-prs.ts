@@ -4,7 +4,7 @@
  * branches, looked up by exact head branch name, so that a refusal is found however old it is
  * and whether or not its branch was deleted.
  */
-import type { ClosingPullRequest } from "../../core/closing/plan-closing.js";
+import type { ClosingPullRequest } from "./plan-closing.js";
 import type { GitHub, RepoRef } from "../octokit.js";
 
 const BATCH = 50;

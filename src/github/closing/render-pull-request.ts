@@ -13,7 +13,7 @@ import { DEFAULT_LABEL_COLOURS, type Config } from "../../config/schema.js";
 import type { DuePosting } from "../../core/closing/find-due.js";
 import { ASKED, CLOSED_BY_APP, renderMarker } from "../../core/closing/marker.js";
 import { fits, fitText, GITHUB_LIMITS, utf8Length } from "../limits.js";
-import type { CloseReason } from "../../core/closing/plan-closing.js";
+import type { CloseReason } from "./plan-closing.js";
 import { t, type Lang } from "../../messages/index.js";
 import { dayInWords } from "../../messages/format-day.js";
 import { daysBetween } from "../../core/closing/days.js";

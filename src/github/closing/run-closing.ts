@@ -6,7 +6,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config/schema.js";
 import { findDue } from "../../core/closing/find-due.js";
-import { actionPaths, branchesToLookUp, planClosing, type ClosingAction } from "../../core/closing/plan-closing.js";
+import { actionPaths, branchesToLookUp, planClosing, type ClosingAction } from "./plan-closing.js";
 import { todayIn } from "../../core/dates.js";
 import { checkOptionsFor } from "../../config/check-options.js";
 import type { GitHub, RepoRef } from "../octokit.js";

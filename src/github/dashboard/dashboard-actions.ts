@@ -21,7 +21,7 @@ import { setOpenFalse } from "../../core/edit-open-line.js";
 import { todayIn } from "../../core/dates.js";
 import { dayInWords } from "../../messages/format-day.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
-import type { GitHub, RepoRef } from "../octokit.js";
+import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import { canWrite } from "../review/read-write-access.js";
 import { applyClosingPlan } from "../closing/apply-closing-plan.js";
 import { extensionText } from "../closing/commands.js";
@@ -119,7 +119,7 @@ async function openExtension(
   try {
     await gh.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha: p.head });
   } catch (error) {
-    if ((error as { status?: number }).status === 422) return null;
+    if (statusOf(error) === 422) return null;
     throw error;
   }
   await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", { ...repo, path: p.path, branch, message: p.commitMessage, content: Buffer.from(p.text, "utf8").toString("base64"), sha: p.fileSha });

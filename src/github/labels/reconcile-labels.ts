@@ -3,19 +3,16 @@
  * their colour and description), adds the wanted ones in one request, removes the stale ones.
  * A label someone created meanwhile (422) or removed meanwhile (404) is not an error.
  */
-import type { GitHub, RepoRef } from "../octokit.js";
+import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import type { LabelPlan } from "./plan-labels.js";
 
-function status(error: unknown): number | undefined {
-  return (error as { status?: number }).status;
-}
 
 export async function reconcileLabels(octokit: GitHub, repo: RepoRef, issueNumber: number, plan: LabelPlan): Promise<void> {
   for (const label of plan.create) {
     try {
       await octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
     } catch (error) {
-      if (status(error) !== 422) throw error; // already_exists: created by someone else meanwhile
+      if (statusOf(error) !== 422) throw error; // already_exists: created by someone else meanwhile
     }
   }
   if (plan.add.length > 0) {
@@ -25,7 +22,7 @@ export async function reconcileLabels(octokit: GitHub, repo: RepoRef, issueNumbe
     try {
       await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: issueNumber, name });
     } catch (error) {
-      if (status(error) !== 404) throw error;
+      if (statusOf(error) !== 404) throw error;
     }
   }
 }

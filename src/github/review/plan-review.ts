@@ -16,7 +16,8 @@ import { renderMessageMarkdown } from "../markdown/render-message.js";
 import { GITHUB_LIMITS, fits } from "../limits.js";
 import { isClosingOnly, renderCheckRun, type CheckRunOutput, type OverrideState } from "./render-check-run.js";
 import { renderComment } from "./render-comment.js";
-import { SUGGESTION_MARKER_PREFIX, type ReviewedPosting } from "./reviewed-posting.js";
+import { SUGGESTION_MARKER_PREFIX } from "./review-markers.js";
+import type { ReviewedPosting } from "./reviewed-posting.js";
 
 /** Suggestions posted in one review at most (the rest wait for the next push). */
 export const MAX_SUGGESTIONS = 50;

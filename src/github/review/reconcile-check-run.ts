@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import type { GitHub, RepoRef } from "../octokit.js";
 import { GITHUB_LIMITS } from "../limits.js";
 import type { CheckRunOutput } from "./render-check-run.js";
-import { CHECK_RUN_NAME } from "./reviewed-posting.js";
+import { CHECK_RUN_NAME } from "./review-markers.js";
 
 export const ANNOTATIONS_PER_REQUEST = GITHUB_LIMITS.annotationsPerRequest;
 

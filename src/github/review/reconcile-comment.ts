@@ -4,7 +4,7 @@
  * one at the same time, or a retried request created it twice, the oldest is kept (with the
  * newest text) and the others are removed. A comment deleted since it was read is created again.
  */
-import type { GitHub, RepoRef } from "../octokit.js";
+import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import type { BotComment } from "../read-review-state.js";
 import type { CommentPlan } from "./plan-review.js";
 
@@ -19,7 +19,7 @@ async function deleteComment(octokit: GitHub, repo: RepoRef, id: number): Promis
   try {
     await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
   } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
+    if (statusOf(error) !== 404) throw error;
   }
 }
 
@@ -43,7 +43,7 @@ export async function reconcileComment(
       return { commentId: plan.commentId, action: "update", deleted };
     } catch (error) {
       // Deleted meanwhile (by a person): the pull request still needs its comment.
-      if ((error as { status?: number }).status !== 404) throw error;
+      if (statusOf(error) !== 404) throw error;
     }
   }
   const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: plan.body });

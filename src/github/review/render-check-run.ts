@@ -171,7 +171,7 @@ export function renderConfigProblems(lang: Lang, problems: readonly ConfigProble
   const lines = problems.map((p) => {
     const where = p.key === "" ? t(lang, "check-config-whole-file") : codeSpan(p.key, 100);
     const line = p.line !== undefined ? ` (${t(lang, "check-config-line", { line: p.line })})` : "";
-    return `- ${where}${line}${colon(lang)}${escapeText(p.message, 300)}`;
+    return `- ${where}${line}${colon(lang)}${renderMessageMarkdown(lang, p.code, p.params, p.code, 300)}`;
   });
   return [`### ${t(lang, "check-summary-config-title")}`, "", renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""), "", ...lines].join("\n");
 }

@@ -12,7 +12,8 @@ import type { Diagnostic } from "../../core/types.js";
 import { codeSpan } from "../markdown/escape.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";
 import { GITHUB_LIMITS, fitText, utf8Length } from "../limits.js";
-import { COMMENT_MARKER, MAX_BODY_LENGTH, counts, introduced, newLinesOf, preExisting, type ReviewedPosting } from "./reviewed-posting.js";
+import { COMMENT_MARKER } from "./review-markers.js";
+import { counts, introduced, newLinesOf, preExisting, type ReviewedPosting } from "./reviewed-posting.js";
 
 export interface CommentInput {
   lang: Lang;
@@ -32,6 +33,9 @@ const ROW_MARKER = "<!-- recrutement-bot:row:";
 const ROW = /^(\|.*\|)<!-- recrutement-bot:row:([0-9a-f]{12})(:fixed)? -->$/;
 /** Crossed-out rows kept from earlier versions of the comment, at most. */
 const MAX_FIXED_ROWS = 20;
+
+/** Room the living comment's rows may take, in UTF-8 bytes: under GitHub's limit (src/github/limits.ts) with a margin. */
+export const MAX_BODY_LENGTH = 60_000;
 
 /**
  * The comment's body, or null when there is nothing to say and nothing was ever said. Sizes are

@@ -14,15 +14,15 @@
  */
 import type { Logger } from "pino";
 import type { Diagnostic } from "../../core/types.js";
-import type { GitHub, RepoRef } from "../octokit.js";
+import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import { readPullRequestFiles } from "../read-pull-request-files.js";
 import { readStartupTitles, type StartupTitlesCache } from "../read-startup-titles.js";
 import { MAX_THREAD_PAGES, readBotComments, readOlderThreads, readReviewState, type BlobRead, type BotThread, type ReviewState } from "../read-review-state.js";
 import { readFolderChanges } from "./read-folder-changes.js";
 import { DEFAULT_CONFIG, type Config } from "../../config/schema.js";
-import { MAX_CONFIG_BYTES, parseConfig, type ParsedConfig } from "../../config/parse-config.js";
+import { notTextConfig, parseConfig, tooLargeConfig, type ParsedConfig } from "../../config/parse-config.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
-import { checkPostings } from "./check-postings.js";
+import { checkChangedPostings } from "./check-changed-postings.js";
 import { checkOptionsFor } from "../../config/check-options.js";
 import { planReview, suggestionHashes, wantedSuggestionHashes, type ReviewPlan } from "./plan-review.js";
 import { checkRunKey, reconcileCheckRun } from "./reconcile-check-run.js";
@@ -32,7 +32,8 @@ import { reconcileThreads } from "./reconcile-threads.js";
 import { canWrite } from "./read-write-access.js";
 import { renderFailedCheckRun, type OverrideState } from "./render-check-run.js";
 import { selectPostings, type PostingSelection } from "./select-postings.js";
-import { CHECK_RUN_NAME, COMMENT_MARKER, counts, introduced } from "./reviewed-posting.js";
+import { CHECK_RUN_NAME, COMMENT_MARKER } from "./review-markers.js";
+import { counts, introduced } from "./reviewed-posting.js";
 
 export interface ReviewTarget extends RepoRef {
   pullNumber: number;
@@ -111,14 +112,14 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     const unread = selection.postings.filter((p) => state.blobs.get(p.path)?.kind === "unread").map((p) => p.path);
     const readable = selection.postings.filter((p) => state.blobs.get(p.path)?.kind !== "unread");
     let options = checkOptionsFor(config, state.startupIds, false);
-    let postings = checkPostings(readable, state.blobs, options, state.baseBlobs);
+    let postings = checkChangedPostings(readable, state.blobs, options, state.baseBlobs);
     // A startup named otherwise than by its id may be named by its title: read the titles, judge again.
     // Only for a name the pull request wrote (what was there before blocks nothing anyway) and that
     // is not a near miss of an id (then the id is what was meant).
     const byTitle = (d: Diagnostic) => d.rule === "startup-unknown" && (d.messageId === "startup-unknown" || d.messageId === "startup-unknown-friend");
     if (state.startupsTree !== null && postings.some((p) => introduced(p).some(byTitle))) {
       options = { ...options, startupTitles: await readStartupTitles(octokit, repo, state.startupsTree, kept.startupTitles) };
-      postings = checkPostings(readable, state.blobs, options, state.baseBlobs);
+      postings = checkChangedPostings(readable, state.blobs, options, state.baseBlobs);
     }
     const threads = await threadsToSee(octokit, repo, target.pullNumber, state, wantedSuggestionHashes(postings, config));
     const override = await readOverride(octokit, repo, config, state, counts(postings).errors > 0);
@@ -251,11 +252,10 @@ async function readOverride(octokit: GitHub, repo: RepoRef, config: Config, stat
 
 function configOf(blob: BlobRead): ParsedConfig {
   if (blob.kind === "missing") return parseConfig(null);
-  // Over the size limit (or binary): parseConfig reports it and keeps the defaults.
-  if (blob.kind !== "text") return parseConfig("x".repeat(MAX_CONFIG_BYTES + 1));
-  const parsed = parseConfig(blob.text);
-  // Problems are worded in the language the config asks for.
-  return parsed.config.language === "fr" ? parsed : parseConfig(blob.text, parsed.config.language);
+  if (blob.kind === "binary") return notTextConfig();
+  // Over the size limit, or GitHub's answer with it over the app's cap: the defaults.
+  if (blob.kind !== "text") return tooLargeConfig();
+  return parseConfig(blob.text);
 }
 
 function remember(memory: ConfigMemory, key: string, config: Config): void {
@@ -266,6 +266,6 @@ function remember(memory: ConfigMemory, key: string, config: Config): void {
 
 /** What to log of an error: its status and message, never a request body (it may hold posting text). */
 function describe(error: unknown): { status?: number; message: string } {
-  const e = error as { status?: number; message?: string };
-  return { ...(typeof e.status === "number" ? { status: e.status } : {}), message: String(e.message ?? error).slice(0, 300) };
+  const status = statusOf(error);
+  return { ...(status !== undefined ? { status } : {}), message: String((error as { message?: string }).message ?? error).slice(0, 300) };
 }

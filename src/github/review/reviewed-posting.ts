@@ -1,14 +1,5 @@
-/** Shapes shared by the review's pure steps (plan, renderers). */
+/** A posting as the review saw it (its report, its lines, what was there before), and the questions the plan and the renderers ask of it. */
 import type { Diagnostic, Fix, PostingReport } from "../../core/types.js";
-
-export const CHECK_RUN_NAME = "recrutement-bot";
-/** Hidden marker by which the living comment is found again. */
-export const COMMENT_MARKER = "<!-- recrutement-bot:review -->";
-/** Hidden marker of a suggestion, followed by its hash and ` -->`. */
-export const SUGGESTION_MARKER_PREFIX = "<!-- recrutement-bot:suggestion:";
-
-/** Room the living comment's rows may take, in UTF-8 bytes: under GitHub's limit (src/github/limits.ts) with a margin. */
-export const MAX_BODY_LENGTH = 60_000;
 
 export interface ReviewedPosting {
   path: string;

@@ -12,7 +12,7 @@ import type { Probot } from "probot";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { createTestProbot } from "../../helpers/probot.js";
 import { closingRepo, fakeClosingGitHub, type ClosingRepo } from "../../hardening/closing-github.js";
-import { registerClosingCommands } from "../../../src/github/closing/register-commands.js";
+import { registerClosingCommands } from "../../../src/app/register-closing-commands.js";
 import { extensionMarker } from "../../../src/github/closing/commands.js";
 import { runClosing } from "../../../src/github/closing/run-closing.js";
 import { extensionDay, parseClosingCommand, setClosingDate } from "../../../src/core/closing/extend-date.js";

@@ -12,11 +12,11 @@ import { closingRepo, fakeClosingGitHub, type ClosingRepo } from "../../hardenin
 import { DASHBOARD_MARKER } from "../../../src/github/dashboard/dashboard-issue.js";
 import type { Probot } from "probot";
 import { createTestProbot } from "../../helpers/probot.js";
-import { registerClosingCommands } from "../../../src/github/closing/register-commands.js";
+import { registerClosingCommands } from "../../../src/app/register-closing-commands.js";
 import { changedLines, posting } from "./fixtures.js";
 
 // The CLI's pace (1 s between writes) shrunk: these tests are not about it.
-vi.mock("../../../src/server/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
+vi.mock("../../../src/github/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
 
 const F = "content/_jobs";
 const ISSUES = "/repos/betagouv/offres/issues";

@@ -24,7 +24,7 @@ import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { mockAuthors, mockNewDashboard, branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
 
 // The command's pace (1 s between writes) is checked in scale.test.ts on a fake clock; here it is shrunk.
-vi.mock("../../../src/server/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
+vi.mock("../../../src/github/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
 
 const read = (rel: string) => readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
 const README = read("README.md");

@@ -3,10 +3,10 @@
  * tests that run the `close --repo` command many times and are not about its pace
  * (test/github/closing/scale.test.ts checks the real pace on a fake clock):
  *
- *   vi.mock("../../../src/server/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
+ *   vi.mock("../../../src/github/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
  */
 import Bottleneck from "bottleneck";
-import type * as AppOctokit from "../../../src/server/create-app-octokit.js";
+import type * as AppOctokit from "../../../src/github/create-app-octokit.js";
 
 export function fastOctokitModule(original: typeof AppOctokit): typeof AppOctokit {
   const group = (maxConcurrent: number) => new Bottleneck.Group({ maxConcurrent, minTime: 0 });

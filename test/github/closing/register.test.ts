@@ -9,9 +9,9 @@ import { createRequire } from "node:module";
 import type { Probot } from "probot";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
-import { registerClosing } from "../../../src/github/closing/register.js";
-import { createClosingSchedule } from "../../../src/github/closing/schedule.js";
-import { memoryClaimStore } from "../../../src/server/claims.js";
+import { registerClosing } from "../../../src/app/register-closing.js";
+import { createClosingSchedule } from "../../../src/app/closing-schedule.js";
+import { memoryClaimStore } from "../../../src/app/claims.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { branch, HEAD, mockAuthors, mockHistory, mockScan, SEED_DUE } from "./fixtures.js";
 

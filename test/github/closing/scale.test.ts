@@ -18,7 +18,7 @@ import { injectFaults, type Fault } from "../../hardening/harness.js";
 import { runClosing, type ClosingReport } from "../../../src/github/closing/run-closing.js";
 import { GROUP_MARKERS_BUDGET } from "../../../src/github/closing/render-pull-request.js";
 import { branchForPosting, GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
-import { markerLength } from "../../../src/core/closing/plan-closing.js";
+import { markerLength } from "../../../src/github/closing/plan-closing.js";
 import { parseMarkers } from "../../../src/core/closing/marker.js";
 import { GITHUB_LIMITS } from "../../../src/github/limits.js";
 import type { ConfigInput } from "../../../src/config/schema.js";

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { REVIEW_EVENTS } from "../../../src/github/review/register.js";
+import { REVIEW_EVENTS } from "../../../src/github/review/review-target.js";
 
 const manifest = parse(readFileSync(new URL("../../../app.yml", import.meta.url), "utf8")) as Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyedQueue } from "../../../src/github/review/keyed-queue.js";
+import { createKeyedQueue } from "../../../src/app/keyed-queue.js";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 

@@ -14,7 +14,7 @@ import type { Probot } from "probot";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
 import { appUnderTest, mockToken } from "../../hardening/harness.js";
-import { registerReview } from "../../../src/github/review/register.js";
+import { registerReview } from "../../../src/app/register-review.js";
 import { defaultState, fakeGitHub, gitOid, type FakeFile, type FakeState } from "./fake-github.js";
 import { pullRequestEvent } from "./payloads.js";
 

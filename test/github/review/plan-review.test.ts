@@ -8,7 +8,7 @@ import { configSchema, type ConfigInput } from "../../../src/config/schema.js";
 import { planReview, type ExistingState } from "../../../src/github/review/plan-review.js";
 import type { ReviewedPosting } from "../../../src/github/review/reviewed-posting.js";
 import { renderComment } from "../../../src/github/review/render-comment.js";
-import { checkPostings } from "../../../src/github/review/check-postings.js";
+import { checkChangedPostings } from "../../../src/github/review/check-changed-postings.js";
 import { selectPostings } from "../../../src/github/review/select-postings.js";
 
 const WITH_ERRORS = readFileSync(new URL("../../fixtures/review/posting-with-errors.md", import.meta.url), "utf8");
@@ -24,7 +24,7 @@ function reviewed(content: string, path = PATH, diff: ReviewedPosting["diffLines
 /** A posting the pull request modifies from `before` to `after` with this unified diff. */
 function modified(before: string, after: string, patch: string, path = PATH): ReviewedPosting {
   const [selected] = selectPostings([{ filename: path, status: "modified", previousFilename: null, patch }], "content/_jobs", 100).postings;
-  return checkPostings([selected!], new Map([[path, { kind: "text", text: after }]]), OPTIONS, new Map([[path, { kind: "text", text: before }]]))[0]!;
+  return checkChangedPostings([selected!], new Map([[path, { kind: "text", text: after }]]), OPTIONS, new Map([[path, { kind: "text", text: before }]]))[0]!;
 }
 
 const nothing: ExistingState = { comments: [], pullRequestLabels: [], repositoryLabels: [], reviewCommentBodies: [] };

@@ -10,7 +10,7 @@ import nock from "nock";
 import type { Probot } from "probot";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
-import { registerReview } from "../../../src/github/review/register.js";
+import { registerReview } from "../../../src/app/register-review.js";
 import { defaultState, fakeGitHub, newId, now, type FakeState } from "./fake-github.js";
 import { checkRunRerequestedEvent, pullRequestEvent } from "./payloads.js";
 

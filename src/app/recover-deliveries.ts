@@ -13,6 +13,7 @@
  * three days, given back when GitHub refuses the redelivery (the next pass tries again).
  */
 import type { Octokit } from "@octokit/rest";
+import { statusOf } from "../github/octokit.js";
 import type { ClaimStore } from "./claims.js";
 
 /** GitHub keeps an app's webhook deliveries three days. */
@@ -121,7 +122,7 @@ export async function recoverDeliveries(octokit: Pick<Octokit, "request">, optio
     } catch (error) {
       await options.claims.release(claim);
       refused.push(d.guid);
-      options.log.warn({ delivery: d.guid, event: d.event, status: (error as { status?: number }).status }, "redelivery refused by GitHub: tried again at the next pass");
+      options.log.warn({ delivery: d.guid, event: d.event, status: statusOf(error) }, "redelivery refused by GitHub: tried again at the next pass");
     }
   }
   return { listed: deliveries.length, pages, complete, redelivered, refused };

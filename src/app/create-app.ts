@@ -2,17 +2,17 @@
  * The Probot app: wires GitHub events to the jobs. Each job registers its own events; the
  * claims (handled deliveries, closing runs, recovery passes) are shared through Redis when
  * REDIS_URL is set. Deliveries missed while the app was down are redelivered by GitHub at
- * start and every few minutes (src/server/delivery-recovery.ts), for the events registered here.
+ * start and every few minutes (delivery-recovery.ts), for the events registered here.
  */
 import type { Probot } from "probot";
-import { registerClosing } from "./github/closing/register.js";
-import { registerClosingCommands } from "./github/closing/register-commands.js";
-import { registerReview } from "./github/review/register.js";
-import type { ClaimStore } from "./server/claims.js";
-import { createClaimStore } from "./server/create-claim-store.js";
-import { createDeliveryRecovery, recoverySettings, type DeliveryRecovery, type DeliveryRecoveryOptions } from "./server/delivery-recovery.js";
-import { recordHandledEvents } from "./server/handled-events.js";
-import { protectErrorLogs } from "./server/protect-error-logs.js";
+import { registerClosing } from "./register-closing.js";
+import { registerClosingCommands } from "./register-closing-commands.js";
+import { registerReview } from "./register-review.js";
+import type { ClaimStore } from "./claims.js";
+import { createClaimStore } from "./create-claim-store.js";
+import { createDeliveryRecovery, recoverySettings, type DeliveryRecovery, type DeliveryRecoveryOptions } from "./delivery-recovery.js";
+import { recordHandledEvents } from "./handled-events.js";
+import { protectErrorLogs } from "./protect-error-logs.js";
 
 export interface AppOptions {
   /** The environment read (default: process.env). */

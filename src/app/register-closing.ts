@@ -5,12 +5,12 @@
  * --repo` or the GitHub Action).
  */
 import type { Probot } from "probot";
-import { memoryClaimStore } from "../../server/claims.js";
-import { oncePerDelivery } from "../../server/once-per-delivery.js";
-import { loadConfig } from "../load-config.js";
-import type { GitHub } from "../octokit.js";
-import { runClosing } from "./run-closing.js";
-import { createClosingSchedule, type ClosingScheduleOptions } from "./schedule.js";
+import { memoryClaimStore } from "./claims.js";
+import { oncePerDelivery } from "./once-per-delivery.js";
+import { loadConfig } from "../github/load-config.js";
+import type { GitHub } from "../github/octokit.js";
+import { runClosing } from "../github/closing/run-closing.js";
+import { createClosingSchedule, type ClosingScheduleOptions } from "./closing-schedule.js";
 
 export interface RegisterClosingOptions extends ClosingScheduleOptions {
   env?: Readonly<Record<string, string | undefined>>;

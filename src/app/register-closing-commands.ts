@@ -7,14 +7,14 @@
  * answers.
  */
 import type { Probot } from "probot";
-import { parseClosingCommand } from "../../core/closing/extend-date.js";
-import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
-import { oncePerDelivery } from "../../server/once-per-delivery.js";
-import { loadConfig } from "../load-config.js";
-import type { GitHub } from "../octokit.js";
-import { runClosingCommand } from "./commands.js";
-import { actOnDashboard, tickedBoxes } from "../dashboard/dashboard-actions.js";
-import { DASHBOARD_MARKER } from "../dashboard/dashboard-issue.js";
+import { parseClosingCommand } from "../core/closing/extend-date.js";
+import { memoryClaimStore, type ClaimStore } from "./claims.js";
+import { oncePerDelivery } from "./once-per-delivery.js";
+import { loadConfig } from "../github/load-config.js";
+import type { GitHub } from "../github/octokit.js";
+import { runClosingCommand } from "../github/closing/commands.js";
+import { actOnDashboard, tickedBoxes } from "../github/dashboard/dashboard-actions.js";
+import { DASHBOARD_MARKER } from "../github/dashboard/dashboard-issue.js";
 
 export interface RegisterClosingCommandsOptions {
   claims?: ClaimStore;

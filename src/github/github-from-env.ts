@@ -4,7 +4,7 @@
  * installation of the repository). GITHUB_API_URL and GITHUB_GRAPHQL_URL are honoured (GitHub
  * Enterprise Server, GHE.com); without them, Octokit's defaults apply.
  *
- * Both are the app's Octokit (src/server/create-app-octokit.ts): the same deadline per request
+ * Both are the app's Octokit (create-app-octokit.ts): the same deadline per request
  * and cap on answers, the same retries, and the same pace, which @octokit/plugin-throttling
  * keeps: at least 1 s between writes (GraphQL queries included), 3 s between the writes that
  * notify people (pull requests, comments, reviewers), `retry-after` honoured on a secondary
@@ -16,8 +16,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { Probot } from "probot";
-import type { GitHub, RepoRef } from "../octokit.js";
-import { createAppOctokit, type AppOctokitOptions } from "../../server/create-app-octokit.js";
+import type { GitHub, RepoRef } from "./octokit.js";
+import { createAppOctokit, type AppOctokitOptions } from "./create-app-octokit.js";
 
 /** The longest `retry-after` the command waits for (the app, answering a webhook, waits 60 s). */
 export const CLI_RATE_LIMIT_WAIT_SECONDS = 600;

@@ -14,9 +14,9 @@
  *   in `groupMarkersBudget` characters of its body, the most urgent first, the others when it
  *   is merged ("group-full").
  */
-import { branchForPosting, GROUP_BRANCH } from "./branch-name.js";
-import { byUrgency, type ClosingStatus, type DuePosting } from "./find-due.js";
-import { isAsked, isClosedByApp, parseMarkers, renderMarker, type ClosingMarker } from "./marker.js";
+import { branchForPosting, GROUP_BRANCH } from "../../core/closing/branch-name.js";
+import { byUrgency, type ClosingStatus, type DuePosting } from "../../core/closing/find-due.js";
+import { isAsked, isClosedByApp, parseMarkers, renderMarker, type ClosingMarker } from "../../core/closing/marker.js";
 
 export interface ClosingPullRequest {
   number: number;

@@ -1,7 +1,8 @@
 /**
- * Runs the engine on each posting read at the head commit. Files the engine should not be
- * handed (binary, over the size limit, unreadable) get their diagnostic here, without their
- * content ever being passed on.
+ * The postings a pull request changes, checked: the engine on each posting read at the head
+ * commit and, when it existed, on its version at the base, to tell the problems the pull request
+ * brings from those already there. Files the engine should not be handed (binary, over the size
+ * limit, unreadable) get their diagnostic here, without their content ever being passed on.
  */
 import { checkPosting } from "../../core/check-posting.js";
 import { MAX_POSTING_BYTES } from "../../core/defaults.js";
@@ -15,7 +16,7 @@ function linesOf(text: string): string[] {
   return text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
 }
 
-export function checkPostings(
+export function checkChangedPostings(
   postings: readonly PostingToReview[],
   blobs: ReadonlyMap<string, BlobRead>,
   options: Omit<CheckOptions, "isNew">,

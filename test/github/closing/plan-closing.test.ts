@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { branchForPosting, CLOSING_BRANCH_PREFIX, GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import type { ClosingStatus, DuePosting } from "../../../src/core/closing/find-due.js";
 import { CLOSED_BY_APP, isClosedByApp, parseMarkers, renderMarker } from "../../../src/core/closing/marker.js";
-import { branchesToLookUp, markerLength, planClosing, type ClosingPullRequest, type PlanInput } from "../../../src/core/closing/plan-closing.js";
+import { branchesToLookUp, markerLength, planClosing, type ClosingPullRequest, type PlanInput } from "../../../src/github/closing/plan-closing.js";
 import { hourIn, runDayAt } from "../../../src/core/closing/schedule-time.js";
 
 const oid = (c: string) => c.repeat(40);

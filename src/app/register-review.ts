@@ -8,20 +8,18 @@
  */
 import type { Context, Probot } from "probot";
 import { createKeyedQueue } from "./keyed-queue.js";
-import { newReviewMemory, reviewPullRequest, type ReviewTarget } from "./review-pull-request.js";
-import { DEFAULT_CONFIG } from "../../config/schema.js";
-import { reviewTargetFromPayload } from "./review-target.js";
-import { CHECK_RUN_NAME } from "./reviewed-posting.js";
-import { pullNumberOf } from "./reconcile-check-run.js";
-import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
-import { oncePerDelivery } from "../../server/once-per-delivery.js";
-import { withClaim } from "../../server/with-claim.js";
+import { newReviewMemory, reviewPullRequest, type ReviewTarget } from "../github/review/review-pull-request.js";
+import { DEFAULT_CONFIG } from "../config/schema.js";
+import { REVIEW_EVENTS, reviewTargetFromPayload } from "../github/review/review-target.js";
+import { CHECK_RUN_NAME } from "../github/review/review-markers.js";
+import { pullNumberOf } from "../github/review/reconcile-check-run.js";
+import { memoryClaimStore, type ClaimStore } from "./claims.js";
+import { oncePerDelivery } from "./once-per-delivery.js";
+import { withClaim } from "./with-claim.js";
 
 /** A review lock outlives any review; a holder that died frees it after this. */
 const REVIEW_LOCK_SECONDS = 120;
 const REVIEW_LOCK_WAIT_MS = 60_000;
-
-export const REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
 
 export interface RegisterReviewOptions {
   /** Where handled deliveries are remembered (shared Redis with several instances). */

@@ -5,18 +5,18 @@
  * repository whose configured hour has come in its configured time zone and that has not been
  * run today. Configs are cached for an hour. The clock is injected, so tests drive `tick()`.
  *
- * "Run today" is a claim (src/server/claims.ts): in memory for one process, shared through
+ * "Run today" is a claim (claims.ts): in memory for one process, shared through
  * Redis when several app instances run, so that one instance runs a repository per day. A run
  * that fails gives its claim back, and the next tick of the hour tries again. (Two runs at once
  * would still give one pull request per posting: the closing job tolerates it.)
  */
 import type { Probot } from "probot";
-import type { Config } from "../../config/schema.js";
-import { runDayAt } from "../../core/closing/schedule-time.js";
-import { memoryClaimStore, type ClaimStore } from "../../server/claims.js";
-import { loadConfig } from "../load-config.js";
-import type { GitHub } from "../octokit.js";
-import { runClosing } from "./run-closing.js";
+import type { Config } from "../config/schema.js";
+import { runDayAt } from "../core/closing/schedule-time.js";
+import { memoryClaimStore, type ClaimStore } from "./claims.js";
+import { loadConfig } from "../github/load-config.js";
+import type { GitHub } from "../github/octokit.js";
+import { runClosing } from "../github/closing/run-closing.js";
 
 export const DEFAULT_INTERVAL_MS = 10 * 60_000;
 const CONFIG_TTL_MS = 60 * 60_000;

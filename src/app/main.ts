@@ -1,13 +1,13 @@
 /**
  * `npm start`: runs the app with Probot's server. With no APP_ID/PRIVATE_KEY (outside
  * production) Probot opens its setup page, which registers the app from `app.yml`.
- * GitHub is called with timeouts, bounded answers and a retry policy (create-app-octokit.ts).
+ * GitHub is called with timeouts, bounded answers and a retry policy (src/github/create-app-octokit.ts).
  */
 import { run } from "probot";
-import app from "./index.js";
-import { checkEnvironment } from "./server/check-environment.js";
-import { effectiveEnv } from "./server/effective-env.js";
-import { createAppOctokit } from "./server/create-app-octokit.js";
+import app from "./create-app.js";
+import { checkEnvironment } from "./check-environment.js";
+import { effectiveEnv } from "./effective-env.js";
+import { createAppOctokit } from "../github/create-app-octokit.js";
 
 const problems = checkEnvironment(effectiveEnv(process.env, process.cwd()));
 if (problems.length > 0) {
