@@ -18,7 +18,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defaultState } from "../test/github/review/fake-github.js";
+import { defaultState } from "../test/support/github/index.js";
 import { pullRequestEvent } from "../test/github/review/payloads.js";
 import { startGitHubStandIn, type GitHubStandIn, type StandInFile } from "./lib/github-stand-in.js";
 import { deliver, type DeliveryAnswer } from "./lib/webhook-delivery.js";

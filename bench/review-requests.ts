@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
-import { mockGitHub } from "../test/helpers/github-mock.js";
-import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../test/github/review/fake-github.js";
+import { mockGitHub } from "../test/support/github/index.js";
+import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../test/support/github/index.js";
 import { newReviewMemory, reviewPullRequest, type ReviewMemory } from "../src/github/review/review-pull-request.js";
 
 const WITH_ERRORS = readFileSync(new URL("../test/fixtures/review/posting-with-errors.md", import.meta.url), "utf8");
