@@ -8,7 +8,7 @@
  * index (hundreds of kB), never a description.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,10 +37,14 @@ export interface Description<Index> {
 export function ensureIndex<Index>(d: Description<Index>): string {
   const version = (JSON.parse(readFileSync(packageFile(d.pkg, "package.json"), "utf8")) as { version: string }).version;
   const hash = createHash("sha1").update(readFileSync(d.builder)).digest("hex").slice(0, 12);
-  const file = path.join(tmpdir(), "recrutement-bot-github-descriptions", `${d.pkg.replace(/\W+/g, "-")}-${version}-${hash}.json`);
+  const folder = path.join(tmpdir(), "recrutement-bot-github-descriptions");
+  const name = d.pkg.replace(/^@/, "").replace(/\W+/g, "-");
+  const file = path.join(folder, `${name}-${version}-${hash}.json`);
   if (existsSync(file)) return file;
   const index = d.build(JSON.parse(readFileSync(packageFile(d.pkg, d.file), "utf8")) as never);
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(folder, { recursive: true });
+  // Indexes of other versions or builders are stale now.
+  for (const old of readdirSync(folder)) if (old.startsWith(`${name}-`) && old.endsWith(".json")) rmSync(path.join(folder, old), { force: true });
   // Written aside then renamed: a reader never sees half a file, two writers never mix theirs.
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, JSON.stringify(index));
@@ -49,5 +53,10 @@ export function ensureIndex<Index>(d: Description<Index>): string {
 }
 
 export function loadIndex<Index>(d: Description<Index>): Index {
-  return JSON.parse(readFileSync(ensureIndex(d), "utf8")) as Index;
+  try {
+    return JSON.parse(readFileSync(ensureIndex(d), "utf8")) as Index;
+  } catch {
+    // Removed meanwhile by a process with another version: built again.
+    return JSON.parse(readFileSync(ensureIndex(d), "utf8")) as Index;
+  }
 }

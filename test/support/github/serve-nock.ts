@@ -3,6 +3,7 @@
  * one interceptor per method, matching only what the fake answers, so that interceptors a test
  * registers first (exact bodies, faults) win and a request the fake does not know stays unmatched.
  */
+import type nock from "nock";
 import { FakeGitHub, type FakeGitHubOptions } from "./fake.js";
 import { HookDeliveries, type HookDeliveryOptions } from "./hook-deliveries.js";
 import { parseBody, type GitHubMock } from "./recorder.js";
@@ -21,7 +22,7 @@ export function serveFakeGitHub(gh: GitHubMock, options: FakeGitHubOptions = {})
       .intercept((uri: string) => fake.handles(method, local(uri)), method)
       .optionally()
       .times(Number.MAX_SAFE_INTEGER)
-      .reply((uri, body) => fake.handle(method, local(uri), parseBody(body)) as [number, string]);
+      .reply((uri, body) => fake.handle(method, local(uri), parseBody(body)) as nock.ReplyFnResult);
   }
   return fake;
 }
