@@ -20,6 +20,10 @@ interface Route {
 }
 
 let routes: Route[] | undefined;
+/** Routes by `METHOD segment-count`: a path is only tried against templates of its length. */
+let buckets: Map<string, Route[]> | undefined;
+let byOperation: Map<string, Route> | undefined;
+const found = new Map<string, RestOperation | null>();
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
@@ -39,6 +43,12 @@ function load(): Route[] {
     }))
     // Literal segments win over parameters when several templates match (/git/refs vs /git/{x}).
     .sort((a, b) => literals(b.template) - literals(a.template));
+  byOperation = new Map(routes.map((r) => [r.operationId, r]));
+  buckets = new Map();
+  for (const r of routes) {
+    const key = `${r.method} ${r.template.split("/").length}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), r]);
+  }
   return routes;
 }
 
@@ -67,15 +77,21 @@ export interface RestOperation {
 /** The REST operation `METHOD /path` is (the path after the API base, query string allowed), or null. */
 export function findOperation(method: string, path: string): RestOperation | null {
   const pathname = path.split("?")[0]!;
-  for (const route of load()) {
-    if (route.method !== method.toUpperCase()) continue;
+  const key = `${method.toUpperCase()} ${pathname}`;
+  if (found.has(key)) return found.get(key)!;
+  load();
+  let op: RestOperation | null = null;
+  for (const route of buckets!.get(`${method.toUpperCase()} ${pathname.split("/").length}`) ?? []) {
     const m = route.regex.exec(pathname);
     if (!m) continue;
     const params: Record<string, string> = {};
     route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
-    return { operationId: route.operationId, template: route.template, params };
+    op = { operationId: route.operationId, template: route.template, params };
+    break;
   }
-  return null;
+  if (found.size > 10_000) found.clear();
+  found.set(key, op);
+  return op;
 }
 
 export interface OpenApiMatch {
@@ -91,7 +107,7 @@ export function assertRequestMatchesOpenApi(method: string, path: string, body: 
   const pathname = path.split("?")[0]!.replace(/^\/api\/v3(?=\/)/, "");
   const op = findOperation(method, pathname);
   if (!op) throw new Error(`${method} ${pathname} is not an operation of GitHub's REST API description`);
-  const route = load().find((r) => r.operationId === op.operationId)!;
+  const route = byOperation!.get(op.operationId)!;
   if (route.body && body !== undefined && body !== null && body !== "") {
     let validate = validators.get(route.operationId);
     if (!validate) {

@@ -62,6 +62,7 @@ function ensureLabel(repo: Repository, name: string): void {
 /** A check run's output as GitHub checks it: the summary in bytes, annotation titles and messages. */
 function checkRunOutputRefused(output: { summary?: string; annotations?: Annotation[] }): Reply | null {
   if (Buffer.byteLength(output.summary ?? "") > FAKE_LIMITS.summaryBytes) return validationFailed("CheckRun", "output.summary", `summary is too long (maximum is ${FAKE_LIMITS.summaryBytes} characters)`);
+  if ((output.annotations ?? []).length > FAKE_LIMITS.annotationsPerRequest) return validationFailed("CheckRun", "output.annotations", `annotations are too many (maximum is ${FAKE_LIMITS.annotationsPerRequest} per request)`);
   for (const a of output.annotations ?? []) {
     if (characters(a.title) > FAKE_LIMITS.annotationTitle) return validationFailed("CheckRun", "output.annotations.title", `title is too long (maximum is ${FAKE_LIMITS.annotationTitle} characters)`);
     if (Buffer.byteLength(a.message) > FAKE_LIMITS.annotationMessageBytes) return validationFailed("CheckRun", "output.annotations.message", "message is too long (maximum is 64 KB)");
