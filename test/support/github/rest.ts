@@ -70,6 +70,12 @@ function checkRunOutputRefused(output: { summary?: string; annotations?: Annotat
   return null;
 }
 
+/** A title or body GitHub refuses for its length, or null. */
+function textRefused(resource: string, body: Body, fields: ("title" | "body")[] = ["title", "body"]): Reply | null {
+  for (const field of fields) if (String(body[field] ?? "").length > FAKE_LIMITS[field]) return tooLong(resource, field, FAKE_LIMITS[field]);
+  return null;
+}
+
 const alreadyExists = (message: string): Reply => [422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message }] }];
 const labelExists: Reply = [422, { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] }];
 
@@ -157,8 +163,8 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
   },
 
   "pulls/create": ({ repo, body }) => {
-    if ((body.title ?? "").length > FAKE_LIMITS.title) return tooLong("PullRequest", "title", FAKE_LIMITS.title);
-    if ((body.body ?? "").length > FAKE_LIMITS.body) return tooLong("PullRequest", "body", FAKE_LIMITS.body);
+    const refused = textRefused("PullRequest", body);
+    if (refused) return refused;
     if (!repo.branches.has(body.head)) return alreadyExists(`No commits between ${repo.defaultBranch} and ${body.head}`);
     if (repo.pulls.some((p) => p.head === body.head && p.state === "open")) return alreadyExists(`A pull request already exists for ${repo.owner}:${body.head}.`);
     const number = Math.max(repo.firstPullNumber - 1, ...repo.pulls.map((p) => p.number)) + 1;
@@ -170,8 +176,8 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
   "pulls/update": (c) => {
     const pull = pullOf(c);
     if (!pull) return notFound;
-    if ((c.body.title ?? "").length > FAKE_LIMITS.title) return tooLong("PullRequest", "title", FAKE_LIMITS.title);
-    if ((c.body.body ?? "").length > FAKE_LIMITS.body) return tooLong("PullRequest", "body", FAKE_LIMITS.body);
+    const refused = textRefused("PullRequest", c.body);
+    if (refused) return refused;
     for (const key of ["title", "body", "state"] as const) if (c.body[key] !== undefined) pull[key] = c.body[key];
     return [200, pullJson(c.repo, pull)];
   },
@@ -238,8 +244,7 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
 
   "repos/get-collaborator-permission-level": ({ repo, params }) => {
     const permission = repo.collaborators.get(params.username!) ?? "none";
-    const login = params.username!;
-    return [200, { permission, role_name: permission, user: { login, id: 1, node_id: "U_1", avatar_url: "", gravatar_id: "", url: "", html_url: "", followers_url: "", following_url: "", gists_url: "", starred_url: "", subscriptions_url: "", organizations_url: "", repos_url: "", events_url: "", received_events_url: "", type: "User", site_admin: false } }];
+    return [200, { permission, role_name: permission, user: { login: params.username, type: "User" } }];
   },
 
   "issues/create-label": ({ repo, body }) => {
@@ -258,8 +263,8 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
   },
 
   "issues/create": ({ repo, body }) => {
-    if ((body.title ?? "").length > FAKE_LIMITS.title) return tooLong("Issue", "title", FAKE_LIMITS.title);
-    if ((body.body ?? "").length > FAKE_LIMITS.body) return tooLong("Issue", "body", FAKE_LIMITS.body);
+    const refused = textRefused("Issue", body);
+    if (refused) return refused;
     const issue: Issue = { number: Math.max(0, ...repo.issues.map((i) => i.number)) + 1, title: body.title, body: body.body ?? "", labels: body.labels ?? [], state: "open", comments: [] };
     repo.issues.push(issue);
     // GitHub creates the labels an issue is created with when the repository does not have them.
@@ -270,7 +275,8 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
   "issues/update": (c) => {
     const issue = issueOf(c);
     if (!issue) return notFound;
-    if ((c.body.body ?? "").length > FAKE_LIMITS.body) return tooLong("Issue", "body", FAKE_LIMITS.body);
+    const refused = textRefused("Issue", c.body, ["body"]);
+    if (refused) return refused;
     for (const key of ["title", "body", "state", "labels"] as const) if (c.body[key] !== undefined) issue[key] = c.body[key];
     return [200, { number: issue.number }];
   },
