@@ -5,7 +5,7 @@
  * answer waits `latencyMs`. Seen here through what the benchmark counts: per pull request what a
  * review wrote, requests per route, errors, problems.
  */
-import { createPullRequest, createRepository, DEFAULT_STARTUPS, FakeGitHub, startGitHubServer, startupFiles, type Repository } from "../../test/support/github/index.js";
+import { createPullRequest, createRepository, DEFAULT_STARTUPS, FakeGitHub, HookDeliveries, startGitHubServer, startupFiles, type Repository } from "../../test/support/github/index.js";
 
 export interface StandInFile {
   filename: string;
@@ -65,6 +65,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   const token = options.token ?? "ghs_standInInstallationToken000000000000";
   // Many deliveries a minute: GitHub's pacing is Probot's to do (BENCH_THROTTLE), not the fake's to refuse.
   const fake = new FakeGitHub({ installationToken: token, secondaryRateLimit: false });
+  // The benchmark sends its deliveries itself: GitHub's list of them, which the app reads to recover missed ones, is empty.
+  fake.hooks = new HookDeliveries({ target: () => null });
   const fault = options.fault;
   const server = await startGitHubServer(fake, { latencyMs: options.latencyMs ?? 50, ...(fault ? { fault: (method, path) => fault(method, routeOf(method, path)) } : {}) });
   const reviewsOf = (repo: Repository, number: number) => server.requests.filter((r) => r.method === "POST" && r.path === `/repos/${repo.owner}/${repo.repo}/pulls/${number}/reviews` && r.status === 200).length;
