@@ -14,7 +14,7 @@ import path from "node:path";
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
-import { mockGitHub } from "../test/helpers/github-mock.js";
+import { mockGitHub } from "../test/support/github/index.js";
 import { mockHistory, scanAnswer } from "../test/github/closing/fixtures.js";
 import { scanPostings } from "../src/github/closing/scan-postings.js";
 import { runClosing } from "../src/github/closing/run-closing.js";

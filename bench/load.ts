@@ -15,7 +15,7 @@
  * (`deployed`, the plugin on) shows what GitHub then sees (answers at 9 s with 202 "still
  * processing" while the work goes on).
  */
-import { defaultState } from "../test/github/review/fake-github.js";
+import { defaultState } from "../test/support/github/index.js";
 import { pullRequestEvent } from "../test/github/review/payloads.js";
 import { startApp, WEBHOOK_SECRET } from "./lib/app-process.js";
 import { startBenchGitHub, type BenchGitHub } from "./lib/github.js";

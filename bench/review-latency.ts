@@ -20,7 +20,7 @@
  * "waiting on GitHub" column scales with it); a push already reviewed (the stand-in does not say
  * which check runs a commit has, so the app would write one again where GitHub lets it skip).
  */
-import { defaultState } from "../test/github/review/fake-github.js";
+import { defaultState } from "../test/support/github/index.js";
 import { pullRequestEvent } from "../test/github/review/payloads.js";
 import { startApp, WEBHOOK_SECRET, type AppMode, type AppProcess } from "./lib/app-process.js";
 import { startBenchGitHub, type BenchGitHub } from "./lib/github.js";

@@ -9,8 +9,8 @@
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
-import { mockGitHub } from "../test/helpers/github-mock.js";
-import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../test/github/review/fake-github.js";
+import { mockGitHub } from "../test/support/github/index.js";
+import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../test/support/github/index.js";
 import { newReviewMemory, reviewPullRequest, type ReviewMemory } from "../src/github/review/review-pull-request.js";
 import { CONTRACTS, posting as benchPosting } from "./lib/postings.js";
 import { table, type BenchOptions, type Section } from "./lib/report.js";

@@ -1,7 +1,7 @@
 /**
  * Replays a recorded webhook against the app, without network or credentials: the app
- * (src/index.ts) is loaded into a real Probot whose GitHub is an in-process fake (nock, network
- * disabled) serving the repository the fixture describes; the delivery goes through Probot's
+ * (src/index.ts) is loaded into a real Probot whose GitHub is the tests' fake (test/support/github:
+ * nock, network disabled) serving the repository the fixture describes; the delivery goes through Probot's
  * `receive`, as a webhook from GitHub would. The result is every request the app made, what it
  * logged, and, read from those requests, what it would have done on GitHub.
  *
@@ -11,10 +11,8 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import type { Probot } from "probot";
 import app from "../../src/app/create-app.js";
-import { mockGitHub, type RecordedRequest } from "../../test/helpers/github-mock.js";
 import { createTestProbot, mockInstallationToken } from "../../test/helpers/probot.js";
-import { defaultState, fakeGitHub, type FakeComment, type FakeFile, type FakeLabel } from "../../test/github/review/fake-github.js";
-import { fakeDefaultBranch } from "./fake-default-branch.js";
+import { createRepository, defaultState, fakeClosingGitHub, fakeGitHub, mockGitHub, type FakeComment, type FakeFile, type FakeLabel, type RecordedRequest } from "../../test/support/github/index.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -102,7 +100,7 @@ export async function replay(fixture: ReplayFixture): Promise<ReplayResult> {
       const files = { ...(github.defaultBranch ?? {}) };
       if (github.config !== null) files[".github/recrutement-bot.yml"] = github.config;
       const head = String(payload.after ?? "1".repeat(40));
-      fakeDefaultBranch(gh, { owner, repo, defaultBranch, files, headOid: head, treeOid: String(payload.head_commit?.tree_id ?? "2".repeat(40)), nextPullRequest: 1 });
+      fakeClosingGitHub(gh, createRepository({ owner, repo, defaultBranch, files, headOid: head, treeOid: String(payload.head_commit?.tree_id ?? "2".repeat(40)), firstPullNumber: 1 }));
     }
     const { probot, logs } = createTestProbot(app);
     await probot.receive({ id: fixture.delivery, name: fixture.event, payload } as unknown as Parameters<Probot["receive"]>[0]);
@@ -157,6 +155,7 @@ export type AppAction =
   | { kind: "branch"; verb: "created" | "moved" | "deleted"; branch: string; sha: string }
   | { kind: "file"; branch: string; path: string; message: string; text: string }
   | { kind: "pull-request"; verb: "opened" | "edited" | "closed"; number: string; title?: string; head?: string; base?: string; body?: string }
+  | { kind: "issue"; verb: "opened" | "edited"; number: string; title?: string; labels?: string[]; body?: string }
   | { kind: "other"; request: string };
 
 export function appActions(result: ReplayResult): AppAction[] {
@@ -217,6 +216,12 @@ export function appActions(result: ReplayResult): AppAction[] {
         break;
       case "pulls/create":
         actions.push({ kind: "pull-request", verb: "opened", number: "", title: b.title, head: b.head, base: b.base, body: b.body });
+        break;
+      case "issues/create":
+        actions.push({ kind: "issue", verb: "opened", number: "", title: b.title, labels: b.labels ?? [], body: b.body ?? "" });
+        break;
+      case "issues/update":
+        actions.push({ kind: "issue", verb: "edited", number: `#${issue}`, ...(b.title ? { title: b.title } : {}), ...(b.body ? { body: b.body } : {}) });
         break;
       case "pulls/update":
         actions.push({ kind: "pull-request", verb: b.state === "closed" ? "closed" : "edited", number: `#${issue}`, ...(b.title ? { title: b.title } : {}), ...(b.body ? { body: b.body } : {}) });
@@ -309,6 +314,10 @@ export function formatReplay(result: ReplayResult, file: string): string {
       case "pull-request":
         if (a.verb === "opened") out.push(`▶ Pull request ouverte : « ${a.title} » (${a.head} → ${a.base})`, RULE, a.body ?? "", RULE);
         else out.push(`▶ Pull request ${a.number} ${a.verb === "closed" ? "fermée" : "modifiée"}${a.title ? ` : « ${a.title} »` : ""}`, ...(a.body ? [RULE, a.body, RULE] : []));
+        break;
+      case "issue":
+        if (a.verb === "opened") out.push(`▶ Issue ouverte : « ${a.title} »${a.labels?.length ? ` (étiquettes : ${a.labels.join(", ")})` : ""}`, RULE, a.body ?? "", RULE);
+        else out.push(`▶ Issue ${a.number} modifiée${a.title ? ` : « ${a.title} »` : ""}`, ...(a.body ? [RULE, a.body, RULE] : []));
         break;
       case "other":
         out.push(`▶ ${a.request}`);

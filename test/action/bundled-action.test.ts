@@ -3,25 +3,18 @@
  * dist/action.js` with the runner's variables (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH,
  * GITHUB_API_URL, GITHUB_GRAPHQL_URL, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) and every input of
  * action.yml as INPUT_<NAME>, hyphens kept, defaults filled in as the runner fills them.
- * - `pull_request_target`: the review, against the GitHub stand-in on loopback
- *   (bench/lib/github-stand-in.ts): a check run, the comment, the contract label.
- * - `schedule`: the closing, against the closing's stateful fake GitHub (nock, in this process),
- *   reached through a loopback bridge: one pull request opened, `open: false` written.
+ * GitHub is the tests' fake (test/support/github) on a loopback server, every request checked:
+ * - `pull_request_target`: the review: a check run, the comment, the contract label.
+ * - `schedule`: the closing: one pull request opened, `open: false` written.
  */
 import { spawn } from "node:child_process";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import nock from "nock";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, tempTree } from "../cli/helpers.js";
-import { startGitHubStandIn } from "../../bench/lib/github-stand-in.js";
-import { defaultState } from "../github/review/fake-github.js";
+import { closingRepo, defaultState, FakeGitHub, startGitHubServer } from "../support/github/index.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
-import { mockGitHub } from "../helpers/github-mock.js";
-import { closingRepo, fakeClosingGitHub } from "../hardening/closing-github.js";
 import { posting } from "../github/closing/fixtures.js";
 import { parseOutputs } from "../../src/action/outputs.js";
 
@@ -65,11 +58,12 @@ describe("action.yml", () => {
 
 describe("dist/action.js run as a runner runs it", () => {
   it("pull_request_target: reviews the pull request (check run, comment, label), outputs and job summary", async () => {
-    const standIn = await startGitHubStandIn({ latencyMs: 1 });
+    const file = "content/_jobs/2026-03-01-developpeur-mon-entreprise.md";
+    const state = defaultState({ owner: "betagouv", repo: "offres", defaultBranch: "main", files: [{ filename: file, status: "added", content: WITH_ERRORS }] });
+    const fake = new FakeGitHub();
+    fake.add(state.repository);
+    const github = await startGitHubServer(fake, { latencyMs: 1 });
     try {
-      const state = defaultState({ owner: "betagouv", repo: "offres", defaultBranch: "main", files: [] });
-      const file = "content/_jobs/2026-03-01-developpeur-mon-entreprise.md";
-      standIn.setPull("betagouv", "offres", state.number, state.headSha, [{ filename: file, content: WITH_ERRORS }]);
       const payload = pullRequestEvent(state, "opened", { fork: "contributrice" }) as Record<string, unknown>;
       const eventPath = path.join(ws.dir, "event-pr.json");
       writeFileSync(eventPath, JSON.stringify(payload));
@@ -78,41 +72,42 @@ describe("dist/action.js run as a runner runs it", () => {
         GITHUB_EVENT_NAME: "pull_request_target",
         GITHUB_EVENT_PATH: eventPath,
         GITHUB_REPOSITORY: "betagouv/offres",
-        GITHUB_API_URL: standIn.baseUrl,
-        GITHUB_GRAPHQL_URL: `${standIn.origin}/api/graphql`,
+        GITHUB_API_URL: github.baseUrl,
+        GITHUB_GRAPHQL_URL: `${github.origin}/api/graphql`,
         ...inputs({}, "ghs_workflowToken", "betagouv/offres"),
       });
       expect(r.stderr).toBe("");
-      const pull = standIn.pulls.get("betagouv/offres#2")!;
-      expect(pull.checkRuns).toHaveLength(1);
-      const run = pull.checkRuns[0]!;
-      expect(run).toMatchObject({ headSha: state.headSha, conclusion: "failure" });
+      expect(state.checkRuns).toHaveLength(1);
+      const run = state.checkRuns[0]!;
+      expect(run).toMatchObject({ head_sha: state.headSha, conclusion: "failure" });
       expect(r.stdout).toBe(`Pull request #2 relue\u202F: failure, ${run.title}\n`);
       expect(r.code).toBe(0);
-      expect(pull.comments).toHaveLength(1);
-      expect(pull.comments[0]!.body).toContain("<!-- recrutement-bot");
-      expect(pull.labels).toEqual(["contrat: indépendant"]);
-      expect(standIn.problems).toEqual([]);
+      expect(state.comments).toHaveLength(1);
+      expect(state.comments[0]!.body).toContain("<!-- recrutement-bot");
+      expect(state.pullRequestLabels).toEqual(["contrat: indépendant"]);
+      expect(github.invalid).toEqual([]);
       expect(r.outputs).toEqual({ reviewed: "true", conclusion: "failure", title: run.title, "failed-steps": "" });
       expect(r.summary).toMatch(new RegExp(`^## recrutement-bot — relecture de la pull request #2\\n\\n\\*\\*${run.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\*\\*\\n`));
     } finally {
-      await standIn.close();
+      await github.close();
     }
   }, 90_000);
 
   it("pull_request closed: nothing to review, nothing read", async () => {
-    const standIn = await startGitHubStandIn({ latencyMs: 1 });
+    const state = defaultState({ owner: "betagouv", repo: "offres", defaultBranch: "main" });
+    const fake = new FakeGitHub();
+    fake.add(state.repository);
+    const github = await startGitHubServer(fake, { latencyMs: 1 });
     try {
-      const state = defaultState({ owner: "betagouv", repo: "offres", defaultBranch: "main" });
       const payload = { ...(pullRequestEvent(state, "opened") as Record<string, unknown>), action: "closed" };
       const eventPath = path.join(ws.dir, "event-closed.json");
       writeFileSync(eventPath, JSON.stringify(payload));
-      const r = await runBundledAction({ GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_API_URL: standIn.baseUrl, ...inputs({}, "ghs_workflowToken", "betagouv/offres") });
+      const r = await runBundledAction({ GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath, GITHUB_API_URL: github.baseUrl, ...inputs({}, "ghs_workflowToken", "betagouv/offres") });
       expect(r).toMatchObject({ code: 0, stderr: "", stdout: "Pull request #2\u202F: rien à relire pour «\u202Fclosed\u202F».\n" });
       expect(r.outputs.reviewed).toBe("false");
-      expect([...standIn.requests.keys()]).toEqual([]);
+      expect(github.requests).toEqual([]);
     } finally {
-      await standIn.close();
+      await github.close();
     }
   }, 30_000);
 
@@ -130,32 +125,10 @@ describe("dist/action.js run as a runner runs it", () => {
   it("schedule: the closing opens one pull request for the expired posting, outputs and job summary", async () => {
     const name = "content/_jobs/2021-06-09-developpeur.md";
     const repo = closingRepo({ [name]: posting({ closing: "2021-07-07" }) });
-    nock.disableNetConnect();
-    const gh = mockGitHub();
-    fakeClosingGitHub(gh, repo);
-    // The child's requests, passed on to the fake through this process's fetch (which nock answers).
-    const authorizations = new Set<string>();
-    const bridge = createServer((req: IncomingMessage, res: ServerResponse) => {
-      authorizations.add(String(req.headers.authorization));
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        void (async () => {
-          const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-          const answer = await fetch(`https://api.github.com${req.url ?? "/"}`, {
-            method: req.method,
-            headers: { "content-type": req.headers["content-type"] ?? "application/json", authorization: String(req.headers.authorization ?? "") },
-            ...(body && req.method !== "GET" ? { body } : {}),
-          });
-          const text = await answer.text();
-          const headers: Record<string, string> = { "content-type": answer.headers.get("content-type") ?? "application/json" };
-          for (const h of ["retry-after", "x-ratelimit-remaining"]) if (answer.headers.get(h)) headers[h] = answer.headers.get(h)!;
-          res.writeHead(answer.status, headers).end(text);
-        })();
-      });
-    });
-    await new Promise<void>((resolve) => bridge.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(bridge.address() as AddressInfo).port}`;
+    const fake = new FakeGitHub();
+    fake.add(repo);
+    const github = await startGitHubServer(fake);
+    const base = github.origin;
     try {
       const r = await runBundledAction({
         GITHUB_EVENT_NAME: "schedule",
@@ -175,12 +148,10 @@ describe("dist/action.js run as a runner runs it", () => {
       expect(repo.branches.get(pr.head)![name]).toBe(posting({ closing: "2021-07-07", open: false }));
       expect(r.outputs).toEqual({ postings: "1", planned: "1", opened: "1", updated: "0", closed: "0", failed: "0", "pull-requests": "[100]", "dry-run": "false" });
       expect(r.summary).toBe(`## recrutement-bot — fermeture des offres expirées\n\nPull requests ouvertes\u202F: 1 · mises à jour\u202F: 0 · fermées\u202F: 0 · en échec\u202F: 0\n\n\`\`\`text\n${r.stdout.trimEnd()}\n\`\`\`\n`);
-      expect(gh.invalid).toEqual([]);
-      expect([...authorizations]).toEqual(["token ghs_fromTheStepEnv"]);
+      expect(github.invalid).toEqual([]);
+      expect([...new Set(github.requests.map((q) => String(q.authorization)))]).toEqual(["token ghs_fromTheStepEnv"]);
     } finally {
-      bridge.close();
-      nock.cleanAll();
-      nock.enableNetConnect();
+      await github.close();
     }
   }, 90_000);
 });

@@ -63,10 +63,12 @@ describe("npm run replay", () => {
     expect(text).toContain("▶ Fils de suggestion résolus : 3");
   });
 
-  it("closing-run: one branch, open: true → open: false on line 13 only, one pull request, labels", async () => {
+  it("closing-run: one branch, open: true → open: false on line 13 only, one pull request, labels, the dashboard issue", async () => {
     const { result, text, actions } = await run("closing-run.json");
     expect(replayFailed(result)).toBe(false);
-    expect(actions.filter((a) => a.kind !== "labels").map((a) => a.kind)).toEqual(["branch", "file", "pull-request"]);
+    expect(actions.filter((a) => a.kind !== "labels").map((a) => a.kind)).toEqual(["branch", "file", "pull-request", "issue"]);
+    expect(text).toContain("▶ Issue ouverte : « Tableau de bord des offres » (étiquettes : tableau de bord)");
+    expect(result.logs.filter((l) => Number(l.level) >= 40)).toEqual([]);
     expect(text).toContain("  push — betagouv/offres refs/heads/main — horloge : 2021-07-08T06:00:00Z\n");
     expect(text).toContain("▶ Branche créée : recrutement-bot/fermeture/2021-06-09-atelier-numerique");
     expect(text).toContain("  ligne 13 : - open: true\n  ligne 13 : + open: false\n");

@@ -1,5 +1,5 @@
 /**
- * The Octokit the app runs with (src/server/create-app-octokit.ts), on its own: deadlines,
+ * The Octokit the app runs with (src/app/create-app-octokit.ts), on its own: deadlines,
  * bounded answers, what is retried and what is not, rate limits, and request bodies kept out of
  * the logs. GitHub is nock; Probot hands out installation clients as in production.
  */

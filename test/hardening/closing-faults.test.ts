@@ -9,10 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
 import { registerClosing } from "../../src/app/register-closing.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
+import { closingRepo, createPullRequest, fakeClosingGitHub, mockGitHub, type ClosingRepo, type GitHubMock } from "../support/github/index.js";
 import { posting } from "../github/closing/fixtures.js";
 import { appUnderTest, injectFaults, mockToken, type AppUnderTest, type Fault } from "./harness.js";
-import { closingRepo, fakeClosingGitHub, type ClosingRepo } from "./closing-github.js";
 import { push } from "./payloads.js";
 
 const NOW = new Date("2021-07-08T05:30:00Z");
@@ -66,7 +65,7 @@ let baseline: ReturnType<typeof visible>;
 
 const created = (r: ClosingRepo) => (body: unknown) => {
   const b = body as { head: string; title: string; body: string };
-  r.pulls.push({ number: 100 + r.pulls.length, head: b.head, state: "open", title: b.title, body: b.body, labels: [] });
+  r.pulls.push(createPullRequest({ number: 100 + r.pulls.length, head: b.head, state: "open", title: b.title, body: b.body, labels: [] }));
 };
 
 const RECOVERED: [string, (r: ClosingRepo) => Fault[]][] = [

@@ -17,13 +17,11 @@ import { registerReview } from "../../src/app/register-review.js";
 import { registerClosing } from "../../src/app/register-closing.js";
 import { createClosingSchedule } from "../../src/app/closing-schedule.js";
 import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/app/claims.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock, defaultState, fakeGitHub, closingRepo, fakeClosingGitHub, type ClosingRepo } from "../support/github/index.js";
 import { redisServerPath, startRedis, type RedisServer } from "../helpers/redis.js";
-import { defaultState, fakeGitHub } from "../github/review/fake-github.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { posting } from "../github/closing/fixtures.js";
 import { appUnderTest, mockToken } from "./harness.js";
-import { closingRepo, fakeClosingGitHub, type ClosingRepo } from "./closing-github.js";
 import { push } from "./payloads.js";
 
 const WITH_ERRORS = readFileSync(new URL("../fixtures/review/posting-with-errors.md", import.meta.url), "utf8");

@@ -10,8 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
 import { registerReview } from "../../src/app/register-review.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
-import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../github/review/fake-github.js";
+import { mockGitHub, type GitHubMock, defaultState, fakeGitHub, type FakeFile, type FakeState } from "../support/github/index.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { appUnderTest, mockToken, overGitHubLimits, type AppUnderTest } from "./harness.js";
 
@@ -69,7 +68,10 @@ const CONFIGS: [string, string, RegExp][] = [
   ["a billion laughs", billionLaughs(), /YAML illisible/],
   ["10,000 nested lists", `rules: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`, /YAML invalide/],
   ["prototype keys", "__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\nlabels:\n  __proto__:\n    enabled: false\n", /clé inconnue/],
-  ["NUL and control bytes", "postings: content/_jobs\u0000\u0001\u0002\n", /`postings` \(ligne 1\)/],
+  ["control bytes", "postings: content/_jobs\u0001\u0002\u001b\n", /`postings` \(ligne 1\)/],
+  // A NUL byte among the first 8,000 makes the file binary for git, and GitHub answers no text:
+  // the file as a whole is reported.
+  ["a NUL byte (GitHub: a binary file)", "postings: content/_jobs\u0000\u0001\u0002\n", /^- le fichier\u202F?: /m],
   ["a list instead of a mapping", "- postings\n- labels\n", /table de clés/],
   ["a scalar", "bonjour\n", /table de clés/],
   ["paths that climb out of the repository", "postings: ../../etc\nstartups: /etc/passwd\n", /`postings` \(ligne 1\)/],

@@ -4,42 +4,20 @@
  * line by line, GitHub faults injected ahead of the review's fake GitHub, and a real Probot
  * `Server` on loopback for signed deliveries.
  */
-import { Writable } from "node:stream";
 import Bottleneck from "bottleneck";
 import nock from "nock";
 import pino from "pino";
 import { Probot, Server, type ApplicationFunction } from "probot";
 import { createAppOctokit, type AppOctokitOptions } from "../../src/github/create-app-octokit.js";
 import { testPrivateKey } from "../helpers/probot.js";
-import type { GitHubMock } from "../helpers/github-mock.js";
-import type { BlobNode } from "../github/review/fake-github.js";
+import type { GitHubMock } from "../support/github/index.js";
+import { captureLogs, type CapturedLogs } from "../support/logs.js";
 import { freePort } from "../helpers/free-port.js";
 
-export { freePort };
+export { freePort, captureLogs, type CapturedLogs };
 
 export const WEBHOOK_SECRET = "hardening-webhook-secret-4f1c9a7e2b";
 export const INSTALLATION_TOKEN = "ghs_hardeningToken4f1c9a7e2b0123456789AB";
-
-export interface CapturedLogs {
-  lines: Record<string, unknown>[];
-  /** Everything written, as written. */
-  text(): string;
-}
-
-/** A pino logger (JSON lines, debug level unless told) whose every line is kept and parsed. */
-export function captureLogs(level: pino.Level = "debug"): { log: pino.Logger; logs: CapturedLogs } {
-  const lines: Record<string, unknown>[] = [];
-  const raw: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      const s = chunk.toString();
-      raw.push(s);
-      for (const line of s.split("\n")) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
-      cb();
-    },
-  });
-  return { log: pino({ level }, stream), logs: { lines, text: () => raw.join("") } };
-}
 
 /** The production Octokit with the waits shrunk: backoff in ms instead of s, a short timeout. */
 export function fastAppOctokit(options: AppOctokitOptions = {}) {
@@ -157,21 +135,6 @@ export async function startAppServer(
   await server.load(app);
   await server.start();
   return { url: `http://127.0.0.1:${port}/api/github/webhooks`, logs, stop: () => server.stop() };
-}
-
-/** GitHub truncates a blob's GraphQL `text` at 512,000 bytes (isTruncated: true). */
-export const GITHUB_BLOB_TEXT_LIMIT = 512_000;
-
-/**
- * The GraphQL Blob GitHub gives for these bytes: binary when a NUL byte is among the first
- * 8,000 (git's test), `text` decoded leniently and cut at 512,000 bytes.
- */
-export function githubBlob(content: string | Uint8Array): BlobNode {
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
-  const isBinary = bytes.subarray(0, 8000).includes(0);
-  const isTruncated = bytes.length > GITHUB_BLOB_TEXT_LIMIT;
-  const text = isBinary ? null : new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, GITHUB_BLOB_TEXT_LIMIT));
-  return { byteSize: bytes.length, isBinary, isTruncated, text };
 }
 
 /** GitHub's documented limits on what the review writes; returns what exceeds them. */

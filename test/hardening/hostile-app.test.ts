@@ -13,12 +13,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
 import { registerReview } from "../../src/app/register-review.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
-import { defaultState, fakeGitHub, type FakeFile, type FakeState } from "../github/review/fake-github.js";
+import { BLOB_TEXT_LIMIT as GITHUB_BLOB_TEXT_LIMIT, defaultState, fakeGitHub, githubBlob, mockGitHub, type FakeFile, type FakeState, type GitHubMock } from "../support/github/index.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { CASES, PATH } from "../core/hostile-cases.js";
 import { MAX_RESPONSE_BYTES } from "../../src/github/create-app-octokit.js";
-import { appUnderTest, githubBlob, GITHUB_BLOB_TEXT_LIMIT, mockToken, overGitHubLimits, type AppUnderTest } from "./harness.js";
+import { appUnderTest, mockToken, overGitHubLimits, type AppUnderTest } from "./harness.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

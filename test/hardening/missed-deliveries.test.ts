@@ -16,13 +16,10 @@ import { Redis } from "ioredis";
 import { createApp } from "../../src/app/create-app.js";
 import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/app/claims.js";
 import { DEFAULT_RECOVERY_START_DELAY_MS, type DeliveryRecovery } from "../../src/app/delivery-recovery.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
-import { assertRequestMatchesOpenApi } from "../helpers/openapi.js";
+import { mockGitHub, type GitHubMock, assertRequestMatchesOpenApi, defaultState, fakeGitHub, type FakeState, fakeHookDeliveries, type HookDeliveries } from "../support/github/index.js";
 import { redisServerPath, startRedis, type RedisServer } from "../helpers/redis.js";
-import { defaultState, fakeGitHub, type FakeState } from "../github/review/fake-github.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
-import { mockToken, startAppServer, type RunningServer } from "./harness.js";
-import { fakeHookDeliveries, type HookDeliveries } from "./hook-deliveries.js";
+import { mockToken, startAppServer, WEBHOOK_SECRET, type RunningServer } from "./harness.js";
 
 const WITH_ERRORS = readFileSync(new URL("../fixtures/review/posting-with-errors.md", import.meta.url), "utf8");
 const PATH = "content/_jobs/2026-03-01-developpeur-mon-entreprise.md";
@@ -49,7 +46,7 @@ beforeEach(() => {
   shift = 0;
   let turn = 0;
   // GitHub posts to the app's public address: a balancer that takes turns; nobody while it is down.
-  hooks = fakeHookDeliveries(gh, { target: () => (targets.length === 0 ? null : targets[turn++ % targets.length]!) });
+  hooks = fakeHookDeliveries(gh, { target: () => (targets.length === 0 ? null : targets[turn++ % targets.length]!), secret: WEBHOOK_SECRET });
 });
 afterEach(async () => {
   for (const r of running.splice(0)) {
@@ -64,7 +61,7 @@ afterEach(async () => {
 function threePullRequests(): FakeState[] {
   return [1, 2, 3].map((n) => {
     const state = defaultState({ owner: "betagouv", repo: `offres-${n}`, number: 10 + n, files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
-    fakeGitHub(gh, state, { ownQueriesOnly: true });
+    fakeGitHub(gh, state);
     return state;
   });
 }

@@ -1,6 +1,6 @@
 /** Webhook payloads for the hardening tests (from @octokit/webhooks-examples). */
 import { createRequire } from "node:module";
-import type { ClosingRepo } from "./closing-github.js";
+import type { ClosingRepo } from "../support/github/index.js";
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];

@@ -12,8 +12,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
 import { registerReview } from "../../src/app/register-review.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
-import { defaultState, fakeGitHub, newId, now, type FakeState } from "../github/review/fake-github.js";
+import { mockGitHub, type GitHubMock, defaultState, fakeGitHub, newId, now, type FakeState } from "../support/github/index.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { appUnderTest, injectFaults, mockToken, type AppUnderTest, type Fault } from "./harness.js";
 

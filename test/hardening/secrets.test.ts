@@ -4,22 +4,19 @@
  * and GITHUB_TOKEN appear in no log line and in nothing written to GitHub; the logs are pino
  * JSON lines; no log line holds a posting's text (a distinctive line of it is looked for).
  * Through the real server in the test process, through `npm start`'s entry point spawned as in
- * production (NODE_ENV=production, against a GitHub stand-in on loopback), and through the CLI.
+ * production (NODE_ENV=production, against the fake GitHub on loopback), and through the CLI.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
 import app from "../../src/app/create-app.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
+import { closingRepo, defaultState, fakeClosingGitHub, FakeGitHub, fakeGitHub, mockGitHub, startGitHubServer, type GitHubMock, type GitHubServer } from "../support/github/index.js";
 import { testPrivateKey } from "../helpers/probot.js";
 import { runCli } from "../cli/helpers.js";
-import { defaultState, fakeGitHub } from "../github/review/fake-github.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { deliver, signBody } from "../../bench/lib/webhook-delivery.js";
-import { startGitHubStandIn, type GitHubStandIn } from "../../bench/lib/github-stand-in.js";
 import { freePort, injectFaults, INSTALLATION_TOKEN, mockToken, startAppServer, WEBHOOK_SECRET, type CapturedLogs, type RunningServer } from "./harness.js";
-import { closingRepo, fakeClosingGitHub } from "./closing-github.js";
 import { push } from "./payloads.js";
 import { posting } from "../github/closing/fixtures.js";
 
@@ -158,22 +155,25 @@ describe("the app in the test process, at debug level, through its HTTP server",
 });
 
 describe("`npm start`'s entry point, spawned as in production", () => {
-  let standIn: GitHubStandIn;
+  let github: GitHubServer | undefined;
   let child: ChildProcess | undefined;
   afterEach(async () => {
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
       await new Promise((r) => child!.once("exit", r));
     }
-    await standIn?.close();
+    await github?.close();
   });
 
   it("NODE_ENV=production, LOG_LEVEL=debug: signed and forged deliveries, a GitHub that fails; stdout is JSON lines without secrets or posting text", async () => {
-    standIn = await startGitHubStandIn({ latencyMs: 5, token: INSTALLATION_TOKEN, fault: (method, route) => (method === "POST" && route === "POST /repos/{o}/{r}/labels" ? 403 : null) });
     // Fewer errors, no suggestions: production's pacing (1 s between writes and GraphQL
     // queries, 3 s between comments) keeps the test short.
     const clean = POSTING.replace("mon-entreprize", "mon-entreprise").replace("independent", "indépendant").replace("open: oui", "open: true");
-    standIn.setPull("Codertocat", "Hello-World", 2, "ec26c3e57ca3a959ca5aad62de7213c562f8c821", [{ filename: PATH, content: clean }]);
+    const state = defaultState({ files: [{ filename: PATH, status: "added", content: clean }] });
+    const fake = new FakeGitHub({ installationToken: INSTALLATION_TOKEN });
+    fake.add(state.repository);
+    const labels = `/repos/${state.owner}/${state.repo}/labels`;
+    github = await startGitHubServer(fake, { latencyMs: 5, fault: (method, path) => (method === "POST" && path === labels ? 403 : null) });
     const port = await freePort();
     const out: string[] = [];
     const err: string[] = [];
@@ -187,7 +187,7 @@ describe("`npm start`'s entry point, spawned as in production", () => {
         WEBHOOK_SECRET,
         HOST: "127.0.0.1",
         PORT: String(port),
-        GHE_HOST: standIn.origin.replace("http://", ""),
+        GHE_HOST: github.origin.replace("http://", ""),
         GHE_PROTOCOL: "http",
         CLOSING_SCHEDULE: "off",
       },
@@ -198,15 +198,13 @@ describe("`npm start`'s entry point, spawned as in production", () => {
     await vi.waitFor(() => expect(out.join("")).toContain("Listening on"), { timeout: 20_000, interval: 100 });
 
     const url = `http://127.0.0.1:${port}/api/github/webhooks`;
-    const state = defaultState({ files: [] });
     const payload = pullRequestEvent(state, "opened");
     expect((await deliver(url, { name: "pull_request", id: "prod-1", payload }, WEBHOOK_SECRET)).status).toBe(200);
     expect((await deliver(url, { name: "pull_request", id: "prod-2", payload }, "development")).status).toBe(400);
     expect((await deliver(url, { name: "pull_request", id: "prod-3", payload }, WEBHOOK_SECRET, { signature: signBody("{}", WEBHOOK_SECRET) })).status).toBe(400);
-    const pull = standIn.pulls.get("Codertocat/Hello-World#2")!;
-    expect(pull.checkRuns).toHaveLength(1);
-    expect(pull.reviews).toBe(0);
-    expect(standIn.errors.get("POST /repos/{o}/{r}/labels 403")).toBe(1); // refused, not retried
+    expect(state.checkRuns).toHaveLength(1);
+    expect(github.requests.filter((r) => r.path.endsWith("/pulls/2/reviews"))).toEqual([]);
+    expect(github.requests.filter((r) => r.method === "POST" && r.path === labels).map((r) => r.status)).toEqual([403]); // refused, not retried
 
     const stdout = out.join("");
     const lines = stdout.split("\n").filter((l) => l.trim());

@@ -7,8 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import nock from "nock";
 import type { Probot } from "probot";
 import app from "../../src/app/create-app.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
-import { defaultState, fakeGitHub } from "../github/review/fake-github.js";
+import { mockGitHub, type GitHubMock, defaultState, fakeGitHub } from "../support/github/index.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { mockScan } from "../github/closing/fixtures.js";
 import { deliver, signBody } from "../../bench/lib/webhook-delivery.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertRequestMatchesOpenApi } from "../helpers/openapi.js";
+import { assertRequestMatchesOpenApi } from "../support/github/index.js";
 
 describe("the OpenAPI request check used by every GitHub test", () => {
   it("accepts real operations with fitting bodies", () => {

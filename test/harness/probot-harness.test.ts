@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import { createRequire } from "node:module";
 import type { Probot } from "probot";
-import { mockGitHub } from "../helpers/github-mock.js";
+import { mockGitHub } from "../support/github/index.js";
 import { createTestProbot, mockInstallationToken } from "../helpers/probot.js";
 
 const require = createRequire(import.meta.url);

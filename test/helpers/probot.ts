@@ -1,12 +1,11 @@
 /**
  * A real Probot instance for tests: real webhook dispatch, real Octokit, GitHub replaced by
- * nock (see github-mock.ts). Retries and throttling are off unless a test turns them on.
+ * nock (test/support/github). Retries and throttling are off unless a test turns them on.
  */
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
-import pino from "pino";
-import { Writable } from "node:stream";
 import type nock from "nock";
+import { captureLogs } from "../support/logs.js";
 
 let cachedKey: string | undefined;
 /** A throwaway RSA key (Probot signs its app JWT with it; nock never checks it). */
@@ -22,19 +21,13 @@ export interface TestProbot {
 }
 
 export function createTestProbot(app: ApplicationFunction, options: { baseUrl?: string; retry?: boolean } = {}): TestProbot {
-  const logs: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-      cb();
-    },
-  });
+  const { log, logs } = captureLogs("debug");
   const probot = new Probot({
     appId: 123,
     privateKey: testPrivateKey(),
     secret: "test-secret",
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    log: pino({ level: "debug" }, stream),
+    log,
     // The function form: Probot merges its own throttle/retry settings over a plain object.
     Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
       ...o,
@@ -43,7 +36,7 @@ export function createTestProbot(app: ApplicationFunction, options: { baseUrl?: 
     })),
   });
   void probot.load(app);
-  return { probot, logs };
+  return { probot, logs: logs.lines };
 }
 
 /** Replies to the installation-token exchange every authenticated handler begins with. */

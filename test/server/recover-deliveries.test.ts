@@ -1,6 +1,6 @@
 /**
  * The recovery of missed deliveries, one pass at a time, against GitHub's delivery list (the
- * stand-in of test/hardening/hook-deliveries.ts, every request checked against @octokit/openapi):
+ * fake GitHub of test/support/github, every request checked against @octokit/openapi):
  * what counts as missed, paging back to the previous pass, one redelivery per event across
  * instances, one pass per period, the settings.
  */
@@ -15,9 +15,8 @@ import { checkEnvironment } from "../../src/app/check-environment.js";
 import { recordHandledEvents } from "../../src/app/handled-events.js";
 import { registerReview } from "../../src/app/register-review.js";
 import { registerClosing } from "../../src/app/register-closing.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock, fakeHookDeliveries, type HookDeliveries } from "../support/github/index.js";
 import { createTestProbot } from "../helpers/probot.js";
-import { fakeHookDeliveries, type HookDeliveries } from "../hardening/hook-deliveries.js";
 
 const T0 = Date.parse("2026-03-02T09:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import { runCli, tempTree } from "../../cli/helpers.js";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock } from "../../support/github/index.js";
 import { mockInstallationToken, testPrivateKey } from "../../helpers/probot.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { mockAuthors, mockNewDashboard, branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";

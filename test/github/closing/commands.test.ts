@@ -1,6 +1,6 @@
 /**
  * `/prolonger` and `/garder-ouverte` on a closing pull request, end to end: the closing run opens
- * its pull request on a stand-in GitHub (test/hardening/closing-github.ts), then a real Probot
+ * its pull request on the fake GitHub (test/support/github), then a real Probot
  * receives the comment (real webhook dispatch, installation token) and answers on the same
  * stand-in; the next run sees what the command left.
  */
@@ -9,9 +9,8 @@ import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import type { Probot } from "probot";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { closingRepo, commentBodies, createPullRequest, fakeClosingGitHub, mockGitHub, type ClosingRepo, type GitHubMock } from "../../support/github/index.js";
 import { createTestProbot } from "../../helpers/probot.js";
-import { closingRepo, fakeClosingGitHub, type ClosingRepo } from "../../hardening/closing-github.js";
 import { registerClosingCommands } from "../../../src/app/register-closing-commands.js";
 import { extensionMarker } from "../../../src/github/closing/commands.js";
 import { runClosing } from "../../../src/github/closing/run-closing.js";
@@ -98,7 +97,7 @@ describe("/prolonger on the closing pull request", () => {
       ].join("\n\n"),
     );
     expect(parseMarkers(pull.body)).toEqual([]);
-    expect(repo.comments.get(100)).toEqual(["C'est fait, @alice\u202F: cette pull request ne ferme plus l'offre, elle repousse sa date de clôture au 31 août 2021. Fusionnez-la pour que la nouvelle date compte."]);
+    expect(commentBodies(repo, 100)).toEqual(["C'est fait, @alice\u202F: cette pull request ne ferme plus l'offre, elle repousse sa date de clôture au 31 août 2021. Fusionnez-la pour que la nouvelle date compte."]);
 
     // The next run: the extension pull request is not the closing job's any more; nothing written.
     const writes = repo.writes.length;
@@ -123,7 +122,7 @@ describe("/prolonger on the closing pull request", () => {
     const branch = { ...repo.branches.get(BRANCH)! };
     await app().receive(comment("3", "/prolonger 2021-08-31", "lecteur"));
     expect(callsFrom(before)).toEqual([`GET ${CONFIG}`, `GET ${R}/pulls/100`, `GET ${R}/collaborators/lecteur/permission`, `POST ${R}/issues/100/comments`]);
-    expect(repo.comments.get(100)).toEqual([
+    expect(commentBodies(repo, 100)).toEqual([
       "Merci @lecteur\u202F! `/prolonger` demande les droits d'écriture sur le dépôt, que vous n'avez pas. Une personne qui les a peut le faire, ou vous pouvez modifier le fichier de l'offre dans une pull request.",
     ]);
     expect(repo.branches.get(BRANCH)).toEqual(branch);
@@ -133,7 +132,7 @@ describe("/prolonger on the closing pull request", () => {
   it("a date not understood, or in the past: said, nothing changed", async () => {
     await run();
     await app().receive(comment("4", "/prolonger 2021-07-01", "alice"));
-    expect(repo.comments.get(100)).toEqual([
+    expect(commentBodies(repo, 100)).toEqual([
       "Je n'ai pas compris «\u202F2021-07-01\u202F»\u202F: écrivez `/prolonger AAAA-MM-JJ` avec une date après aujourd'hui (8 juillet 2021), ou `/prolonger 30 jours` (de 1 à 365 jours). Rien n'a changé.",
     ]);
     expect(repo.pulls[0]!.title).toBe("Fermer l'offre «\u202FDéveloppeur·se\u202F»");
@@ -144,7 +143,7 @@ describe("/prolonger on the closing pull request", () => {
     const before = gh.calls().length;
     await app().receive(comment("5", "Je regarde ça demain, /prolonger peut-être", "alice"));
     expect(callsFrom(before)).toEqual([]);
-    repo.pulls.push({ number: 7, head: "feature", state: "open", title: "x", body: "", labels: [] });
+    repo.pulls.push(createPullRequest({ number: 7, head: "feature", state: "open", title: "x", body: "", labels: [] }));
     await app().receive(comment("6", "/prolonger 30 jours", "alice", 7));
     expect(callsFrom(before)).toEqual([`GET ${CONFIG}`, `GET ${R}/pulls/7`]);
   });
@@ -157,7 +156,7 @@ describe("/garder-ouverte", () => {
     await app().receive(comment("7", "/garder-ouverte", "alice"));
     expect(callsFrom(before)).toEqual([`GET ${CONFIG}`, `GET ${R}/pulls/100`, `GET ${R}/collaborators/alice/permission`, `POST ${R}/issues/100/comments`, `PATCH ${R}/pulls/100`]);
     expect(repo.pulls[0]!.state).toBe("closed");
-    expect(repo.comments.get(100)).toEqual(["C'est noté, @alice\u202F: l'offre reste ouverte. Je ferme cette pull request, et je ne la proposerai plus tant que le fichier de l'offre ne change pas."]);
+    expect(commentBodies(repo, 100)).toEqual(["C'est noté, @alice\u202F: l'offre reste ouverte. Je ferme cette pull request, et je ne la proposerai plus tant que le fichier de l'offre ne change pas."]);
 
     const again = await run();
     expect(again.plan).toMatchObject([{ kind: "skip-declined", pr: 100 }]);

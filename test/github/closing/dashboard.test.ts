@@ -1,14 +1,13 @@
 /**
  * The dashboard issue « Tableau de bord des offres », end to end through `close --repo` against
- * the stand-in GitHub (test/hardening/closing-github.ts): one issue after three runs, edited in
+ * the fake GitHub (test/support/github): one issue after three runs, edited in
  * place when the postings change, never duplicated, kept closed when a person closed it; off
  * with `closing.dashboard: false`.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { addedBy, closingRepo, commentBodies, fakeClosingGitHub, mockGitHub, type ClosingRepo, type GitHubMock } from "../../support/github/index.js";
 import { runCli } from "../../cli/helpers.js";
-import { closingRepo, fakeClosingGitHub, type ClosingRepo } from "../../hardening/closing-github.js";
 import { DASHBOARD_MARKER } from "../../../src/github/dashboard/dashboard-issue.js";
 import type { Probot } from "probot";
 import { createTestProbot } from "../../helpers/probot.js";
@@ -145,7 +144,7 @@ describe("the dashboard's boxes, through a real Probot", () => {
     expect(bientot.title).toBe("Prolonger l'offre «\u202FBientôt\u202F» jusqu'au 2 octobre 2024");
     expect(changedLines(repo.files[`${F}/2024-06-01-bientot.md`]!, repo.branches.get(bientot.head)![`${F}/2024-06-01-bientot.md`]!)).toEqual([[6, "poste_ferme: 2024-10-02"]]);
     // In the dashboard's order: « Bientôt » first (the sooner closing date).
-    expect(repo.comments.get(1)).toEqual([
+    expect(commentBodies(repo, 1)).toEqual([
       `@alice\u202F: la pull request qui prolonge l'offre «\u202FBientôt\u202F» jusqu'au 2 octobre 2024 est ouverte, #${bientot.number}.`,
       `@alice\u202F: la pull request qui ferme l'offre «\u202FLoin\u202F» est ouverte, #${loin.number}.`,
     ]);
@@ -174,7 +173,7 @@ describe("the dashboard's boxes, through a real Probot", () => {
     const pulls = repo.pulls.length;
     await probot().receive(edited("12", body, before, "passant"));
     expect(repo.pulls).toHaveLength(pulls);
-    expect(repo.comments.get(1)).toEqual([
+    expect(commentBodies(repo, 1)).toEqual([
       "Merci @passant\u202F! `fermer maintenant` demande les droits d'écriture sur le dépôt, que vous n'avez pas. Une personne qui les a peut le faire, ou vous pouvez modifier le fichier de l'offre dans une pull request.",
     ]);
     expect(repo.issues[0]!.body).toBe(before);
@@ -184,25 +183,23 @@ describe("the dashboard's boxes, through a real Probot", () => {
 describe("the notice before the date", () => {
   it("within closing.notice-days: one comment on the merged pull request that added the posting, once per date; a new date, a new notice", async () => {
     const repo = closingRepo(postings());
-    repo.authors.set(`${F}/2024-06-01-bientot.md`, "marie-dupont");
-    repo.addedIn.set(`${F}/2024-06-01-bientot.md`, 42);
-    repo.authors.set(`${F}/2024-06-01-loin.md`, "jean-martin");
-    repo.addedIn.set(`${F}/2024-06-01-loin.md`, 43);
+    addedBy(repo, `${F}/2024-06-01-bientot.md`, "marie-dupont", 42);
+    addedBy(repo, `${F}/2024-06-01-loin.md`, "jean-martin", 43);
     await close(repo, "2024-08-28");
     await close(repo, "2024-08-29");
     await close(repo, "2024-08-30");
     const marker = `<!-- recrutement-bot:preavis path=${encodeURIComponent(`${F}/2024-06-01-bientot.md`)} date=2024-09-02 -->`;
-    expect(repo.comments.get(42)).toEqual([
+    expect(commentBodies(repo, 42)).toEqual([
       `@marie-dupont, l'offre «\u202FBientôt\u202F» ajoutée par cette pull request ferme le 2 septembre 2024 (dans 5 jours). Le 3 septembre 2024, recrutement-bot proposera de la fermer. Pour la garder ouverte plus longtemps, [changez la date de clôture](https://github.com/betagouv/offres/edit/main/${F}/2024-06-01-bientot.md) pour une date à venir.\n\n${marker}`,
     ]);
     // « Loin » closes in more than 7 days: nothing.
-    expect(repo.comments.get(43)).toBeUndefined();
+    expect(commentBodies(repo, 43)).toEqual([]);
 
     // The date moved, still within the window: noticed again, once.
     repo.files[`${F}/2024-06-01-bientot.md`] = posting({ roles: "Bientôt", closing: "2024-09-04", contract: "CDD" });
     await close(repo, "2024-08-30");
     await close(repo, "2024-08-31");
-    expect(repo.comments.get(42)).toHaveLength(2);
-    expect(repo.comments.get(42)![1]).toContain("ferme le 4 septembre 2024 (dans 5 jours)");
+    expect(commentBodies(repo, 42)).toHaveLength(2);
+    expect(commentBodies(repo, 42)[1]).toContain("ferme le 4 septembre 2024 (dans 5 jours)");
   });
 });

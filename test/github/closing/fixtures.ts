@@ -1,13 +1,12 @@
 /**
- * GitHub answers for the closing job's tests: the GraphQL scan and history queries, blob oids
- * computed as git does, postings built from the seeds.
+ * GitHub answers for the closing job's tests: the GraphQL scan and history queries (checked against
+ * GitHub's schema), blob oids computed as git does, postings built from the seeds.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type nock from "nock";
-import { validate } from "@octokit/graphql-schema";
-import pino from "pino";
-import { Writable } from "node:stream";
+import type pino from "pino";
+import { assertValidGraphql, blobOid } from "../../support/github/index.js";
+import { captureLogs } from "../../support/logs.js";
 import { CLOSING_BRANCH_PREFIX } from "../../../src/core/closing/branch-name.js";
 import { configSchema, type Config, type ConfigInput } from "../../../src/config/schema.js";
 import { SEEDS_DIR } from "../../cli/helpers.js";
@@ -18,11 +17,7 @@ export const SEED_CLOSED = readFileSync(`${SEEDS_DIR}/003_f3dddee9d80a1e5f.txt`,
 export const HEAD = "1".repeat(40);
 export const TREE = "2".repeat(40);
 
-/** The oid git gives a blob holding `text` (UTF-8). */
-export function blobOid(text: string): string {
-  const bytes = Buffer.from(text, "utf8");
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
+export { blobOid };
 
 /** A posting like the due seed, with its own roles, closing date and open value. */
 export function posting(opts: { roles?: string; closing?: string | null; open?: boolean; filled?: boolean; contract?: string; crlf?: boolean } = {}): string {
@@ -95,12 +90,6 @@ export function scanAnswer(postings: readonly ScanPosting[], branches: readonly 
   };
 }
 
-/** Throws unless `query` is valid against GitHub's GraphQL schema (@octokit/graphql-schema). */
-export function assertValidGraphql(query: string): void {
-  const errors = validate(query);
-  if (errors.length > 0) throw new Error(`GraphQL query outside GitHub's schema: ${errors.map(String).join("; ")}`);
-}
-
 /** Intercepts the scan query (and checks its variables). */
 export function mockScan(scope: nock.Scope, postings: readonly ScanPosting[], branches: readonly ScanBranch[] = [], folder = "content/_jobs"): void {
   scope
@@ -137,14 +126,8 @@ export function config(input: ConfigInput = {}): Config {
 
 /** A pino logger that keeps its lines. */
 export function memoryLogger(): { log: pino.Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const l of chunk.toString().split("\n")) if (l.trim()) lines.push(JSON.parse(l) as Record<string, unknown>);
-      cb();
-    },
-  });
-  return { log: pino({ level: "debug" }, stream), lines };
+  const { log, logs } = captureLogs("debug");
+  return { log, lines: logs.lines };
 }
 
 /** Changed lines between two texts of the same line count: [line number, new text]. */

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import { createRequire } from "node:module";
 import type { Probot } from "probot";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock } from "../../support/github/index.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
 import { registerClosing } from "../../../src/app/register-closing.js";
 import { createClosingSchedule } from "../../../src/app/closing-schedule.js";

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock } from "../../support/github/index.js";
 import { runClosing } from "../../../src/github/closing/run-closing.js";
 import { apiUrlOf, editUrl, webUrlOf } from "../../../src/github/closing/render-pull-request.js";
 import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";

@@ -1,6 +1,6 @@
 /**
  * Closing at scale, against the stateful closing GitHub that answers GitHub's limits as GitHub
- * does (test/hardening/closing-github.ts: 422 Validation Failed over 65,536 characters of body,
+ * does (test/support/github: 422 Validation Failed over 65,536 characters of body,
  * 256 of title, 50/100 for labels; 403 secondary rate limit with `retry-after` past 80
  * content-creating requests a minute): postings in subfolders, a grouped pull request of 300
  * and 1,000 postings, 100 pull requests from the command line with a plain token (its pace
@@ -11,9 +11,8 @@ import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import { stringify } from "yaml";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock, closingRepo, fakeClosingGitHub, FAKE_LIMITS, type ClosingRepo, type FakeOptions } from "../../support/github/index.js";
 import { runCli } from "../../cli/helpers.js";
-import { closingRepo, fakeClosingGitHub, FAKE_LIMITS, type ClosingRepo, type FakeOptions } from "../../hardening/closing-github.js";
 import { injectFaults, type Fault } from "../../hardening/harness.js";
 import { runClosing, type ClosingReport } from "../../../src/github/closing/run-closing.js";
 import { GROUP_MARKERS_BUDGET } from "../../../src/github/closing/render-pull-request.js";

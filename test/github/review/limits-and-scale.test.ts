@@ -11,11 +11,10 @@ import { Octokit } from "@octokit/rest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock, defaultState, fakeGitHub, blobOid, type FakeFile, type FakeState } from "../../support/github/index.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
 import { appUnderTest, mockToken } from "../../hardening/harness.js";
 import { registerReview } from "../../../src/app/register-review.js";
-import { defaultState, fakeGitHub, gitOid, type FakeFile, type FakeState } from "./fake-github.js";
 import { pullRequestEvent } from "./payloads.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/review/${name}`, import.meta.url), "utf8");
@@ -173,7 +172,7 @@ describe("blobs GitHub cuts at 512,000 bytes", () => {
     const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-longue.md", status: "added", content: big }], ...LABELLED });
     setup(state);
     await deliver("d-1", pullRequestEvent(state, "opened"));
-    expect(gh.calls().slice(1)).toEqual([`GET ${REPO}/pulls/2/files`, "POST /graphql", `GET ${REPO}/git/blobs/${gitOid(big)}`, `POST ${REPO}/check-runs`]);
+    expect(gh.calls().slice(1)).toEqual([`GET ${REPO}/pulls/2/files`, "POST /graphql", `GET ${REPO}/git/blobs/${blobOid(big)}`, `POST ${REPO}/check-runs`]);
     expect(state.checkRuns[0]).toMatchObject({ conclusion: "success", title: "Tout est en ordre", annotations: [] });
 
     const other = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-enorme.md", status: "added", content: huge }] });

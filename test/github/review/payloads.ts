@@ -1,6 +1,6 @@
 /** Webhook payloads from @octokit/webhooks-examples, adjusted to the fake repository's state. */
 import { createRequire } from "node:module";
-import type { FakeState } from "./fake-github.js";
+import type { FakeState } from "../../support/github/index.js";
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];

@@ -6,10 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
-import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
+import { mockGitHub, type GitHubMock, defaultState, fakeGitHub, type FakeState } from "../../support/github/index.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
 import { registerReview } from "../../../src/app/register-review.js";
-import { defaultState, fakeGitHub, type FakeState } from "./fake-github.js";
 import { pullRequestEvent } from "./payloads.js";
 
 vi.setConfig({ testTimeout: 60_000 });
