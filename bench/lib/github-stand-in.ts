@@ -39,6 +39,8 @@ export interface GitHubStandIn {
   /** Requests outside GitHub's descriptions or the fake's routes, and what GitHub's limits refused. */
   readonly problems: string[];
   setPull(owner: string, repo: string, number: number, headSha: string, files: StandInFile[]): void;
+  /** A new push on an existing pull request: new head and files; what the app wrote stays. */
+  pushPull(owner: string, repo: string, number: number, headSha: string, files: StandInFile[]): void;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,13 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       const repository = fake.repository(owner, repo) ?? fake.add(createRepository({ owner, repo, files: startupFiles(DEFAULT_STARTUPS) }));
       repository.pulls = repository.pulls.filter((p) => p.number !== number);
       repository.pulls.push(createPullRequest({ number, headSha, files: files.map((f) => ({ filename: f.filename, status: "added", content: f.content })) }));
+    },
+    pushPull(owner, repo, number, headSha, files) {
+      const pull = fake.repository(owner, repo)?.pulls.find((p) => p.number === number);
+      if (!pull) throw new Error(`no pull request ${owner}/${repo}#${number}`);
+      const pushed = createPullRequest({ number, headSha, files: files.map((f) => ({ filename: f.filename, status: "added", content: f.content })) });
+      pull.headSha = pushed.headSha;
+      pull.files = pushed.files;
     },
     close: () => server.close(),
   };

@@ -32,12 +32,7 @@ export async function startBenchGitHub(latencyMs: number): Promise<BenchGitHub> 
   return {
     origin: standIn.origin,
     openPull: (owner, repo, number, headSha, files) => standIn.setPull(owner, repo, number, headSha, files),
-    push(owner, repo, number, headSha, files) {
-      const pull = standIn.pulls.get(key(owner, repo, number));
-      if (!pull) throw new Error(`no pull request ${key(owner, repo, number)}`);
-      pull.headSha = headSha;
-      pull.files = files;
-    },
+    push: (owner, repo, number, headSha, files) => standIn.pushPull(owner, repo, number, headSha, files),
     pull: (owner, repo, number) => standIn.pulls.get(key(owner, repo, number)),
     requestCount: () => [...standIn.requests.values()].reduce((a, b) => a + b, 0),
     problems: () => [...standIn.problems],
