@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import { parse } from "yaml";
 import { PROJECT_ROOT, runCli, tempTree } from "../../cli/helpers.js";
+import { asTyped } from "../../docs/documented-commands.js";
 import { mockGitHub, type GitHubMock } from "../../helpers/github-mock.js";
 import { assertRequestMatchesOpenApi } from "../../helpers/openapi.js";
 import { mockInstallationToken, testPrivateKey } from "../../helpers/probot.js";
@@ -78,7 +79,7 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
     expect(lines.every((l) => l.startsWith("close "))).toBe(true);
   });
 
-  it.each(shLines.map((l) => [l]))("`%s`", async (line) => {
+  it.each(shLines.map((l) => [l]))(asTyped("cli-close"), async (line) => {
     const { env, args } = command(line);
     const ws = tempTree({
       [`beta.gouv.fr/content/_jobs/${SEED_NAME}`]: SEED_DUE,
