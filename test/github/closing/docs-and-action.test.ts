@@ -137,7 +137,7 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
 
 describe("the GitHub Action", () => {
   it("action.yml: a JavaScript action on Node 24 running the committed bundle of src/action/main.ts", () => {
-    // Run as a runner runs it (review and closing): test/action/bundled-action.test.ts.
+    // Run as a runner runs it (review and closing): test/action/bundled-action.e2e.test.ts.
     expect(ACTION.runs).toEqual({ using: "node24", main: "dist/action.js" });
     expect(Object.keys(ACTION.inputs).sort()).toEqual(["dry-run", "lang", "repository", "today", "token"]);
     expect(ACTION.inputs.token!.default).toBe("${{ github.token }}");
