@@ -4,6 +4,8 @@
  * prints (replay.test.ts checks that text).
  */
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../scripts/replay.js";
 import { PROJECT_ROOT } from "../cli/helpers.js";
@@ -20,7 +22,9 @@ describe("npm run replay", () => {
     const status = new Promise<number | null>((resolve) => child.on("close", resolve));
 
     let expected = "";
-    const files = ["closing-run", "posting-fixed", "posting-with-errors"].map((f) => `test/fixtures/replay/${f}.json`);
+    // Every fixture, in the order of the shell's glob.
+    const files = readdirSync(path.join(PROJECT_ROOT, "test/fixtures/replay")).filter((f) => f.endsWith(".json")).sort().map((f) => `test/fixtures/replay/${f}`);
+    expect(files).toHaveLength(3);
     expect(await main(files, { cwd: PROJECT_ROOT, stdout: (t) => (expected += t), stderr: () => {} })).toBe(0);
 
     expect(await status, stderr).toBe(0);
