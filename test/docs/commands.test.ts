@@ -67,7 +67,7 @@ describe("every sh command of the docs is run by a test or .ci/run", () => {
   });
 
   it("says which commands are not run, and why (read this list in the final notes)", () => {
-    expect(ENTRIES.filter(([, c]) => c.notRun).map(([id]) => id)).toEqual(["docker-build", "docker-run"]);
+    expect(ENTRIES.filter(([, c]) => c.notRun).map(([id]) => id)).toEqual(["test-fast", "docker-build", "docker-run"]);
   });
 });
 

@@ -22,6 +22,11 @@ export interface DocumentedCommand {
 export const DOCUMENTED = {
   "npm-ci": { command: "npm ci", by: ".ci/run" },
   "npm-test": { command: "npm test", by: ".ci/run" },
+  "test-fast": {
+    command: "npm run test:fast",
+    by: "test/docs/test-projects.test.ts",
+    notRun: "it runs the suite's fast part, and running it from inside the suite would run the suite twice: its test checks that the script runs the projects shared and isolated of vitest.config.ts, and that the projects share out every test file",
+  },
   // README « Vérifier des offres en ligne de commande »: every `npm run cli --` line of the section, in process.
   "cli-check": { command: /^npm run cli -- (check|schema)( |$)/, by: "test/cli/readme.test.ts" },
   // The first of them spawned as typed, through npm and tsx.
