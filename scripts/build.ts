@@ -8,7 +8,7 @@
  *   dist/recrutement-bot.js  ← bin/recrutement-bot.ts   (the CLI, package.json `bin`)
  *   dist/action.js           ← src/action/main.ts       (action.yml, `runs: using: node24`)
  *
- * The output depends only on the sources and the locked packages: test/docs/dist.test.ts builds
+ * The output depends only on the sources and the locked packages: test/docs/dist.e2e.test.ts builds
  * again into a temporary folder and fails when a committed bundle differs ("check-dist").
  */
 import { mkdirSync, rmSync } from "node:fs";

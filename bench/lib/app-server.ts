@@ -1,5 +1,5 @@
 /**
- * The app of src/index.ts in Probot's HTTP server on loopback, as `npm start` runs it (the app's
+ * The app of src/app/create-app.ts in Probot's HTTP server on loopback, as `npm start` runs it (the app's
  * Octokit, pino JSON logs at info level, here counted and dropped) but with Probot's throttling
  * plugin off, so that the app's own time shows, GitHub's pacing aside; alone in its process so
  * that its memory and CPU time are its own. Started by bench/lib/app-process.ts (`unpaced`):

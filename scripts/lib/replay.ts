@@ -1,6 +1,6 @@
 /**
  * Replays a recorded webhook against the app, without network or credentials: the app
- * (src/index.ts) is loaded into a real Probot whose GitHub is the tests' fake (test/support/github:
+ * (src/app/create-app.ts) is loaded into a real Probot whose GitHub is the tests' fake (test/support/github:
  * nock, network disabled) serving the repository the fixture describes; the delivery goes through Probot's
  * `receive`, as a webhook from GitHub would. The result is every request the app made, what it
  * logged, and, read from those requests, what it would have done on GitHub.

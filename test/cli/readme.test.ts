@@ -1,6 +1,7 @@
 /**
  * Every `npm run cli -- …` command of the README's CLI section (sh blocks and inline code) is
- * run here, in-process, as typed, from a temporary workspace laid out like the README assumes:
+ * run here, in-process (its arguments as typed; the first is also spawned through npm in
+ * bin.e2e.test.ts), from a temporary workspace laid out like the README assumes:
  *   main/           this project's folder (npm run runs there), holding content/_jobs
  *   beta.gouv.fr/   a postings repository cloned beside it
  *   main/test/fixtures/corpus   the real corpus (a link to this project's copy)
@@ -8,6 +9,7 @@
 import { readFileSync, symlinkSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { asTyped } from "../docs/documented-commands.js";
 import { CORPUS_DIR, PROJECT_ROOT, runCli, tempTree } from "./helpers.js";
 
 const README = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
@@ -54,7 +56,7 @@ describe("README: « Vérifier des offres en ligne de commande »", () => {
     for (const line of blocks) expect(line === "npm ci" || commands.includes(line), line).toBe(true);
   });
 
-  it.each(commands.map((c) => [c]))("runs `%s`", async (command) => {
+  it.each(commands.map((c) => [c]))(asTyped("cli-check"), async (command) => {
     const args = command.slice("npm run cli -- ".length).split(/\s+/);
     const r = await runCli(args, { cwd: path.join(ws.dir, "main") });
     expect([0, 1], r.stderr).toContain(r.code);

@@ -1,71 +1,45 @@
 /**
  * Every command the documentation gives is run somewhere: each line of a ```sh block of
- * README.md, CONTRIBUTING.md and docs/*.md must match an entry below, which names the test (or
- * .ci/run) that runs it, and that file must show it does (its `evidence` string). A command
- * added to the docs without a test fails here. Also: the documents' relative links lead to files
- * (and headings) that exist.
+ * README.md, CONTRIBUTING.md and docs/*.md has an entry in test/docs/documented-commands.ts, and
+ * the test file the entry names declares a test case named `asTyped(<its id>)` (read from the
+ * file's syntax tree: a call of it/test whose name is that call), or .ci/run has the line. A
+ * command added to the docs without a test fails here. Also: the documents' relative links lead
+ * to files (and headings) that exist.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../cli/helpers.js";
+import { PROJECT_ROOT } from "../helpers/shared-data.js";
+import { DOCS, DOCUMENTED, documentedLines, matches, shCommands, type DocumentedCommand, type DocumentedId } from "./documented-commands.js";
 
-interface Coverage {
-  /** The command line, exactly, or a pattern for a family of lines. */
-  command: string | RegExp;
-  /** The test file (or .ci/run) that runs it. */
-  by: string;
-  /** A string of that file that shows it runs this command (the line itself, or how it finds the lines). */
-  evidence: string;
-  /** Set when the command cannot run on the test machine: why, and what is checked instead. */
-  notRun?: string;
-}
-
-const COVERAGE: Coverage[] = [
-  { command: "npm ci", by: ".ci/run", evidence: "npm ci" },
-  { command: "npm test", by: ".ci/run", evidence: "npm test" },
-  // README « Vérifier des offres en ligne de commande »: that test runs every `npm run cli --` line of the section.
-  { command: /^npm run cli -- (check|schema)( |$)/, by: "test/cli/readme.test.ts", evidence: 'startsWith("npm run cli -- ")' },
-  // README « Fermeture automatique » and docs/fermeture.md: every `npm run cli -- close …` line of their sh blocks.
-  { command: /^([A-Z_]+=\S+ )*npm run cli -- close( |$)/, by: "test/github/closing/docs-and-action.test.ts", evidence: "npm run cli -- close" },
-  { command: /^npm run replay -- test\/fixtures\/replay\/[a-z-]+\.json$/, by: "test/docs/replay.test.ts", evidence: "/^npm run replay -- (\\S+)$/gm" },
-  { command: "npm install --no-save ../recrutement-bot", by: "test/docs/npx.test.ts", evidence: 'sh("npm install --no-save ../recrutement-bot")' },
-  { command: "npx recrutement-bot check content/_jobs/2026-11-24-mon-offre.md --new", by: "test/docs/npx.test.ts", evidence: 'sh("npx recrutement-bot check content/_jobs/2026-11-24-mon-offre.md --new")' },
-  { command: "npx recrutement-bot schema --out .vscode/posting.schema.json", by: "test/docs/npx.test.ts", evidence: 'sh("npx recrutement-bot schema --out .vscode/posting.schema.json")' },
-  { command: "cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit", by: "test/docs/pre-commit.test.ts", evidence: "cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit" },
-  { command: "chmod +x .git/hooks/pre-commit", by: "test/docs/pre-commit.test.ts", evidence: "chmod +x .git/hooks/pre-commit" },
-  { command: "npm ci --omit=dev", by: "test/docs/deploy.test.ts", evidence: 'expect(shBlocks[1]).toEqual(["npm ci --omit=dev", "npm start"])' },
-  { command: "npm start", by: "test/docs/deploy.test.ts", evidence: 'start(["npm", "start"]' },
-  { command: "npx tsx scripts/render-comment-image.ts", by: "test/docs/comment-image.test.ts", evidence: '["scripts/render-comment-image.ts", "--out"' },
-  {
-    command: "docker build -t recrutement-bot .",
-    by: "test/docs/deploy.test.ts",
-    evidence: 'expect(shBlocks[0]![0]).toBe("docker build -t recrutement-bot .")',
-    notRun: "no Docker engine runs on the test machine: the Dockerfile is checked (two stages on node:24-bookworm-slim, npm run build, USER, HEALTHCHECK, copied files), and test/docs/start.test.ts runs its CMD with its ENV and its HEALTHCHECK in a folder laid out as the image",
-  },
-  {
-    command: /^docker run --env-file <\(sed -E '.*' \.env\) -p 3000:3000 recrutement-bot$/,
-    by: "test/docs/deploy.test.ts",
-    evidence: "const sed = shBlocks[0]![1]!",
-    notRun: "no Docker engine: the sed is run on a .env written like Probot's, its output read the way docker reads --env-file, and Probot signs with the key it gives",
-  },
-];
-
-const DOCS = ["README.md", "CONTRIBUTING.md", ...readdirSync(path.join(PROJECT_ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 const read = (rel: string) => readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
+const ENTRIES = Object.entries(DOCUMENTED) as [DocumentedId, DocumentedCommand][];
 
-function shCommands(rel: string): string[] {
-  const lines: string[] = [];
-  for (const m of read(rel).matchAll(/^```sh\n([\s\S]*?)^```/gm)) {
-    for (const raw of m[1]!.split("\n")) {
-      const line = raw.trim();
-      if (line !== "" && !line.startsWith("#")) lines.push(line);
+/** The ids `asTyped("<id>")` names test cases with in a test file: `it(asTyped(id), …)`, `test(…)`, `it.each(…)(asTyped(id), …)`, with modifiers (`it.skipIf(…)(…)`). */
+function testCasesNamedAsTyped(rel: string): Set<string> {
+  const source = ts.createSourceFile(rel, read(rel), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const ids = new Set<string>();
+  /** Whether `callee` is it/test, possibly through `.each(…)`, `.skipIf(…)`, `.concurrent`… */
+  const isTestFunction = (callee: ts.Expression): boolean => {
+    if (ts.isIdentifier(callee)) return callee.text === "it" || callee.text === "test";
+    if (ts.isPropertyAccessExpression(callee)) return isTestFunction(callee.expression);
+    if (ts.isCallExpression(callee)) return isTestFunction(callee.expression);
+    return false;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && isTestFunction(node.expression)) {
+      const name = node.arguments[0];
+      if (name && ts.isCallExpression(name) && ts.isIdentifier(name.expression) && name.expression.text === "asTyped") {
+        const id = name.arguments[0];
+        if (id && ts.isStringLiteral(id)) ids.add(id.text);
+      }
     }
-  }
-  return lines;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return ids;
 }
-
-const matches = (c: Coverage, line: string) => (typeof c.command === "string" ? c.command === line : c.command.test(line));
 
 describe("every sh command of the docs is run by a test or .ci/run", () => {
   const all = DOCS.flatMap((doc) => shCommands(doc).map((line) => ({ doc, line })));
@@ -75,21 +49,25 @@ describe("every sh command of the docs is run by a test or .ci/run", () => {
     expect(all.length).toBeGreaterThan(20);
   });
 
-  it.each(all.map(({ doc, line }) => [doc, line]))("%s: `%s`", (_doc, line) => {
-    const covered = COVERAGE.filter((c) => matches(c, line));
-    expect(covered, `no test runs this command: add one, and an entry in ${path.basename(import.meta.url)}`).not.toHaveLength(0);
+  it.each(all.map(({ doc, line }) => [doc, line]))("%s: `%s` has an entry in documented-commands.ts", (_doc, line) => {
+    const covered = ENTRIES.filter(([, c]) => matches(c, line)).map(([id]) => id);
+    expect(covered, "no test runs this command: add an entry in test/docs/documented-commands.ts, and its test case").not.toHaveLength(0);
   });
 
-  it.each(COVERAGE.map((c) => [String(c.command), c]))("%s: its test exists and shows it runs it", (_name, c) => {
-    const by = c.by;
-    expect(existsSync(path.join(PROJECT_ROOT, by)), by).toBe(true);
-    expect(read(by), `${by} should contain: ${c.evidence}`).toContain(c.evidence);
-    expect(all.some(({ line }) => matches(c, line)), `${String(c.command)} is no longer in the docs: remove its entry`).toBe(true);
+  it.each(ENTRIES.map(([id, c]) => [id, c]))("%s: its test case exists, and the command is still in the docs", (id, c) => {
+    expect(documentedLines(id), `${String(c.command)} is no longer in the docs: remove its entry`).not.toHaveLength(0);
+    expect(existsSync(path.join(PROJECT_ROOT, c.by)), c.by).toBe(true);
+    if (c.by === ".ci/run") {
+      expect(read(".ci/run").split("\n")).toContain(c.command);
+    } else {
+      expect(c.by).toMatch(/^test\/.*\.test\.ts$/);
+      expect([...testCasesNamedAsTyped(c.by)], `${c.by} should declare it(asTyped("${id}"), …)`).toContain(id);
+    }
     if (c.notRun) expect(c.notRun.length).toBeGreaterThan(20);
   });
 
   it("says which commands are not run, and why (read this list in the final notes)", () => {
-    expect(COVERAGE.filter((c) => c.notRun).map((c) => String(c.command))).toEqual(["docker build -t recrutement-bot .", String(COVERAGE[COVERAGE.length - 1]!.command)]);
+    expect(ENTRIES.filter(([, c]) => c.notRun).map(([id]) => id)).toEqual(["test-fast", "docker-build", "docker-run"]);
   });
 });
 

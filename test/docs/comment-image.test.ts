@@ -2,15 +2,15 @@
  * docs/images/commentaire.png, the README's picture, is the comment the app posts today:
  * docs/images/commentaire.json keeps the sha256 of the comment's markdown and of the HTML page
  * the PNG was shot from (scripts/render-comment-image.ts). When the app's comment (or the page)
- * changes, this fails until the picture is made again (CONTRIBUTING.md says how).
+ * changes, this fails until the picture is made again (CONTRIBUTING.md says how). The script
+ * itself is run in comment-image.e2e.test.ts.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commentPage, sha256 } from "../../scripts/lib/comment-page.js";
-import { chromium, IMAGE, IMAGE_FIXTURE, IMAGE_SOURCE, imageComment } from "../../scripts/render-comment-image.js";
-import { PROJECT_ROOT, tempTree } from "../cli/helpers.js";
+import { IMAGE, IMAGE_FIXTURE, IMAGE_SOURCE, imageComment } from "../../scripts/render-comment-image.js";
+import { PROJECT_ROOT } from "../cli/helpers.js";
 
 const source = JSON.parse(readFileSync(path.join(PROJECT_ROOT, IMAGE_SOURCE), "utf8")) as { fixture: string; markdownSha256: string; pageSha256: string; width: number; height: number };
 const STALE = "the picture is stale: run `npx tsx scripts/render-comment-image.ts` (see CONTRIBUTING.md)";
@@ -43,22 +43,4 @@ describe("docs/images/commentaire.png", () => {
     expect(firstScreen).toContain("](docs/images/commentaire.png)");
     expect(readFileSync(path.join(PROJECT_ROOT, "docs/contribuer.md"), "utf8")).toContain("](images/commentaire.png)");
   });
-});
-
-describe("scripts/render-comment-image.ts", () => {
-  const browser = chromium();
-  it.skipIf(!browser)("makes the same picture from the current output (Chromium headless, no network)", () => {
-    const out = tempTree({}, "recrutement-bot-image-");
-    try {
-      const r = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/render-comment-image.ts", "--out", out.dir], { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 120_000 });
-      expect(r.status, r.stderr).toBe(0);
-      const made = JSON.parse(readFileSync(path.join(out.dir, "commentaire.json"), "utf8")) as typeof source;
-      expect(made).toEqual(source);
-      const png = readFileSync(path.join(out.dir, "commentaire.png"));
-      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: source.width, height: source.height });
-    } finally {
-      out.cleanup();
-    }
-  }, 150_000);
-  if (!browser) it("is run by hand (Chromium not found here: the picture was not remade)", () => expect(browser).toBeNull());
 });

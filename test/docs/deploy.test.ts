@@ -1,33 +1,25 @@
 /**
  * docs/deploy.md: what can be checked of the container without a Docker engine (none runs on
- * the test machine: the image is not built), the `sed` that makes Probot's `.env` fit
- * `docker run --env-file`, and the plain Node host path run as typed in a copy of the project.
- * The image's CMD, ENV and HEALTHCHECK are run in test/docs/start.test.ts.
+ * the test machine: the image is not built), and the `sed` that makes Probot's `.env` fit
+ * `docker run --env-file`. The plain Node host path is run as typed in deploy.e2e.test.ts; the
+ * image's CMD, ENV and HEALTHCHECK in start.e2e.test.ts.
  */
 import { spawnSync } from "node:child_process";
-import { createHmac } from "node:crypto";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nock from "nock";
 import { createProbot } from "probot";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../cli/helpers.js";
-import { testPrivateKey } from "../helpers/probot.js";
-import { cleanEnv, cleanup, freePort, start, tempFolder } from "./server.js";
+import { asTyped } from "./documented-commands.js";
+import { probotDotEnv } from "./probot-dot-env.js";
+import { cleanup, tempFolder } from "./server.js";
 
 afterAll(cleanup);
 
 const read = (rel: string) => readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
 const DOC = read("docs/deploy.md");
 const shBlocks = [...DOC.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.trim().split("\n"));
-
-/** `.env` as Probot's setup writes it (probot/lib/helpers/update-env.js): the key quoted, its newlines as \n. */
-function probotDotEnv(secret: string): string {
-  const lines = { APP_ID: "123456", PRIVATE_KEY: `"${testPrivateKey()}"`, WEBHOOK_SECRET: secret, GITHUB_CLIENT_ID: "Iv1.abc", GITHUB_CLIENT_SECRET: "def" };
-  return Object.entries(lines)
-    .map(([k, v]) => `${k}=${v.replace(/\n/g, "\\n")}`)
-    .join("\n");
-}
 
 /** How `docker run --env-file` reads a file: KEY=VALUE taken literally, # comments and blank lines skipped. */
 function dockerEnvFile(text: string): Record<string, string> {
@@ -66,12 +58,13 @@ async function probotCanAuthenticate(env: Record<string, string>): Promise<boole
 describe("docs/deploy.md, container", () => {
   const dockerfile = read("Dockerfile");
 
-  it("documents the build and run of the Dockerfile", () => {
+  it("documents the build and run of the Dockerfile, then the Node host's install and start", () => {
     expect(shBlocks[0]![0]).toBe("docker build -t recrutement-bot .");
     expect(shBlocks[0]![1]).toMatch(/^docker run --env-file <\(sed -E '.*' \.env\) -p 3000:3000 recrutement-bot$/);
+    expect(shBlocks[1]).toEqual(["npm ci --omit=dev", "npm start"]);
   });
 
-  it("Dockerfile: two stages on Node 24 slim (build, then the bundles only), non-root user, health check on /ping", () => {
+  it(asTyped("docker-build", "Dockerfile: two stages on Node 24 slim (build, then the bundles only), non-root user, health check on /ping"), () => {
     const stages = dockerfile.split(/^(?=FROM )/m).filter((s) => s.startsWith("FROM "));
     expect(stages.map((s) => s.split("\n")[0])).toEqual(["FROM node:24-bookworm-slim AS build", "FROM node:24-bookworm-slim"]);
     const [build, runtime] = stages as [string, string];
@@ -103,7 +96,7 @@ describe("docs/deploy.md, container", () => {
     for (const p of packages) expect(Object.keys(pkg.dependencies), p).toContain(p);
   });
 
-  it("the sed of the docs makes Probot's quoted private key usable by docker run --env-file", async () => {
+  it(asTyped("docker-run", "the sed of the docs makes Probot's quoted private key usable by docker run --env-file"), async () => {
     const dir = tempFolder("recrutement-bot-envfile-");
     writeFileSync(path.join(dir, ".env"), probotDotEnv("un-secret-de-webhook-assez-long"));
     const sed = shBlocks[0]![1]!.match(/<\((sed -E '.*' \.env)\)/)![1]!;
@@ -118,36 +111,4 @@ describe("docs/deploy.md, container", () => {
     expect(raw.PRIVATE_KEY!.startsWith('"')).toBe(true);
     expect(await probotCanAuthenticate(raw)).toBe(false);
   });
-});
-
-describe("docs/deploy.md, plain Node host", () => {
-  it("npm ci --omit=dev then npm start (node dist/server.js), with Probot's .env: the app answers and takes signed webhooks", async () => {
-    expect(shBlocks[1]).toEqual(["npm ci --omit=dev", "npm start"]);
-    const dir = tempFolder("recrutement-bot-host-");
-    // A clone: the committed dist/ and what npm ci reads; no sources are needed to run.
-    for (const f of ["package.json", "package-lock.json", "app.yml", "dist"]) cpSync(path.join(PROJECT_ROOT, f), path.join(dir, f), { recursive: true });
-    const npmEnv = { ...process.env, npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
-
-    // As typed: no --ignore-scripts needed (no prepare script), and engines does not stop it.
-    const install = spawnSync("sh", ["-c", shBlocks[1]![0]!], { cwd: dir, env: npmEnv, encoding: "utf8", timeout: 120_000 });
-    expect(install.status, install.stderr).toBe(0);
-    for (const dev of ["tsx", "typescript", "esbuild", "vitest", "nock"]) expect(existsSync(path.join(dir, "node_modules", dev)), dev).toBe(false);
-    // Probot imports smee-client by name in development (`npm start` without credentials opens a channel).
-    expect(existsSync(path.join(dir, "node_modules/smee-client/package.json"))).toBe(true);
-
-    const secret = "un-secret-de-webhook-assez-long";
-    // The credentials in .env, NODE_ENV=production from the environment (systemd, a shell): it starts.
-    writeFileSync(path.join(dir, ".env"), `${probotDotEnv(secret)}\n`);
-    const port = await freePort();
-    await start(["npm", "start"], dir, cleanEnv({ PORT: String(port), NODE_ENV: "production" }), port);
-    const body = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 1, hook: {} });
-    const response = await fetch(`http://localhost:${port}/api/github/webhooks`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": "deploy-test-1", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
-      body,
-    });
-    expect(response.status).toBe(200);
-  }, 240_000);
-
-  // The start-up check judging .env as Probot reads it: test/server/check-environment.test.ts.
 });

@@ -1,14 +1,17 @@
 /**
- * `npm run replay -- <fixture>`: the three recorded webhooks of test/fixtures/replay, replayed
- * against the app (src/index.ts) with GitHub faked in process, and what the output says.
+ * `npm run replay -- <fixture>...`: the three recorded webhooks of test/fixtures/replay, replayed
+ * against the app (src/app/create-app.ts) with GitHub faked in process, and what the output says; the
+ * script's usage and exit codes, through its `main` in this process. The documented command is
+ * spawned as typed in replay.e2e.test.ts.
  */
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { appActions, commentBodies, formatReplay, loadFixture, replay, replayFailed } from "../../scripts/lib/replay.js";
+import { main } from "../../scripts/replay.js";
 import { PROJECT_ROOT } from "../cli/helpers.js";
+import { documentedLines } from "./documented-commands.js";
 
 const FIXTURES = "test/fixtures/replay";
 const run = async (name: string) => {
@@ -80,28 +83,44 @@ describe("npm run replay", () => {
     expect(new Date().getFullYear()).toBeGreaterThan(2021);
   });
 
-  const README = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
-  const documented = [...README.matchAll(/^npm run replay -- (\S+)$/gm)].map((m) => m[1]!);
-
-  it("README gives one command per fixture", () => {
-    expect(documented.sort()).toEqual(readdirSync(path.join(PROJECT_ROOT, FIXTURES)).map((f) => `${FIXTURES}/${f}`).sort());
+  it("the docs give one command for every fixture", () => {
+    expect(documentedLines("replay")).toEqual(["npm run replay -- test/fixtures/replay/*.json"]);
   });
 
-  it.each(documented.map((f) => [f]))("npm run replay -- %s: as typed, from the project folder, without network or credentials", (fixture) => {
-    const env = { ...process.env, APP_ID: "", PRIVATE_KEY: "", NO_COLOR: "1" };
-    const r = spawnSync("npm", ["run", "replay", "--", fixture], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`Rejeu de ${fixture}`);
-    expect(r.stdout).toContain("Ce que l'application a fait sur GitHub :");
-  }, 90_000);
+  /** scripts/replay.ts's main, in this process, from the project folder. */
+  async function replayMain(argv: string[]) {
+    let [stdout, stderr] = ["", ""];
+    const code = await main(argv, { cwd: PROJECT_ROOT, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  }
 
-  it("says how to use it, with exit code 2, when the fixture is missing or unreadable", () => {
-    const env = { ...process.env, NO_COLOR: "1" };
-    const usage = spawnSync("npm", ["run", "-s", "replay"], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
-    expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain("Utilisation : npm run replay -- <fixture.json>");
-    const missing = spawnSync("npm", ["run", "-s", "replay", "--", "test/fixtures/replay/absente.json"], { cwd: PROJECT_ROOT, env, encoding: "utf8", timeout: 60_000 });
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("Fixture illisible");
-  }, 90_000);
+  it("says how to use it, with exit code 2, when no fixture is given or one is unreadable (and then replays none)", async () => {
+    const usage = await replayMain([]);
+    expect(usage).toMatchObject({ code: 2, stdout: "" });
+    expect(usage.stderr).toContain("Utilisation : npm run replay -- <fixture.json>... [--json]");
+    const missing = await replayMain([`${FIXTURES}/posting-fixed.json`, `${FIXTURES}/absente.json`]);
+    expect(missing).toMatchObject({ code: 2, stdout: "" });
+    expect(missing.stderr).toMatch(/^Fixture illisible : ENOENT[^\n]*absente\.json'\n$/);
+    const option = await replayMain(["--jsn", `${FIXTURES}/posting-fixed.json`]);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("Unknown option '--jsn'");
+  });
+
+  it("several fixtures: their reports one after the other; --json: an array, one entry per fixture", async () => {
+    const files = [`${FIXTURES}/posting-fixed.json`, `${FIXTURES}/closing-run.json`];
+    const text = await replayMain(files);
+    expect(text.code, text.stderr).toBe(0);
+    // One after the other: a replay holds nock and the clock while it runs.
+    const alone: string[] = [];
+    for (const f of files) alone.push((await run(f.slice(FIXTURES.length + 1))).text);
+    expect(text.stdout).toBe(alone.join("\n"));
+    const json = await replayMain(["--json", ...files]);
+    expect(json.code).toBe(0);
+    const entries = JSON.parse(json.stdout) as { fixture: string; actions: { kind: string }[] }[];
+    expect(entries.map((e) => e.fixture)).toEqual(files);
+    expect(entries[0]!.actions.map((a) => a.kind)).toEqual(["check-run", "comment", "threads"]);
+    // One fixture: the object itself, as before.
+    const one = JSON.parse((await replayMain(["--json", files[0]!])).stdout) as { actions: unknown[] };
+    expect(one.actions).toEqual(entries[0]!.actions);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Starts the app the way the docs do, in throwaway folders, and waits until it answers:
- * for test/docs/start.test.ts and test/docs/deploy.test.ts. Children and folders are removed
+ * for test/docs/start.e2e.test.ts and test/docs/deploy*.test.ts. Children and folders are removed
  * by `cleanup()` (call it in afterAll).
  */
 import { spawn, type ChildProcess } from "node:child_process";

@@ -80,7 +80,7 @@ function dueRepository(): ClosingRepo {
   });
 }
 
-/** Two app instances as `src/index.ts` wires them (claims for the review and the closing job), the schedule driven by hand. */
+/** Two app instances as `src/app/create-app.ts` wires them (claims for the review and the closing job), the schedule driven by hand. */
 function twoInstances(claims: [ClaimStore, ClaimStore]) {
   return claims.map((c) => {
     const { probot, logs } = appUnderTest((app: Probot) => {

@@ -1,7 +1,7 @@
 /**
  * Nothing missed while the app is down. Three posting pull requests are opened while nobody
  * listens: GitHub's three deliveries fail ("failed to connect"). Then the app starts (Probot's
- * real server on loopback, src/index.ts with its recovery): its start-up pass lists the app's
+ * real server on loopback, src/app/create-app.ts with its recovery): its start-up pass lists the app's
  * deliveries, asks GitHub to redeliver the three, and each pull request is reviewed once. Then
  * the same with two instances sharing Redis behind a round-robin balancer: one pass, three
  * redeliveries, each pull request reviewed once.
@@ -66,7 +66,7 @@ function threePullRequests(): FakeState[] {
   });
 }
 
-/** An instance as `npm start` runs it (src/index.ts), its claims given, its recovery fast. */
+/** An instance as `npm start` runs it (src/app/create-app.ts), its claims given, its recovery fast. */
 async function startInstance(claims: ClaimStore): Promise<{ server: RunningServer; recovery: DeliveryRecovery }> {
   let recovery!: DeliveryRecovery;
   const server = await startAppServer(

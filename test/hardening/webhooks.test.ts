@@ -1,5 +1,5 @@
 /**
- * Deliveries through Probot's real HTTP server on a loopback port, the app of src/index.ts
+ * Deliveries through Probot's real HTTP server on a loopback port, the app of src/app/create-app.ts
  * loaded: only deliveries signed with the webhook secret reach a handler, and a delivery
  * replayed under the same id does nothing the second time (review and closing jobs alike).
  */

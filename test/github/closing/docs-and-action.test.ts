@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
 import { parse } from "yaml";
 import { PROJECT_ROOT, runCli, tempTree } from "../../cli/helpers.js";
+import { asTyped } from "../../docs/documented-commands.js";
 import { mockGitHub, type GitHubMock, assertRequestMatchesOpenApi } from "../../support/github/index.js";
 import { mockInstallationToken, testPrivateKey } from "../../helpers/probot.js";
 import { actionArgs, ActionInputError, booleanInput } from "../../../src/action/action-args.js";
@@ -77,7 +78,7 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
     expect(lines.every((l) => l.startsWith("close "))).toBe(true);
   });
 
-  it.each(shLines.map((l) => [l]))("`%s`", async (line) => {
+  it.each(shLines.map((l) => [l]))(asTyped("cli-close"), async (line) => {
     const { env, args } = command(line);
     const ws = tempTree({
       [`beta.gouv.fr/content/_jobs/${SEED_NAME}`]: SEED_DUE,
@@ -135,7 +136,7 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
 
 describe("the GitHub Action", () => {
   it("action.yml: a JavaScript action on Node 24 running the committed bundle of src/action/main.ts", () => {
-    // Run as a runner runs it (review and closing): test/action/bundled-action.test.ts.
+    // Run as a runner runs it (review and closing): test/action/bundled-action.e2e.test.ts.
     expect(ACTION.runs).toEqual({ using: "node24", main: "dist/action.js" });
     expect(Object.keys(ACTION.inputs).sort()).toEqual(["dry-run", "lang", "repository", "today", "token"]);
     expect(ACTION.inputs.token!.default).toBe("${{ github.token }}");

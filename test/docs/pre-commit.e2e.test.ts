@@ -2,20 +2,23 @@
  * examples/pre-commit in a throwaway postings repository: installed as docs/editeurs.md says
  * (`cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit`), it refuses a commit whose
  * staged postings have errors, checks the staged version (not the one on disk), applies the
- * added-posting rules only to added files, and leaves other commits alone.
+ * added-posting rules only to added files, and leaves other commits alone. recrutement-bot is
+ * the package's bin (the bundle dist/recrutement-bot.js), as `npm install` puts it in node_modules/.bin.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PROJECT_ROOT, tempTree } from "../cli/helpers.js";
+import { asTyped, DOCUMENTED } from "./documented-commands.js";
 
 const fixture = (name: string) => readFileSync(path.join(PROJECT_ROOT, "test/fixtures/review", name), "utf8");
 const WITH_ERRORS = fixture("posting-with-errors.md");
 const FIXED = fixture("posting-fixed.md");
-/** recrutement-bot from this checkout's sources, whatever the current folder. */
-const FROM_SOURCES = `${path.join(PROJECT_ROOT, "node_modules/.bin/tsx")} ${path.join(PROJECT_ROOT, "bin/recrutement-bot.ts")}`;
+const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; scripts: Record<string, string> };
+/** recrutement-bot as installed (the package's bin, the bundle in dist/), whatever the current folder. */
+const INSTALLED = `node ${path.join(PROJECT_ROOT, pkg.bin["recrutement-bot"]!)}`;
 
 const ws = tempTree({}, "recrutement-bot-hook-");
 const repo = path.join(ws.dir, "offres");
@@ -25,7 +28,7 @@ function git(...args: string[]): string {
   return execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
 }
 
-function commit(message: string, env: Record<string, string> = { RECRUTEMENT_BOT: FROM_SOURCES }): { status: number; output: string } {
+function commit(message: string, env: Record<string, string> = { RECRUTEMENT_BOT: INSTALLED }): { status: number; output: string } {
   const r = spawnSync("git", ["commit", "-q", "-m", message], {
     cwd: repo,
     encoding: "utf8",
@@ -51,10 +54,18 @@ beforeAll(() => {
   git("add", ".");
   git("commit", "-q", "-m", "début");
   // As docs/editeurs.md says, from the postings repository.
-  execFileSync("sh", ["-c", "cp ../recrutement-bot/examples/pre-commit .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit"], { cwd: repo });
+  execFileSync("sh", ["-c", `${DOCUMENTED["hook-copy"].command} && ${DOCUMENTED["hook-chmod"].command}`], { cwd: repo });
 });
 
 describe("examples/pre-commit", () => {
+  it(asTyped("hook-copy"), () => {
+    expect(readFileSync(path.join(repo, ".git/hooks/pre-commit"), "utf8")).toBe(readFileSync(path.join(PROJECT_ROOT, "examples/pre-commit"), "utf8"));
+  });
+
+  it(asTyped("hook-chmod"), () => {
+    expect(statSync(path.join(repo, ".git/hooks/pre-commit")).mode & 0o111).toBe(0o111);
+  });
+
   it("refuses an added posting with errors, with the messages of the review", () => {
     write("content/_jobs/2026-03-01-developpeur mon-entreprise.md", WITH_ERRORS);
     git("add", "-A");
@@ -115,7 +126,7 @@ describe("examples/pre-commit", () => {
 
     const bin = path.join(repo, "node_modules/.bin/recrutement-bot");
     mkdirSync(path.dirname(bin), { recursive: true });
-    writeFileSync(bin, `#!/bin/sh\nexec ${FROM_SOURCES} "$@"\n`);
+    writeFileSync(bin, `#!/bin/sh\nexec ${INSTALLED} "$@"\n`);
     chmodSync(bin, 0o755);
     writeFileSync(path.join(repo, ".gitignore"), "node_modules/\n");
     const found = commit("avec l'outil du dépôt", {});
@@ -126,7 +137,6 @@ describe("examples/pre-commit", () => {
 
 describe(".pre-commit-hooks.yaml (the pre-commit framework)", () => {
   const hooks = parse(readFileSync(path.join(PROJECT_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string; entry: string; language: string; files: string }[];
-  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; scripts: Record<string, string> };
 
   it("one Node hook whose command is the package's bin (the committed bundle: nothing to build at install)", () => {
     expect(hooks.map((h) => h.id)).toEqual(["recrutement-bot"]);

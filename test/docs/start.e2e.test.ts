@@ -33,7 +33,7 @@ function manifestOfPage(html: string): { action: string; manifest: Record<string
 
 const appYml = parse(readFileSync(path.join(PROJECT_ROOT, "app.yml"), "utf8")) as Record<string, unknown>;
 
-describe("npm start without credentials: setup mode", () => {
+describe.concurrent("npm start without credentials: setup mode", () => {
   it("serves Probot's setup page, whose form registers the app from app.yml; writes no .env", async () => {
     const [dir, orgDir] = [checkout(), checkout()];
     const [port, orgPort] = [await freePort(), await freePort()];
@@ -72,7 +72,7 @@ describe("npm start without credentials: setup mode", () => {
   }, 90_000);
 });
 
-describe("with credentials, as the Docker image runs it", () => {
+describe.concurrent("with credentials, as the Docker image runs it", () => {
   const dockerfile = readFileSync(path.join(PROJECT_ROOT, "Dockerfile"), "utf8");
 
   it("answers the Dockerfile's health check and takes signed webhooks only", async () => {
@@ -105,7 +105,7 @@ describe("with credentials, as the Docker image runs it", () => {
   }, 90_000);
 });
 
-describe("npm start in development: the smee channel", () => {
+describe.concurrent("npm start in development: the smee channel", () => {
   it("connects to WEBHOOK_PROXY_URL with smee-client (an event stream), as the README promises", async () => {
     const { createServer } = await import("node:http");
     const seen: { path: string; accept: string }[] = [];
