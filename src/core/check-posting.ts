@@ -2,7 +2,7 @@
  * The rules engine: reads a posting and runs every rule family on it. Pure and total: whatever the
  * input, it returns a report (an internal failure becomes a diagnostic).
  */
-import { internalFailure, lineOf, parsePosting, type ParsedPosting } from "./parse-posting.js";
+import { internalFailure, parsePosting, type ParsedPosting } from "./parse-posting.js";
 import { sortDiagnostics } from "./diagnostic.js";
 import { isConsumed, severityOf } from "./rule-severities.js";
 import { checkContacts } from "./rules/contacts.js";
@@ -74,9 +74,9 @@ function duplicateConflicts(d: Diagnostic, posting: PostingView, options: CheckO
   if (parsed.positions.get(key)?.line !== d.line) return false; // a nested key, or not the last time
   // The front matter without the last occurrence (its key line and the lines of its value).
   let end = d.line + 1;
-  while (end < fm.closeLine && !/^[^\s#-]/.test(lineOf(parsed, end) ?? "")) end++;
+  while (end < fm.closeLine && !/^[^\s#-]/.test(parsed.lines[end - 1] ?? "")) end++;
   const lines: string[] = [];
-  for (let l = fm.openLine + 1; l < fm.closeLine; l++) if (l < d.line || l >= end) lines.push(lineOf(parsed, l) ?? "");
+  for (let l = fm.openLine + 1; l < fm.closeLine; l++) if (l < d.line || l >= end) lines.push(parsed.lines[l - 1] ?? "");
   const before = readYaml(lines, fm.openLine + 1).data;
   if (!before || !Object.prototype.hasOwnProperty.call(before, key)) return false;
   return JSON.stringify(before[key]) !== JSON.stringify(posting.data[key]);

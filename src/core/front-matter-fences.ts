@@ -3,8 +3,8 @@
  * front matter ends at the next line that is `---` or `...`). A language after the opening fence
  * (`---js`, `---coffee`) is refused: such front matter would be code, and it is never evaluated.
  */
+import { Buffer } from "node:buffer";
 import { MAX_FRONT_MATTER_BYTES } from "./defaults.js";
-import { utf8Length } from "./decode-content.js";
 import { diagnostic, FILE_START } from "./diagnostic.js";
 import { severityOf } from "./rule-severities.js";
 import type { Diagnostic } from "./types.js";
@@ -71,7 +71,7 @@ export function findFences(lines: readonly string[]): Fences {
   }
   let size = 0;
   for (let i = 1; i < close; i++) {
-    size += utf8Length(lines[i] ?? "", MAX_FRONT_MATTER_BYTES) + 1;
+    size += Buffer.byteLength(lines[i] ?? "", "utf8") + 1;
     if (size > MAX_FRONT_MATTER_BYTES) {
       return {
         found: false,

@@ -12,7 +12,6 @@
  * differs) and whose size is that of a posting (1 MiB at most: larger files are left unread),
  * and one query per further 100 closing branches.
  */
-import { utf8Length } from "../../core/decode-content.js";
 import { MAX_POSTING_BYTES } from "../../core/defaults.js";
 import { CLOSING_BRANCH_PREFIX } from "../../core/closing/branch-name.js";
 import type { ClosingPullRequest } from "../../core/closing/plan-closing.js";
@@ -158,7 +157,7 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
       if (e.type !== "blob" || e.mode !== POSTING_MODE || !/\.md$/i.test(e.name)) continue;
       const o = e.object ?? {};
       let text: string | null = null;
-      if (typeof o.text === "string" && !o.isBinary && !o.isTruncated && utf8Length(o.text) === o.byteSize) text = o.text;
+      if (typeof o.text === "string" && !o.isBinary && !o.isTruncated && Buffer.byteLength(o.text, "utf8") === o.byteSize) text = o.text;
       else if (!o.isBinary && (o.byteSize ?? Infinity) <= MAX_POSTING_BYTES) {
         // Only a blob small enough to be a posting is read in full (never a 50 MiB one).
         text = await readBlob(gh, repo, e.oid);
