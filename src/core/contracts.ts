@@ -4,7 +4,7 @@
  * Built from the values found in beta.gouv.fr's postings (content/_jobs and first submissions).
  */
 import { CONTRACT_TYPES, type ContractType } from "./types.js";
-import { cleanInvisible, editDistance, foldText, typoBudget } from "./text-fold.js";
+import { cleanInvisible, editDistance, foldText, typoBudget } from "./compare-text.js";
 
 export const CONTRACT_ALIASES: Readonly<Record<string, ContractType>> = {
   // freelance: the most common type of the network

@@ -43,33 +43,15 @@ export function isoDay(y: number, m: number, d: number): string | null {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    } catch {
-      return null;
-    }
-    if (formatters.size > 50) formatters.clear();
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const FORMATTED_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Calendar day (YYYY-MM-DD) of instant `ms` in `timeZone`, or null for an unknown zone. */
 export function dayOfInstant(ms: number, timeZone: string): string | null {
-  const f = formatterFor(timeZone);
-  if (!f || !Number.isFinite(ms)) return null;
-  const date = new Date(ms);
-  // en-CA writes year-month-day: when the whole text has that shape, it is the parts joined by "-".
-  const text = f.format(date);
-  if (FORMATTED_DAY.test(text)) return text;
-  const parts = f.formatToParts(date);
+  if (!Number.isFinite(ms)) return null;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(ms));
+  } catch {
+    return null;
+  }
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -112,31 +94,8 @@ function readTimestamp(m: RegExpExecArray, timeZone: string): CalendarDay {
   return inZone === null ? { error: "time-zone" } : { day: inZone };
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Two ASCII digits at `i` as a number, or -1. */
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 0x30;
-  const b = s.charCodeAt(i + 1) - 0x30;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-/** True when `s` is exactly a real day written YYYY-MM-DD (what ISO_DAY and isoDay accept unchanged). */
-function isPlainIsoDay(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
-  const hi = twoDigits(s, 0);
-  const lo = twoDigits(s, 2);
-  const m = twoDigits(s, 5);
-  const d = twoDigits(s, 8);
-  if (hi < 0 || lo < 0 || m < 1 || m > 12 || d < 1) return false;
-  const y = hi * 100 + lo;
-  if (y < 1) return false;
-  return d <= (m === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
-}
-
 function readText(text: string, timeZone: string): CalendarDay {
   const s = text.trim();
-  if (isPlainIsoDay(s)) return { day: s };
   let m = ISO_DAY.exec(s);
   if (m) {
     const day = isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
