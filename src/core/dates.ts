@@ -25,22 +25,12 @@ const YEAR_FIRST_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
 const FRENCH_DAY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function daysInMonth(y: number, m: number): number {
-  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
-}
-
-/** `YYYY-MM-DD` when y/m/d is a real day, else null. */
+/** `YYYY-MM-DD` when y/m/d is a real day (years 1 to 9999), else null. */
 export function isoDay(y: number, m: number, d: number): string | null {
-  if (!Number.isInteger(y) || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  if (!Number.isInteger(y) || y < 1 || y > 9999 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
 }
 
 /** Calendar day (YYYY-MM-DD) of instant `ms` in `timeZone`, or null for an unknown zone. */
@@ -104,7 +94,7 @@ function readText(text: string, timeZone: string): CalendarDay {
   }
   m = TIMESTAMP.exec(s);
   if (m) return readTimestamp(m, timeZone);
-  m = DAY_FIRST.exec(s) ?? null;
+  m = DAY_FIRST.exec(s);
   if (m) return fixed(Number(m[3]), Number(m[2]), Number(m[1]));
   m = YEAR_FIRST_SLASH.exec(s);
   if (m) return fixed(Number(m[1]), Number(m[2]), Number(m[3]));

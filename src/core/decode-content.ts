@@ -58,24 +58,18 @@ export function decodeContent(content: string | Uint8Array): DecodedText | { dia
       return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "encoding-utf16") };
     }
     text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(content);
-    const invalid = text.includes("\uFFFD") ? invalidByte(content, text) : null;
+    const invalid = invalidByte(content, text);
     if (invalid) return { diagnostic: invalid };
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   const nul = text.indexOf("\u0000");
   if (nul !== -1) return { diagnostic: diagnostic("encoding", severityOf("encoding"), placeOf(text, nul), "encoding-nul") };
-  if (text.indexOf("\r") === -1) return { text, bom, lineEnding: text.indexOf("\n") === -1 ? "none" : "lf" };
-  const crlf = countOf(text, "\r\n");
-  const lf = countOf(text, "\n") - crlf;
-  const cr = countOf(text, "\r") - crlf;
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  const crlf = count(/\r\n/g);
+  const lf = count(/\n/g) - crlf;
+  const cr = count(/\r/g) - crlf;
   if (cr > 0 && lf + crlf === 0) return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "line-endings-cr") };
   const lineEnding: LineEnding = lf + crlf === 0 ? "none" : lf === 0 ? "crlf" : crlf === 0 ? "lf" : "mixed";
   return { text, bom, lineEnding };
-}
-
-function countOf(text: string, needle: string): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
 }

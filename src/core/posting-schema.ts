@@ -59,8 +59,6 @@ export const postingSchema = z
   })
   .describe("Front matter d'une offre d'emploi (fichier Markdown de content/_jobs).");
 
-export type PostingFrontMatter = z.infer<typeof postingSchema>;
-
 /** The known keys, in the schema's order. */
 export const KNOWN_KEYS: readonly string[] = Object.keys(postingSchema.shape);
 

@@ -148,5 +148,5 @@ export const DETAIL_KEYS: ReadonlySet<string> = new Set(["title", "junior", "tec
 
 /** True when a consumer reads `key` (the configured closing fields included). */
 export function isConsumed(key: string, closingDateFields: readonly string[]): boolean {
-  return Object.prototype.hasOwnProperty.call(CONSUMED_KEYS, key) || closingDateFields.includes(key);
+  return Object.hasOwn(CONSUMED_KEYS, key) || closingDateFields.includes(key);
 }

@@ -43,6 +43,8 @@ export interface KeyPosition {
   valueSpan: Span | null;
   /** How many times the key is written (more than 1: duplicate). */
   occurrences: number;
+  /** Written more than once: the value of the occurrence before the last one, in JSON. */
+  valueBefore?: string;
 }
 
 export interface YamlReading {
@@ -105,11 +107,11 @@ function walk(root: unknown, visit: (node: Node, depth: number) => void): void {
   }
 }
 
-/** Offset of the first collection nested deeper than MAX_YAML_DEPTH, or null. */
-function tooDeepOffset(doc: Document.Parsed): number | null {
+/** Offset of the first node of the document (in document order) that `test` accepts, or null. */
+function firstOffset(doc: Document.Parsed, test: (node: Node, depth: number) => boolean): number | null {
   let found: number | null = null;
   walk(doc.contents, (node, depth) => {
-    if (found === null && isCollection(node) && depth >= MAX_YAML_DEPTH) found = node.range?.[0] ?? 0;
+    if (found === null && test(node, depth)) found = node.range?.[0] ?? 0;
   });
   return found;
 }
@@ -284,15 +286,6 @@ function checkNodes(doc: Document.Parsed, src: Source): Diagnostic[] {
   return found;
 }
 
-/** Offset of the first alias of the document, or null. */
-function firstAlias(doc: Document.Parsed): number | null {
-  let first: number | null = null;
-  walk(doc.contents, (n) => {
-    if (first === null && isAlias(n)) first = n.range?.[0] ?? 0;
-  });
-  return first;
-}
-
 /** The mapping as plain data (null-prototype object), or the diagnostic of an alias problem (too many expansions, no such anchor). */
 function toData(doc: Document.Parsed, src: Source): { data: Record<string, unknown> } | { problem: Diagnostic } {
   let js: unknown;
@@ -302,11 +295,17 @@ function toData(doc: Document.Parsed, src: Source): { data: Record<string, unkno
     const message = e instanceof Error ? e.message : String(e);
     if (/alias count/i.test(message)) return { problem: syntax(src.place(0), "yaml-aliases", { max: MAX_YAML_ALIASES }) };
     // An alias to no anchor: a value written `*like this*` (Markdown emphasis).
-    const alias = /^Unresolved alias/.test(message) ? firstAlias(doc) : null;
+    const name = /^Unresolved alias[^:]*: (.*)$/.exec(message)?.[1];
+    const alias = name === undefined ? null : firstOffset(doc, (n) => isAlias(n) && n.source === name);
     if (alias) return { problem: syntax(src.place(alias), "yaml-bad-start", { char: "*" }) };
     return { problem: syntax(src.place(0), "yaml-syntax", { code: "ALIAS", detail: message.split("\n")[0] ?? "" }) };
   }
   return { data: Object.assign(Object.create(null) as Record<string, unknown>, js) };
+}
+
+/** A value node of the document as plain data. */
+function toJS(doc: Document.Parsed, node: unknown): unknown {
+  return isNode(node) ? node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }) : node;
 }
 
 /** Span of a node on a given file line, when the node sits on that line only. */
@@ -318,8 +317,9 @@ function spanOn(node: ParsedNode, line: number, src: Source): Span | null {
 }
 
 /** Top-level keys and where they and their values are, in file order of the occurrence whose value counts. */
-function keyPositions(map: YAMLMap, src: Source): Map<string, KeyPosition> {
+function keyPositions(doc: Document.Parsed, map: YAMLMap, src: Source): Map<string, KeyPosition> {
   const positions = new Map<string, KeyPosition>();
+  const values = new Map<string, unknown>();
   for (const pair of map.items) {
     const keyNode = pair.key as ParsedNode | null;
     if (!keyNode || !isScalar(keyNode)) continue;
@@ -338,7 +338,9 @@ function keyPositions(map: YAMLMap, src: Source): Map<string, KeyPosition> {
       valueColumn: valueAt.column,
       valueSpan: value && isScalar(value) ? spanOn(value, at.line, src) : null,
       occurrences: (previous?.occurrences ?? 0) + 1,
+      ...(previous ? { valueBefore: JSON.stringify(toJS(doc, values.get(key))) } : {}),
     });
+    values.set(key, pair.value);
   }
   return positions;
 }
@@ -387,7 +389,7 @@ export function readYaml(lines: readonly string[], firstLine: number): YamlReadi
   const src: Source = { lines, firstLine, place };
 
   const doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: false, intAsBigInt: false, prettyErrors: false });
-  const deep = tooDeepOffset(doc);
+  const deep = firstOffset(doc, (node, depth) => isCollection(node) && depth >= MAX_YAML_DEPTH);
   if (deep !== null) return fail([syntax(place(deep), "yaml-too-deep", { max: MAX_YAML_DEPTH })]);
   const several = doc.errors.find((e) => e.code === "MULTIPLE_DOCS");
   if (several) return fail([syntax(place(several.pos[0]), "yaml-several-documents")]);
@@ -406,5 +408,5 @@ export function readYaml(lines: readonly string[], firstLine: number): YamlReadi
   }
   const read = toData(doc, src);
   if ("problem" in read) return fail([read.problem]);
-  return { data: read.data, positions: keyPositions(contents, src), locate: locator(contents, src), diagnostics: nodeProblems };
+  return { data: read.data, positions: keyPositions(doc, contents, src), locate: locator(contents, src), diagnostics: nodeProblems };
 }

@@ -9,7 +9,7 @@
  */
 import { checkPosting } from "../check-posting.js";
 import { isPast } from "../dates.js";
-import { setOpenFalse } from "../edit-open-line.js";
+import { setOpenFalse } from "../edit-lines.js";
 import type { CheckOptions, ContractType } from "../types.js";
 
 /** One posting file of the default branch. `text` is null when its bytes are not exact UTF-8 text. */

@@ -23,24 +23,21 @@ function readDates(posting: PostingView, options: CheckOptions): { readings: Map
   return { readings, days };
 }
 
-/** Valid calendar days of the date fields (invalid or missing ones left out). */
-export function readDays(posting: PostingView, options: CheckOptions): Map<string, string> {
-  return readDates(posting, options).days;
-}
-
-/** First closing field holding a valid day. */
-export function readClosing(days: ReadonlyMap<string, string>, options: CheckOptions): { field: string; day: string } | null {
-  for (const field of options.closingDateFields) {
+/** The first of `fields` holding a valid day. */
+function firstDay(days: ReadonlyMap<string, string>, fields: readonly string[]): { field: string; day: string } | null {
+  for (const field of fields) {
     const day = days.get(field);
     if (day !== undefined) return { field, day };
   }
   return null;
 }
 
-function readOpening(days: ReadonlyMap<string, string>): { field: string; day: string } | null {
-  for (const field of [...OPENING_KEYS, "date"]) {
-    const day = days.get(field);
-    if (day !== undefined) return { field, day };
+/** The closing date: the first closing field holding a valid day (the other date fields are not read). */
+export function readClosing(posting: PostingView, options: CheckOptions): { field: string; day: string } | null {
+  for (const field of options.closingDateFields) {
+    const value = valueOf(posting, field);
+    const day = value === undefined || value === null ? null : toCalendarDay(value, options.timeZone);
+    if (day && "day" in day) return { field, day: day.day };
   }
   return null;
 }
@@ -76,8 +73,8 @@ export function checkDates(posting: PostingView, options: CheckOptions): Diagnos
     if (value === "") continue;
     found.push(...checkValue(posting, key, value, day, options));
   }
-  const closing = readClosing(days, options);
-  const opening = readOpening(days);
+  const closing = firstDay(days, options.closingDateFields);
+  const opening = firstDay(days, [...OPENING_KEYS, "date"]);
   if (closing && opening && compareDays(closing.day, opening.day) < 0) {
     found.push(
       diagnostic("date-order", severityOf("date-order"), valuePlace(posting, closing.field), "date-order", {

@@ -18,7 +18,7 @@ export const FRONT_MATTER_START: Place = { line: 1, column: 1 };
 
 /** Own value of a key (never one inherited from Object.prototype). */
 export function valueOf(posting: PostingView, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(posting.data, key) ? posting.data[key] : undefined;
+  return Object.hasOwn(posting.data, key) ? posting.data[key] : undefined;
 }
 
 /** Null, undefined or blank text. */

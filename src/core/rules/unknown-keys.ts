@@ -26,10 +26,6 @@ export function visibleKey(key: string): string {
   return out;
 }
 
-function present(posting: PostingView, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(posting.data, key);
-}
-
 export function checkUnknownKeys(posting: PostingView, options: CheckOptions): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const [key, position] of posting.parsed.positions) {
@@ -44,7 +40,7 @@ export function checkUnknownKeys(posting: PostingView, options: CheckOptions): D
       continue;
     }
     const params = { key: visibleKey(key), suggestion: target };
-    if (present(posting, target)) {
+    if (Object.hasOwn(posting.data, target)) {
       found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
       continue;
     }
