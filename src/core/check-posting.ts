@@ -4,6 +4,7 @@
  */
 import { internalFailure, parsePosting } from "./parse-posting.js";
 import { sortDiagnostics } from "./diagnostic.js";
+import type { PostingCache } from "./posting-cache.js";
 import { isConsumed, severityOf } from "./rule-severities.js";
 import { checkContacts } from "./rules/contacts.js";
 import { checkContract, readContracts } from "./rules/contract.js";
@@ -70,12 +71,15 @@ function duplicateConflicts(d: Diagnostic, posting: PostingView, options: CheckO
   return position.valueBefore !== JSON.stringify(posting.data[d.key]);
 }
 
-/** Severities of the reading step from the one table (the reader writes its own), duplicates judged on their values. */
+/**
+ * Severities of the reading step from the one table (the reader writes its own), duplicates
+ * judged on their values. Copies: a reading may be kept and shared (PostingCache), a report is its own.
+ */
 function readingSeverities(list: Diagnostic[], posting: PostingView | null, options: CheckOptions): Diagnostic[] {
   return list.map((d) => {
-    if (d.messageId === "internal-error") return d;
+    if (d.messageId === "internal-error") return { ...d };
     const severity = d.rule === "duplicate-key" && posting && duplicateConflicts(d, posting, options) ? severityOf("duplicate-key", "conflict") : severityOf(d.rule);
-    return severity === d.severity ? d : { ...d, severity };
+    return { ...d, severity };
   });
 }
 
@@ -123,13 +127,16 @@ function derive(report: PostingReport, posting: PostingView, options: CheckOptio
   report.contact = contactOf(posting);
 }
 
-/** Checks one posting. `path` is relative to the repository root. Never throws. */
-export function checkPosting(input: { path: string; content: string | Uint8Array }, options: CheckOptions): PostingReport {
+/**
+ * Checks one posting. `path` is relative to the repository root. Never throws. With a `cache`,
+ * the reading of a posting whose git blob id (`blob`) was read before is not done again.
+ */
+export function checkPosting(input: { path: string; content: string | Uint8Array; blob?: string }, options: CheckOptions, cache?: PostingCache): PostingReport {
   const path = typeof input?.path === "string" ? input.path : "";
   const report = emptyReport(path);
   let found: Diagnostic[] = [];
   try {
-    const parsed = parsePosting(input.content);
+    const parsed = cache ? cache.read(input.blob, input.content) : parsePosting(input.content);
     const posting: PostingView = { path, parsed, data: parsed.data ?? (Object.create(null) as Record<string, unknown>) };
     found.push(...readingSeverities(parsed.diagnostics, parsed.data ? posting : null, options));
     found.push(...run(checkStructure, posting, options));
