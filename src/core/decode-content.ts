@@ -19,13 +19,8 @@ export interface DecodedText {
 
 /** 1-based line and column (UTF-16 units) of offset `index` in `text`. */
 export function placeOf(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: index - start + 1 };
+  const lines = text.slice(0, index).split("\n");
+  return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
 }
 
 /** The first byte that is not well-formed UTF-8: where the decoder wrote U+FFFD in `text` (one written in the file is fine). */

@@ -14,18 +14,12 @@ interface RawLine {
 
 function rawLines(content: string): RawLine[] {
   const lines: RawLine[] = [];
-  let start = 0;
-  while (start <= content.length) {
+  for (let start = 0; ; ) {
     const nl = content.indexOf("\n", start);
-    if (nl === -1) {
-      lines.push({ start, text: content.slice(start) });
-      break;
-    }
-    const cr = nl > start && content.charCodeAt(nl - 1) === 0x0d;
-    lines.push({ start, text: content.slice(start, cr ? nl - 1 : nl) });
+    if (nl === -1) return [...lines, { start, text: content.slice(start) }];
+    lines.push({ start, text: content.slice(start, nl > start && content[nl - 1] === "\r" ? nl - 1 : nl) });
     start = nl + 1;
   }
-  return lines;
 }
 
 /** [start, end) of the YAML scalar written after the colon (quotes included, comment excluded). */
