@@ -29,7 +29,11 @@ export function foldText(s: string): string {
 
 /** `foldText` then only letters and digits: `Loc@docs` → `locdocs`, `Data.Gouv.fr` → `datagouvfr`. */
 export function foldAlnum(s: string): string {
-  return foldText(s).replace(/[^\p{L}\p{N}]/gu, "");
+  return lettersAndDigits(foldText(s));
+}
+
+function lettersAndDigits(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /**
@@ -70,11 +74,11 @@ export function typoBudget(length: number): number {
 
 /** The candidates `value` most likely stands for, or null when none is close. */
 export function nearMatch(value: string, candidates: Iterable<string>): NearMatch | null {
-  const entries = [...candidates].map((c) => ({ value: c, folded: foldText(c), alnum: foldAlnum(c) }));
+  const entries = [...candidates].map((c) => ({ value: c, folded: foldText(c) })).map((e) => ({ ...e, alnum: lettersAndDigits(e.folded) }));
   const folded = foldText(value);
   const byFold = entries.filter((e) => e.folded === folded).map((e) => e.value);
   if (byFold.length > 0) return { matches: byFold, kind: "folded", distance: 0 };
-  const alnum = foldAlnum(value);
+  const alnum = lettersAndDigits(folded);
   if (alnum === "") return null;
   const byAlnum = entries.filter((e) => e.alnum === alnum).map((e) => e.value);
   if (byAlnum.length > 0) return { matches: byAlnum, kind: "alnum", distance: 0 };
