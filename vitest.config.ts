@@ -42,7 +42,7 @@ export default defineConfig({
     projects: [
       { test: { ...project, name: "e2e", include: [E2E], testTimeout: 120_000 } },
       { test: { ...project, name: "isolated", include: isolated } },
-      { test: { ...project, name: "shared", include: ["test/**/*.test.ts"], exclude: [E2E, ...isolated], isolate: false } },
+      { test: { ...project, name: "shared", include: ["test/**/*.test.ts"], exclude: [E2E, ...isolated], isolate: false, setupFiles: ["test/support/reset-between-files.ts"] } },
     ],
   },
 });

@@ -177,17 +177,17 @@ var require_err_helpers = __commonJS({
     var stackWithCauses = (err) => _stackWithCauses(err, /* @__PURE__ */ new Set());
     var _messageWithCauses = (err, seen, skip) => {
       if (!isErrorLike(err)) return "";
-      const message = skip ? "" : err.message || "";
+      const message2 = skip ? "" : err.message || "";
       if (seen.has(err)) {
-        return message + ": ...";
+        return message2 + ": ...";
       }
       const cause = getErrorCause(err);
       if (cause) {
         seen.add(err);
         const skipIfVErrorStyleCause = typeof err.cause === "function";
-        return message + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen, skipIfVErrorStyleCause);
+        return message2 + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen, skipIfVErrorStyleCause);
       } else {
-        return message;
+        return message2;
       }
     };
     var messageWithCauses = (err) => _messageWithCauses(err, /* @__PURE__ */ new Set());
@@ -2362,8 +2362,8 @@ var require_thread_stream = __commonJS({
         this[kImpl].flushRetainCount = 0;
         this[kImpl].userRef = true;
         this.worker = createWorker(this, opts);
-        this.on("message", (message, transferList) => {
-          this.worker.postMessage(message, transferList);
+        this.on("message", (message2, transferList) => {
+          this.worker.postMessage(message2, transferList);
         });
       }
       write(data) {
@@ -3052,14 +3052,14 @@ var require_tools = __commonJS({
       const end = this[endSym];
       const chindings = this[chindingsSym];
       const serializers = this[serializersSym];
-      const formatters2 = this[formattersSym];
+      const formatters = this[formattersSym];
       const messageKey = this[messageKeySym];
       const errorKey = this[errorKeySym];
       let data = this[lsCacheSym][num] + time3;
       data = data + chindings;
       let value;
-      if (formatters2.log) {
-        obj = formatters2.log(obj);
+      if (formatters.log) {
+        obj = formatters.log(obj);
       }
       const wildcardStringifier = stringifiers[wildcardFirstSym];
       let propStr = "";
@@ -3592,14 +3592,14 @@ var require_proto = __commonJS({
         throw Error("missing bindings for child Pino");
       }
       const serializers = this[serializersSym];
-      const formatters2 = this[formattersSym];
+      const formatters = this[formattersSym];
       const instance = Object.create(this);
       if (options2 == null) {
         if (instance[formattersSym].bindings !== resetChildingsFormatter) {
           instance[formattersSym] = buildFormatters(
-            formatters2.level,
+            formatters.level,
             resetChildingsFormatter,
-            formatters2.log
+            formatters.log
           );
         }
         instance[chindingsSym] = asChindings(instance, bindings2);
@@ -3630,15 +3630,15 @@ var require_proto = __commonJS({
       if (options2.hasOwnProperty("formatters")) {
         const { level, bindings: chindings, log } = options2.formatters;
         instance[formattersSym] = buildFormatters(
-          level || formatters2.level,
+          level || formatters.level,
           chindings || resetChildingsFormatter,
-          log || formatters2.log
+          log || formatters.log
         );
       } else {
         instance[formattersSym] = buildFormatters(
-          formatters2.level,
+          formatters.level,
           resetChildingsFormatter,
-          formatters2.log
+          formatters.log
         );
       }
       if (options2.hasOwnProperty("customLevels") === true) {
@@ -3862,9 +3862,9 @@ var require_safe_stable_stringify = __commonJS({
         }
         if (value) {
           return (value2) => {
-            let message = `Object can not safely be stringified. Received type ${typeof value2}`;
-            if (typeof value2 !== "function") message += ` (${value2.toString()})`;
-            throw new Error(message);
+            let message2 = `Object can not safely be stringified. Received type ${typeof value2}`;
+            if (typeof value2 !== "function") message2 += ` (${value2.toString()})`;
+            throw new Error(message2);
           };
         }
       }
@@ -4601,7 +4601,7 @@ var require_pino = __commonJS({
         mixin,
         mixinMergeStrategy,
         useOnlyCustomLevels,
-        formatters: formatters2,
+        formatters,
         hooks,
         depthLimit,
         edgeLimit,
@@ -4613,9 +4613,9 @@ var require_pino = __commonJS({
         maximumBreadth: edgeLimit
       });
       const allFormatters = buildFormatters(
-        formatters2.level,
-        formatters2.bindings,
-        formatters2.log
+        formatters.level,
+        formatters.bindings,
+        formatters.log
       );
       const stringifyFn = stringify.bind({
         [stringifySafeSym]: stringifySafe
@@ -4654,7 +4654,7 @@ var require_pino = __commonJS({
         const sampleNumber = levels[sampleLabel];
         let ok = false;
         try {
-          const formatted = formatters2.level(sampleLabel, sampleNumber);
+          const formatted = formatters.level(sampleLabel, sampleNumber);
           ok = formatted && typeof formatted === "object" && formatted.level === sampleNumber;
         } catch {
           ok = false;
@@ -5313,9 +5313,9 @@ var require_pino_abstract_transport = __commonJS({
       if (waitForConfig) {
         let pinoConfig = {};
         const configReceived = createDeferred();
-        parentPort.on("message", function handleMessage(message) {
-          if (message.code === "PINO_CONFIG") {
-            pinoConfig = message.config;
+        parentPort.on("message", function handleMessage(message2) {
+          if (message2.code === "PINO_CONFIG") {
+            pinoConfig = message2.config;
             configReceived.resolve();
             parentPort.off("message", handleMessage);
           }
@@ -6902,7 +6902,7 @@ var require_dateformat = __commonJS({
           var flags = { d: function d() {
             return _d();
           }, dd: function dd() {
-            return pad2(_d());
+            return pad(_d());
           }, ddd: function ddd() {
             return dateFormat.i18n.dayNames[D()];
           }, DDD: function DDD() {
@@ -6914,7 +6914,7 @@ var require_dateformat = __commonJS({
           }, m: function m() {
             return _m() + 1;
           }, mm: function mm() {
-            return pad2(_m() + 1);
+            return pad(_m() + 1);
           }, mmm: function mmm() {
             return dateFormat.i18n.monthNames[_m()];
           }, mmmm: function mmmm() {
@@ -6922,27 +6922,27 @@ var require_dateformat = __commonJS({
           }, yy: function yy() {
             return String(y()).slice(2);
           }, yyyy: function yyyy() {
-            return pad2(y(), 4);
+            return pad(y(), 4);
           }, h: function h() {
             return _H() % 12 || 12;
           }, hh: function hh() {
-            return pad2(_H() % 12 || 12);
+            return pad(_H() % 12 || 12);
           }, H: function H() {
             return _H();
           }, HH: function HH() {
-            return pad2(_H());
+            return pad(_H());
           }, M: function M() {
             return _M();
           }, MM: function MM() {
-            return pad2(_M());
+            return pad(_M());
           }, s: function s2() {
             return _s();
           }, ss: function ss() {
-            return pad2(_s());
+            return pad(_s());
           }, l: function l() {
-            return pad2(_L(), 3);
+            return pad(_L(), 3);
           }, L: function L2() {
-            return pad2(Math.floor(_L() / 10));
+            return pad(Math.floor(_L() / 10));
           }, t: function t2() {
             return _H() < 12 ? dateFormat.i18n.timeNames[0] : dateFormat.i18n.timeNames[1];
           }, tt: function tt() {
@@ -6954,15 +6954,15 @@ var require_dateformat = __commonJS({
           }, Z: function Z() {
             return gmt ? "GMT" : utc2 ? "UTC" : (String(date5).match(timezone) || [""]).pop().replace(timezoneClip, "").replace(/GMT\+0000/g, "UTC");
           }, o: function o() {
-            return (_o() > 0 ? "-" : "+") + pad2(Math.floor(Math.abs(_o()) / 60) * 100 + Math.abs(_o()) % 60, 4);
+            return (_o() > 0 ? "-" : "+") + pad(Math.floor(Math.abs(_o()) / 60) * 100 + Math.abs(_o()) % 60, 4);
           }, p: function p() {
-            return (_o() > 0 ? "-" : "+") + pad2(Math.floor(Math.abs(_o()) / 60), 2) + ":" + pad2(Math.floor(Math.abs(_o()) % 60), 2);
+            return (_o() > 0 ? "-" : "+") + pad(Math.floor(Math.abs(_o()) / 60), 2) + ":" + pad(Math.floor(Math.abs(_o()) % 60), 2);
           }, S: function S() {
             return ["th", "st", "nd", "rd"][_d() % 10 > 3 ? 0 : (_d() % 100 - _d() % 10 != 10) * _d() % 10];
           }, W: function W() {
             return _W();
           }, WW: function WW() {
-            return pad2(_W());
+            return pad(_W());
           }, N: function N() {
             return _N();
           } };
@@ -6976,7 +6976,7 @@ var require_dateformat = __commonJS({
       })();
       dateFormat.masks = { default: "ddd mmm dd yyyy HH:MM:ss", shortDate: "m/d/yy", paddedShortDate: "mm/dd/yyyy", mediumDate: "mmm d, yyyy", longDate: "mmmm d, yyyy", fullDate: "dddd, mmmm d, yyyy", shortTime: "h:MM TT", mediumTime: "h:MM:ss TT", longTime: "h:MM:ss TT Z", isoDate: "yyyy-mm-dd", isoTime: "HH:MM:ss", isoDateTime: "yyyy-mm-dd'T'HH:MM:sso", isoUtcDateTime: "UTC:yyyy-mm-dd'T'HH:MM:ss'Z'", expiresHeaderFormat: "ddd, dd mmm yyyy HH:MM:ss Z" };
       dateFormat.i18n = { dayNames: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], monthNames: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], timeNames: ["a", "p", "am", "pm", "A", "P", "AM", "PM"] };
-      var pad2 = function pad3(val, len) {
+      var pad = function pad2(val, len) {
         val = String(val);
         len = len || 2;
         while (val.length < len) {
@@ -7530,10 +7530,10 @@ var require_prettify_error = __commonJS({
       let result = "";
       const joinedLines = joinLinesWithIndentation({ input: lines, ident, eol });
       const safeKeyName = stripUnsafeControlChars(keyName);
-      const splitLines2 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
-      for (let j = 0; j < splitLines2.length; j += 1) {
+      const splitLines = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
+      for (let j = 0; j < splitLines.length; j += 1) {
         if (j !== 0) result += eol;
-        const line = splitLines2[j];
+        const line = splitLines[j];
         if (/^\s*"stack"/.test(line)) {
           const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
           if (matches && matches.length === 3) {
@@ -7728,7 +7728,7 @@ var require_prettify_message = __commonJS({
       } = context;
       if (messageFormat && typeof messageFormat === "string") {
         const parsedMessageFormat = interpretConditionals(messageFormat, log);
-        const message = String(parsedMessageFormat).replace(
+        const message2 = String(parsedMessageFormat).replace(
           /{([^{}]+)}/g,
           function(match, p1) {
             let level;
@@ -7740,7 +7740,7 @@ var require_prettify_message = __commonJS({
             return value !== void 0 ? value : "";
           }
         );
-        return colorizer.message(stripUnsafeControlChars(message));
+        return colorizer.message(stripUnsafeControlChars(message2));
       }
       if (messageFormat && typeof messageFormat === "function") {
         const msg = messageFormat(log, messageKey, levelLabel, { colors: colorizer.colors });
@@ -8174,12 +8174,12 @@ var require_pino_pretty = __commonJS({
       let pretty2 = prettyFactory2(opts);
       let destination;
       return abstractTransport(function(source) {
-        source.on("message", function pinoConfigListener(message) {
-          if (!message || message.code !== "PINO_CONFIG") return;
+        source.on("message", function pinoConfigListener(message2) {
+          if (!message2 || message2.code !== "PINO_CONFIG") return;
           Object.assign(opts, {
-            messageKey: message.config.messageKey,
-            errorLikeObjectKeys: Array.from(/* @__PURE__ */ new Set([...opts.errorLikeObjectKeys || ERROR_LIKE_KEYS, message.config.errorKey])),
-            customLevels: message.config.levels.values
+            messageKey: message2.config.messageKey,
+            errorLikeObjectKeys: Array.from(/* @__PURE__ */ new Set([...opts.errorLikeObjectKeys || ERROR_LIKE_KEYS, message2.config.errorKey])),
+            customLevels: message2.config.levels.values
           });
           pretty2 = prettyFactory2(opts);
           source.off("message", pinoConfigListener);
@@ -8365,12 +8365,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name, status3, cb) {
+        _addListener(name, status, cb) {
           var base;
           if ((base = this._events)[name] == null) {
             base[name] = [];
           }
-          this._events[name].push({ cb, status: status3 });
+          this._events[name].push({ cb, status });
           return this.instance;
         }
         listenerCount(name) {
@@ -8531,10 +8531,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error63, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error63, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error63 != null ? error63 : new BottleneckError$1(message));
+              this._reject(error63 != null ? error63 : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -8543,10 +8543,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected2) {
-          var status3;
-          status3 = this._states.jobStatus(this.options.id);
-          if (!(status3 === expected2 || expected2 === "DONE" && status3 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status3}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected2 || expected2 === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -8670,9 +8670,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -8850,10 +8850,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status3) {
+        statusJobs(status) {
           var k, pos, ref, results, v;
-          if (status3 != null) {
-            pos = this.status.indexOf(status3);
+          if (status != null) {
+            pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -9183,8 +9183,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -9211,8 +9211,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status3) {
-            return this._states.statusJobs(status3);
+          jobs(status) {
+            return this._states.statusJobs(status);
           }
           counts() {
             return this._states.statusCounts();
@@ -9307,9 +9307,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options2 = {}) {
@@ -9560,8 +9560,8 @@ var require_identity = __commonJS({
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
@@ -9572,7 +9572,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node2) {
+    function isNode2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -9583,7 +9583,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection2(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection2(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -9596,9 +9596,9 @@ var require_identity = __commonJS({
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
-    exports2.isNode = isNode;
-    exports2.isPair = isPair2;
-    exports2.isScalar = isScalar3;
+    exports2.isNode = isNode2;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar2;
     exports2.isSeq = isSeq2;
   }
 });
@@ -10057,9 +10057,9 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
+    function toJS2(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v, i) => toJS2(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -10078,7 +10078,7 @@ var require_toJS = __commonJS({
         return Number(value);
       return value;
     }
-    exports2.toJS = toJS;
+    exports2.toJS = toJS2;
   }
 });
 
@@ -10088,7 +10088,7 @@ var require_Node = __commonJS({
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
-    var toJS = require_toJS();
+    var toJS2 = require_toJS();
     var NodeBase = class {
       constructor(type) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: type });
@@ -10112,7 +10112,7 @@ var require_Node = __commonJS({
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
         };
-        const res = toJS.toJS(this, "", ctx);
+        const res = toJS2.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
           for (const { count, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count);
@@ -10131,7 +10131,7 @@ var require_Alias = __commonJS({
     var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
-    var toJS = require_toJS();
+    var toJS2 = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
@@ -10174,7 +10174,7 @@ var require_Alias = __commonJS({
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
           let data = anchors2.get(found);
           if (!data) {
-            toJS.toJS(found, null, ctx);
+            toJS2.toJS(found, null, ctx);
             data = anchors2.get(found);
           }
           if (data?.res === void 0) {
@@ -10247,7 +10247,7 @@ var require_Scalar = __commonJS({
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
-    var toJS = require_toJS();
+    var toJS2 = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
@@ -10255,7 +10255,7 @@ var require_Scalar = __commonJS({
         this.value = value;
       }
       toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+        return ctx?.keep ? this.value : toJS2.toJS(this.value, arg, ctx);
       }
       toString() {
         return String(this.value);
@@ -11272,21 +11272,21 @@ var require_addPairToJSMap = __commonJS({
     var merge4 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
-    var toJS = require_toJS();
+    var toJS2 = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge4.isMergeKey(ctx, key))
         merge4.addMergeToJSMap(ctx, map2, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS2.toJS(key, "", ctx);
         if (map2 instanceof Map) {
-          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map2.set(jsKey, toJS2.toJS(value, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS2.toJS(value, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
               value: jsValue,
@@ -11694,7 +11694,7 @@ var require_YAMLSeq = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var toJS = require_toJS();
+    var toJS2 = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
@@ -11761,7 +11761,7 @@ var require_YAMLSeq = __commonJS({
           ctx.onCreate(seq);
         let i = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS2.toJS(item, String(i++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -12246,7 +12246,7 @@ var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var toJS = require_toJS();
+    var toJS2 = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var pairs = require_pairs();
@@ -12273,10 +12273,10 @@ var require_omap = __commonJS({
         for (const pair of this.items) {
           let key, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key = toJS2.toJS(pair.key, "", ctx);
+            value = toJS2.toJS(pair.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS2.toJS(pair, "", ctx);
           }
           if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -12914,14 +12914,14 @@ var require_Document = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var toJS = require_toJS();
+    var toJS2 = require_toJS();
     var Schema = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document2 = class _Document {
+    var Document = class _Document {
       constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
@@ -13180,7 +13180,7 @@ var require_Document = __commonJS({
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
         };
-        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        const res = toJS2.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
           for (const { count, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count);
@@ -13211,7 +13211,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports2.Document = Document2;
+    exports2.Document = Document;
   }
 });
 
@@ -13220,22 +13220,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code, message2) {
         super();
         this.name = name;
         this.code = code;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLParseError", pos, code, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLWarning", pos, code, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -13915,8 +13915,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -13962,7 +13962,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -13988,15 +13988,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -14019,8 +14019,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -14098,8 +14098,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -14110,8 +14110,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -14120,7 +14120,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -14504,13 +14504,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error63) {
-            const message = error63 instanceof Error ? error63.message : String(error63);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error63 instanceof Error ? error63.message : String(error63);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -14576,13 +14576,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
-    var Document2 = require_Document();
+    var Document = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options2, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options2);
-      const doc = new Document2.Document(void 0, opts);
+      const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -14621,7 +14621,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -14659,19 +14659,19 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer2 = class {
+    var Composer = class {
       constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -14741,10 +14741,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -14810,7 +14810,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document2.Document(void 0, opts);
+          const doc = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -14819,7 +14819,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports2.Composer = Composer2;
+    exports2.Composer = Composer;
   }
 });
 
@@ -14833,12 +14833,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -15143,7 +15143,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -15227,7 +15227,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar3;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -15826,7 +15826,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -15849,7 +15849,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -15950,7 +15950,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -15998,8 +15998,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -16089,8 +16089,8 @@ var require_parser = __commonJS({
       *pop(error63) {
         const token = error63 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -16723,7 +16723,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser2;
+    exports2.Parser = Parser;
   }
 });
 
@@ -16732,7 +16732,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -16757,7 +16757,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument3(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -16783,7 +16783,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -16815,11 +16815,11 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options2);
-      return new Document2.Document(value, _replacer, options2).toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -16829,7 +16829,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
@@ -16845,7 +16845,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports2.Composer = composer.Composer;
-    exports2.Document = Document2.Document;
+    exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
     exports2.YAMLError = errors.YAMLError;
     exports2.YAMLParseError = errors.YAMLParseError;
@@ -17046,14 +17046,14 @@ var require_Events = __commonJS({
           }
         };
       }
-      _addListener(name, status3, cb) {
+      _addListener(name, status, cb) {
         var base;
         if ((base = this._events)[name] == null) {
           base[name] = [];
         }
         this._events[name].push({
           cb,
-          status: status3
+          status
         });
         return this.instance;
       }
@@ -17283,11 +17283,11 @@ var require_Job = __commonJS({
       }
       doDrop({
         error: error63,
-        message = "This job has been dropped by Bottleneck"
+        message: message2 = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error63 != null ? error63 : new BottleneckError(message));
+            this._reject(error63 != null ? error63 : new BottleneckError(message2));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -17301,10 +17301,10 @@ var require_Job = __commonJS({
         }
       }
       _assertStatus(expected2) {
-        var status3;
-        status3 = this._states.jobStatus(this.options.id);
-        if (!(status3 === expected2 || expected2 === "DONE" && status3 === null)) {
-          throw new BottleneckError(`Invalid job status ${status3}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        var status;
+        status = this._states.jobStatus(this.options.id);
+        if (!(status === expected2 || expected2 === "DONE" && status === null)) {
+          throw new BottleneckError(`Invalid job status ${status}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
         }
       }
       doReceive() {
@@ -17490,11 +17490,11 @@ var require_LocalDatastore = __commonJS({
           return clearInterval(this.heartbeat);
         }
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
+          return _this.instance.Events.trigger("message", message2.toString());
         })();
       }
       __disconnect__(flush) {
@@ -18046,9 +18046,9 @@ var require_RedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.ready) {
@@ -18278,9 +18278,9 @@ var require_IORedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -18496,22 +18496,22 @@ var require_RedisDatastore = __commonJS({
           return this.clients;
         });
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var client;
           var _ref = yield _this.ready;
           client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
         })();
       }
-      onMessage(channel, message) {
+      onMessage(channel, message2) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
           try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            pos = message2.indexOf(":");
+            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
             type = _ref2[0];
             data = _ref2[1];
             if (type === "capacity") {
@@ -18776,10 +18776,10 @@ var require_States = __commonJS({
         var ref;
         return (ref = this.status[this._jobs[id]]) != null ? ref : null;
       }
-      statusJobs(status3) {
+      statusJobs(status) {
         var k, pos, ref, results, v;
-        if (status3 != null) {
-          pos = this.status.indexOf(status3);
+        if (status != null) {
+          pos = this.status.indexOf(status);
           if (pos < 0) {
             throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
           }
@@ -19336,8 +19336,8 @@ var require_Bottleneck = __commonJS({
         channel_client() {
           return `b_${this.id}_${this._store.clientId}`;
         }
-        publish(message) {
-          return this._store.__publish__(message);
+        publish(message2) {
+          return this._store.__publish__(message2);
         }
         disconnect(flush = true) {
           return this._store.__disconnect__(flush);
@@ -19364,8 +19364,8 @@ var require_Bottleneck = __commonJS({
         jobStatus(id) {
           return this._states.jobStatus(id);
         }
-        jobs(status3) {
-          return this._states.statusJobs(status3);
+        jobs(status) {
+          return this._states.statusJobs(status);
         }
         counts() {
           return this._states.statusCounts();
@@ -19477,10 +19477,10 @@ var require_Bottleneck = __commonJS({
             return this.Events.trigger("error", e);
           });
         }
-        _dropAllQueued(message) {
+        _dropAllQueued(message2) {
           return this._queues.shiftAll(function(job) {
             return job.doDrop({
-              message
+              message: message2
             });
           });
         }
@@ -22738,9 +22738,9 @@ var require_old = __commonJS({
     "use strict";
     var assert4 = __require("assert");
     var util = __require("util");
-    function RedisError(message) {
+    function RedisError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -22752,11 +22752,11 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function ParserError(message, buffer, offset) {
+    function ParserError(message2, buffer, offset) {
       assert4(buffer);
       assert4.strictEqual(typeof offset, "number");
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -22773,9 +22773,9 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function ReplyError(message) {
+    function ReplyError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -22790,9 +22790,9 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function AbortError(message) {
+    function AbortError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -22804,9 +22804,9 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function InterruptError(message) {
+    function InterruptError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -22839,12 +22839,12 @@ var require_modern = __commonJS({
       }
     };
     var ParserError = class extends RedisError {
-      constructor(message, buffer, offset) {
+      constructor(message2, buffer, offset) {
         assert4(buffer);
         assert4.strictEqual(typeof offset, "number");
         const tmp = Error.stackTraceLimit;
         Error.stackTraceLimit = 2;
-        super(message);
+        super(message2);
         Error.stackTraceLimit = tmp;
         this.offset = offset;
         this.buffer = buffer;
@@ -22854,10 +22854,10 @@ var require_modern = __commonJS({
       }
     };
     var ReplyError = class extends RedisError {
-      constructor(message) {
+      constructor(message2) {
         const tmp = Error.stackTraceLimit;
         Error.stackTraceLimit = 2;
-        super(message);
+        super(message2);
         Error.stackTraceLimit = tmp;
       }
       get name() {
@@ -23901,8 +23901,8 @@ var require_browser = __commonJS({
       }
     }
     module2.exports = require_common()(exports2);
-    var { formatters: formatters2 } = module2.exports;
-    formatters2.j = function(v) {
+    var { formatters } = module2.exports;
+    formatters.j = function(v) {
       try {
         return JSON.stringify(v);
       } catch (error63) {
@@ -24189,12 +24189,12 @@ var require_node = __commonJS({
       }
     }
     module2.exports = require_common()(exports2);
-    var { formatters: formatters2 } = module2.exports;
-    formatters2.o = function(v) {
+    var { formatters } = module2.exports;
+    formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
       return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
     };
-    formatters2.O = function(v) {
+    formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
       return util.inspect(v, this.inspectOpts);
     };
@@ -25140,8 +25140,8 @@ var require_ClusterAllFailedError = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
     var ClusterAllFailedError = class extends redis_errors_1.RedisError {
-      constructor(message, lastNodeError) {
-        super(message);
+      constructor(message2, lastNodeError) {
+        super(message2);
         this.lastNodeError = lastNodeError;
         Error.captureStackTrace(this, this.constructor);
       }
@@ -27312,7 +27312,7 @@ var require_cluster = __commonJS({
        * Disconnect from every node in the cluster.
        */
       disconnect(reconnect = false) {
-        const status3 = this.status;
+        const status = this.status;
         this.setStatus("disconnecting");
         if (!reconnect) {
           this.manuallyClosing = true;
@@ -27327,7 +27327,7 @@ var require_cluster = __commonJS({
         if (this.options.shardedSubscribers) {
           this.shardedSubscribers.stop();
         }
-        if (status3 === "wait") {
+        if (status === "wait") {
           this.setStatus("close");
           this.handleCloseEvent();
         } else {
@@ -27338,7 +27338,7 @@ var require_cluster = __commonJS({
        * Quit the cluster gracefully.
        */
       quit(callback) {
-        const status3 = this.status;
+        const status = this.status;
         this.setStatus("disconnecting");
         this.manuallyClosing = true;
         if (this.reconnectTimeout) {
@@ -27350,7 +27350,7 @@ var require_cluster = __commonJS({
         if (this.options.shardedSubscribers) {
           this.shardedSubscribers.stop();
         }
-        if (status3 === "wait") {
+        if (status === "wait") {
           const ret = (0, standard_as_callback_1.default)(Promise.resolve("OK"), callback);
           setImmediate(function() {
             this.setStatus("close");
@@ -27535,14 +27535,14 @@ var require_cluster = __commonJS({
                   command.reject(new redis_errors_1.AbortError(`No sharded subscriber for slot: ${targetSlot}`));
                   return;
                 }
-                let status3 = -1;
+                let status = -1;
                 if (command.name == "ssubscribe") {
-                  status3 = _this.shardedSubscribers.addChannels(command.getKeys());
+                  status = _this.shardedSubscribers.addChannels(command.getKeys());
                 }
                 if (command.name == "sunsubscribe") {
-                  status3 = _this.shardedSubscribers.removeChannels(command.getKeys());
+                  status = _this.shardedSubscribers.removeChannels(command.getKeys());
                 }
-                if (status3 !== -1) {
+                if (status !== -1) {
                   redis = sub.getInstance();
                 } else {
                   command.reject(new redis_errors_1.AbortError("Possible CROSSSLOT error: All channels must hash to the same slot"));
@@ -27693,11 +27693,11 @@ var require_cluster = __commonJS({
       /**
        * Change cluster instance's status
        */
-      setStatus(status3) {
-        debug("status: %s -> %s", this.status || "[empty]", status3);
-        this.status = status3;
+      setStatus(status) {
+        debug("status: %s -> %s", this.status || "[empty]", status);
+        this.status = status;
         process.nextTick(() => {
-          this.emit(status3);
+          this.emit(status);
         });
       }
       /**
@@ -27876,8 +27876,8 @@ var require_cluster = __commonJS({
               if (!sortedKeys.length) {
                 return reject(err2);
               }
-              const key = sortedKeys[0], group2 = groupedRecords[key], record2 = (0, util_1.weightSrvRecords)(group2);
-              if (!group2.records.length) {
+              const key = sortedKeys[0], group = groupedRecords[key], record2 = (0, util_1.weightSrvRecords)(group);
+              if (!group.records.length) {
                 sortedKeys.shift();
               }
               self2.dnsLookup(record2.name).then((host) => resolve4({
@@ -28457,8 +28457,8 @@ var require_MaxRetriesPerRequestError = __commonJS({
     var redis_errors_1 = require_redis_errors();
     var MaxRetriesPerRequestError = class extends redis_errors_1.AbortError {
       constructor(maxRetriesPerRequest) {
-        const message = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
-        super(message);
+        const message2 = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
+        super(message2);
         Error.captureStackTrace(this, this.constructor);
       }
       get name() {
@@ -28484,13 +28484,13 @@ var require_errors2 = __commonJS({
 var require_parser3 = __commonJS({
   "node_modules/redis-parser/lib/parser.js"(exports2, module2) {
     "use strict";
-    var Buffer4 = __require("buffer").Buffer;
+    var Buffer6 = __require("buffer").Buffer;
     var StringDecoder = __require("string_decoder").StringDecoder;
     var decoder = new StringDecoder();
     var errors = require_redis_errors();
     var ReplyError = errors.ReplyError;
     var ParserError = errors.ParserError;
-    var bufferPool = Buffer4.allocUnsafe(32 * 1024);
+    var bufferPool = Buffer6.allocUnsafe(32 * 1024);
     var bufferOffset = 0;
     var interval = null;
     var counter = 0;
@@ -28703,7 +28703,7 @@ var require_parser3 = __commonJS({
         if (bufferOffset > 1024 * 1024 * 111) {
           bufferOffset = 1024 * 1024 * 50;
         }
-        bufferPool = Buffer4.allocUnsafe(length * multiplier + bufferOffset);
+        bufferPool = Buffer6.allocUnsafe(length * multiplier + bufferOffset);
         bufferOffset = 0;
         counter++;
         if (interval === null) {
@@ -28827,7 +28827,7 @@ var require_parser3 = __commonJS({
         } else if (this.bigStrSize === 0) {
           const oldLength = this.buffer.length;
           const remainingLength = oldLength - this.offset;
-          const newBuffer = Buffer4.allocUnsafe(remainingLength + buffer.length);
+          const newBuffer = Buffer6.allocUnsafe(remainingLength + buffer.length);
           this.buffer.copy(newBuffer, 0, this.offset, oldLength);
           buffer.copy(newBuffer, remainingLength, 0, buffer.length);
           this.buffer = newBuffer;
@@ -29097,8 +29097,8 @@ var require_DataHandler = __commonJS({
       shiftCommand(reply) {
         const item = this.redis.commandQueue.shift();
         if (!item) {
-          const message = "Command queue state error. If you can reproduce this, please report it.";
-          const error63 = new Error(message + (reply instanceof Error ? ` Last error: ${reply.message}` : ` Last reply: ${reply.toString()}`));
+          const message2 = "Command queue state error. If you can reproduce this, please report it.";
+          const error63 = new Error(message2 + (reply instanceof Error ? ` Last error: ${reply.message}` : ` Last reply: ${reply.toString()}`));
           this.redis.emit("error", error63);
           return null;
         }
@@ -30034,12 +30034,12 @@ var require_Redis = __commonJS({
       /**
        * Change instance's status
        */
-      setStatus(status3, arg) {
+      setStatus(status, arg) {
         if (debug.enabled) {
-          debug("status[%s]: %s -> %s", this._getDescription(), this.status || "[empty]", status3);
+          debug("status[%s]: %s -> %s", this._getDescription(), this.status || "[empty]", status);
         }
-        this.status = status3;
-        process.nextTick(this.emit.bind(this, status3, arg));
+        this.status = status;
+        process.nextTick(this.emit.bind(this, status, arg));
       }
       createScanStream(command, { key, options: options2 = {} }) {
         return new ScanStream_1.default({
@@ -31094,12 +31094,12 @@ function createMiddleware(options2) {
     };
   };
 }
-function handleResponse(body, status3 = 200, headers = {}, response) {
+function handleResponse(body, status = 200, headers = {}, response) {
   if (body === null) {
     return false;
   }
   headers["content-length"] = body.length.toString();
-  response.writeHead(status3, headers).end(body);
+  response.writeHead(status, headers).end(body);
   return true;
 }
 function getRequestHeader(request2, key) {
@@ -31418,7 +31418,7 @@ function _resolve(packageWithPath) {
 function _resolveRelative(installDir, packageWithPath) {
   return createRequire(pathToFileURL(installDir).href).resolve(packageWithPath);
 }
-var _logger = { log: (message) => console.log(`[NPXI] ${message}`) };
+var _logger = { log: (message2) => console.log(`[NPXI] ${message2}`) };
 async function npxImport(pkg, options2 = {}) {
   const opts = {
     logger: _logger,
@@ -32597,8 +32597,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options2) {
-    super(message, { cause: options2.cause });
+  constructor(message2, statusCode, options2) {
+    super(message2, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -32666,28 +32666,28 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error63) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error63 instanceof Error) {
       if (error63.name === "AbortError") {
         error63.status = 500;
         throw error63;
       }
-      message = error63.message;
+      message2 = error63.message;
       if (error63.name === "TypeError" && "cause" in error63) {
         if (error63.cause instanceof Error) {
-          message = error63.cause.message;
+          message2 = error63.cause.message;
         } else if (typeof error63.cause === "string") {
-          message = error63.cause;
+          message2 = error63.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error63;
     throw requestError;
   }
-  const status3 = fetchResponse.status;
+  const status = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -32695,7 +32695,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url: url2,
-    status: status3,
+    status,
     headers: responseHeaders,
     data: ""
   };
@@ -32706,28 +32706,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status3 === 204 || status3 === 205) {
+  if (status === 204 || status === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status3 < 400) {
+    if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status3, {
+    throw new RequestError(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 === 304) {
+  if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status3, {
+    throw new RequestError("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 >= 400) {
+  if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -39389,14 +39389,14 @@ codes.ERR_INVALID_ARG_TYPE = createError(
     if (!Array.isArray(expected2)) {
       expected2 = [expected2];
     }
-    let message = "The ";
+    let message2 = "The ";
     if (name.endsWith(" argument")) {
-      message += `${name} `;
+      message2 += `${name} `;
     } else {
       const type = name.includes(".") ? "property" : "argument";
-      message += `"${name}" ${type} `;
+      message2 += `"${name}" ${type} `;
     }
-    message += "must be ";
+    message2 += "must be ";
     const types = [];
     const instances = [];
     const other = [];
@@ -39425,26 +39425,26 @@ codes.ERR_INVALID_ARG_TYPE = createError(
       }
     }
     if (types.length > 0) {
-      message += `${types.length > 1 ? "one of type" : "of type"} ${formatList(
+      message2 += `${types.length > 1 ? "one of type" : "of type"} ${formatList(
         types,
         "or"
       )}`;
-      if (instances.length > 0 || other.length > 0) message += " or ";
+      if (instances.length > 0 || other.length > 0) message2 += " or ";
     }
     if (instances.length > 0) {
-      message += `an instance of ${formatList(instances, "or")}`;
-      if (other.length > 0) message += " or ";
+      message2 += `an instance of ${formatList(instances, "or")}`;
+      if (other.length > 0) message2 += " or ";
     }
     if (other.length > 0) {
       if (other.length > 1) {
-        message += `one of ${formatList(other, "or")}`;
+        message2 += `one of ${formatList(other, "or")}`;
       } else {
-        if (other[0].toLowerCase() !== other[0]) message += "an ";
-        message += `${other[0]}`;
+        if (other[0].toLowerCase() !== other[0]) message2 += "an ";
+        message2 += `${other[0]}`;
       }
     }
-    message += `. Received ${determineSpecificType(actual)}`;
-    return message;
+    message2 += `. Received ${determineSpecificType(actual)}`;
+    return message2;
   },
   TypeError
 );
@@ -39467,8 +39467,8 @@ codes.ERR_INVALID_PACKAGE_CONFIG = createError(
    * @param {string} [base]
    * @param {string} [message]
    */
-  (path9, base, message) => {
-    return `Invalid package config ${path9}${base ? ` while importing ${base}` : ""}${message ? `. ${message}` : ""}`;
+  (path9, base, message2) => {
+    return `Invalid package config ${path9}${base ? ` while importing ${base}` : ""}${message2 ? `. ${message2}` : ""}`;
   },
   Error
 );
@@ -39587,12 +39587,12 @@ function makeNodeErrorWithCode(Base, key) {
     if (isErrorStackTraceLimitWritable()) Error.stackTraceLimit = 0;
     const error63 = new Base();
     if (isErrorStackTraceLimitWritable()) Error.stackTraceLimit = limit;
-    const message = getMessage(key, parameters, error63);
+    const message2 = getMessage(key, parameters, error63);
     Object.defineProperties(error63, {
       // Note: no need to implement `kIsNodeError` symbol, would be hard,
       // probably.
       message: {
-        value: message,
+        value: message2,
         enumerable: false,
         writable: true,
         configurable: true
@@ -39648,25 +39648,25 @@ var captureLargerStackTrace = hideStackFrames(
   }
 );
 function getMessage(key, parameters, self2) {
-  const message = messages.get(key);
-  assert.ok(message !== void 0, "expected `message` to be found");
-  if (typeof message === "function") {
+  const message2 = messages.get(key);
+  assert.ok(message2 !== void 0, "expected `message` to be found");
+  if (typeof message2 === "function") {
     assert.ok(
-      message.length <= parameters.length,
+      message2.length <= parameters.length,
       // Default options do not count.
-      `Code: ${key}; The provided arguments length (${parameters.length}) does not match the required ones (${message.length}).`
+      `Code: ${key}; The provided arguments length (${parameters.length}) does not match the required ones (${message2.length}).`
     );
-    return Reflect.apply(message, self2, parameters);
+    return Reflect.apply(message2, self2, parameters);
   }
   const regex2 = /%[dfijoOs]/g;
   let expectedLength = 0;
-  while (regex2.exec(message) !== null) expectedLength++;
+  while (regex2.exec(message2) !== null) expectedLength++;
   assert.ok(
     expectedLength === parameters.length,
     `Code: ${key}; The provided arguments length (${parameters.length}) does not match the required ones (${expectedLength}).`
   );
-  if (parameters.length === 0) return message;
-  parameters.unshift(message);
+  if (parameters.length === 0) return message2;
+  parameters.unshift(message2);
   return Reflect.apply(format2, null, parameters);
 }
 function determineSpecificType(value) {
@@ -40843,7 +40843,7 @@ async function run(appFnOrArgv, additionalOptions) {
   return server;
 }
 
-// src/server/claims.ts
+// src/app/claims.ts
 import { randomUUID } from "node:crypto";
 var PREFIX = "recrutement-bot:";
 function heldTokens(maxEntries) {
@@ -40903,7 +40903,7 @@ function redisClaimStore(redis, maxEntries = 1e4) {
   };
 }
 
-// src/server/once-per-delivery.ts
+// src/app/once-per-delivery.ts
 var DELIVERY_TTL_SECONDS = 3 * 24 * 3600;
 function oncePerDelivery(claims, job, handler2) {
   return async (context) => {
@@ -40919,6 +40919,16 @@ function oncePerDelivery(claims, job, handler2) {
       throw error63;
     }
   };
+}
+
+// src/github/octokit.ts
+function statusOf(error63) {
+  return error63 instanceof RequestError ? error63.status : void 0;
+}
+function refusalOf(error63) {
+  if (!(error63 instanceof RequestError)) return error63 instanceof Error ? error63.message : String(error63);
+  const data = error63.response?.data;
+  return [data?.message, ...(data?.errors ?? []).map((x) => x.message)].filter(Boolean).join(": ") || error63.message;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -42089,8 +42099,8 @@ function prefixIssues(path9, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -42120,7 +42130,7 @@ function finalizeIssue(iss, ctx, config3) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -42128,7 +42138,7 @@ function finalizeIssue(iss, ctx, config3) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -42409,12 +42419,12 @@ function $constructor(name, initializer3, proto, params) {
     inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
-      const own5 = Object.getPrototypeOf(inst);
+      const own4 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own5;
+      let up = own4;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own5;
+      const target = up ?? own4;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -45772,20 +45782,20 @@ function leafPattern(schema) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own5 = schema._zod.pattern;
-  return (isInt && own5 === number ? integer : own5)?.source;
+  const own4 = schema._zod.pattern;
+  return (isInt && own4 === number ? integer : own4)?.source;
 }
 function partPattern(schema) {
   const def = schema._zod.def;
-  const own5 = schema._zod.pattern?.source;
+  const own4 = schema._zod.pattern?.source;
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own5 && before && after && after !== before) {
-      return own5.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own4 && before && after && after !== before) {
+      return own4.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own5;
+    return own4;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -53867,8 +53877,8 @@ var globalRegistry = globalThis.__zod_globalRegistry;
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
-  constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-    super(message);
+  constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+    super(message2);
     this.name = "ZodCompileAsyncError";
   }
 };
@@ -56568,12 +56578,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -60711,8 +60721,10 @@ function defaultCheckOptions(overrides = {}) {
 
 // src/config/schema.ts
 var CONFIG_PATH = ".github/recrutement-bot.yml";
-var folder = external_exports.string().max(200).regex(/^[A-Za-z0-9_.\-/]+$/, "chemin relatif sans espace ni caract\xE8re sp\xE9cial").refine((p) => !p.split("/").includes("..") && !p.startsWith("/"), "chemin relatif dans le d\xE9p\xF4t, sans `..`").transform((p) => p.replace(/\/+$/, ""));
-var colour = external_exports.string().regex(/^[0-9a-fA-F]{6}$/, "couleur hexad\xE9cimale \xE0 6 chiffres, sans #");
+var message = (id) => id;
+var MAX_ALIASES = 200;
+var folder = external_exports.string().max(200).regex(/^[A-Za-z0-9_.\-/]+$/, message("config-folder-chars")).refine((p) => !p.split("/").includes("..") && !p.startsWith("/"), message("config-folder-outside")).transform((p) => p.replace(/\/+$/, ""));
+var colour = external_exports.string().regex(/^[0-9a-fA-F]{6}$/, message("config-colour"));
 var timeZone = external_exports.string().max(64).refine((tz) => {
   try {
     new Intl.DateTimeFormat("fr-FR", { timeZone: tz });
@@ -60720,8 +60732,8 @@ var timeZone = external_exports.string().max(64).refine((tz) => {
   } catch {
     return false;
   }
-}, "fuseau horaire IANA inconnu (exemple : Europe/Paris)");
-var login = external_exports.string().max(39).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/, "identifiant GitHub (utilisateur, ou organisation/\xE9quipe)");
+}, message("config-time-zone"));
+var login = external_exports.string().max(39).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/, message("config-login"));
 var labelName = external_exports.string().min(1).max(50);
 var DEFAULT_LABEL_COLOURS = {
   CDI: "0e8a16",
@@ -60745,7 +60757,7 @@ var configSchema = external_exports.object({
     colours: external_exports.partialRecord(external_exports.enum(CONTRACT_TYPES), colour).default({}).describe("Couleur par type de contrat (hexad\xE9cimal sans #).")
   }).strict().prefault({}).describe("\xC9tiquettes de type de contrat."),
   contracts: external_exports.object({
-    aliases: external_exports.record(external_exports.string().min(1).max(100), external_exports.enum(CONTRACT_TYPES)).refine((r) => Object.keys(r).length <= 200, "200 alias au plus").default({}).describe("Orthographes suppl\xE9mentaires \u2192 type canonique.")
+    aliases: external_exports.record(external_exports.string().min(1).max(100), external_exports.enum(CONTRACT_TYPES)).refine((r) => Object.keys(r).length <= MAX_ALIASES, { message: message("config-aliases-max"), params: { max: MAX_ALIASES } }).default({}).describe("Orthographes suppl\xE9mentaires \u2192 type canonique.")
   }).strict().prefault({}).describe("Types de contrat."),
   rules: external_exports.partialRecord(external_exports.enum(RULE_IDS), external_exports.enum(["error", "warning", "off"])).default({}).describe("S\xE9v\xE9rit\xE9 par r\xE8gle : error, warning ou off."),
   closing: external_exports.object({
@@ -60769,2607 +60781,6 @@ var DEFAULT_CONFIG = configSchema.parse({});
 
 // src/config/parse-config.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var MAX_CONFIG_BYTES = 64 * 1024;
-var locales = { fr: external_exports.locales.fr(), en: external_exports.locales.en() };
-function parseConfig(text3, lang = "fr") {
-  if (text3 == null || text3.trim() === "") return { config: DEFAULT_CONFIG, problems: [] };
-  const fr3 = lang === "fr";
-  if (text3.length > MAX_CONFIG_BYTES) {
-    return {
-      config: DEFAULT_CONFIG,
-      problems: [{ key: "", message: fr3 ? "fichier trop volumineux (64 Kio au plus) : valeurs par d\xE9faut appliqu\xE9es" : "file too large (64 KiB at most): defaults apply" }]
-    };
-  }
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const line = lineCounter.linePos(e.pos[0]).line;
-    return {
-      config: DEFAULT_CONFIG,
-      problems: [{ key: "", line, message: (fr3 ? "YAML invalide : " : "invalid YAML: ") + e.code }]
-    };
-  }
-  let raw;
-  try {
-    raw = doc.toJS({ maxAliasCount: 50 });
-  } catch {
-    return { config: DEFAULT_CONFIG, problems: [{ key: "", message: fr3 ? "YAML illisible" : "unreadable YAML" }] };
-  }
-  if (raw == null) return { config: DEFAULT_CONFIG, problems: [] };
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    return { config: DEFAULT_CONFIG, problems: [{ key: "", message: fr3 ? "le fichier doit \xEAtre une table de cl\xE9s (cl\xE9: valeur)" : "the file must be a mapping (key: value)" }] };
-  }
-  const { config: config3, problems: problems2 } = validate2(raw, lang);
-  for (const p of problems2) {
-    const line = lineOf(doc, lineCounter, p.key);
-    if (line !== void 0) p.line = line;
-  }
-  return { config: config3, problems: problems2 };
-}
-function lineOf(doc, lineCounter, key) {
-  if (key === "") return void 0;
-  const path9 = key.split(".");
-  const node2 = doc.getIn(path9, true);
-  const parent = path9.length > 1 ? doc.getIn(path9.slice(0, -1), true) : void 0;
-  const offset = node2?.range?.[0] ?? parent?.range?.[0];
-  return offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
-}
-function validate2(input2, lang) {
-  const problems2 = [];
-  let current = structuredClone(input2);
-  for (let round = 0; round < 20; round++) {
-    const result = configSchema.safeParse(current, { error: locales[lang].localeError });
-    if (result.success) return { config: result.data, problems: problems2 };
-    for (const issue2 of result.error.issues) {
-      const path9 = issue2.path.map(String);
-      if (issue2.code === "unrecognized_keys") {
-        for (const k of issue2.keys) {
-          problems2.push({ key: [...path9, k].join("."), message: lang === "fr" ? "cl\xE9 inconnue, ignor\xE9e" : "unknown key, ignored" });
-          current = removeAt(current, [...path9, k]);
-        }
-      } else {
-        problems2.push({ key: path9.join("."), message: issue2.message });
-        current = removeAt(current, path9.length > 0 ? path9.slice(0, Math.max(1, path9.length - (isIndex(path9.at(-1)) ? 1 : 0))) : []);
-      }
-    }
-  }
-  return { config: DEFAULT_CONFIG, problems: problems2 };
-}
-function isIndex(s2) {
-  return s2 !== void 0 && /^\d+$/.test(s2);
-}
-function removeAt(obj, path9) {
-  if (path9.length === 0) return {};
-  const [head, ...rest] = path9;
-  const copy = { ...obj };
-  if (rest.length === 0) {
-    delete copy[head];
-    return copy;
-  }
-  const child = copy[head];
-  if (child && typeof child === "object" && !Array.isArray(child)) copy[head] = removeAt(child, rest);
-  else delete copy[head];
-  return copy;
-}
-
-// src/github/load-config.ts
-async function loadConfig(octokit, repo, defaultBranch, lang = "fr") {
-  try {
-    const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...repo,
-      path: CONFIG_PATH,
-      ref: defaultBranch
-    });
-    const data = res.data;
-    if (data.type !== "file" || typeof data.content !== "string") return parseConfig(null, lang);
-    if ((data.size ?? 0) > MAX_CONFIG_BYTES) return parseConfig("x".repeat(MAX_CONFIG_BYTES + 1), lang);
-    return parseConfig(Buffer.from(data.content, "base64").toString("utf8"), lang);
-  } catch (error63) {
-    if (error63.status === 404) return parseConfig(null, lang);
-    throw error63;
-  }
-}
-
-// src/core/decode-content.ts
-import { Buffer as Buffer3, isUtf8 } from "node:buffer";
-
-// src/core/diagnostic.ts
-function diagnostic(rule, severity, at, messageId, params = {}, extra = {}) {
-  const d = { line: at.line, column: at.column, severity, rule, messageId, params };
-  if (extra.fix) d.fix = extra.fix;
-  if (extra.key !== void 0) d.key = extra.key;
-  return d;
-}
-function sortDiagnostics(list2) {
-  return list2.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-}
-var FILE_START = { line: 1, column: 1 };
-
-// src/core/rule-severities.ts
-var error62 = (consequence) => ({ severity: "error", consequence });
-var warning = (consequence) => ({ severity: "warning", consequence });
-var RULE_SEVERITIES = {
-  "file-extension": { default: error62("not-published") },
-  "file-too-large": { default: error62("not-read") },
-  encoding: { default: error62("not-read") },
-  "front-matter-missing": { default: error62("not-published") },
-  "front-matter-language": { default: error62("not-published") },
-  "front-matter-syntax": { default: error62("page-broken") },
-  "front-matter-not-mapping": { default: error62("page-broken") },
-  /** Jekyll (Psych) keeps the last value: harmless when both are equal or nobody reads the key. */
-  "duplicate-key": { default: warning("last-wins"), conflict: error62("value-conflict") },
-  "unknown-key": { default: warning("value-ignored") },
-  /** A detail (page title, techno, junior badge…) is lost: advice; a key the page or the closing job needs: an error. */
-  "key-misspelled": { default: error62("value-lost"), detail: warning("detail-lost") },
-  /** A boolean written as text: `"false"`/`non` is true for Liquid (`junior`, `published`). */
-  "invalid-value": { default: warning("value-ignored"), "false-as-text": error62("truthy-text") },
-  "roles-missing": { default: error62("page-no-title") },
-  "open-missing": { default: error62("page-says-filled") },
-  /** `"true"` (quoted), `yes`, `on`, `no`, `off`: Jekyll reads them as the author meant. */
-  "open-not-boolean": { default: error62("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
-  "team-missing": { default: warning("page-shows-beta") },
-  /** A startup's title, or an id with a domain: the certain fix gives the id. */
-  "startup-unknown": { default: error62("startup-not-found"), "by-name": warning("startup-by-name"), "with-friend": warning("no-startup-card") },
-  "contract-missing": { default: warning("labels-only") },
-  "contract-alias": { default: warning("labels-only") },
-  "contract-unknown": { default: warning("labels-only") },
-  /** On `date`, Jekyll's build fails; on a closing field, the closing job cannot read it. */
-  "date-invalid": { default: warning("date-not-shown"), date: error62("build-fails"), closing: error62("closing-unreadable") },
-  "date-format": { default: warning("date-not-shown"), date: error62("build-fails"), closing: error62("closing-unreadable") },
-  "date-timezone": { default: warning("time-guessed") },
-  "date-order": { default: error62("closes-at-once") },
-  "closing-date-missing": { default: warning("stays-open") },
-  "contact-invalid": { default: warning("not-shown") },
-  /** Only a partner posting (`type: friend`) shows `externalURL`, as its link. */
-  "url-invalid": { default: warning("not-shown"), partner: error62("link-broken") },
-  "partner-url-missing": { default: error62("link-empty") },
-  "file-date-missing": { default: error62("date-is-build-day") }
-};
-function severityCase(rule, variant) {
-  const cases = RULE_SEVERITIES[rule];
-  return (variant !== void 0 ? cases[variant] : void 0) ?? cases.default;
-}
-function severityOf(rule, variant) {
-  return severityCase(rule, variant).severity;
-}
-function dateVariant(key, closingDateFields) {
-  if (key === "date") return "date";
-  return closingDateFields.includes(key) ? "closing" : "default";
-}
-var CONSUMED_KEYS = {
-  roles: "page, listing, API",
-  title: "page title",
-  startup: "page, listing, API",
-  friend: "page, listing, API",
-  type: "page (partner link)",
-  externalURL: "page (partner link)",
-  open: "page, API",
-  date: "permalink, page, API",
-  junior: "page, listing",
-  techno: "page, listing, API",
-  domaines: "API",
-  contacts: "API",
-  depublication_date: "API, closing job",
-  poste_ferme: "closing job",
-  poste_pourvu: "closing job",
-  contrat: "labels",
-  published: "Jekyll",
-  permalink: "Jekyll",
-  layout: "Jekyll",
-  redirect_from: "Jekyll"
-};
-var DETAIL_KEYS = /* @__PURE__ */ new Set(["title", "junior", "techno", "domaines", "contacts", "contrat", "layout", "redirect_from"]);
-function isConsumed(key, closingDateFields) {
-  return Object.prototype.hasOwnProperty.call(CONSUMED_KEYS, key) || closingDateFields.includes(key);
-}
-
-// src/core/decode-content.ts
-function utf8Length(s2, stopAbove = Infinity) {
-  let n = 0;
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
-    if (c < 128) n += 1;
-    else if (c < 2048) n += 2;
-    else if (c >= 55296 && c <= 56319 && i + 1 < s2.length) {
-      const next = s2.charCodeAt(i + 1);
-      if (next >= 56320 && next <= 57343) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-    if (n > stopAbove) return n;
-  }
-  return n;
-}
-function placeOf(text3, index) {
-  let line = 1;
-  let start = 0;
-  for (let i = text3.indexOf("\n"); i !== -1 && i < index; i = text3.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: index - start + 1 };
-}
-function firstInvalidUtf8(bytes) {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    let need;
-    let min;
-    if (b < 128) {
-      i++;
-      continue;
-    } else if (b >= 194 && b <= 223) [need, min] = [1, 128];
-    else if (b >= 224 && b <= 239) [need, min] = [2, 2048];
-    else if (b >= 240 && b <= 244) [need, min] = [3, 65536];
-    else return i;
-    if (i + need >= bytes.length) return i;
-    let cp = b & (need === 1 ? 31 : need === 2 ? 15 : 7);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k] ?? 0;
-      if ((c & 192) !== 128) return i;
-      cp = cp << 6 | c & 63;
-    }
-    if (cp < min || cp > 1114111 || cp >= 55296 && cp <= 57343) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-function placeOfByte(bytes, offset) {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  const before = new TextDecoder("utf-8").decode(bytes.subarray(start, offset));
-  return { line, column: before.length + 1 };
-}
-function tooLarge(size) {
-  return diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "file-too-large", { size, max: MAX_POSTING_BYTES });
-}
-function decodeContent(content) {
-  let text3;
-  if (typeof content === "string") {
-    if (content.length > MAX_POSTING_BYTES) return { diagnostic: tooLarge(utf8Length(content, MAX_POSTING_BYTES * 4)) };
-    const size = utf8Length(content, MAX_POSTING_BYTES);
-    if (size > MAX_POSTING_BYTES) return { diagnostic: tooLarge(size) };
-    text3 = content;
-  } else {
-    if (content.byteLength > MAX_POSTING_BYTES) return { diagnostic: tooLarge(content.byteLength) };
-    const [b0, b1] = [content[0], content[1]];
-    if (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255) {
-      return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "encoding-utf16") };
-    }
-    try {
-      text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(content);
-    } catch {
-      const bad = firstInvalidUtf8(content);
-      const at = bad >= 0 ? placeOfByte(content, bad) : FILE_START;
-      return { diagnostic: diagnostic("encoding", severityOf("encoding"), at, "encoding-not-utf8", { byte: bad >= 0 ? (content[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0") : "?" }) };
-    }
-  }
-  const bom = text3.charCodeAt(0) === 65279;
-  if (bom) text3 = text3.slice(1);
-  const nul = text3.indexOf("\0");
-  if (nul !== -1) return { diagnostic: diagnostic("encoding", severityOf("encoding"), placeOf(text3, nul), "encoding-nul") };
-  if (text3.indexOf("\r") === -1) return { text: text3, bom, lineEnding: text3.indexOf("\n") === -1 ? "none" : "lf" };
-  const crlf = countOf(text3, "\r\n");
-  const lf = countOf(text3, "\n") - crlf;
-  const cr = countOf(text3, "\r") - crlf;
-  if (cr > 0 && lf + crlf === 0) return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "line-endings-cr") };
-  const lineEnding = lf + crlf === 0 ? "none" : lf === 0 ? "crlf" : crlf === 0 ? "lf" : "mixed";
-  return { text: text3, bom, lineEnding };
-}
-function countOf(text3, needle) {
-  let n = 0;
-  for (let i = text3.indexOf(needle); i !== -1; i = text3.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-function isFenceBytes(bytes, start, end) {
-  if (end - start < 3) return false;
-  const c = bytes[start];
-  if (c !== 45 && c !== 46 || bytes[start + 1] !== c || bytes[start + 2] !== c) return false;
-  for (let i = start + 3; i < end; i++) if (bytes[i] !== 32 && bytes[i] !== 9) return false;
-  return true;
-}
-function decodeHead(content) {
-  if (content.byteLength > MAX_POSTING_BYTES) return null;
-  const bytes = Buffer3.from(content.buffer, content.byteOffset, content.byteLength);
-  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  const start = bom ? 3 : 0;
-  if (bytes[start] !== 45 || bytes[start + 1] !== 45 || bytes[start + 2] !== 45) return null;
-  if (bytes.indexOf(0) !== -1 || bytes.indexOf(13) !== -1 || !isUtf8(bytes)) return null;
-  for (let lf = bytes.indexOf(10, start); lf !== -1; ) {
-    const next = bytes.indexOf(10, lf + 1);
-    const end = next === -1 ? bytes.length : next;
-    if (isFenceBytes(bytes, lf + 1, end)) return { head: bytes.toString("utf8", start, end), bom };
-    lf = next;
-  }
-  return null;
-}
-
-// src/core/front-matter-fences.ts
-var OPEN = /^---[ \t]*$/;
-var OPEN_YAML = /^---[ \t]*(?:yaml|yml)[ \t]*$/i;
-var OPEN_LANGUAGE = /^---[ \t]*([A-Za-z][\w+.-]*)[ \t]*$/;
-var CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-var INDENTED_FENCE = /^[ \t]+(?:---|\.\.\.)[ \t]*$/;
-var LOOKS_LIKE_KEY = /^[\p{L}_][\p{L}\p{N}_-]*[ \t]*:(?:[ \t]|$)/u;
-function missing(lines) {
-  if (lines.every((l) => l.trim() === "")) return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "file-empty");
-  const first = lines.findIndex((l) => l.trim() !== "");
-  const firstLine = lines[first] ?? "";
-  if (first > 0 && OPEN.test(firstLine)) {
-    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), { line: first + 1, column: 1 }, "front-matter-not-first", { line: first + 1 });
-  }
-  if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l))) {
-    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-fence-dashes", {}, { fix: { line: 1, text: "---" } });
-  }
-  if (INDENTED_FENCE.test(firstLine) && first === 0) {
-    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-fence-indented", {}, { fix: { line: 1, text: "---" } });
-  }
-  if (LOOKS_LIKE_KEY.test(firstLine) && lines.some((l) => CLOSE.test(l))) {
-    return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-opening-missing");
-  }
-  return diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-missing");
-}
-function findFences(lines) {
-  const first = lines[0] ?? "";
-  const diagnostics = [];
-  if (OPEN_YAML.test(first)) {
-    diagnostics.push(diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language-yaml", {}, { fix: { line: 1, text: "---" } }));
-  } else if (!OPEN.test(first)) {
-    const language = OPEN_LANGUAGE.exec(first);
-    if (language) {
-      return { found: false, diagnostics: [diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language", { language: language[1] ?? "" })] };
-    }
-    return { found: false, diagnostics: [missing(lines)] };
-  }
-  let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test(lines[i] ?? "")) {
-      close = i;
-      break;
-    }
-  }
-  if (close === -1) {
-    const indented = lines.findIndex((l, i) => i > 0 && INDENTED_FENCE.test(l));
-    const d = indented > 0 ? diagnostic("front-matter-missing", severityOf("front-matter-missing"), { line: indented + 1, column: 1 }, "front-matter-fence-indented", {}, {
-      fix: { line: indented + 1, text: (lines[indented] ?? "").trim() }
-    }) : diagnostic("front-matter-missing", severityOf("front-matter-missing"), FILE_START, "front-matter-unclosed");
-    return { found: false, diagnostics: [...diagnostics, d] };
-  }
-  let size = 0;
-  for (let i = 1; i < close; i++) {
-    size += utf8Length(lines[i] ?? "", MAX_FRONT_MATTER_BYTES) + 1;
-    if (size > MAX_FRONT_MATTER_BYTES) {
-      return {
-        found: false,
-        diagnostics: [...diagnostics, diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })]
-      };
-    }
-  }
-  return { found: true, closeLine: close + 1, diagnostics };
-}
-
-// src/core/yaml-reading.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/core/yaml-simple.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var REFERENCE = new import_yaml4.Document(void 0, { version: "1.2", schema: "core", uniqueKeys: false, intAsBigInt: false });
-var PLAIN_TAGS = REFERENCE.schema.tags.filter(
-  (t2) => t2.default === true && t2.test instanceof RegExp && typeof t2.resolve === "function" && !("collection" in t2 && t2.collection)
-);
-var RESOLVE_OPTIONS = REFERENCE.options;
-function mayBeNonText(source) {
-  if (source.length === 0) return true;
-  const c = source.charCodeAt(0);
-  return c >= 48 && c <= 57 || // 0-9
-  c === 43 || // +
-  c === 45 || // -
-  c === 46 || // .
-  c === 126 || // ~
-  c === 110 || c === 78 || // n N
-  c === 116 || c === 84 || // t T
-  c === 102 || c === 70;
-}
-var REFUSED = /* @__PURE__ */ Symbol("refused");
-function resolvePlain(source) {
-  if (!mayBeNonText(source)) return source;
-  for (const tag of PLAIN_TAGS) {
-    if (!tag.test.test(source)) continue;
-    let failed = false;
-    let value;
-    try {
-      value = tag.resolve(source, () => failed = true, RESOLVE_OPTIONS);
-    } catch {
-      return REFUSED;
-    }
-    if (failed) return REFUSED;
-    if ((0, import_yaml4.isScalar)(value)) {
-      const inner = value.value;
-      return inner === null || typeof inner !== "object" ? inner : REFUSED;
-    }
-    return value;
-  }
-  return source;
-}
-var NON_TEXT_KEYS = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
-var MAX_KEY_LENGTH = 200;
-var MAX_PIECES = 900;
-var MAX_OPENERS = 60;
-var lineCommas = 0;
-var lineOpeners = 0;
-function scanLine(line) {
-  let commas = 0;
-  let openers = 0;
-  for (let j = 0; j < line.length; j++) {
-    const c = line.charCodeAt(j);
-    if (c < 127) {
-      if (c < 32) return false;
-      if (c === 44) commas++;
-      else if (c === 91 || c === 123) openers++;
-      continue;
-    }
-    if (c <= 159) return false;
-    if (c === 65279 || c === 65534 || c === 65535 || c === 8232 || c === 8233) return false;
-    if (c >= 55296 && c <= 57343) {
-      const next = line.charCodeAt(j + 1);
-      if (c > 56319 || !(next >= 56320 && next <= 57343)) return false;
-      j++;
-    }
-  }
-  lineCommas = commas;
-  lineOpeners = openers;
-  return true;
-}
-function isKeyStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-}
-function isKeyChar(c) {
-  return isKeyStart(c) || c >= 48 && c <= 57 || c === 45 || c === 46;
-}
-function isIndicator(c) {
-  switch (c) {
-    case 45:
-    // -
-    case 63:
-    // ?
-    case 58:
-    // :
-    case 44:
-    // ,
-    case 91:
-    // [
-    case 93:
-    // ]
-    case 123:
-    // {
-    case 125:
-    // }
-    case 35:
-    // #
-    case 38:
-    // &
-    case 42:
-    // *
-    case 33:
-    // !
-    case 124:
-    // |
-    case 62:
-    // >
-    case 37:
-    // %
-    case 64:
-    // @
-    case 96:
-      return true;
-    default:
-      return false;
-  }
-}
-var scalarValue = null;
-var scalarEnd = 0;
-function restIsComment(line, end) {
-  let j = end;
-  while (j < line.length && line.charCodeAt(j) === 32) j++;
-  return j === line.length || j > end && line.charCodeAt(j) === 35;
-}
-function readScalar(line, p) {
-  const len = line.length;
-  const c = line.charCodeAt(p);
-  if (c === 39) {
-    let value2 = "";
-    let from = p + 1;
-    for (let j = p + 1; j < len; j++) {
-      if (line.charCodeAt(j) !== 39) continue;
-      if (line.charCodeAt(j + 1) === 39) {
-        value2 += line.slice(from, j + 1);
-        j++;
-        from = j + 1;
-        continue;
-      }
-      if (!restIsComment(line, j + 1)) return false;
-      scalarValue = value2 + line.slice(from, j);
-      scalarEnd = j + 1;
-      return true;
-    }
-    return false;
-  }
-  if (c === 34) {
-    for (let j = p + 1; j < len; j++) {
-      const d = line.charCodeAt(j);
-      if (d === 92) return false;
-      if (d === 34) {
-        if (!restIsComment(line, j + 1)) return false;
-        scalarValue = line.slice(p + 1, j);
-        scalarEnd = j + 1;
-        return true;
-      }
-    }
-    return false;
-  }
-  if (isIndicator(c)) return false;
-  let end = p + 1;
-  for (let j = p + 1; j < len; j++) {
-    const d = line.charCodeAt(j);
-    if (d === 32) {
-      if (line.charCodeAt(j + 1) === 35) break;
-      continue;
-    }
-    if (d === 58 && (j + 1 === len || line.charCodeAt(j + 1) === 32)) return false;
-    end = j + 1;
-  }
-  const value = resolvePlain(line.slice(p, end));
-  if (value === REFUSED) return false;
-  scalarValue = value;
-  scalarEnd = end;
-  return true;
-}
-function firstNonSpace(line, from) {
-  let p = from;
-  while (p < line.length && line.charCodeAt(p) === 32) p++;
-  return p;
-}
-function locateIn(positions, lists, path9) {
-  if (path9.length === 0) return null;
-  const key = String(path9[0]);
-  const position = positions.get(key);
-  if (!position) return null;
-  const step = path9[1];
-  if (typeof step === "number" && lists !== null) {
-    const item = lists.get(key)?.[step];
-    if (item) return { line: item[0], column: item[1] };
-  }
-  return { line: position.valueLine, column: position.valueColumn };
-}
-function readSimpleYaml(lines, firstLine) {
-  const data = /* @__PURE__ */ Object.create(null);
-  const positions = /* @__PURE__ */ new Map();
-  let lists = null;
-  let pieces = lines.length;
-  let openers = 0;
-  let open2 = null;
-  let list2 = null;
-  let places = [];
-  let indent = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const len = line.length;
-    if (!scanLine(line)) return null;
-    openers += lineOpeners;
-    pieces += lineCommas + lineOpeners;
-    if (pieces > MAX_PIECES || openers > MAX_OPENERS) return null;
-    const fileLine = firstLine + i;
-    const p0 = firstNonSpace(line, 0);
-    if (p0 === len) {
-      open2 = null;
-      continue;
-    }
-    const c0 = line.charCodeAt(p0);
-    if (c0 === 45 && (p0 + 1 === len || line.charCodeAt(p0 + 1) === 32)) {
-      if (open2 === null) return null;
-      if (list2 === null) {
-        list2 = [];
-        places = [];
-        indent = p0;
-        data[open2.key] = list2;
-        (lists ??= /* @__PURE__ */ new Map()).set(open2.key, places);
-        open2.valueLine = fileLine;
-        open2.valueColumn = p0 + 1;
-        open2.valueSpan = null;
-      } else if (p0 !== indent) return null;
-      const p2 = firstNonSpace(line, p0 + 1);
-      if (p2 === len || line.charCodeAt(p2) === 35) list2.push(null);
-      else if (readScalar(line, p2)) list2.push(scalarValue);
-      else return null;
-      places.push([fileLine, p2 + 1]);
-      continue;
-    }
-    if (p0 !== 0) return null;
-    if (c0 === 35) {
-      open2 = null;
-      continue;
-    }
-    if (!isKeyStart(c0)) return null;
-    let keyEnd = 1;
-    while (keyEnd < len && isKeyChar(line.charCodeAt(keyEnd))) keyEnd++;
-    const colon2 = firstNonSpace(line, keyEnd);
-    if (colon2 >= len || line.charCodeAt(colon2) !== 58) return null;
-    if (colon2 + 1 < len && line.charCodeAt(colon2 + 1) !== 32) return null;
-    if (keyEnd > MAX_KEY_LENGTH) return null;
-    const key = line.slice(0, keyEnd);
-    if (NON_TEXT_KEYS.has(key) || positions.has(key)) return null;
-    const p = firstNonSpace(line, colon2 + 1);
-    let end = p;
-    open2 = null;
-    if (p === len || line.charCodeAt(p) === 35) data[key] = null;
-    else if (readScalar(line, p)) {
-      data[key] = scalarValue;
-      end = scalarEnd;
-    } else return null;
-    const position = {
-      key,
-      line: fileLine,
-      column: 1,
-      keySpan: { start: 0, end: keyEnd },
-      valueLine: fileLine,
-      valueColumn: p + 1,
-      valueSpan: { start: p, end },
-      occurrences: 1
-    };
-    positions.set(key, position);
-    if (end === p) {
-      open2 = position;
-      list2 = null;
-    }
-  }
-  if (positions.size === 0) return null;
-  return { data, positions, locate: locateIn.bind(null, positions, lists), diagnostics: [] };
-}
-
-// src/core/yaml-reading.ts
-var MAX_YAML_DEPTH = 20;
-var MAX_YAML_ALIASES = 100;
-var PRESCAN_LIMIT = 64;
-var MAX_YAML_PIECES = 1e3;
-function countPieces(line) {
-  let n = 0;
-  for (let j = 0; j < line.length; j++) {
-    const c = line.charCodeAt(j);
-    if (c === 44 || c === 91 || c === 123) n++;
-  }
-  return n;
-}
-var CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t2) => `tag:yaml.org,2002:${t2}`));
-var LineIndex = class {
-  constructor(text3, firstLine) {
-    this.firstLine = firstLine;
-    for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  firstLine;
-  starts = [0];
-  /** File place (1-based) of an offset in the YAML text. */
-  place(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: this.firstLine + lo, column: offset - (this.starts[lo] ?? 0) + 1 };
-  }
-};
-function syntax(at, messageId, params = {}) {
-  return diagnostic("front-matter-syntax", "error", at, messageId, params);
-}
-function prescan(lines, firstLine) {
-  let depth = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const dashes = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0].replace(/[^-?:]/g, "").length ?? 0;
-    if (dashes > PRESCAN_LIMIT) return syntax({ line: firstLine + i, column: 1 }, "yaml-too-deep", { max: MAX_YAML_DEPTH });
-    for (let j = 0; j < line.length; j++) {
-      const c = line.charCodeAt(j);
-      if (c === 91 || c === 123) {
-        if (++depth > PRESCAN_LIMIT) return syntax({ line: firstLine + i, column: j + 1 }, "yaml-too-deep", { max: MAX_YAML_DEPTH });
-      } else if ((c === 93 || c === 125) && depth > 0) depth--;
-    }
-  }
-  let pieces = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    pieces += 1 + countPieces(line);
-    if (pieces > MAX_YAML_PIECES) {
-      return diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", { max: MAX_YAML_PIECES });
-    }
-  }
-  return null;
-}
-function tooDeepOffset(tokens) {
-  const stack = tokens.map((t2) => [t2, 0]);
-  while (stack.length > 0) {
-    const [token, depth] = stack.pop() ?? [null, 0];
-    if (!token) continue;
-    if (token.type === "document") stack.push([token.value, depth]);
-    else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
-      if (depth + 1 > MAX_YAML_DEPTH) return token.offset;
-      for (const item of token.items) {
-        stack.push([item.key, depth + 1]);
-        stack.push([item.value, depth + 1]);
-      }
-    }
-  }
-  return null;
-}
-function lineText(src, line) {
-  return src.lines[line - src.firstLine] ?? "";
-}
-function valueStart(line) {
-  const m = /^(\s*(?:-\s+)?(?:[^\s:#'"][^:]*?\s*:\s+)?)\S/.exec(line);
-  return m ? m[1]?.length ?? 0 : null;
-}
-function findBack(src, line, pattern, lookBack = 20) {
-  for (let l = line; l >= src.firstLine && l > line - lookBack; l--) {
-    const m = pattern.exec(lineText(src, l));
-    if (m) return { line: l, column: m.index + (m[0].length - 1) + 1 };
-  }
-  return null;
-}
-function keyOf(line) {
-  return /^\s*([^\s:#'"][^:]*?)\s*:(?:\s|$)/.exec(line)?.[1] ?? "";
-}
-function errorDiagnostic(error63, src) {
-  const at = src.index.place(error63.pos[0]);
-  const lineStart = { line: at.line, column: 1 };
-  const line = lineText(src, at.line);
-  const detail2 = error63.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
-  switch (error63.code) {
-    case "TAB_AS_INDENT":
-      return syntax(at, "yaml-tab-indent");
-    case "BLOCK_AS_IMPLICIT_KEY":
-      if (/block sequence/i.test(detail2)) return syntax(lineStart, "yaml-bad-indent");
-      return colonInValue(at, src);
-    case "MULTILINE_IMPLICIT_KEY":
-    case "MISSING_CHAR":
-      if (error63.code === "MISSING_CHAR" && /^Missing closing (["'])quote/.test(detail2)) {
-        const quote = detail2.charAt(16);
-        const open2 = findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/);
-        return syntax(open2 ?? at, "yaml-quote-unclosed", { quote });
-      }
-      if (error63.code === "MISSING_CHAR" && /^Comments must be separated/.test(detail2)) return syntax(at, "yaml-comment-space");
-      if (error63.code === "MISSING_CHAR" && !/^Implicit map keys need to be followed/.test(detail2)) break;
-      return lineWithoutField(at, src);
-    case "BAD_INDENT": {
-      const flow = /^Flow (sequence|map) in block collection/.exec(detail2);
-      if (flow) {
-        const [open2, close] = flow[1] === "map" ? ["{", "}"] : ["[", "]"];
-        const place = findBack(src, at.line - (at.column === 1 ? 1 : 0), open2 === "[" ? /\[/ : /\{/);
-        return syntax(place ?? at, "yaml-flow-unclosed", { open: open2, close });
-      }
-      const dash = /^(\s*)-([^\s-].*)$/.exec(line);
-      const dashAt = { line: at.line, column: (dash?.[1]?.length ?? 0) + 1 };
-      if (dash) return syntax(dashAt, "yaml-dash-space", { example: `- ${dash[2] ?? ""}` });
-      return syntax(lineStart, "yaml-bad-indent");
-    }
-    case "UNEXPECTED_TOKEN": {
-      if (/^Unexpected scalar at node end/.test(detail2)) {
-        const start = valueStart(line);
-        const valueAt = { line: at.line, column: (start ?? 0) + 1 };
-        if (start !== null && (line[start] === "*" || line[start] === "&")) return syntax(valueAt, "yaml-bad-start", { char: line[start] ?? "*" });
-        const closerColumn = line.slice(0, at.column - 1).trimEnd().length;
-        const closer = line.charAt(closerColumn - 1);
-        const atCloser = { line: at.line, column: Math.max(1, closerColumn) };
-        if (closer === "'") return syntax(atCloser, "yaml-apostrophe-in-quotes");
-        if (closer === '"') return syntax(atCloser, "yaml-quote-in-quotes");
-        if (closer === "]" || closer === "}") return syntax(atCloser, "yaml-text-after-list", { close: closer });
-        break;
-      }
-      if (/^Unexpected block-seq-ind on same line with key/.test(detail2)) return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
-      if (/^Block scalar header includes extra characters/.test(detail2) || /^Not a YAML token/.test(detail2) && /:\s*[|>][-+0-9]*\s+\S/.test(line)) {
-        return syntax(at, "yaml-block-scalar");
-      }
-      break;
-    }
-    case "BAD_DQ_ESCAPE":
-      return syntax(at, "yaml-dq-escape", { sequence: /escape sequence (.+)$/.exec(detail2)?.[1] ?? "\\" });
-    case "BAD_SCALAR_START":
-      return syntax(at, "yaml-bad-start", { char: detail2.slice(-1) });
-    case "BAD_ALIAS":
-      if (/^(Anchor|Alias) cannot be an empty string/.test(detail2)) return syntax(at, "yaml-bad-start", { char: detail2.startsWith("Anchor") ? "&" : "*" });
-      break;
-    case "KEY_OVER_1024_CHARS":
-      return syntax(at, "yaml-key-too-long");
-    case "RESOURCE_EXHAUSTION":
-      return syntax(at, "yaml-too-deep", { max: MAX_YAML_DEPTH });
-    default:
-      break;
-  }
-  return syntax(at, "yaml-syntax", { code: error63.code, detail: detail2 });
-}
-function explainErrors(errors, src) {
-  const out = [];
-  const lines = /* @__PURE__ */ new Set();
-  for (const error63 of errors) {
-    if (out.length >= 10) break;
-    const d = errorDiagnostic(error63, src);
-    if (lines.has(d.line) || lines.has(src.index.place(error63.pos[0]).line)) continue;
-    lines.add(d.line);
-    lines.add(src.index.place(error63.pos[0]).line);
-    out.push(d);
-  }
-  return out;
-}
-function colonInValue(at, src) {
-  const rest = lineText(src, at.line).slice(at.column - 1);
-  if (/:(?:\s|$)/.test(rest)) return syntax(at, "yaml-colon-in-value");
-  for (let l = at.line + 1; l < src.firstLine + src.lines.length; l++) {
-    const text3 = lineText(src, l);
-    if (!/^\s/.test(text3)) break;
-    const fieldAt = { line: l, column: text3.length - text3.trimStart().length + 1 };
-    if (/:(?:\s|$)/.test(text3)) return syntax(fieldAt, "yaml-indented-field", { key: keyOf(text3) || "\u2026" });
-  }
-  return syntax(at, "yaml-colon-in-value");
-}
-function lineWithoutField(at, src) {
-  const text3 = lineText(src, at.line);
-  const lineStart = { line: at.line, column: 1 };
-  const glued = /^(\s*[^\s:#'"][^:\s]*):(\S.*)$/.exec(text3);
-  if (glued) return syntax(lineStart, "yaml-colon-space", { example: `${glued[1]?.trim() ?? ""}: ${glued[2] ?? ""}` });
-  return syntax(lineStart, "yaml-not-a-field");
-}
-var MAX_NODE_PROBLEMS = 200;
-function checkNodes(doc, index) {
-  const found = [];
-  const stack = [doc.contents];
-  const push = (d) => {
-    if (found.length < MAX_NODE_PROBLEMS) found.push(d);
-  };
-  while (stack.length > 0) {
-    const node2 = stack.pop();
-    if (!node2 || typeof node2 !== "object") continue;
-    const n = node2;
-    if (((0, import_yaml5.isScalar)(n) || (0, import_yaml5.isCollection)(n)) && n.tag !== void 0 && !CORE_TAGS.has(n.tag)) {
-      push(syntax(index.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
-    }
-    if ((0, import_yaml5.isMap)(n)) {
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of n.items) {
-        if (!(0, import_yaml5.isPair)(pair)) continue;
-        const key = pair.key;
-        if (key && !(0, import_yaml5.isScalar)(key)) {
-          push(syntax(index.place(key.range[0]), "yaml-complex-key"));
-          continue;
-        }
-        const name = key ? String(key.value) : "";
-        const place = index.place(key?.range[0] ?? 0);
-        const first = seen.get(name);
-        if (first) push(diagnostic("duplicate-key", "error", place, "duplicate-key", { key: name, firstLine: first.line }, { key: name }));
-        else seen.set(name, place);
-        stack.push(pair.key, pair.value);
-      }
-    } else if ((0, import_yaml5.isSeq)(n)) stack.push(...n.items);
-  }
-  return found;
-}
-function spanOn(node2, line, index) {
-  const start = index.place(node2.range[0]);
-  const end = index.place(node2.range[1]);
-  if (start.line !== line || end.line !== line) return null;
-  return { start: start.column - 1, end: end.column - 1 };
-}
-function firstAlias(doc) {
-  const stack = [doc.contents];
-  let first = null;
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if ((0, import_yaml5.isAlias)(n)) first = Math.min(first ?? Infinity, n.range?.[0] ?? 0);
-    else if ((0, import_yaml5.isMap)(n)) for (const p of n.items) stack.push(p.key, p.value);
-    else if ((0, import_yaml5.isSeq)(n)) stack.push(...n.items);
-  }
-  return first;
-}
-function hasAlias(doc) {
-  const stack = [doc.contents];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if ((0, import_yaml5.isAlias)(n)) return true;
-    if ((0, import_yaml5.isMap)(n)) for (const p of n.items) stack.push(p.key, p.value);
-    else if ((0, import_yaml5.isSeq)(n)) stack.push(...n.items);
-  }
-  return false;
-}
-var EMPTY_LOCATE = () => null;
-function readYaml(lines, firstLine) {
-  return readSimpleYaml(lines, firstLine) ?? readYamlWithLibrary(lines, firstLine);
-}
-function readYamlWithLibrary(lines, firstLine) {
-  const positions = /* @__PURE__ */ new Map();
-  const fail = (diagnostics) => ({ data: null, positions, locate: EMPTY_LOCATE, diagnostics });
-  const early = prescan(lines, firstLine);
-  if (early) return fail([early]);
-  const text3 = lines.join("\n");
-  const index = new LineIndex(text3, firstLine);
-  const tokens = [...new import_yaml5.Parser().parse(text3)];
-  const deep = tooDeepOffset(tokens);
-  if (deep !== null) return fail([syntax(index.place(deep), "yaml-too-deep", { max: MAX_YAML_DEPTH })]);
-  const composer = new import_yaml5.Composer({ version: "1.2", schema: "core", uniqueKeys: false, intAsBigInt: false });
-  const docs = [...composer.compose(tokens, true, text3.length)];
-  const doc = docs[0];
-  if (!doc) return fail([syntax(index.place(0), "yaml-syntax", { code: "EMPTY", detail: "" })]);
-  if (docs.length > 1) return fail([syntax(index.place(docs[1]?.range[0] ?? 0), "yaml-several-documents")]);
-  if (doc.errors.length > 0) return fail(explainErrors(doc.errors, { lines, firstLine, index }));
-  const nodeProblems = checkNodes(doc, index);
-  const fatal = nodeProblems.filter((d) => d.rule === "front-matter-syntax");
-  if (fatal.length > 0) return fail(fatal);
-  const contents = doc.contents;
-  if (!(0, import_yaml5.isMap)(contents)) {
-    const kind = contents === null || (0, import_yaml5.isScalar)(contents) && contents.value === null ? "empty" : (0, import_yaml5.isSeq)(contents) ? "list" : "scalar";
-    const at = contents ? index.place(contents.range[0]) : { line: firstLine, column: 1 };
-    return fail([diagnostic("front-matter-not-mapping", "error", kind === "empty" ? { line: firstLine - 1, column: 1 } : at, `front-matter-${kind === "empty" ? "empty" : "not-mapping"}`, { kind })]);
-  }
-  let js;
-  try {
-    js = hasAlias(doc) ? doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) : doc.toJS();
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/alias count/i.test(message)) return fail([syntax(index.place(0), "yaml-aliases", { max: MAX_YAML_ALIASES })]);
-    const alias = /^Unresolved alias/.test(message) ? firstAlias(doc) : null;
-    if (alias) return fail([syntax(index.place(alias), "yaml-bad-start", { char: "*" })]);
-    return fail([syntax(index.place(0), "yaml-syntax", { code: "ALIAS", detail: message.split("\n")[0] ?? "" })]);
-  }
-  const data = /* @__PURE__ */ Object.create(null);
-  for (const [k, v] of Object.entries(js)) data[k] = v;
-  for (const pair of contents.items) {
-    const keyNode = pair.key;
-    if (!keyNode || !(0, import_yaml5.isScalar)(keyNode)) continue;
-    const key = String(keyNode.value);
-    const at = index.place(keyNode.range[0]);
-    const value = pair.value;
-    const valueAt = value ? index.place(value.range[0]) : index.place(keyNode.range[2]);
-    const previous = positions.get(key);
-    if (previous) positions.delete(key);
-    positions.set(key, {
-      key,
-      line: at.line,
-      column: at.column,
-      keySpan: spanOn(keyNode, at.line, index) ?? { start: at.column - 1, end: at.column - 1 + key.length },
-      valueLine: valueAt.line,
-      valueColumn: valueAt.column,
-      valueSpan: value && (0, import_yaml5.isScalar)(value) ? spanOn(value, at.line, index) : null,
-      occurrences: (previous?.occurrences ?? 0) + 1
-    });
-  }
-  const locate = (path9) => {
-    let node2 = contents;
-    let place = null;
-    for (const step of path9) {
-      if ((0, import_yaml5.isMap)(node2)) {
-        const pair = node2.items.findLast((p) => (0, import_yaml5.isScalar)(p.key) && String(p.key.value) === String(step));
-        if (!pair) break;
-        node2 = pair.value;
-        place = index.place(pair.key.range[0]);
-        if ((0, import_yaml5.isScalar)(node2) || (0, import_yaml5.isCollection)(node2)) place = index.place(node2.range[0]);
-      } else if ((0, import_yaml5.isSeq)(node2) && typeof step === "number") {
-        node2 = node2.items[step];
-        if ((0, import_yaml5.isScalar)(node2) || (0, import_yaml5.isCollection)(node2)) place = index.place(node2.range[0]);
-        else break;
-      } else break;
-    }
-    return place;
-  };
-  return { data, positions, locate, diagnostics: nodeProblems };
-}
-
-// src/core/parse-posting.ts
-var NO_PLACE = () => null;
-function splitLines(text3) {
-  return text3.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-var FRONT_LINES = /* @__PURE__ */ new WeakMap();
-function lineOf2(parsed, line) {
-  const front = FRONT_LINES.get(parsed);
-  if (front && line >= 1 && line <= front.length) return front[line - 1];
-  return parsed.lines[line - 1];
-}
-function emptyResult() {
-  return { data: null, positions: /* @__PURE__ */ new Map(), locate: NO_PLACE, lines: [], lineEnding: "none", bom: false, frontMatter: null, diagnostics: [] };
-}
-function lazyResult(content) {
-  let all = null;
-  return {
-    data: null,
-    positions: /* @__PURE__ */ new Map(),
-    locate: NO_PLACE,
-    get lines() {
-      if (all === null) {
-        const decoded = decodeContent(content);
-        all = "text" in decoded ? splitLines(decoded.text) : [];
-      }
-      return all;
-    },
-    set lines(value) {
-      all = value;
-    },
-    lineEnding: "none",
-    bom: false,
-    frontMatter: null,
-    diagnostics: []
-  };
-}
-function parsePosting(content) {
-  let result = emptyResult();
-  try {
-    let fences = null;
-    let front = [];
-    const head = content instanceof Uint8Array ? decodeHead(content) : null;
-    if (head) {
-      const headLines = head.head.split("\n");
-      const found = findFences(headLines);
-      if (found.found && found.closeLine === headLines.length) {
-        fences = found;
-        result = lazyResult(content);
-        result.bom = head.bom;
-        result.lineEnding = "lf";
-        front = headLines;
-      }
-    }
-    if (!fences) {
-      const decoded = decodeContent(content);
-      if ("diagnostic" in decoded) {
-        result.diagnostics.push(decoded.diagnostic);
-        return result;
-      }
-      result.bom = decoded.bom;
-      result.lineEnding = decoded.lineEnding;
-      result.lines = splitLines(decoded.text);
-      front = result.lines;
-      fences = findFences(result.lines);
-    }
-    result.diagnostics.push(...fences.diagnostics);
-    if (!fences.found) return result;
-    result.frontMatter = { openLine: 1, closeLine: fences.closeLine };
-    FRONT_LINES.set(result, front);
-    const yamlLines = front.slice(1, fences.closeLine - 1);
-    const loneCr = yamlLines.findIndex((l) => l.includes("\r"));
-    if (loneCr !== -1) {
-      const line = yamlLines[loneCr] ?? "";
-      result.diagnostics.push(diagnostic("encoding", severityOf("encoding"), { line: loneCr + 2, column: line.indexOf("\r") + 1 }, "line-endings-cr"));
-      return result;
-    }
-    const reading = readYaml(yamlLines, 2);
-    result.diagnostics.push(...reading.diagnostics);
-    result.data = reading.data;
-    result.positions = reading.positions;
-    result.locate = reading.locate;
-  } catch (e) {
-    result.data = null;
-    result.diagnostics.push(internalFailure(e));
-  }
-  return result;
-}
-function internalFailure(e) {
-  const detail2 = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", { detail: detail2.slice(0, 200) });
-}
-
-// src/core/rules/posting-view.ts
-var FRONT_MATTER_START = { line: 1, column: 1 };
-function valueOf(posting, key) {
-  return Object.prototype.hasOwnProperty.call(posting.data, key) ? posting.data[key] : void 0;
-}
-function isBlank(value) {
-  return value === void 0 || value === null || typeof value === "string" && value.trim() === "";
-}
-function keyPlace(posting, key) {
-  const p = posting.parsed.positions.get(key);
-  return p ? { line: p.line, column: p.column } : FRONT_MATTER_START;
-}
-function valuePlace(posting, key) {
-  const p = posting.parsed.positions.get(key);
-  return p ? { line: p.valueLine, column: p.valueColumn } : FRONT_MATTER_START;
-}
-function valueFix(posting, key, replacement) {
-  const p = posting.parsed.positions.get(key);
-  if (!p || !p.valueSpan || p.occurrences !== 1) return void 0;
-  const line = lineOf2(posting.parsed, p.line);
-  if (line === void 0) return void 0;
-  const before = line.slice(0, p.valueSpan.start);
-  const rest = line.slice(p.valueSpan.end);
-  const after = rest.trim() === "" ? "" : rest;
-  const space = before.endsWith(":") ? " " : "";
-  const spaceAfter = after.startsWith("#") ? " " : "";
-  return { line: p.line, text: `${before}${space}${replacement}${spaceAfter}${after}` };
-}
-function valueSource(posting, key) {
-  const p = posting.parsed.positions.get(key);
-  if (!p || !p.valueSpan) return null;
-  const line = lineOf2(posting.parsed, p.line);
-  return line === void 0 ? null : line.slice(p.valueSpan.start, p.valueSpan.end);
-}
-var PSYCH_BOOLEANS = /^(?:yes|on|no|off)$/i;
-function jekyllBoolean(posting, key) {
-  const source = valueSource(posting, key);
-  return source !== null && PSYCH_BOOLEANS.test(source);
-}
-function keyFix(posting, key, newKey) {
-  const p = posting.parsed.positions.get(key);
-  if (!p || p.occurrences !== 1) return void 0;
-  const line = lineOf2(posting.parsed, p.line);
-  if (line === void 0) return void 0;
-  return { line: p.line, text: `${line.slice(0, p.keySpan.start)}${newKey}${line.slice(p.keySpan.end)}` };
-}
-function shown(value) {
-  let text3;
-  if (typeof value === "string") text3 = value;
-  else {
-    try {
-      text3 = JSON.stringify(value) ?? String(value);
-    } catch {
-      text3 = String(value);
-    }
-  }
-  return text3.length > 80 ? `${text3.slice(0, 79)}\u2026` : text3;
-}
-var TRUE_WORDS = /* @__PURE__ */ new Set(["true", "yes", "oui", "vrai", "on"]);
-var FALSE_WORDS = /* @__PURE__ */ new Set(["false", "no", "non", "faux", "off"]);
-function booleanLike(value) {
-  if (typeof value !== "string") return null;
-  const m = /^\s*([^\s#]+)\s*(#.*)?$/.exec(value);
-  if (!m) return null;
-  const word2 = (m[1] ?? "").toLowerCase();
-  const bool = TRUE_WORDS.has(word2) ? true : FALSE_WORDS.has(word2) ? false : null;
-  if (bool === null) return null;
-  const comment = m[2] && m[2].trim() !== "#" ? ` ${m[2].trim()}` : "";
-  return { value: bool, text: `${bool}${comment}` };
-}
-
-// src/core/rules/contacts.ts
-var EMAIL = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[A-Za-z]{2,}$/;
-var MEMBER_ID = /^[a-z0-9]+(?:[-_'][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_'][a-z0-9]+)*)+$/i;
-var HANDLE = /^@[a-z0-9](?:[a-z0-9-]{0,38})$/i;
-var JOINING_WORDS = /* @__PURE__ */ new Set(["et", "ou", "and", "or"]);
-function isContact(text3) {
-  const t2 = text3.replace(/^mailto:/i, "");
-  return EMAIL.test(t2) || t2 === text3 && (MEMBER_ID.test(t2) || HANDLE.test(t2));
-}
-function isWebUrl(text3) {
-  if (/\s/.test(text3.trim())) return false;
-  try {
-    const url2 = new URL(text3.trim());
-    return (url2.protocol === "https:" || url2.protocol === "http:") && url2.hostname.includes(".");
-  } catch {
-    return false;
-  }
-}
-function contactItems(value) {
-  if (Array.isArray(value)) return value.map((item, index) => ({ item, index }));
-  return [{ item: value, index: null }];
-}
-function checkContacts(posting) {
-  const found = [];
-  for (const key of ["contact", "contacts"]) {
-    const value = valueOf(posting, key);
-    if (value === void 0 || value === null) continue;
-    for (const { item, index } of contactItems(value)) {
-      if (typeof item !== "string") continue;
-      const words = item.split(/[\s,;]+/).filter((w) => w !== "" && !JOINING_WORDS.has(w.toLowerCase()));
-      const bad = words.find((w) => !isContact(w));
-      if (bad === void 0 && words.length > 0) continue;
-      if (words.length === 0 && index === null) continue;
-      const at = index === null ? valuePlace(posting, key) : posting.parsed.locate([key, index]) ?? valuePlace(posting, key);
-      found.push(diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }));
-    }
-  }
-  const partner = valueOf(posting, "type") === "friend";
-  const url2 = valueOf(posting, "externalURL");
-  if (typeof url2 === "string" && url2.trim() !== "" && !isWebUrl(url2)) {
-    found.push(
-      diagnostic("url-invalid", severityOf("url-invalid", partner ? "partner" : void 0), valuePlace(posting, "externalURL"), partner ? "url-invalid-partner" : "url-invalid", { key: "externalURL", value: shown(url2) }, { key: "externalURL" })
-    );
-  } else if (partner && isBlank(url2)) {
-    const friend = valueOf(posting, "friend");
-    const at = valueOf(posting, "externalURL") === void 0 ? posting.parsed.positions.has("type") ? keyPlace(posting, "type") : FRONT_MATTER_START : valuePlace(posting, "externalURL");
-    found.push(
-      diagnostic("partner-url-missing", severityOf("partner-url-missing"), at, "partner-url-missing", { friend: typeof friend === "string" ? shown(friend.trim()) : "" }, { key: "externalURL" })
-    );
-  }
-  return found;
-}
-
-// src/core/contract-in-text.ts
-var L = "[\\p{L}\\p{N}]";
-var word = (body) => new RegExp(`(?<!${L})(?:${body})(?!${L})`, "gu");
-var STRONG = [
-  { type: "stage", re: word("stages?|stagiaires?") },
-  { type: "ind\xE9pendant", re: word("free-?lances?|freelancers?") },
-  // `indépendant` is also an adjective: "des équipes assez indépendantes".
-  { type: "ind\xE9pendant", re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|\xB7e|\\.e|\\(e\\))?(?:\xB7?s)?") },
-  { type: "CDD", re: word("cdd") },
-  { type: "CDI", re: word("cdi") },
-  // Not `apprentissage` alone: a subject as well (Mission apprentissage, machine learning).
-  { type: "alternance", re: word("(?<!bonne )alternance|alternant(?:e|\xB7e|\\.e)?s?|contrats? d'apprentissage") },
-  { type: "fonctionnaire", re: word("fonctionnaires?|detachement") }
-];
-var CONTEXT_ONLY = [
-  { type: "ind\xE9pendant", re: word("prestataires?|prestation|portage salarial|auto-?entrepreneur|micro-?entrepreneur") },
-  { type: "CDD", re: word("contractuel(?:le|\xB7le|\\.le)?s?") },
-  { type: "fonctionnaire", re: word("titulaires?") },
-  { type: "alternance", re: word("apprenti(?:e|\xB7e|\\.e)?s?") }
-];
-var STRONG_TESTS = STRONG.map((p) => new RegExp(p.re.source, "u"));
-var CONTRACT_LINE = /contrat|statut|modalit|type de poste|poste ouvert|ouvert (?:aux|a|pour)|remuneration|tjm/u;
-function fold(text3) {
-  let folded = "";
-  const origin = [];
-  let i = 0;
-  for (const c of text3) {
-    const f = c.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").toLowerCase().replace(/[’ʼ]/g, "'");
-    for (let k = 0; k < f.length; k++) origin.push(i);
-    folded += f;
-    i += c.length;
-  }
-  origin.push(i);
-  return { folded, origin };
-}
-function saidAt(line, start, end) {
-  const rest = /^[ \p{L}\p{N}'’·]*/u.exec(line.slice(end))?.[0] ?? "";
-  const words = rest.split(" ").slice(0, 4).join(" ");
-  return `${line.slice(start, end)}${words}`.trim().replace(/\s+/g, " ").slice(0, 60);
-}
-function scan(lines, patterns, only) {
-  const found = { types: /* @__PURE__ */ new Set(), first: null };
-  for (const line of lines) {
-    const { folded, origin } = fold(line);
-    if (only && !only(folded)) continue;
-    for (const { type, re } of patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
-        found.types.add(type);
-        if (!found.first) found.first = { type, said: saidAt(line, origin[m.index] ?? 0, origin[m.index + m[0].length] ?? line.length) };
-        if (found.types.size > 1) return found;
-      }
-    }
-  }
-  return found;
-}
-var MAX_TEXT = 5e4;
-function contractInText(titles, body) {
-  const text3 = body.slice(0, MAX_TEXT).replace(/\]\([^)]*\)|<?https?:\/\/\S+|\S+@\S+/g, " ");
-  const bodyLines = text3.split(/\r?\n/);
-  const lines = [...titles, ...bodyLines];
-  const inTitles = scan(titles, [...STRONG, ...CONTEXT_ONLY], null);
-  const inContext = scan(bodyLines, [...STRONG, ...CONTEXT_ONLY], (folded) => CONTRACT_LINE.test(folded));
-  const context = { types: /* @__PURE__ */ new Set([...inContext.types, ...inTitles.types]), first: inTitles.first ?? inContext.first };
-  if (context.types.size === 1) return context.first;
-  if (context.types.size > 1) return null;
-  const anywhere = scan(lines, [...STRONG, ...CONTEXT_ONLY], (folded) => STRONG_TESTS.some((re) => re.test(folded)));
-  return anywhere.types.size === 1 ? anywhere.first : null;
-}
-
-// src/core/text-fold.ts
-var INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
-var ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-function cleanInvisible(s2) {
-  return s2.replace(INVISIBLE, "").replace(ODD_SPACES, " ").trim();
-}
-function hasInvisible(s2) {
-  return new RegExp(INVISIBLE.source).test(s2) || new RegExp(ODD_SPACES.source).test(s2);
-}
-function foldText(s2) {
-  return cleanInvisible(s2).normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").toLowerCase().replace(/\s+/g, " ");
-}
-function foldAlnum(s2) {
-  return foldText(s2).replace(/[^\p{L}\p{N}]/gu, "");
-}
-var rowPrev2 = new Int32Array(64);
-var rowPrev = new Int32Array(64);
-var rowCur = new Int32Array(64);
-function editDistance(a, b, max = Infinity) {
-  if (a === b) return 0;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (la === 0) return lb;
-  if (lb === 0) return la;
-  const cap = max >= la + lb ? la + lb : max + 1;
-  const band = max >= la + lb ? la + lb : max;
-  if (rowCur.length < lb + 2) {
-    const size = Math.max(lb + 2, rowCur.length * 2);
-    rowPrev2 = new Int32Array(size);
-    rowPrev = new Int32Array(size);
-    rowCur = new Int32Array(size);
-  }
-  let prev2 = rowPrev2;
-  let prev = rowPrev;
-  let cur = rowCur;
-  for (let j = 0; j <= lb; j++) prev[j] = j < cap ? j : cap;
-  prev[lb + 1] = cap;
-  let aPrev = -1;
-  for (let i = 1; i <= la; i++) {
-    const ai = a.charCodeAt(i - 1);
-    const lo = i - band > 1 ? i - band : 1;
-    const hi = i + band < lb ? i + band : lb;
-    cur[lo - 1] = lo === 1 && i < cap ? i : cap;
-    let rowMin = cur[lo - 1];
-    let bPrev = lo > 1 ? b.charCodeAt(lo - 2) : -1;
-    for (let j = lo; j <= hi; j++) {
-      const bj = b.charCodeAt(j - 1);
-      let v = prev[j - 1] + (ai === bj ? 0 : 1);
-      const up = prev[j] + 1;
-      if (up < v) v = up;
-      const left = cur[j - 1] + 1;
-      if (left < v) v = left;
-      if (ai === bPrev && aPrev === bj && i > 1 && j > 1) {
-        const swap = prev2[j - 2] + 1;
-        if (swap < v) v = swap;
-      }
-      if (v > cap) v = cap;
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-      bPrev = bj;
-    }
-    if (hi < lb) cur[hi + 1] = cap;
-    if (rowMin > max) return max + 1;
-    const t2 = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t2;
-    aPrev = ai;
-  }
-  return prev[lb];
-}
-function typoBudget(length) {
-  if (length <= 3) return 0;
-  if (length <= 11) return 1;
-  return 2;
-}
-var MEMO_SIZE = 512;
-var MEMO_MAX_LENGTH = 200;
-function group(map2, key, value) {
-  const list2 = map2.get(key);
-  if (list2) list2.push(value);
-  else map2.set(key, [value]);
-}
-var NearIndex = class {
-  entries;
-  /** Candidates by folded text and by folded letters and digits, in the candidates' order. */
-  byFold = /* @__PURE__ */ new Map();
-  byAlnum = /* @__PURE__ */ new Map();
-  /** Last results by value (a pure function of the value), cleared when full. */
-  memo = /* @__PURE__ */ new Map();
-  constructor(candidates) {
-    this.entries = [];
-    for (const value of candidates) {
-      const alnum = foldAlnum(value);
-      this.entries.push({ value, alnum });
-      group(this.byFold, foldText(value), value);
-      group(this.byAlnum, alnum, value);
-    }
-  }
-  /** The candidates `value` most likely stands for, or null when none is close. */
-  match(value) {
-    let found = this.memo.get(value);
-    if (found === void 0) {
-      found = this.compute(value);
-      if (value.length <= MEMO_MAX_LENGTH) {
-        if (this.memo.size >= MEMO_SIZE) this.memo.clear();
-        this.memo.set(value, found);
-      }
-    }
-    return found === null ? null : { matches: [...found.matches], kind: found.kind, distance: found.distance };
-  }
-  compute(value) {
-    const folded = foldText(value);
-    const byFold = this.byFold.get(folded);
-    if (byFold) return { matches: [...byFold], kind: "folded", distance: 0 };
-    const alnum = foldAlnum(value);
-    if (alnum === "") return null;
-    const byAlnum = this.byAlnum.get(alnum);
-    if (byAlnum) return { matches: [...byAlnum], kind: "alnum", distance: 0 };
-    const budget = typoBudget(alnum.length);
-    if (budget === 0) return null;
-    let best = budget + 1;
-    let matches = [];
-    const length = alnum.length;
-    for (const e of this.entries) {
-      const gap = e.alnum.length - length;
-      if (gap > best || -gap > best) continue;
-      const d = editDistance(alnum, e.alnum, best);
-      if (d < best) {
-        best = d;
-        matches = [e.value];
-      } else if (d === best && d <= budget) matches.push(e.value);
-    }
-    if (matches.length > 1) {
-      const letters = [...alnum].sort().join("");
-      const swaps = matches.filter((m) => [...foldAlnum(m)].sort().join("") === letters);
-      if (swaps.length === 1) matches = swaps;
-    }
-    return matches.length > 0 ? { matches, kind: "edit", distance: best } : null;
-  }
-};
-
-// src/core/contracts.ts
-var CONTRACT_ALIASES = {
-  // freelance: the most common type of the network
-  "ind\xE9pendant": "ind\xE9pendant",
-  "ind\xE9pendante": "ind\xE9pendant",
-  "ind\xE9pendant\xB7e": "ind\xE9pendant",
-  "ind\xE9pendant.e": "ind\xE9pendant",
-  "ind\xE9pendant(e)": "ind\xE9pendant",
-  "ind\xE9pendent": "ind\xE9pendant",
-  "independant": "ind\xE9pendant",
-  "independent": "ind\xE9pendant",
-  "ind\xE9pendant/freelance": "ind\xE9pendant",
-  "freelance": "ind\xE9pendant",
-  "free-lance": "ind\xE9pendant",
-  "free lance": "ind\xE9pendant",
-  "prestataire": "ind\xE9pendant",
-  "pr\xE9stataire": "ind\xE9pendant",
-  "prestation": "ind\xE9pendant",
-  // internship
-  "stage": "stage",
-  "stagiaire": "stage",
-  // fixed term
-  "CDD": "CDD",
-  "contractuel": "CDD",
-  "contractuelle": "CDD",
-  "contractuel\xB7le": "CDD",
-  // permanent
-  "CDI": "CDI",
-  // civil servant
-  "fonctionnaire": "fonctionnaire",
-  "fonctionaire": "fonctionnaire",
-  "titulaire": "fonctionnaire",
-  "d\xE9tachement": "fonctionnaire",
-  // work-study
-  "alternance": "alternance",
-  "alternant": "alternance",
-  "alternant\xB7e": "alternance",
-  "apprentissage": "alternance",
-  "apprenti": "alternance",
-  "apprentie": "alternance",
-  "apprenti\xB7e": "alternance"
-};
-var JOINING_WORDS2 = /* @__PURE__ */ new Set(["ou", "et", "or", "and"]);
-var INCLUSIVE_ENDINGS = ["", "s", "e", "es", "\xB7e", "\xB7es", "\xB7e\xB7s", ".e", ".es", ".e.s", "(e)", "(e)s", "-e", "-es"];
-var ACCEPTED = new Map(
-  CONTRACT_TYPES.flatMap((type) => INCLUSIVE_ENDINGS.map((ending) => [`${type.toLowerCase()}${ending}`, type]))
-);
-var WORD = new RegExp("[\\p{L}\\p{N}]+(?:[\xB7.-]\\p{L}+|\\(\\p{L}+\\)\\p{L}*)*", "gu");
-function buildTable(extra) {
-  const table2 = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(CONTRACT_ALIASES)) table2.set(foldText(k), v);
-  for (const [k, v] of Object.entries(extra)) {
-    if (CONTRACT_TYPES.includes(v)) table2.set(foldText(k), v);
-  }
-  return table2;
-}
-var DEFAULT_TABLE = buildTable({});
-function accepted(text3) {
-  return ACCEPTED.get(cleanInvisible(text3).toLowerCase());
-}
-function aliasOf(word2, table2) {
-  const folded = foldText(word2);
-  return table2.get(folded) ?? table2.get(folded.replace(/[·.(-].*$/u, "")) ?? typoMatch(folded, table2);
-}
-function typoMatch(word2, table2) {
-  const budget = typoBudget(word2.length);
-  if (budget === 0) return null;
-  let best = budget + 1;
-  let types = /* @__PURE__ */ new Set();
-  for (const [key, type] of table2) {
-    if (key.includes(" ")) continue;
-    const d = editDistance(word2, key, best);
-    if (d < best) {
-      best = d;
-      types = /* @__PURE__ */ new Set([type]);
-    } else if (d === best && d <= budget) types.add(type);
-  }
-  return types.size === 1 ? [...types][0] ?? null : null;
-}
-function normalizeContract(raw, extraAliases = {}) {
-  const table2 = Object.keys(extraAliases).length === 0 ? DEFAULT_TABLE : buildTable(extraAliases);
-  const value = cleanInvisible(raw);
-  const whole = accepted(value) ?? table2.get(foldText(value));
-  if (whole) return accepted(value) ? { types: [whole], canonical: true } : { types: [whole], canonical: false, suggestion: whole };
-  const types = [];
-  const replacements = [];
-  let onlyTypes = true;
-  for (const m of value.matchAll(WORD)) {
-    const word2 = m[0];
-    const start = m.index ?? 0;
-    if (JOINING_WORDS2.has(word2.toLowerCase())) continue;
-    let type = accepted(word2);
-    if (!type) {
-      type = aliasOf(word2, table2);
-      if (type) replacements.push({ start, end: start + word2.length, type });
-    }
-    if (!type) {
-      onlyTypes = false;
-      continue;
-    }
-    if (!types.includes(type)) types.push(type);
-  }
-  if (types.length === 0) return { types, canonical: false };
-  if (replacements.length === 0) return { types, canonical: true };
-  if (onlyTypes) return { types, canonical: false, suggestion: types.join(", ") };
-  let suggestion = value;
-  for (const r of [...replacements].reverse()) suggestion = `${suggestion.slice(0, r.start)}${r.type}${suggestion.slice(r.end)}`;
-  return { types, canonical: false, suggestion };
-}
-
-// src/core/rules/contract.ts
-var ALLOWED = CONTRACT_TYPES.join(", ");
-function contractValues(posting) {
-  const value = valueOf(posting, "contrat");
-  if (typeof value === "string") return value.trim() === "" ? [] : [{ raw: value, index: null }];
-  if (Array.isArray(value)) {
-    return value.flatMap((v, index) => typeof v === "string" && v.trim() !== "" ? [{ raw: v, index }] : []);
-  }
-  return [];
-}
-function readContracts(posting, options2) {
-  const types = [];
-  for (const { raw } of contractValues(posting)) {
-    for (const t2 of normalizeContract(raw, options2.extraContractAliases).types) if (!types.includes(t2)) types.push(t2);
-  }
-  return types;
-}
-function titleTexts(posting) {
-  return ["roles", "title"].map((k) => valueOf(posting, k)).filter((v) => typeof v === "string");
-}
-function addLineFix(posting, type) {
-  if (posting.parsed.positions.has("contrat")) {
-    const fill = valueFix(posting, "contrat", type);
-    return fill ? { ...fill, certain: false } : void 0;
-  }
-  const added = `contrat: ${type}`;
-  const roles = posting.parsed.positions.get("roles");
-  if (roles && roles.occurrences === 1 && roles.column === 1 && roles.valueSpan) {
-    const line = lineOf2(posting.parsed, roles.line);
-    const next = lineOf2(posting.parsed, roles.line + 1);
-    if (line !== void 0 && (next === void 0 || !/^[ \t]+\S/.test(next))) return { line: roles.line, text: `${line}
-${added}`, certain: false };
-  }
-  const close = posting.parsed.frontMatter?.closeLine;
-  const fence = close === void 0 ? void 0 : lineOf2(posting.parsed, close);
-  return close !== void 0 && fence !== void 0 ? { line: close, text: `${added}
-${fence}`, certain: false } : void 0;
-}
-function checkMissing(posting, options2) {
-  if (!options2.isNew || valueOf(posting, "open") === false) return [];
-  const body = posting.parsed.frontMatter ? posting.parsed.lines.slice(posting.parsed.frontMatter.closeLine).join("\n") : "";
-  const read2 = contractInText(titleTexts(posting), body);
-  const fix = read2 ? addLineFix(posting, read2.type) : void 0;
-  if (!read2 || !fix) {
-    return [diagnostic("contract-missing", severityOf("contract-missing"), FRONT_MATTER_START, "contract-missing", { allowed: ALLOWED }, { key: "contrat" })];
-  }
-  const at = { line: fix.line, column: 1 };
-  return [diagnostic("contract-missing", severityOf("contract-missing"), at, "contract-missing-proposal", { type: read2.type, said: read2.said }, { key: "contrat", fix })];
-}
-function checkContract(posting, options2) {
-  const value = valueOf(posting, "contrat");
-  if (isBlank(value) || Array.isArray(value) && value.length === 0) return checkMissing(posting, options2);
-  const found = [];
-  for (const { raw, index } of contractValues(posting)) {
-    const at = index === null ? valuePlace(posting, "contrat") : posting.parsed.locate(["contrat", index]) ?? valuePlace(posting, "contrat");
-    const reading = normalizeContract(raw, options2.extraContractAliases);
-    if (reading.types.length === 0) {
-      found.push(diagnostic("contract-unknown", severityOf("contract-unknown"), at, "contract-unknown", { value: shown(raw), allowed: ALLOWED }, { key: "contrat" }));
-    } else if (!reading.canonical) {
-      const fix = reading.suggestion !== void 0 && index === null ? valueFix(posting, "contrat", reading.suggestion) : void 0;
-      found.push(
-        diagnostic("contract-alias", severityOf("contract-alias"), at, "contract-alias", { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) }, { key: "contrat", fix })
-      );
-    }
-  }
-  return found;
-}
-
-// src/core/dates.ts
-var ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-var TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
-var DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-var YEAR_FIRST_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
-var FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
-var FRENCH_DAY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
-function pad(n, width = 2) {
-  return String(n).padStart(width, "0");
-}
-function isLeap(y) {
-  return y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
-}
-function daysInMonth(y, m) {
-  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
-}
-function isoDay(y, m, d) {
-  if (!Number.isInteger(y) || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-}
-var formatters = /* @__PURE__ */ new Map();
-function formatterFor(timeZone2) {
-  let f = formatters.get(timeZone2);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat("en-CA", { timeZone: timeZone2, year: "numeric", month: "2-digit", day: "2-digit" });
-    } catch {
-      return null;
-    }
-    if (formatters.size > 50) formatters.clear();
-    formatters.set(timeZone2, f);
-  }
-  return f;
-}
-var FORMATTED_DAY = /^\d{4}-\d{2}-\d{2}$/;
-function dayOfInstant(ms, timeZone2) {
-  const f = formatterFor(timeZone2);
-  if (!f || !Number.isFinite(ms)) return null;
-  const date5 = new Date(ms);
-  const text3 = f.format(date5);
-  if (FORMATTED_DAY.test(text3)) return text3;
-  const parts = f.formatToParts(date5);
-  const get2 = (type) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get2("year")}-${get2("month")}-${get2("day")}`;
-}
-function todayIn(timeZone2, now) {
-  const day2 = dayOfInstant(now.getTime(), timeZone2);
-  if (day2 === null) throw new RangeError(`unknown time zone ${timeZone2}`);
-  return day2;
-}
-function compareDays(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function isPast(closing, today) {
-  return compareDays(today, closing) > 0;
-}
-function offsetMinutes(zone) {
-  if (zone === "Z" || zone === "z") return 0;
-  const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone);
-  if (!m) return NaN;
-  const sign2 = m[1] === "-" ? -1 : 1;
-  return sign2 * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-}
-function readTimestamp(m, timeZone2) {
-  const [y, mo, d, h, mi, s2] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0));
-  const day2 = isoDay(y, mo, d);
-  if (day2 === null || h > 23 || mi > 59 || s2 > 60) return { error: "invalid" };
-  const zone = m[7];
-  if (zone === void 0) return { day: day2, noTimeZone: true };
-  const offset = offsetMinutes(zone);
-  if (!Number.isFinite(offset) || Math.abs(offset) > 18 * 60) return { error: "invalid" };
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s2) - offset * 6e4;
-  const inZone = dayOfInstant(ms, timeZone2);
-  return inZone === null ? { error: "time-zone" } : { day: inZone };
-}
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function twoDigits(s2, i) {
-  const a = s2.charCodeAt(i) - 48;
-  const b = s2.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-function isPlainIsoDay(s2) {
-  if (s2.length !== 10 || s2.charCodeAt(4) !== 45 || s2.charCodeAt(7) !== 45) return false;
-  const hi = twoDigits(s2, 0);
-  const lo = twoDigits(s2, 2);
-  const m = twoDigits(s2, 5);
-  const d = twoDigits(s2, 8);
-  if (hi < 0 || lo < 0 || m < 1 || m > 12 || d < 1) return false;
-  const y = hi * 100 + lo;
-  if (y < 1) return false;
-  return d <= (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1] ?? 0);
-}
-function readText(text3, timeZone2) {
-  const s2 = text3.trim();
-  if (isPlainIsoDay(s2)) return { day: s2 };
-  let m = ISO_DAY.exec(s2);
-  if (m) {
-    const day2 = isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (day2 === null) return { error: "invalid" };
-    return day2 === s2 ? { day: day2 } : { error: "format", isoFix: day2 };
-  }
-  m = TIMESTAMP.exec(s2);
-  if (m) return readTimestamp(m, timeZone2);
-  m = DAY_FIRST.exec(s2) ?? null;
-  if (m) return fixed(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = YEAR_FIRST_SLASH.exec(s2);
-  if (m) return fixed(Number(m[1]), Number(m[2]), Number(m[3]));
-  const folded = s2.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").toLowerCase().replace(/\s+/g, " ");
-  m = FRENCH_DAY.exec(folded);
-  if (m) {
-    const month = FRENCH_MONTHS.indexOf(m[2] ?? "") + 1;
-    if (month > 0) return fixed(Number(m[3]), month, Number(m[1]));
-  }
-  return { error: "unreadable" };
-}
-function fixed(y, m, d) {
-  const day2 = isoDay(y, m, d);
-  return day2 === null ? { error: "invalid" } : { error: "format", isoFix: day2 };
-}
-function toCalendarDay(value, timeZone2) {
-  if (typeof value === "string") return readText(value, timeZone2);
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (!Number.isFinite(ms)) return { error: "invalid" };
-    if (ms % 864e5 === 0) return { day: value.toISOString().slice(0, 10) };
-    const day2 = dayOfInstant(ms, timeZone2);
-    return day2 === null ? { error: "time-zone" } : { day: day2 };
-  }
-  return { error: "unreadable" };
-}
-
-// src/core/rules/dates.ts
-var DATE_KEYS = ["date", "post_ouvert", "poste_ouvert", "poste_ferme", "depublication_date"];
-var OPENING_KEYS = ["post_ouvert", "poste_ouvert"];
-var lastFields = null;
-var lastKeys = DATE_KEYS;
-function dateKeys(options2) {
-  if (options2.closingDateFields !== lastFields) {
-    lastKeys = [.../* @__PURE__ */ new Set([...DATE_KEYS, ...options2.closingDateFields])];
-    lastFields = options2.closingDateFields;
-  }
-  return lastKeys;
-}
-var lastView = null;
-var lastReadings = null;
-function readDates(posting, options2) {
-  const keys = dateKeys(options2);
-  const hit = lastView === posting ? lastReadings : null;
-  if (hit && hit.timeZone === options2.timeZone && hit.keys === keys) return hit;
-  const readings = /* @__PURE__ */ new Map();
-  const days = /* @__PURE__ */ new Map();
-  for (const key of keys) {
-    const value = valueOf(posting, key);
-    if (value === void 0 || value === null) continue;
-    const day2 = toCalendarDay(value, options2.timeZone);
-    readings.set(key, day2);
-    if ("day" in day2) days.set(key, day2.day);
-  }
-  const result = { timeZone: options2.timeZone, keys, readings, days };
-  lastView = posting;
-  lastReadings = result;
-  return result;
-}
-function readDays(posting, options2) {
-  return new Map(readDates(posting, options2).days);
-}
-function readClosing(days, options2) {
-  for (const field of options2.closingDateFields) {
-    const day2 = days.get(field);
-    if (day2 !== void 0) return { field, day: day2 };
-  }
-  return null;
-}
-function readOpening(days) {
-  for (const field of [...OPENING_KEYS, "date"]) {
-    const day2 = days.get(field);
-    if (day2 !== void 0) return { field, day: day2 };
-  }
-  return null;
-}
-function checkValue(posting, key, value, day2, options2) {
-  const at = valuePlace(posting, key);
-  const params = { key, value: shown(value) };
-  if ("day" in day2) {
-    return day2.noTimeZone ? [diagnostic("date-timezone", severityOf("date-timezone"), at, "date-timezone", { ...params, day: day2.day, zone: options2.timeZone }, { key })] : [];
-  }
-  const variant = dateVariant(key, options2.closingDateFields);
-  const why = variant === "default" ? "" : `-${variant}`;
-  switch (day2.error) {
-    case "format":
-      return [
-        diagnostic("date-format", severityOf("date-format", variant), at, `date-format${why}`, { ...params, fix: day2.isoFix ?? "" }, { key, fix: day2.isoFix ? valueFix(posting, key, day2.isoFix) : void 0 })
-      ];
-    case "invalid":
-      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-invalid${why}`, params, { key })];
-    case "time-zone":
-      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options2.timeZone }, { key })];
-    default:
-      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-unreadable${why}`, params, { key })];
-  }
-}
-function checkDates(posting, options2) {
-  const found = [];
-  const { readings, days } = readDates(posting, options2);
-  for (const [key, day2] of readings) {
-    const value = valueOf(posting, key);
-    if (value === "") continue;
-    found.push(...checkValue(posting, key, value, day2, options2));
-  }
-  const closing = readClosing(days, options2);
-  const opening = readOpening(days);
-  if (closing && opening && compareDays(closing.day, opening.day) < 0) {
-    found.push(
-      diagnostic("date-order", severityOf("date-order"), valuePlace(posting, closing.field), "date-order", {
-        closingKey: closing.field,
-        closing: closing.day,
-        openingKey: opening.field,
-        opening: opening.day
-      }, { key: closing.field })
-    );
-  }
-  const closingWritten = options2.closingDateFields.some((f) => !isBlank(valueOf(posting, f)));
-  if (options2.isNew && valueOf(posting, "open") === true && !closingWritten) {
-    const field = options2.closingDateFields[0] ?? "poste_ferme";
-    found.push(diagnostic("closing-date-missing", severityOf("closing-date-missing"), keyPlace(posting, "open"), "closing-date-missing", { field }, { key: field }));
-  }
-  return found;
-}
-
-// src/core/rules/roles-open.ts
-function readAsMeant(posting, open2) {
-  const source = valueSource(posting, "open");
-  if (source === null) return false;
-  return /^["']/.test(source) ? open2 === "true" : jekyllBoolean(posting, "open");
-}
-function checkRolesOpen(posting) {
-  const found = [];
-  const roles = valueOf(posting, "roles");
-  if (isBlank(roles)) found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
-  const open2 = valueOf(posting, "open");
-  if (open2 === void 0) {
-    found.push(diagnostic("open-missing", severityOf("open-missing"), FRONT_MATTER_START, "open-missing", {}, { key: "open" }));
-  } else if (typeof open2 !== "boolean") {
-    const meant = booleanLike(open2);
-    const asMeant = typeof open2 === "string" && readAsMeant(posting, open2);
-    found.push(
-      diagnostic(
-        "open-not-boolean",
-        severityOf("open-not-boolean", asMeant ? "read-as-meant" : void 0),
-        valuePlace(posting, "open"),
-        asMeant ? "open-not-boolean-read" : "open-not-boolean",
-        { value: open2 === null ? "" : shown(open2), fix: meant?.text ?? "" },
-        { key: "open", fix: meant ? valueFix(posting, "open", meant.text) : void 0 }
-      )
-    );
-  }
-  return found;
-}
-function rolesText(data) {
-  const roles = Object.prototype.hasOwnProperty.call(data, "roles") ? data.roles : void 0;
-  if (typeof roles === "string" && roles.trim() !== "") return roles.trim();
-  if (typeof roles === "number") return String(roles);
-  return null;
-}
-
-// src/core/rules/structure.ts
-var FILE_NAME_DATE = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-/;
-function isCalendarDay(year, month, day2) {
-  const y = Number(year.length === 2 ? `20${year}` : year);
-  const m = Number(month);
-  const d = Number(day2);
-  const date5 = new Date(Date.UTC(y, m - 1, d));
-  return m >= 1 && m <= 12 && d >= 1 && date5.getUTCMonth() === m - 1 && date5.getUTCDate() === d;
-}
-function normalizeDir(path9) {
-  return path9.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
-}
-function isInPostingsDir(path9, dir) {
-  const d = normalizeDir(dir);
-  const p = normalizeDir(path9);
-  return d === "" || p.startsWith(`${d}/`);
-}
-function fileName(path9) {
-  return normalizeDir(path9).split("/").pop() ?? "";
-}
-function checkStructure(posting, options2) {
-  if (!isInPostingsDir(posting.path, options2.postingsDir)) return [];
-  const name = fileName(posting.path);
-  if (name.endsWith(".md")) return [];
-  return [diagnostic("file-extension", severityOf("file-extension"), FRONT_MATTER_START, "file-extension", { name })];
-}
-function checkFileDate(posting, options2) {
-  if (!isInPostingsDir(posting.path, options2.postingsDir)) return [];
-  const name = fileName(posting.path);
-  if (!name.endsWith(".md")) return [];
-  const written = FILE_NAME_DATE.exec(name);
-  if (written) {
-    return isCalendarDay(written[1], written[2], written[3]) ? [] : [diagnostic("date-invalid", severityOf("date-invalid", "date"), FRONT_MATTER_START, "file-date-invalid", { name }, { key: "date" })];
-  }
-  if (!isBlank(valueOf(posting, "date"))) return [];
-  const day2 = /^(\d{4})[-_.]?(\d{1,2})[-_.]?(\d{1,2})[-_. ]+(.+)$/.exec(name);
-  const rename = day2 ? `${day2[1]}-${day2[2]}-${day2[3]}-${day2[4]}` : "";
-  return [diagnostic("file-date-missing", severityOf("file-date-missing"), FRONT_MATTER_START, "file-date-missing", { name, rename }, { key: "date" })];
-}
-
-// src/core/rules/team.ts
-var idIndexes = /* @__PURE__ */ new WeakMap();
-var titleIndexes = /* @__PURE__ */ new WeakMap();
-function idIndexFor(ids) {
-  let index = idIndexes.get(ids);
-  if (!index) {
-    index = new NearIndex(ids);
-    idIndexes.set(ids, index);
-  }
-  return index;
-}
-function titleIndexFor(titles, ids) {
-  let entry = titleIndexes.get(titles);
-  if (!entry) {
-    const byTitle = /* @__PURE__ */ new Map();
-    for (const [id, title] of titles) {
-      if (!ids.has(id) || title.trim() === "") continue;
-      const list2 = byTitle.get(title.trim());
-      if (list2) list2.push(id);
-      else byTitle.set(title.trim(), [id]);
-    }
-    entry = { index: new NearIndex(byTitle.keys()), ids: byTitle };
-    titleIndexes.set(titles, entry);
-  }
-  return entry;
-}
-function stripped(value) {
-  return value.replace(/^(?:https?:\/\/)?(?:www\.)?beta\.gouv\.fr\/startups\/([^/?#]+?)(?:\.html)?\/?(?:[?#].*)?$/i, "$1").replace(/^(?:https?:\/\/)/i, "").replace(/\/+$/, "").replace(/\.beta\.gouv\.fr$/i, "").replace(/\.md$/i, "");
-}
-function matchStartup(value, ids, titles) {
-  if (ids.has(value)) return { kind: "known" };
-  const variants = [.../* @__PURE__ */ new Set([value, stripped(value)])].filter((v) => v !== "");
-  for (const v of variants) if (ids.has(v)) return { kind: "certain", id: v };
-  const idIndex = idIndexFor(ids);
-  const titleIndex = titles ? titleIndexFor(titles, ids) : null;
-  const sure = /* @__PURE__ */ new Set();
-  const near = /* @__PURE__ */ new Set();
-  for (const v of variants) {
-    const byId = idIndex.match(v);
-    for (const id of byId?.matches ?? []) (byId?.kind === "edit" ? near : sure).add(id);
-    const byTitle = titleIndex?.index.match(v);
-    for (const title of byTitle?.matches ?? []) for (const id of titleIndex?.ids.get(title) ?? []) (byTitle?.kind === "edit" ? near : sure).add(id);
-  }
-  const [only] = sure;
-  if (sure.size === 1 && only !== void 0) return { kind: "certain", id: only };
-  if (sure.size > 1) return { kind: "near", ids: [...sure] };
-  return near.size > 0 ? { kind: "near", ids: [...near] } : { kind: "none" };
-}
-function checkStartup(posting, value, options2, ids) {
-  const match = matchStartup(value, ids, options2.startupTitles);
-  const at = valuePlace(posting, "startup");
-  const params = { value: shown(value) };
-  const variant = isBlank(valueOf(posting, "friend")) ? void 0 : "with-friend";
-  switch (match.kind) {
-    case "known":
-      return [];
-    case "certain": {
-      const title = options2.startupTitles?.get(match.id)?.trim() ?? "";
-      return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", "by-name"), at, "startup-by-name", { ...params, id: match.id, title: shown(title) }, {
-          key: "startup",
-          fix: valueFix(posting, "startup", match.id)
-        })
-      ];
-    }
-    case "near":
-      return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion", { ...params, suggestion: match.ids.slice(0, 3).join(", ") }, { key: "startup" })
-      ];
-    default:
-      return [diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-friend" : "startup-unknown", params, { key: "startup" })];
-  }
-}
-function checkTeam(posting, options2) {
-  const startup = valueOf(posting, "startup");
-  if (typeof startup === "string" && startup.trim() !== "") {
-    return options2.startupIds ? checkStartup(posting, startup.trim(), options2, options2.startupIds) : [];
-  }
-  if (!isBlank(startup)) return [];
-  if (!isBlank(valueOf(posting, "friend")) || !isBlank(valueOf(posting, "equipe"))) return [];
-  return [diagnostic("team-missing", severityOf("team-missing"), FRONT_MATTER_START, "team-missing", {}, { key: "startup" })];
-}
-
-// src/core/posting-schema.ts
-var text = (description) => external_exports.string().nullable().optional().describe(description);
-var textOrList = (description) => external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).nullable().optional().describe(description);
-var flag = (description) => external_exports.boolean().optional().describe(description);
-var day = (description) => external_exports.string().nullable().optional().describe(`${description} Format : AAAA-MM-JJ (par exemple 2021-07-07), ou horodatage ISO 8601.`);
-var postingSchema = external_exports.looseObject({
-  roles: external_exports.string().nullable().describe("Intitul\xE9 du poste, affich\xE9 comme titre de l'offre (obligatoire). Exemple : \xAB D\xE9veloppeuse ou d\xE9veloppeur full-stack \xBB."),
-  title: text("Titre de la page de l'offre, par exemple \xAB Itou recrute un d\xE9veloppeur ou une d\xE9veloppeuse Django \xBB."),
-  contrat: textOrList(
-    "Type de contrat : CDI, CDD, fonctionnaire, ind\xE9pendant, stage ou alternance. Plusieurs types possibles, s\xE9par\xE9s par une virgule ou \xAB ou \xBB."
-  ),
-  startup: text("Identifiant de la startup d'\xC9tat qui recrute (nom de son fichier dans content/_startups, sans .md)."),
-  friend: text("Nom de l'\xE9quipe ou de l'incubateur partenaire qui recrute, quand ce n'est pas une startup d'\xC9tat."),
-  equipe: text("Nom de l'\xE9quipe qui recrute, quand ce n'est pas une startup d'\xC9tat."),
-  type: text("Type de structure qui recrute : \xAB friend \xBB pour un partenaire du r\xE9seau."),
-  open: external_exports.boolean().describe("Offre ouverte (true) ou ferm\xE9e (false). Obligatoire ; passer \xE0 false quand le poste n'est plus \xE0 pourvoir."),
-  status: text("Ancien champ d'\xE9tat de l'offre (\xAB open \xBB), remplac\xE9 par `open`."),
-  date: day("Date de publication de l'offre."),
-  post_ouvert: day("Date d'ouverture du poste."),
-  poste_ouvert: day("Date d'ouverture du poste (autre orthographe de post_ouvert)."),
-  poste_ferme: day("Date de cl\xF4ture des candidatures : l'offre est ferm\xE9e le lendemain."),
-  depublication_date: day("Date \xE0 laquelle l'offre doit \xEAtre d\xE9publi\xE9e."),
-  poste_pourvu: flag("Le poste a \xE9t\xE9 pourvu (true)."),
-  contact: textOrList("Adresse \xE9lectronique (ou identifiant prenom.nom d'un membre de la communaut\xE9) \xE0 qui \xE9crire pour candidater."),
-  contacts: textOrList("Identifiants (prenom.nom) ou adresses \xE9lectroniques des personnes \xE0 contacter."),
-  externalURL: text("Adresse (https://\u2026) d'une page externe o\xF9 se trouve l'offre compl\xE8te."),
-  junior: flag("Poste ouvert aux profils juniors (true)."),
-  techno: textOrList("Technologies utilis\xE9es par l'\xE9quipe, par exemple \xAB Ruby on Rails \xBB."),
-  domaines: external_exports.array(external_exports.string()).nullable().optional().describe("Domaines du poste, en liste : D\xE9veloppement, D\xE9ploiement, Design, Produit, Coaching, Data, Autre\u2026"),
-  redirect_from: textOrList("Anciennes adresses de l'offre, redirig\xE9es vers celle-ci (extension jekyll-redirect-from)."),
-  airtable_formulaire: flag("Les candidatures passent par le formulaire Airtable de l'incubateur (true)."),
-  layout: text("Gabarit Jekyll de la page (rarement utile dans une offre)."),
-  permalink: text("Adresse de la page, quand elle ne doit pas suivre le nom du fichier (Jekyll)."),
-  published: flag("false pour ne pas publier la page (Jekyll).")
-}).describe("Front matter d'une offre d'emploi (fichier Markdown de content/_jobs).");
-var KNOWN_KEYS = Object.keys(postingSchema.shape);
-var jsonSchemaCache = null;
-var BOOLEAN_KEYS = new Set(
-  KNOWN_KEYS.filter((k) => {
-    const json2 = postingJsonSchema().properties;
-    return json2?.[k]?.type === "boolean";
-  })
-);
-function postingJsonSchema() {
-  jsonSchemaCache ??= {
-    ...external_exports.toJSONSchema(postingSchema, { target: "draft-7" }),
-    title: "Offre d'emploi (front matter)"
-  };
-  return structuredClone(jsonSchemaCache);
-}
-
-// src/core/rules/unknown-keys.ts
-var KNOWN = new Set(KNOWN_KEYS);
-var INDEX = new NearIndex(KNOWN_KEYS);
-var MAX_SUGGESTIONS = 100;
-function visibleKey(key) {
-  let out = "";
-  for (const c of key) {
-    const code = c.codePointAt(0) ?? 0;
-    const odd = code < 32 || code >= 127 && code <= 160 || hasInvisible(c) || code === 8232 || code === 8233;
-    out += odd ? `\\u${code.toString(16).toUpperCase().padStart(4, "0")}` : c;
-    if (out.length > 80) return `${out.slice(0, 79)}\u2026`;
-  }
-  return out;
-}
-function present(posting, key) {
-  return Object.prototype.hasOwnProperty.call(posting.data, key);
-}
-function checkUnknownKeys(posting, options2) {
-  const found = [];
-  for (const [key, position] of posting.parsed.positions) {
-    if (KNOWN.has(key)) continue;
-    const at = { line: position.line, column: position.column };
-    const clean = cleanInvisible(key);
-    const invisible = hasInvisible(key) && KNOWN.has(clean);
-    const near = invisible ? null : key.length <= 100 && found.length < MAX_SUGGESTIONS ? INDEX.match(key) : null;
-    const target = invisible ? clean : near?.matches.length === 1 ? near.matches[0] : void 0;
-    if (target === void 0) {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, "unknown-key", { key: visibleKey(key) }, { key }));
-      continue;
-    }
-    const params = { key: visibleKey(key), suggestion: target };
-    if (present(posting, target)) {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
-      continue;
-    }
-    const fix = keyFix(posting, key, target);
-    if (isConsumed(target, options2.closingDateFields)) {
-      const severity = DETAIL_KEYS.has(target) && !options2.closingDateFields.includes(target) ? severityOf("key-misspelled", "detail") : severityOf("key-misspelled");
-      found.push(diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
-    } else {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key, fix }));
-    }
-  }
-  return found;
-}
-
-// src/core/rules/value-types.ts
-var TRUTHY_READ_KEYS = /* @__PURE__ */ new Set(["junior", "published"]);
-var EXPECTED_NAMES = { string: "text", boolean: "boolean", array: "list", number: "number", object: "mapping" };
-function flatten(issue2) {
-  if (issue2.code === "invalid_type") return { path: issue2.path, expected: EXPECTED_NAMES[issue2.expected] ?? issue2.expected };
-  if (issue2.code === "invalid_union") {
-    const branches = issue2.errors.map((b) => b[0]).filter((b) => b !== void 0);
-    const deepest = branches.reduce((best, b) => !best || b.path.length > best.path.length ? b : best, void 0);
-    if (deepest && deepest.path.length > 0) {
-      const inner = flatten(deepest);
-      return { path: [...issue2.path, ...inner.path], expected: inner.expected };
-    }
-    const kinds = new Set(branches.map((b) => b.code === "invalid_type" ? EXPECTED_NAMES[b.expected] ?? b.expected : "other"));
-    kinds.delete("other");
-    const expected2 = kinds.has("text") && kinds.has("list") ? "text-or-list" : [...kinds][0] ?? "text";
-    return { path: issue2.path, expected: expected2 };
-  }
-  return { path: issue2.path, expected: "text" };
-}
-function compile2(schema) {
-  const def = schema._zod.def;
-  if (def.checks && def.checks.length > 0) return null;
-  switch (def.type) {
-    case "string":
-      return (v) => typeof v === "string";
-    case "boolean":
-      return (v) => typeof v === "boolean";
-    case "unknown":
-      return () => true;
-    case "nullable": {
-      const inner = def.innerType ? compile2(def.innerType) : null;
-      return inner && ((v) => v === null || inner(v));
-    }
-    case "optional": {
-      const inner = def.innerType ? compile2(def.innerType) : null;
-      return inner && ((v) => v === void 0 || inner(v));
-    }
-    case "union": {
-      const options2 = (def.options ?? []).map(compile2);
-      if (options2.length === 0 || options2.some((o) => o === null)) return null;
-      const all = options2;
-      return (v) => all.some((o) => o(v));
-    }
-    case "array": {
-      const element = def.element ? compile2(def.element) : null;
-      return element && ((v) => {
-        if (!Array.isArray(v)) return false;
-        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
-        return true;
-      });
-    }
-    default:
-      return null;
-  }
-}
-var PRECHECK = (() => {
-  const def = postingSchema._zod.def;
-  if (def.type !== "object" || def.checks && def.checks.length > 0 || !def.catchall || def.catchall._zod.def.type !== "unknown") return null;
-  const fields = /* @__PURE__ */ new Map();
-  const required2 = [];
-  for (const [key, field] of Object.entries(postingSchema.shape)) {
-    const accepts = compile2(field);
-    if (!accepts) return null;
-    fields.set(key, accepts);
-    if (!accepts(void 0)) required2.push(key);
-  }
-  return { fields, required: required2 };
-})();
-function certainlyValid(data) {
-  if (!PRECHECK) return false;
-  for (const key of PRECHECK.required) if (!Object.prototype.hasOwnProperty.call(data, key)) return false;
-  for (const key of Object.keys(data)) {
-    const accepts = PRECHECK.fields.get(key);
-    if (accepts && !accepts(data[key])) return false;
-  }
-  return true;
-}
-function checkValueTypes(posting) {
-  if (certainlyValid(posting.data)) return [];
-  const result = postingSchema.safeParse(posting.data);
-  if (result.success) return [];
-  const found = [];
-  for (const issue2 of result.error.issues) {
-    const { path: path9, expected: expected2 } = flatten(issue2);
-    const key = String(path9[0] ?? "");
-    const value = valueOf(posting, key);
-    if (value === void 0) continue;
-    const at = posting.parsed.locate(path9) ?? valuePlace(posting, key);
-    const label = path9.map(String).join(".");
-    const meant = path9.length === 1 && BOOLEAN_KEYS.has(key) ? booleanLike(value) : null;
-    if (meant) {
-      const lies = !meant.value && TRUTHY_READ_KEYS.has(key) && !jekyllBoolean(posting, key);
-      found.push(
-        diagnostic("invalid-value", severityOf("invalid-value", lies ? "false-as-text" : void 0), at, lies ? "invalid-value-false-text" : "invalid-value-boolean", { key: label, value: shown(value), fix: meant.text }, {
-          key,
-          fix: valueFix(posting, key, meant.text)
-        })
-      );
-    } else {
-      found.push(diagnostic("invalid-value", severityOf("invalid-value"), at, "invalid-value", { key: label, expected: expected2 }, { key }));
-    }
-  }
-  return found;
-}
-
-// src/core/check-posting.ts
-var CONTENT_RULES = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkFileDate, checkUnknownKeys];
-var CAUSED_BY_ABSENCE = {
-  "roles-missing": (key) => key === "roles",
-  "open-missing": (key) => key === "open",
-  "team-missing": (key) => key === "startup" || key === "friend" || key === "equipe",
-  "contract-missing": (key) => key === "contrat",
-  "partner-url-missing": (key) => key === "externalURL",
-  "file-date-missing": (key) => key === "date",
-  "closing-date-missing": (key, _d, options2) => options2.closingDateFields.includes(key)
-};
-function run2(rule, posting, options2) {
-  try {
-    return rule(posting, options2);
-  } catch (e) {
-    return [internalFailure(e)];
-  }
-}
-function applySeverities(list2, options2) {
-  const out = [];
-  for (const d of list2) {
-    const override = Object.prototype.hasOwnProperty.call(options2.severities, d.rule) ? options2.severities[d.rule] : void 0;
-    if (override === "off") continue;
-    out.push(override ? { ...d, severity: override } : d);
-  }
-  return out;
-}
-function oneMessagePerCause(list2, options2) {
-  const meant = list2.filter((d) => d.rule === "key-misspelled").map((d) => String(d.params.suggestion ?? ""));
-  if (meant.length === 0) return list2;
-  return list2.filter((d) => {
-    const caused = CAUSED_BY_ABSENCE[d.rule];
-    return !caused || !meant.some((key) => caused(key, d, options2));
-  });
-}
-function duplicateConflicts(d, posting, options2) {
-  const key = d.key;
-  const parsed = posting.parsed;
-  const fm = parsed.frontMatter;
-  if (key === void 0 || !fm || !isConsumed(key, options2.closingDateFields)) return false;
-  if (parsed.positions.get(key)?.line !== d.line) return false;
-  let end = d.line + 1;
-  while (end < fm.closeLine && !/^[^\s#-]/.test(lineOf2(parsed, end) ?? "")) end++;
-  const lines = [];
-  for (let l = fm.openLine + 1; l < fm.closeLine; l++) if (l < d.line || l >= end) lines.push(lineOf2(parsed, l) ?? "");
-  const before = readYaml(lines, fm.openLine + 1).data;
-  if (!before || !Object.prototype.hasOwnProperty.call(before, key)) return false;
-  return JSON.stringify(before[key]) !== JSON.stringify(posting.data[key]);
-}
-function readingSeverities(list2, posting, options2) {
-  return list2.map((d) => {
-    if (d.messageId === "internal-error") return d;
-    const severity = d.rule === "duplicate-key" && posting && duplicateConflicts(d, posting, options2) ? severityOf("duplicate-key", "conflict") : severityOf(d.rule);
-    return severity === d.severity ? d : { ...d, severity };
-  });
-}
-function emptyReport(path9) {
-  return { path: path9, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
-}
-function own4(data, k) {
-  return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : void 0;
-}
-function text2(value) {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
-}
-function recruiterOf(data, options2) {
-  const friend = text2(own4(data, "friend"));
-  if (friend !== null) return { kind: "friend", name: friend };
-  const startup = text2(own4(data, "startup"));
-  if (startup !== null) return { kind: "startup", id: startup, title: options2.startupTitles?.get(startup)?.trim() || null };
-  const equipe = text2(own4(data, "equipe"));
-  return equipe !== null ? { kind: "equipe", name: equipe } : null;
-}
-function contactOf(data) {
-  for (const key of ["contact", "contacts"]) {
-    const value = own4(data, key);
-    const first = Array.isArray(value) ? value.map(text2).find((v) => v !== null) : text2(value);
-    if (first) return first;
-  }
-  return null;
-}
-function derive(report, posting, options2, parsed) {
-  const data = posting.data;
-  report.contracts = readContracts(posting, options2);
-  const open2 = own4(data, "open");
-  report.open = typeof open2 === "boolean" ? open2 : null;
-  const closing = readClosing(readDays(posting, options2), options2);
-  report.closingDate = closing?.day ?? null;
-  report.closingDateField = closing?.field ?? null;
-  report.filled = own4(data, "poste_pourvu") === true;
-  report.roles = rolesText(data);
-  const openPosition = parsed.positions.get("open");
-  report.openLine = openPosition && openPosition.occurrences === 1 ? openPosition.line : null;
-  report.recruiter = recruiterOf(data, options2);
-  report.contact = contactOf(data);
-}
-function checkPosting(input2, options2) {
-  const path9 = typeof input2?.path === "string" ? input2.path : "";
-  const report = emptyReport(path9);
-  let found = [];
-  try {
-    const parsed = parsePosting(input2.content);
-    const posting = { path: path9, parsed, data: parsed.data ?? /* @__PURE__ */ Object.create(null) };
-    found.push(...readingSeverities(parsed.diagnostics, parsed.data ? posting : null, options2));
-    found.push(...run2(checkStructure, posting, options2));
-    if (parsed.data) {
-      for (const rule of CONTENT_RULES) found.push(...run2(rule, posting, options2));
-      const covered = new Set(found.filter((d) => d.key !== void 0 && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key));
-      found.push(...run2(checkValueTypes, posting, options2).filter((d) => !covered.has(d.key)));
-      found = oneMessagePerCause(found, options2);
-      derive(report, posting, options2, parsed);
-    }
-  } catch (e) {
-    found.push(internalFailure(e));
-  }
-  try {
-    report.diagnostics = sortDiagnostics(applySeverities(found, options2));
-  } catch (e) {
-    report.diagnostics = [internalFailure(e)];
-  }
-  return report;
-}
-
-// src/core/edit-open-line.ts
-function rawLines(content) {
-  const lines = [];
-  let start = 0;
-  while (start <= content.length) {
-    const nl = content.indexOf("\n", start);
-    if (nl === -1) {
-      lines.push({ start, text: content.slice(start), eol: "" });
-      break;
-    }
-    const cr = nl > start && content.charCodeAt(nl - 1) === 13;
-    lines.push({ start, text: content.slice(start, cr ? nl - 1 : nl), eol: cr ? "\r\n" : "\n" });
-    start = nl + 1;
-  }
-  return lines;
-}
-var OPEN_LINE = /^(?:open|"open"|'open')[ \t]*:/;
-function valueRange(rest) {
-  let i = 0;
-  while (rest[i] === " " || rest[i] === "	") i++;
-  const first = rest[i];
-  if (first === void 0 || first === "#") return null;
-  if (first === '"' || first === "'") {
-    for (let j = i + 1; j < rest.length; j++) {
-      if (first === '"' && rest[j] === "\\") j++;
-      else if (rest[j] === first) {
-        if (first === "'" && rest[j + 1] === "'") j++;
-        else return [i, j + 1];
-      }
-    }
-    return null;
-  }
-  const comment = /[ \t]#/.exec(rest.slice(i));
-  const region = comment ? rest.slice(i, i + comment.index) : rest.slice(i);
-  return [i, i + region.trimEnd().length];
-}
-function setOpenFalse(content) {
-  const bom = content.charCodeAt(0) === 65279 ? 1 : 0;
-  const lines = rawLines(content);
-  const texts = lines.map((l, i) => i === 0 ? l.text.slice(bom) : l.text);
-  const fences = findFences(texts);
-  if (!fences.found) return null;
-  const candidates = lines.slice(1, fences.closeLine - 1).filter((l) => OPEN_LINE.test(l.text));
-  const [target] = candidates;
-  if (!target || candidates.length !== 1) return null;
-  const colon2 = target.text.indexOf(":") + 1;
-  const range = valueRange(target.text.slice(colon2));
-  if (!range) return null;
-  const value = target.text.slice(colon2 + range[0], colon2 + range[1]);
-  if (/^(?:false|False|FALSE)$/.test(value)) return null;
-  const valueStart2 = target.start + colon2 + range[0];
-  const edited = content.slice(0, valueStart2) + "false" + content.slice(valueStart2 + value.length);
-  return parsePosting(edited).data?.open === false ? edited : null;
-}
-
-// src/core/closing/find-due.ts
-function classifyPosting(file2, options2, today) {
-  const { path: path9, blob } = file2;
-  if (file2.text === null) return { path: path9, blob, state: "unreadable" };
-  const report = checkPosting({ path: path9, content: file2.text }, options2);
-  if (report.open === false) return { path: path9, blob, state: "closed" };
-  if (report.open !== true) return { path: path9, blob, state: "unreadable" };
-  let reason = null;
-  if (report.filled) reason = { kind: "filled" };
-  else if (report.closingDate !== null && isPast(report.closingDate, today)) {
-    reason = { kind: "date", field: report.closingDateField ?? options2.closingDateFields[0] ?? "", date: report.closingDate };
-  }
-  if (reason === null) {
-    return report.closingDate !== null ? { path: path9, blob, state: "open-until", field: report.closingDateField ?? "", date: report.closingDate } : { path: path9, blob, state: "open-no-date" };
-  }
-  const closedText = setOpenFalse(file2.text);
-  if (closedText === null || report.openLine === null) return { path: path9, blob, state: "unreadable" };
-  return {
-    path: path9,
-    blob,
-    state: "due",
-    posting: { path: path9, blob, roles: report.roles, contracts: report.contracts, openLine: report.openLine, reason, closedText }
-  };
-}
-function findDue(files, options2, today) {
-  const statuses = files.map((f) => classifyPosting(f, options2, today));
-  const due = statuses.flatMap((s2) => s2.state === "due" ? [s2.posting] : []).sort(byUrgency);
-  return { statuses, due };
-}
-function byUrgency(a, b) {
-  const da = a.reason.kind === "date" ? a.reason.date : "";
-  const db = b.reason.kind === "date" ? b.reason.date : "";
-  if (da !== db) return da < db ? -1 : 1;
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
-// src/core/closing/branch-name.ts
-var CLOSING_BRANCH_PREFIX = "recrutement-bot/fermeture/";
-var GROUP_BRANCH = `${CLOSING_BRANCH_PREFIX}groupe`;
-function branchForPosting(path9, folder2) {
-  const inFolder = folder2 !== void 0 && path9.startsWith(`${folder2}/`) ? path9.slice(folder2.length + 1) : path9.split("/").pop() ?? path9;
-  const name = inFolder.replace(/\.md$/i, "");
-  let safe = name.replace(/[\u0000-\u0020\u007f~^:?*[\\/]/g, "-").replace(/\.{2,}/g, ".").replace(/@\{/g, "@-").replace(/^\./, "-").replace(/(\.lock|\.)$/i, "-");
-  if (safe === "" || safe === "@") safe = "-";
-  if (safe !== name || safe === "groupe") safe = `${safe}-${shortHash(name)}`;
-  return CLOSING_BRANCH_PREFIX + safe;
-}
-function shortHash(s2) {
-  let h = 2166136261;
-  for (let i = 0; i < s2.length; i++) {
-    h ^= s2.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
-
-// src/core/closing/marker.ts
-var MARKER = /<!-- recrutement-bot:fermeture path=(\S+) blob=([0-9a-f]{40,64}) -->/g;
-var CLOSED_BY_APP = "<!-- recrutement-bot:fermeture closed-by=app -->";
-function renderMarker(m) {
-  return `<!-- recrutement-bot:fermeture path=${encodeURIComponent(m.path)} blob=${m.blob} -->`;
-}
-function parseMarkers(body) {
-  const out = [];
-  for (const m of (body ?? "").matchAll(MARKER)) {
-    try {
-      out.push({ path: decodeURIComponent(m[1]), blob: m[2] });
-    } catch {
-    }
-  }
-  return out;
-}
-function isClosedByApp(body) {
-  return (body ?? "").includes(CLOSED_BY_APP);
-}
-var ASKED = "<!-- recrutement-bot:fermeture demandee -->";
-function isAsked(body) {
-  return (body ?? "").includes(ASKED);
-}
-
-// src/core/closing/plan-closing.ts
-function planClosing(input2) {
-  const status3 = new Map(input2.statuses.map((s2) => [s2.path, s2]));
-  const due = new Map(input2.statuses.flatMap((s2) => s2.state === "due" ? [[s2.path, s2.posting]] : []));
-  const open2 = input2.pullRequests.filter((p) => p.state === "open").sort((a, b) => a.number - b.number);
-  const refused = input2.pullRequests.filter((p) => p.state === "closed" && !isClosedByApp(p.body));
-  const declinedBy = (d) => refused.find((p) => parseMarkers(p.body).some((m) => m.path === d.path && m.blob === d.blob));
-  const actions = [];
-  const covered = /* @__PURE__ */ new Set();
-  const openBranches = new Set(open2.map((p) => p.branch));
-  const maintain = (pr, markers) => {
-    const still = markers.flatMap((m) => {
-      const d = due.get(m.path);
-      return d && !covered.has(d.path) ? [d] : [];
-    });
-    if (still.length === 0) {
-      const only = markers.length === 1 ? markers[0].path : null;
-      const state = only === null ? void 0 : status3.get(only)?.state;
-      if (isAsked(pr.body) && (state === "open-until" || state === "open-no-date")) {
-        covered.add(only);
-        actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
-        return;
-      }
-      actions.push({ kind: "close", pr: pr.number, branch: pr.branch, body: pr.body, path: only, reason: only ? closeReason(status3.get(only)) : { kind: "nothing-left" } });
-      return;
-    }
-    reconcile(pr, markers, still);
-  };
-  const reconcile = (pr, markers, wanted) => {
-    for (const d of wanted) covered.add(d.path);
-    const same = wanted.length === markers.length && wanted.every((d) => markers.some((m) => m.path === d.path && m.blob === d.blob));
-    actions.push({ kind: same ? "keep" : "update", pr: pr.number, branch: pr.branch, postings: wanted });
-  };
-  let group2;
-  for (const pr of open2) {
-    if (pr.branch === GROUP_BRANCH) {
-      group2 = pr;
-      continue;
-    }
-    const markers = parseMarkers(pr.body);
-    const unreadable = markers.length === 1 && status3.get(markers[0].path)?.state === "unreadable";
-    if (markers.length === 0 || unreadable) {
-      for (const m of markers) covered.add(m.path);
-      actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
-      continue;
-    }
-    maintain(pr, markers);
-  }
-  const remaining = [...due.values()].filter((d) => !covered.has(d.path) && !openBranches.has(branchForPosting(d.path, input2.postingsFolder))).sort(byUrgency);
-  const fresh = [];
-  for (const d of remaining) {
-    const refusal = declinedBy(d);
-    if (refusal) actions.push({ kind: "skip-declined", pr: refusal.number, posting: d });
-    else fresh.push(d);
-  }
-  const waiting = [];
-  if (input2.grouped) {
-    const budget = input2.groupMarkersBudget ?? Infinity;
-    let used = 0;
-    let fitting = 0;
-    while (fitting < fresh.length && used + markerLength(fresh[fitting]) <= budget) used += markerLength(fresh[fitting++]);
-    for (const d of fresh.splice(fitting)) waiting.push({ kind: "group-full", posting: d });
-  }
-  if (group2) {
-    const markers = parseMarkers(group2.body);
-    if (input2.grouped) {
-      if (fresh.length === 0) actions.push({ kind: "close", pr: group2.number, branch: group2.branch, body: group2.body, path: null, reason: { kind: "nothing-left" } });
-      else reconcile(group2, markers, fresh.splice(0));
-    } else maintain(group2, markers);
-  }
-  const left = fresh.filter((d) => !covered.has(d.path));
-  if (input2.grouped) {
-    if (left.length > 0) actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input2.branches.has(GROUP_BRANCH), postings: left });
-    return [...actions, ...waiting];
-  }
-  left.forEach((d, i) => {
-    const branch = branchForPosting(d.path, input2.postingsFolder);
-    if (i < input2.maxPullRequests) actions.push({ kind: "create", branch, branchExists: input2.branches.has(branch), postings: [d] });
-    else actions.push({ kind: "capped", posting: d });
-  });
-  return actions;
-}
-function actionPaths(action) {
-  if ("postings" in action) return action.postings.map((d) => d.path);
-  if ("posting" in action) return [action.posting.path];
-  return action.kind === "close" && action.path !== null ? [action.path] : [];
-}
-function markerLength(d) {
-  return renderMarker({ path: d.path, blob: d.blob }).length + 1;
-}
-function closeReason(s2) {
-  if (!s2) return { kind: "removed" };
-  if (s2.state === "closed") return { kind: "closed-by-hand" };
-  if (s2.state === "open-until") return { kind: "extended", field: s2.field, date: s2.date };
-  return { kind: "not-due" };
-}
-function branchesToLookUp(statuses, openPullRequests, grouped, postingsFolder) {
-  const covered = new Set(openPullRequests.flatMap((p) => parseMarkers(p.body).map((m) => m.path)));
-  const openBranches = new Set(openPullRequests.map((p) => p.branch));
-  const branches = /* @__PURE__ */ new Set();
-  for (const s2 of statuses) {
-    if (s2.state !== "due" || covered.has(s2.path)) continue;
-    const b = branchForPosting(s2.path, postingsFolder);
-    if (!openBranches.has(b)) branches.add(b);
-  }
-  if (branches.size > 0 || grouped) branches.add(GROUP_BRANCH);
-  return [...branches].sort();
-}
-
-// src/config/check-options.ts
-function checkOptionsFor(config3, startupIds, isNew) {
-  const aliases = {};
-  for (const [spelling, type] of Object.entries(config3.contracts.aliases)) if (type) aliases[spelling.toLowerCase()] = type;
-  return defaultCheckOptions({
-    startupIds,
-    isNew,
-    postingsDir: config3.postings,
-    extraContractAliases: aliases,
-    severities: config3.rules,
-    closingDateFields: config3.closing["date-fields"],
-    timeZone: config3.closing["time-zone"]
-  });
-}
-
-// src/github/labels/reconcile-labels.ts
-function status(error63) {
-  return error63.status;
-}
-async function reconcileLabels(octokit, repo, issueNumber, plan) {
-  for (const label of plan.create) {
-    try {
-      await octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
-    } catch (error63) {
-      if (status(error63) !== 422) throw error63;
-    }
-  }
-  if (plan.add.length > 0) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: issueNumber, labels: plan.add });
-  }
-  for (const name of plan.remove) {
-    try {
-      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: issueNumber, name });
-    } catch (error63) {
-      if (status(error63) !== 404) throw error63;
-    }
-  }
-}
 
 // src/messages/define.ts
 function defineMessages(messages2) {
@@ -63777,8 +61188,11 @@ var diagnosticMessages = defineMessages({
 
 // src/messages/plural.ts
 var RULES = { fr: new Intl.PluralRules("fr-FR"), en: new Intl.PluralRules("en-GB") };
+function pluralWord(lang, n, one, many) {
+  return RULES[lang].select(n) === "one" ? one : many;
+}
 function plural2(lang, n, one, many) {
-  return `${n} ${RULES[lang].select(n) === "one" ? one : many}`;
+  return `${n} ${pluralWord(lang, n, one, many)}`;
 }
 
 // src/messages/review.ts
@@ -63888,7 +61302,7 @@ var reviewMessages = defineMessages({
     en: (p) => `\u2026 and ${p.n} more`
   },
   "check-summary-truncated": {
-    fr: (p) => `\u2026 et ${plural2("fr", p.n, "autre offre", "autres offres")}, non ${p.n > 1 ? "d\xE9taill\xE9es" : "d\xE9taill\xE9e"} ici faute de place${NS}: chaque point est signal\xE9 \xE0 sa ligne dans l'onglet \xAB${NS}Files changed${NS}\xBB.`,
+    fr: (p) => `\u2026 et ${plural2("fr", p.n, "autre offre", "autres offres")}, non ${pluralWord("fr", p.n, "d\xE9taill\xE9e", "d\xE9taill\xE9es")} ici faute de place${NS}: chaque point est signal\xE9 \xE0 sa ligne dans l'onglet \xAB${NS}Files changed${NS}\xBB.`,
     en: (p) => `\u2026 and ${plural2("en", p.n, "more posting", "more postings")}, not detailed here for lack of room: each point is shown at its line in the \u201CFiles changed\u201D tab.`
   },
   "check-summary-cut": {
@@ -64035,12 +61449,6 @@ var reviewMessages = defineMessages({
 });
 
 // src/messages/closing.ts
-function fr(n, one, many) {
-  return `${n} ${n <= 1 ? one : many}`;
-}
-function en(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 var closingMessages = defineMessages({
   // — pull request, one posting
   "closing-pr-title": {
@@ -64105,12 +61513,12 @@ var closingMessages = defineMessages({
   },
   // — pull request, several postings (grouped)
   "closing-pr-title-grouped": {
-    fr: (p) => `Fermer ${fr(p.count, "offre expir\xE9e", "offres expir\xE9es")}`,
-    en: (p) => `Close ${en(p.count, "expired posting", "expired postings")}`
+    fr: (p) => `Fermer ${plural2("fr", p.count, "offre expir\xE9e", "offres expir\xE9es")}`,
+    en: (p) => `Close ${plural2("en", p.count, "expired posting", "expired postings")}`
   },
   "closing-pr-grouped-intro": {
-    fr: (p) => `${fr(p.count, "offre est", "offres sont")} \xE0 fermer (nous sommes le ${p.today})\u202F:`,
-    en: (p) => `${en(p.count, "posting is", "postings are")} due for closing (today is ${p.today}):`
+    fr: (p) => `${plural2("fr", p.count, "offre est", "offres sont")} \xE0 fermer (nous sommes le ${p.today})\u202F:`,
+    en: (p) => `${plural2("en", p.count, "posting is", "postings are")} due for closing (today is ${p.today}):`
   },
   "closing-pr-grouped-item-date": {
     fr: (p) => `\xAB\u202F${p.roles}\u202F\xBB (\`${p.path}\`, ligne ${p.line})\u202F: devait fermer le ${p.day} (\`${p.field}: ${p.date}\`), ${p.ago}`,
@@ -64121,7 +61529,7 @@ var closingMessages = defineMessages({
     en: (p) => `\u201C${p.roles}\u201D (\`${p.path}\`, line ${p.line}): position filled (\`poste_pourvu: true\`)`
   },
   "closing-pr-grouped-more": {
-    fr: (p) => `- \u2026 et ${fr(p.count, "autre", "autres")}\u202F: la liste compl\xE8te est dans le message du commit.`,
+    fr: (p) => `- \u2026 et ${plural2("fr", p.count, "autre", "autres")}\u202F: la liste compl\xE8te est dans le message du commit.`,
     en: (p) => `- \u2026 and ${p.count} more: the full list is in the commit message.`
   },
   "closing-pr-grouped-merge": {
@@ -64133,8 +61541,8 @@ var closingMessages = defineMessages({
     en: () => "**To keep a posting open**, change its closing date to a date to come (or remove `poste_pourvu: true`) in its file: it leaves this pull request at the next run. Closed without merging, this pull request is not proposed again until these files change."
   },
   "closing-commit-grouped": {
-    fr: (p) => `Fermer ${fr(p.count, "offre expir\xE9e", "offres expir\xE9es")} (open: false)`,
-    en: (p) => `Close ${en(p.count, "expired posting", "expired postings")} (open: false)`
+    fr: (p) => `Fermer ${plural2("fr", p.count, "offre expir\xE9e", "offres expir\xE9es")} (open: false)`,
+    en: (p) => `Close ${plural2("en", p.count, "expired posting", "expired postings")} (open: false)`
   },
   // — days in words, relative to today
   "closing-day-ago": {
@@ -64197,8 +61605,8 @@ var closingMessages = defineMessages({
     en: () => "Tableau de bord des offres (postings dashboard)"
   },
   "dashboard-intro": {
-    fr: (p) => `Au ${p.today}\u202F: ${fr(p.open, "offre ouverte", "offres ouvertes")}, dont ${fr(p.due, "\xE0 fermer", "\xE0 fermer")}, ${fr(p.soon, "qui ferme bient\xF4t", "qui ferment bient\xF4t")} et ${fr(p.noDate, "sans date de cl\xF4ture", "sans date de cl\xF4ture")}. Ce tableau est mis \xE0 jour \xE0 chaque passage de recrutement-bot\u202F; ne le modifiez pas \xE0 la main.`,
-    en: (p) => `On ${p.today}: ${en(p.open, "open posting", "open postings")}, of which ${p.due} due for closing, ${p.soon} closing soon and ${p.noDate} without a closing date. This dashboard is updated at every run of recrutement-bot; do not edit it by hand.`
+    fr: (p) => `Au ${p.today}\u202F: ${plural2("fr", p.open, "offre ouverte", "offres ouvertes")}, dont ${plural2("fr", p.due, "\xE0 fermer", "\xE0 fermer")}, ${plural2("fr", p.soon, "qui ferme bient\xF4t", "qui ferment bient\xF4t")} et ${plural2("fr", p.noDate, "sans date de cl\xF4ture", "sans date de cl\xF4ture")}. Ce tableau est mis \xE0 jour \xE0 chaque passage de recrutement-bot\u202F; ne le modifiez pas \xE0 la main.`,
+    en: (p) => `On ${p.today}: ${plural2("en", p.open, "open posting", "open postings")}, of which ${p.due} due for closing, ${p.soon} closing soon and ${p.noDate} without a closing date. This dashboard is updated at every run of recrutement-bot; do not edit it by hand.`
   },
   "dashboard-due-heading": {
     fr: () => "### \xC0 fermer",
@@ -64253,7 +61661,7 @@ var closingMessages = defineMessages({
     en: () => "_None._"
   },
   "dashboard-more": {
-    fr: (p) => `- \u2026 et ${fr(p.count, "autre", "autres")}`,
+    fr: (p) => `- \u2026 et ${plural2("fr", p.count, "autre", "autres")}`,
     en: (p) => `- \u2026 and ${p.count} more`
   },
   "dashboard-box-close": {
@@ -64359,12 +61767,12 @@ var closingMessages = defineMessages({
     en: (p) => `${p.path}:${p.line}  \u201C${p.roles}\u201D: position filled (poste_pourvu: true)`
   },
   "cli-close-summary": {
-    fr: (p) => `${fr(p.due, "offre \xE0 fermer", "offres \xE0 fermer")} au ${p.today} (${fr(p.files, "offre lue", "offres lues")})`,
-    en: (p) => `${en(p.due, "posting", "postings")} due for closing on ${p.today} (${en(p.files, "posting read", "postings read")})`
+    fr: (p) => `${plural2("fr", p.due, "offre \xE0 fermer", "offres \xE0 fermer")} au ${p.today} (${plural2("fr", p.files, "offre lue", "offres lues")})`,
+    en: (p) => `${plural2("en", p.due, "posting", "postings")} due for closing on ${p.today} (${plural2("en", p.files, "posting read", "postings read")})`
   },
   "cli-close-written": {
-    fr: (p) => `${fr(p.count, "fichier modifi\xE9", "fichiers modifi\xE9s")}\u202F: open: false`,
-    en: (p) => `${en(p.count, "file changed", "files changed")}: open: false`
+    fr: (p) => `${plural2("fr", p.count, "fichier modifi\xE9", "fichiers modifi\xE9s")}\u202F: open: false`,
+    en: (p) => `${plural2("en", p.count, "file changed", "files changed")}: open: false`
   },
   "cli-close-bad-day": {
     fr: (p) => `--today attend un jour AAAA-MM-JJ\u202F: ${p.value}`,
@@ -64433,8 +61841,8 @@ var closingMessages = defineMessages({
     en: (p) => `do not propose ${p.path} again: refused in #${p.pr}, file unchanged since`
   },
   "closing-plan-capped": {
-    fr: (p) => `${p.path}\u202F: au prochain passage (${fr(p.max, "pull request", "pull requests")} au plus par passage)`,
-    en: (p) => `${p.path}: next run (${en(p.max, "pull request", "pull requests")} at most per run)`
+    fr: (p) => `${p.path}\u202F: au prochain passage (${plural2("fr", p.max, "pull request", "pull requests")} au plus par passage)`,
+    en: (p) => `${p.path}: next run (${plural2("en", p.max, "pull request", "pull requests")} at most per run)`
   },
   "closing-plan-group-full": {
     fr: (p) => `${p.path}\u202F: apr\xE8s la fusion de la pull request group\xE9e (elle est pleine)`,
@@ -64491,24 +61899,18 @@ var closingMessages = defineMessages({
 });
 
 // src/messages/cli.ts
-function fr2(n, one, many) {
-  return `${n} ${n <= 1 ? one : many}`;
-}
-function en2(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 var cliMessages = defineMessages({
   "cli-summary": {
-    fr: (p) => `${fr2(p.errors, "erreur", "erreurs")}, ${fr2(p.warnings, "avertissement", "avertissements")}`,
-    en: (p) => `${en2(p.errors, "error", "errors")}, ${en2(p.warnings, "warning", "warnings")}`
+    fr: (p) => `${plural2("fr", p.errors, "erreur", "erreurs")}, ${plural2("fr", p.warnings, "avertissement", "avertissements")}`,
+    en: (p) => `${plural2("en", p.errors, "error", "errors")}, ${plural2("en", p.warnings, "warning", "warnings")}`
   },
   "cli-summary-problems": {
-    fr: (p) => `\u2716 ${fr2(p.problems, "probl\xE8me", "probl\xE8mes")} (${fr2(p.errors, "erreur", "erreurs")}, ${fr2(p.warnings, "avertissement", "avertissements")}) dans ${fr2(p.files, "fichier v\xE9rifi\xE9", "fichiers v\xE9rifi\xE9s")}`,
-    en: (p) => `\u2716 ${en2(p.problems, "problem", "problems")} (${en2(p.errors, "error", "errors")}, ${en2(p.warnings, "warning", "warnings")}) in ${en2(p.files, "file checked", "files checked")}`
+    fr: (p) => `\u2716 ${plural2("fr", p.problems, "probl\xE8me", "probl\xE8mes")} (${plural2("fr", p.errors, "erreur", "erreurs")}, ${plural2("fr", p.warnings, "avertissement", "avertissements")}) dans ${plural2("fr", p.files, "fichier v\xE9rifi\xE9", "fichiers v\xE9rifi\xE9s")}`,
+    en: (p) => `\u2716 ${plural2("en", p.problems, "problem", "problems")} (${plural2("en", p.errors, "error", "errors")}, ${plural2("en", p.warnings, "warning", "warnings")}) in ${plural2("en", p.files, "file checked", "files checked")}`
   },
   "cli-summary-ok": {
-    fr: (p) => `\u2714 ${fr2(p.files, "fichier v\xE9rifi\xE9", "fichiers v\xE9rifi\xE9s")}\u202F: aucun probl\xE8me`,
-    en: (p) => `\u2714 ${en2(p.files, "file checked", "files checked")}: no problem`
+    fr: (p) => `\u2714 ${plural2("fr", p.files, "fichier v\xE9rifi\xE9", "fichiers v\xE9rifi\xE9s")}\u202F: aucun probl\xE8me`,
+    en: (p) => `\u2714 ${plural2("en", p.files, "file checked", "files checked")}: no problem`
   },
   "cli-severity-error": {
     fr: () => "erreur",
@@ -64741,13 +62143,112 @@ var actionMessages = defineMessages({
   }
 });
 
+// src/messages/config.ts
+var NS2 = "\u202F";
+var TYPE_FR = {
+  boolean: "true ou false attendu",
+  number: "nombre attendu",
+  int: "nombre entier attendu",
+  string: "texte attendu",
+  array: "liste attendue",
+  object: "table de cl\xE9s attendue (`cl\xE9: valeur`)",
+  record: "table de cl\xE9s attendue (`cl\xE9: valeur`)"
+};
+var TYPE_EN = {
+  boolean: "true or false expected",
+  number: "number expected",
+  int: "whole number expected",
+  string: "text expected",
+  array: "list expected",
+  object: "mapping expected (`key: value`)",
+  record: "mapping expected (`key: value`)"
+};
+var configMessages = defineMessages({
+  // — the whole file
+  "config-too-large": {
+    fr: (p) => `fichier trop volumineux (${p.max} Kio au plus)${NS2}: valeurs par d\xE9faut appliqu\xE9es`,
+    en: (p) => `file too large (${p.max} KiB at most): defaults apply`
+  },
+  "config-not-text": {
+    fr: () => `le fichier n'est pas du texte (UTF-8)${NS2}: valeurs par d\xE9faut appliqu\xE9es`,
+    en: () => "the file is not text (UTF-8): defaults apply"
+  },
+  "config-invalid-yaml": {
+    fr: (p) => `YAML invalide${NS2}: ${p.code}`,
+    en: (p) => `invalid YAML: ${p.code}`
+  },
+  "config-unreadable-yaml": {
+    fr: () => "YAML illisible",
+    en: () => "unreadable YAML"
+  },
+  "config-not-a-mapping": {
+    fr: () => "le fichier doit \xEAtre une table de cl\xE9s (`cl\xE9: valeur`)",
+    en: () => "the file must be a mapping (`key: value`)"
+  },
+  // — one key
+  "config-unknown-key": {
+    fr: () => "cl\xE9 inconnue, ignor\xE9e",
+    en: () => "unknown key, ignored"
+  },
+  "config-invalid-key": {
+    fr: () => "cl\xE9 invalide, ignor\xE9e",
+    en: () => "invalid key, ignored"
+  },
+  "config-expected-type": {
+    fr: (p) => TYPE_FR[p.expected] ?? "valeur invalide",
+    en: (p) => TYPE_EN[p.expected] ?? "invalid value"
+  },
+  "config-one-of": {
+    fr: (p) => `valeur inconnue${NS2}; valeurs possibles${NS2}: ${p.values}`,
+    en: (p) => `unknown value; one of: ${p.values}`
+  },
+  "config-too-big": {
+    fr: (p) => p.origin === "string" ? `trop long${NS2}: ${plural2("fr", p.limit, "caract\xE8re", "caract\xE8res")} au plus` : p.origin === "array" ? `trop d'\xE9l\xE9ments${NS2}: ${p.limit} au plus` : `trop grand${NS2}: ${p.limit} au plus`,
+    en: (p) => p.origin === "string" ? `too long: ${plural2("en", p.limit, "character", "characters")} at most` : p.origin === "array" ? `too many items: ${p.limit} at most` : `too large: ${p.limit} at most`
+  },
+  "config-too-small": {
+    fr: (p) => p.origin === "string" ? `trop court${NS2}: ${plural2("fr", p.limit, "caract\xE8re", "caract\xE8res")} au moins` : p.origin === "array" ? `trop peu d'\xE9l\xE9ments${NS2}: ${p.limit} au moins` : `trop petit${NS2}: ${p.limit} au moins`,
+    en: (p) => p.origin === "string" ? `too short: ${plural2("en", p.limit, "character", "characters")} at least` : p.origin === "array" ? `too few items: ${p.limit} at least` : `too small: ${p.limit} at least`
+  },
+  "config-invalid-value": {
+    fr: () => "valeur invalide",
+    en: () => "invalid value"
+  },
+  // — the schema's own checks
+  "config-folder-chars": {
+    fr: () => "chemin relatif sans espace ni caract\xE8re sp\xE9cial",
+    en: () => "relative path without spaces or special characters"
+  },
+  "config-folder-outside": {
+    fr: () => "chemin relatif dans le d\xE9p\xF4t, sans `..`",
+    en: () => "relative path inside the repository, without `..`"
+  },
+  "config-colour": {
+    fr: () => "couleur hexad\xE9cimale \xE0 6 chiffres, sans #",
+    en: () => "hexadecimal colour of 6 digits, without #"
+  },
+  "config-time-zone": {
+    fr: () => `fuseau horaire IANA inconnu (exemple${NS2}: Europe/Paris)`,
+    en: () => "unknown IANA time zone (for example: Europe/Paris)"
+  },
+  "config-login": {
+    fr: () => "identifiant GitHub (utilisateur, ou organisation/\xE9quipe)",
+    en: () => "GitHub login (user, or organisation/team)"
+  },
+  "config-aliases-max": {
+    fr: (p) => `${p.max} alias au plus`,
+    en: (p) => `${p.max} aliases at most`
+  }
+});
+
 // src/messages/index.ts
 var catalogue = {
   ...diagnosticMessages,
   ...reviewMessages,
   ...closingMessages,
   ...cliMessages,
-  ...actionMessages
+  ...actionMessages,
+  ...configMessages
 };
 function t(lang, id, ...params) {
   const entry = catalogue[id];
@@ -64760,6 +62261,1958 @@ function tDynamic(lang, id, params = {}) {
 }
 function hasMessage(id) {
   return Object.prototype.hasOwnProperty.call(catalogue, id);
+}
+
+// src/config/parse-config.ts
+var MAX_CONFIG_BYTES = 64 * 1024;
+function wholeFile(code, params = {}, line) {
+  return { config: DEFAULT_CONFIG, problems: [{ key: "", code, params, ...line !== void 0 ? { line } : {} }] };
+}
+function tooLargeConfig() {
+  return wholeFile("config-too-large", { max: MAX_CONFIG_BYTES / 1024 });
+}
+function notTextConfig() {
+  return wholeFile("config-not-text");
+}
+function parseConfig(text3) {
+  if (text3 == null || text3.trim() === "") return { config: DEFAULT_CONFIG, problems: [] };
+  if (text3.length > MAX_CONFIG_BYTES || Buffer.byteLength(text3, "utf8") > MAX_CONFIG_BYTES) return tooLargeConfig();
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    return wholeFile("config-invalid-yaml", { code: e.code }, lineCounter.linePos(e.pos[0]).line);
+  }
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    return wholeFile("config-unreadable-yaml");
+  }
+  if (raw == null) return { config: DEFAULT_CONFIG, problems: [] };
+  if (typeof raw !== "object" || Array.isArray(raw)) return wholeFile("config-not-a-mapping");
+  const { config: config3, problems: problems2 } = validate2(raw);
+  for (const p of problems2) {
+    const line = lineOf(doc, lineCounter, p.key);
+    if (line !== void 0) p.line = line;
+  }
+  return { config: config3, problems: problems2 };
+}
+function lineOf(doc, lineCounter, key) {
+  if (key === "") return void 0;
+  const path9 = key.split(".");
+  const node2 = doc.getIn(path9, true);
+  const parent = path9.length > 1 ? doc.getIn(path9.slice(0, -1), true) : void 0;
+  const offset = node2?.range?.[0] ?? parent?.range?.[0];
+  return offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
+}
+function validate2(input2) {
+  const problems2 = [];
+  let current = structuredClone(input2);
+  for (let round = 0; round < 20; round++) {
+    const result = configSchema.safeParse(current);
+    if (result.success) return { config: result.data, problems: problems2 };
+    for (const issue2 of result.error.issues) {
+      const path9 = issue2.path.map(String);
+      if (issue2.code === "unrecognized_keys") {
+        for (const k of issue2.keys) {
+          problems2.push({ key: [...path9, k].join("."), code: "config-unknown-key", params: {} });
+          current = removeAt(current, [...path9, k]);
+        }
+      } else {
+        problems2.push({ key: path9.join("."), ...problemOf(issue2) });
+        current = removeAt(current, path9.length > 0 ? path9.slice(0, Math.max(1, path9.length - (isIndex(path9.at(-1)) ? 1 : 0))) : []);
+      }
+    }
+  }
+  return { config: DEFAULT_CONFIG, problems: problems2 };
+}
+function problemOf(issue2) {
+  switch (issue2.code) {
+    case "invalid_type":
+      return { code: "config-expected-type", params: { expected: issue2.expected } };
+    case "invalid_value":
+      return { code: "config-one-of", params: { values: issue2.values.map(String).join(", ") } };
+    case "invalid_key":
+      return { code: "config-invalid-key", params: {} };
+    case "too_big":
+    case "too_small": {
+      const limit = Number(issue2.code === "too_big" ? issue2.maximum : issue2.minimum);
+      if (issue2.inclusive === false) break;
+      return { code: issue2.code === "too_big" ? "config-too-big" : "config-too-small", params: { origin: issue2.origin, limit } };
+    }
+  }
+  if (hasMessage(issue2.message) && issue2.message.startsWith("config-")) {
+    const params = Object.fromEntries(Object.entries(issue2.params ?? {}).filter((e) => typeof e[1] === "string" || typeof e[1] === "number"));
+    return { code: issue2.message, params };
+  }
+  return { code: "config-invalid-value", params: {} };
+}
+function isIndex(s2) {
+  return s2 !== void 0 && /^\d+$/.test(s2);
+}
+function removeAt(obj, path9) {
+  if (path9.length === 0) return {};
+  const [head, ...rest] = path9;
+  const copy = { ...obj };
+  if (rest.length === 0) {
+    delete copy[head];
+    return copy;
+  }
+  const child = copy[head];
+  if (child && typeof child === "object" && !Array.isArray(child)) copy[head] = removeAt(child, rest);
+  else delete copy[head];
+  return copy;
+}
+
+// src/github/load-config.ts
+async function loadConfig(octokit, repo, defaultBranch) {
+  try {
+    const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: CONFIG_PATH,
+      ref: defaultBranch
+    });
+    const data = res.data;
+    if (data.type !== "file" || typeof data.content !== "string") return parseConfig(null);
+    if ((data.size ?? 0) > MAX_CONFIG_BYTES) return tooLargeConfig();
+    return parseConfig(Buffer.from(data.content, "base64").toString("utf8"));
+  } catch (error63) {
+    if (statusOf(error63) === 404) return parseConfig(null);
+    throw error63;
+  }
+}
+
+// src/core/posting-cache.ts
+import { Buffer as Buffer5 } from "node:buffer";
+
+// src/core/decode-content.ts
+import { Buffer as Buffer3 } from "node:buffer";
+
+// src/core/diagnostic.ts
+function diagnostic(rule, severity, at, messageId, params = {}, extra = {}) {
+  const d = { line: at.line, column: at.column, severity, rule, messageId, params };
+  if (extra.fix) d.fix = extra.fix;
+  if (extra.key !== void 0) d.key = extra.key;
+  return d;
+}
+function sortDiagnostics(list2) {
+  return list2.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+var FILE_START = { line: 1, column: 1 };
+
+// src/core/rule-severities.ts
+var error62 = (consequence) => ({ severity: "error", consequence });
+var warning = (consequence) => ({ severity: "warning", consequence });
+var RULE_SEVERITIES = {
+  "file-extension": { default: error62("not-published") },
+  "file-too-large": { default: error62("not-read") },
+  encoding: { default: error62("not-read") },
+  "front-matter-missing": { default: error62("not-published") },
+  "front-matter-language": { default: error62("not-published") },
+  "front-matter-syntax": { default: error62("page-broken") },
+  "front-matter-not-mapping": { default: error62("page-broken") },
+  /** Jekyll (Psych) keeps the last value: harmless when both are equal or nobody reads the key. */
+  "duplicate-key": { default: warning("last-wins"), conflict: error62("value-conflict") },
+  "unknown-key": { default: warning("value-ignored") },
+  /** A detail (page title, techno, junior badge…) is lost: advice; a key the page or the closing job needs: an error. */
+  "key-misspelled": { default: error62("value-lost"), detail: warning("detail-lost") },
+  /** A boolean written as text: `"false"`/`non` is true for Liquid (`junior`, `published`). */
+  "invalid-value": { default: warning("value-ignored"), "false-as-text": error62("truthy-text") },
+  "roles-missing": { default: error62("page-no-title") },
+  "open-missing": { default: error62("page-says-filled") },
+  /** `"true"` (quoted), `yes`, `on`, `no`, `off`: Jekyll reads them as the author meant. */
+  "open-not-boolean": { default: error62("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
+  "team-missing": { default: warning("page-shows-beta") },
+  /** A startup's title, or an id with a domain: the certain fix gives the id. */
+  "startup-unknown": { default: error62("startup-not-found"), "by-name": warning("startup-by-name"), "with-friend": warning("no-startup-card") },
+  "contract-missing": { default: warning("labels-only") },
+  "contract-alias": { default: warning("labels-only") },
+  "contract-unknown": { default: warning("labels-only") },
+  /** On `date`, Jekyll's build fails; on a closing field, the closing job cannot read it. */
+  "date-invalid": { default: warning("date-not-shown"), date: error62("build-fails"), closing: error62("closing-unreadable") },
+  "date-format": { default: warning("date-not-shown"), date: error62("build-fails"), closing: error62("closing-unreadable") },
+  "date-timezone": { default: warning("time-guessed") },
+  "date-order": { default: error62("closes-at-once") },
+  "closing-date-missing": { default: warning("stays-open") },
+  "contact-invalid": { default: warning("not-shown") },
+  /** Only a partner posting (`type: friend`) shows `externalURL`, as its link. */
+  "url-invalid": { default: warning("not-shown"), partner: error62("link-broken") },
+  "partner-url-missing": { default: error62("link-empty") },
+  "file-date-missing": { default: error62("date-is-build-day") }
+};
+function severityOf(rule, variant) {
+  const cases = RULE_SEVERITIES[rule];
+  return ((variant !== void 0 ? cases[variant] : void 0) ?? cases.default).severity;
+}
+function dateVariant(key, closingDateFields) {
+  if (key === "date") return "date";
+  return closingDateFields.includes(key) ? "closing" : "default";
+}
+var CONSUMED_KEYS = {
+  roles: "page, listing, API",
+  title: "page title",
+  startup: "page, listing, API",
+  friend: "page, listing, API",
+  type: "page (partner link)",
+  externalURL: "page (partner link)",
+  open: "page, API",
+  date: "permalink, page, API",
+  junior: "page, listing",
+  techno: "page, listing, API",
+  domaines: "API",
+  contacts: "API",
+  depublication_date: "API, closing job",
+  poste_ferme: "closing job",
+  poste_pourvu: "closing job",
+  contrat: "labels",
+  published: "Jekyll",
+  permalink: "Jekyll",
+  layout: "Jekyll",
+  redirect_from: "Jekyll"
+};
+var DETAIL_KEYS = /* @__PURE__ */ new Set(["title", "junior", "techno", "domaines", "contacts", "contrat", "layout", "redirect_from"]);
+function isConsumed(key, closingDateFields) {
+  return Object.hasOwn(CONSUMED_KEYS, key) || closingDateFields.includes(key);
+}
+
+// src/core/decode-content.ts
+function placeOf(text3, index) {
+  const lines = text3.slice(0, index).split("\n");
+  return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
+}
+function invalidByte(bytes, text3) {
+  for (let k = text3.indexOf("\uFFFD"); k !== -1; k = text3.indexOf("\uFFFD", k + 1)) {
+    const offset = Buffer3.byteLength(text3.slice(0, k), "utf8");
+    if (bytes[offset] === 239 && bytes[offset + 1] === 191 && bytes[offset + 2] === 189) continue;
+    const before = text3.slice(0, k).replace(/^\uFEFF/, "");
+    const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    return diagnostic("encoding", severityOf("encoding"), placeOf(before, before.length), "encoding-not-utf8", { byte });
+  }
+  return null;
+}
+function tooLarge(size) {
+  return diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "file-too-large", { size, max: MAX_POSTING_BYTES });
+}
+function decodeContent(content) {
+  let text3;
+  if (typeof content === "string") {
+    const size = Buffer3.byteLength(content, "utf8");
+    if (size > MAX_POSTING_BYTES) return { diagnostic: tooLarge(size) };
+    text3 = content;
+  } else {
+    if (content.byteLength > MAX_POSTING_BYTES) return { diagnostic: tooLarge(content.byteLength) };
+    const [b0, b1] = [content[0], content[1]];
+    if (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255) {
+      return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "encoding-utf16") };
+    }
+    text3 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(content);
+    const invalid = invalidByte(content, text3);
+    if (invalid) return { diagnostic: invalid };
+  }
+  const bom = text3.charCodeAt(0) === 65279;
+  if (bom) text3 = text3.slice(1);
+  const nul = text3.indexOf("\0");
+  if (nul !== -1) return { diagnostic: diagnostic("encoding", severityOf("encoding"), placeOf(text3, nul), "encoding-nul") };
+  const count = (re) => text3.match(re)?.length ?? 0;
+  const crlf = count(/\r\n/g);
+  const lf = count(/\n/g) - crlf;
+  const cr = count(/\r/g) - crlf;
+  if (cr > 0 && lf + crlf === 0) return { diagnostic: diagnostic("encoding", severityOf("encoding"), FILE_START, "line-endings-cr") };
+  const lineEnding = lf + crlf === 0 ? "none" : lf === 0 ? "crlf" : crlf === 0 ? "lf" : "mixed";
+  return { text: text3, bom, lineEnding };
+}
+
+// src/core/front-matter-fences.ts
+import { Buffer as Buffer4 } from "node:buffer";
+var OPEN = /^---[ \t]*$/;
+var OPEN_YAML = /^---[ \t]*(?:yaml|yml)[ \t]*$/i;
+var OPEN_LANGUAGE = /^---[ \t]*([A-Za-z][\w+.-]*)[ \t]*$/;
+var CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+var INDENTED_FENCE = /^[ \t]+(?:---|\.\.\.)[ \t]*$/;
+var LOOKS_LIKE_KEY = /^[\p{L}_][\p{L}\p{N}_-]*[ \t]*:(?:[ \t]|$)/u;
+function missingAt(at, messageId, params = {}, fixText) {
+  return diagnostic("front-matter-missing", severityOf("front-matter-missing"), at, messageId, params, { fix: fixText === void 0 ? void 0 : { line: at.line, text: fixText } });
+}
+function missing(lines) {
+  if (lines.every((l) => l.trim() === "")) return missingAt(FILE_START, "file-empty");
+  const first = lines.findIndex((l) => l.trim() !== "");
+  const firstLine = lines[first] ?? "";
+  if (first > 0 && OPEN.test(firstLine)) return missingAt({ line: first + 1, column: 1 }, "front-matter-not-first", { line: first + 1 });
+  if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l))) return missingAt(FILE_START, "front-matter-fence-dashes", {}, "---");
+  if (INDENTED_FENCE.test(firstLine) && first === 0) return missingAt(FILE_START, "front-matter-fence-indented", {}, "---");
+  if (LOOKS_LIKE_KEY.test(firstLine) && lines.some((l) => CLOSE.test(l))) return missingAt(FILE_START, "front-matter-opening-missing");
+  return missingAt(FILE_START, "front-matter-missing");
+}
+function findFences(lines) {
+  const first = lines[0] ?? "";
+  const diagnostics = [];
+  if (OPEN_YAML.test(first)) {
+    diagnostics.push(diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language-yaml", {}, { fix: { line: 1, text: "---" } }));
+  } else if (!OPEN.test(first)) {
+    const language = OPEN_LANGUAGE.exec(first);
+    if (language) {
+      return { found: false, diagnostics: [diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language", { language: language[1] ?? "" })] };
+    }
+    return { found: false, diagnostics: [missing(lines)] };
+  }
+  const close = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
+  if (close === -1) {
+    const indented = lines.findIndex((l, i) => i > 0 && INDENTED_FENCE.test(l));
+    const d = indented > 0 ? missingAt({ line: indented + 1, column: 1 }, "front-matter-fence-indented", {}, (lines[indented] ?? "").trim()) : missingAt(FILE_START, "front-matter-unclosed");
+    return { found: false, diagnostics: [...diagnostics, d] };
+  }
+  const size = lines.slice(1, close).reduce((n, l) => n + Buffer4.byteLength(l, "utf8") + 1, 0);
+  if (size > MAX_FRONT_MATTER_BYTES) {
+    return { found: false, diagnostics: [...diagnostics, diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })] };
+  }
+  return { found: true, closeLine: close + 1, diagnostics };
+}
+
+// src/core/yaml-reading.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var MAX_YAML_DEPTH = 20;
+var MAX_YAML_ALIASES = 100;
+var PRESCAN_LIMIT = 64;
+var MAX_YAML_PIECES = 1e3;
+var MAX_NODE_PROBLEMS = 200;
+var CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t2) => `tag:yaml.org,2002:${t2}`));
+function syntax(at, messageId, params = {}) {
+  return diagnostic("front-matter-syntax", "error", at, messageId, params);
+}
+function prescan(lines, firstLine) {
+  const tooDeep = (line, column) => syntax({ line: firstLine + line, column }, "yaml-too-deep", { max: MAX_YAML_DEPTH });
+  let depth = 0;
+  let pieces = 0;
+  let tooComplex = null;
+  for (const [i, line] of lines.entries()) {
+    const dashes = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0].replace(/[^-?:]/g, "").length ?? 0;
+    if (dashes > PRESCAN_LIMIT) return tooDeep(i, 1);
+    for (let j = 0; j < line.length; j++) {
+      const c = line[j];
+      if ((c === "[" || c === "{") && ++depth > PRESCAN_LIMIT) return tooDeep(i, j + 1);
+      if ((c === "]" || c === "}") && depth > 0) depth--;
+    }
+    pieces += line.split(/[,[{]/).length;
+    if (pieces > MAX_YAML_PIECES && !tooComplex) {
+      tooComplex = diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", { max: MAX_YAML_PIECES });
+    }
+  }
+  return tooComplex;
+}
+function walk(root, visit2) {
+  const stack = [[root, 0]];
+  while (stack.length > 0) {
+    const [node2, depth] = stack.pop() ?? [null, 0];
+    if (!(0, import_yaml4.isNode)(node2)) continue;
+    visit2(node2, depth);
+    const children = (0, import_yaml4.isMap)(node2) ? node2.items.flatMap((p) => [p.key, p.value]) : (0, import_yaml4.isSeq)(node2) ? node2.items : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
+  }
+}
+function firstOffset(doc, test) {
+  let found = null;
+  walk(doc.contents, (node2, depth) => {
+    if (found === null && test(node2, depth)) found = node2.range?.[0] ?? 0;
+  });
+  return found;
+}
+function lineText(src, line) {
+  return src.lines[line - src.firstLine] ?? "";
+}
+function valueStart(line) {
+  const m = /^(\s*(?:-\s+)?(?:[^\s:#'"][^:]*?\s*:\s+)?)\S/.exec(line);
+  return m ? m[1]?.length ?? 0 : null;
+}
+function findBack(src, line, pattern) {
+  for (let l = line; l >= src.firstLine && l > line - 20; l--) {
+    const m = pattern.exec(lineText(src, l));
+    if (m) return { line: l, column: m.index + m[0].length };
+  }
+  return null;
+}
+function keyOf(line) {
+  return /^\s*([^\s:#'"][^:]*?)\s*:(?:\s|$)/.exec(line)?.[1] ?? "";
+}
+function errorDiagnostic(error63, src) {
+  const at = src.place(error63.pos[0]);
+  const lineStart = { line: at.line, column: 1 };
+  const line = lineText(src, at.line);
+  const detail2 = error63.message.split("\n")[0] ?? "";
+  switch (error63.code) {
+    case "TAB_AS_INDENT":
+      return syntax(at, "yaml-tab-indent");
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return /block sequence/i.test(detail2) ? syntax(lineStart, "yaml-bad-indent") : colonInValue(at, src);
+    case "MULTILINE_IMPLICIT_KEY":
+      return lineWithoutField(at, src);
+    case "MISSING_CHAR": {
+      const quote = /^Missing closing (["'])quote/.exec(detail2)?.[1];
+      if (quote) return syntax(findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/) ?? at, "yaml-quote-unclosed", { quote });
+      if (/^Comments must be separated/.test(detail2)) return syntax(at, "yaml-comment-space");
+      if (/^Implicit map keys need to be followed/.test(detail2)) return lineWithoutField(at, src);
+      break;
+    }
+    case "BAD_INDENT": {
+      const flow = /^Flow (sequence|map) in block collection/.exec(detail2);
+      if (flow) {
+        const [open2, close] = flow[1] === "map" ? ["{", "}"] : ["[", "]"];
+        const place = findBack(src, at.line - (at.column === 1 ? 1 : 0), open2 === "[" ? /\[/ : /\{/);
+        return syntax(place ?? at, "yaml-flow-unclosed", { open: open2, close });
+      }
+      const dash = /^(\s*)-([^\s-].*)$/.exec(line);
+      if (dash) return syntax({ line: at.line, column: (dash[1]?.length ?? 0) + 1 }, "yaml-dash-space", { example: `- ${dash[2] ?? ""}` });
+      return syntax(lineStart, "yaml-bad-indent");
+    }
+    case "UNEXPECTED_TOKEN": {
+      if (/^Unexpected scalar at node end/.test(detail2)) return scalarAfterValue(at, line) ?? genericError(at, error63.code, detail2);
+      if (/^Unexpected block-seq-ind on same line with key/.test(detail2)) return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
+      if (/^Block scalar header includes extra characters/.test(detail2) || /^Not a YAML token/.test(detail2) && /:\s*[|>][-+0-9]*\s+\S/.test(line)) {
+        return syntax(at, "yaml-block-scalar");
+      }
+      break;
+    }
+    case "BAD_DQ_ESCAPE":
+      return syntax(at, "yaml-dq-escape", { sequence: /escape sequence (.+)$/.exec(detail2)?.[1] ?? "\\" });
+    case "BAD_SCALAR_START":
+      return syntax(at, "yaml-bad-start", { char: detail2.slice(-1) });
+    case "BAD_ALIAS":
+      if (/^(Anchor|Alias) cannot be an empty string/.test(detail2)) return syntax(at, "yaml-bad-start", { char: detail2.startsWith("Anchor") ? "&" : "*" });
+      break;
+    case "KEY_OVER_1024_CHARS":
+      return syntax(at, "yaml-key-too-long");
+    case "RESOURCE_EXHAUSTION":
+      return syntax(at, "yaml-too-deep", { max: MAX_YAML_DEPTH });
+    default:
+      break;
+  }
+  return genericError(at, error63.code, detail2);
+}
+function genericError(at, code, detail2) {
+  return syntax(at, "yaml-syntax", { code, detail: detail2 });
+}
+function scalarAfterValue(at, line) {
+  const start = valueStart(line);
+  if (start !== null && (line[start] === "*" || line[start] === "&")) return syntax({ line: at.line, column: start + 1 }, "yaml-bad-start", { char: line[start] ?? "*" });
+  const closerColumn = line.slice(0, at.column - 1).trimEnd().length;
+  const atCloser = { line: at.line, column: Math.max(1, closerColumn) };
+  switch (line.charAt(closerColumn - 1)) {
+    case "'":
+      return syntax(atCloser, "yaml-apostrophe-in-quotes");
+    case '"':
+      return syntax(atCloser, "yaml-quote-in-quotes");
+    case "]":
+    case "}":
+      return syntax(atCloser, "yaml-text-after-list", { close: line.charAt(closerColumn - 1) });
+    default:
+      return null;
+  }
+}
+function colonInValue(at, src) {
+  const rest = lineText(src, at.line).slice(at.column - 1);
+  if (/:(?:\s|$)/.test(rest)) return syntax(at, "yaml-colon-in-value");
+  for (let l = at.line + 1; l < src.firstLine + src.lines.length; l++) {
+    const text3 = lineText(src, l);
+    if (!/^\s/.test(text3)) break;
+    const fieldAt = { line: l, column: text3.length - text3.trimStart().length + 1 };
+    if (/:(?:\s|$)/.test(text3)) return syntax(fieldAt, "yaml-indented-field", { key: keyOf(text3) || "\u2026" });
+  }
+  return syntax(at, "yaml-colon-in-value");
+}
+function lineWithoutField(at, src) {
+  const glued = /^(\s*[^\s:#'"][^:\s]*):(\S.*)$/.exec(lineText(src, at.line));
+  const lineStart = { line: at.line, column: 1 };
+  if (glued) return syntax(lineStart, "yaml-colon-space", { example: `${glued[1]?.trim() ?? ""}: ${glued[2] ?? ""}` });
+  return syntax(lineStart, "yaml-not-a-field");
+}
+function explainErrors(errors, src) {
+  const out = [];
+  const lines = /* @__PURE__ */ new Set();
+  for (const error63 of errors) {
+    if (out.length >= 10) break;
+    const d = errorDiagnostic(error63, src);
+    const errorLine = src.place(error63.pos[0]).line;
+    if (lines.has(d.line) || lines.has(errorLine)) continue;
+    lines.add(d.line).add(errorLine);
+    out.push(d);
+  }
+  return out;
+}
+function checkNodes(doc, src) {
+  const found = [];
+  const push = (d) => found.length < MAX_NODE_PROBLEMS && found.push(d);
+  walk(doc.contents, (n) => {
+    if (((0, import_yaml4.isScalar)(n) || (0, import_yaml4.isCollection)(n)) && n.tag !== void 0 && !CORE_TAGS.has(n.tag)) push(syntax(src.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
+    if (!(0, import_yaml4.isMap)(n)) return;
+    const seen = /* @__PURE__ */ new Map();
+    for (const pair of n.items) {
+      const key = pair.key;
+      if (key && !(0, import_yaml4.isScalar)(key)) {
+        push(syntax(src.place(key.range[0]), "yaml-complex-key"));
+        continue;
+      }
+      const name = key ? String(key.value) : "";
+      const place = src.place(key?.range[0] ?? 0);
+      const first = seen.get(name);
+      if (first) push(diagnostic("duplicate-key", "error", place, "duplicate-key", { key: name, firstLine: first.line }, { key: name }));
+      else seen.set(name, place);
+    }
+  });
+  return found;
+}
+function toData(doc, src) {
+  let js;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    const message2 = e instanceof Error ? e.message : String(e);
+    if (/alias count/i.test(message2)) return { problem: syntax(src.place(0), "yaml-aliases", { max: MAX_YAML_ALIASES }) };
+    const name = /^Unresolved alias[^:]*: (.*)$/.exec(message2)?.[1];
+    const alias = name === void 0 ? null : firstOffset(doc, (n) => (0, import_yaml4.isAlias)(n) && n.source === name);
+    if (alias) return { problem: syntax(src.place(alias), "yaml-bad-start", { char: "*" }) };
+    return { problem: syntax(src.place(0), "yaml-syntax", { code: "ALIAS", detail: message2.split("\n")[0] ?? "" }) };
+  }
+  return { data: Object.assign(/* @__PURE__ */ Object.create(null), js) };
+}
+function toJS(doc, node2) {
+  return (0, import_yaml4.isNode)(node2) ? node2.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }) : node2;
+}
+function spanOn(node2, line, src) {
+  const start = src.place(node2.range[0]);
+  const end = src.place(node2.range[1]);
+  if (start.line !== line || end.line !== line) return null;
+  return { start: start.column - 1, end: end.column - 1 };
+}
+function keyPositions(doc, map2, src) {
+  const positions = /* @__PURE__ */ new Map();
+  const values = /* @__PURE__ */ new Map();
+  for (const pair of map2.items) {
+    const keyNode = pair.key;
+    if (!keyNode || !(0, import_yaml4.isScalar)(keyNode)) continue;
+    const key = String(keyNode.value);
+    const at = src.place(keyNode.range[0]);
+    const value = pair.value;
+    const valueAt = src.place(value ? value.range[0] : keyNode.range[2]);
+    const previous = positions.get(key);
+    positions.delete(key);
+    positions.set(key, {
+      key,
+      line: at.line,
+      column: at.column,
+      keySpan: spanOn(keyNode, at.line, src) ?? { start: at.column - 1, end: at.column - 1 + key.length },
+      valueLine: valueAt.line,
+      valueColumn: valueAt.column,
+      valueSpan: value && (0, import_yaml4.isScalar)(value) ? spanOn(value, at.line, src) : null,
+      occurrences: (previous?.occurrences ?? 0) + 1,
+      ...previous ? { valueBefore: JSON.stringify(toJS(doc, values.get(key))) } : {}
+    });
+    values.set(key, pair.value);
+  }
+  return positions;
+}
+function locator(contents, src) {
+  return (path9) => {
+    let node2 = contents;
+    let place = null;
+    for (const step of path9) {
+      if ((0, import_yaml4.isMap)(node2)) {
+        const pair = node2.items.findLast((p) => (0, import_yaml4.isScalar)(p.key) && String(p.key.value) === String(step));
+        if (!pair) break;
+        node2 = pair.value;
+        place = src.place(pair.key.range[0]);
+      } else if ((0, import_yaml4.isSeq)(node2) && typeof step === "number") {
+        node2 = node2.items[step];
+        if (!(0, import_yaml4.isScalar)(node2) && !(0, import_yaml4.isCollection)(node2)) break;
+      } else break;
+      if ((0, import_yaml4.isScalar)(node2) || (0, import_yaml4.isCollection)(node2)) place = src.place(node2.range[0]);
+    }
+    return place;
+  };
+}
+var NO_PLACE = () => null;
+function readYaml(lines, firstLine) {
+  const fail = (diagnostics) => ({ data: null, positions: /* @__PURE__ */ new Map(), locate: NO_PLACE, diagnostics });
+  const early = prescan(lines, firstLine);
+  if (early) return fail([early]);
+  const text3 = lines.join("\n");
+  const counter = new import_yaml4.LineCounter();
+  counter.addNewLine(0);
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) counter.addNewLine(i + 1);
+  const place = (offset) => {
+    const { line, col } = counter.linePos(offset);
+    return { line: firstLine + line - 1, column: col };
+  };
+  const src = { lines, firstLine, place };
+  const doc = (0, import_yaml4.parseDocument)(text3, { version: "1.2", schema: "core", uniqueKeys: false, intAsBigInt: false, prettyErrors: false });
+  const deep = firstOffset(doc, (node2, depth) => (0, import_yaml4.isCollection)(node2) && depth >= MAX_YAML_DEPTH);
+  if (deep !== null) return fail([syntax(place(deep), "yaml-too-deep", { max: MAX_YAML_DEPTH })]);
+  const several = doc.errors.find((e) => e.code === "MULTIPLE_DOCS");
+  if (several) return fail([syntax(place(several.pos[0]), "yaml-several-documents")]);
+  if (doc.errors.length > 0) return fail(explainErrors(doc.errors, src));
+  const nodeProblems = checkNodes(doc, src);
+  const fatal = nodeProblems.filter((d) => d.rule === "front-matter-syntax");
+  if (fatal.length > 0) return fail(fatal);
+  const contents = doc.contents;
+  if (!(0, import_yaml4.isMap)(contents)) {
+    if (contents === null || (0, import_yaml4.isScalar)(contents) && contents.value === null) {
+      return fail([diagnostic("front-matter-not-mapping", "error", { line: firstLine - 1, column: 1 }, "front-matter-empty", { kind: "empty" })]);
+    }
+    return fail([diagnostic("front-matter-not-mapping", "error", place(contents.range[0]), "front-matter-not-mapping", { kind: (0, import_yaml4.isSeq)(contents) ? "list" : "scalar" })]);
+  }
+  const read2 = toData(doc, src);
+  if ("problem" in read2) return fail([read2.problem]);
+  return { data: read2.data, positions: keyPositions(doc, contents, src), locate: locator(contents, src), diagnostics: nodeProblems };
+}
+
+// src/core/parse-posting.ts
+function parsePosting(content) {
+  const result = { data: null, positions: /* @__PURE__ */ new Map(), locate: () => null, lines: [], lineEnding: "none", bom: false, frontMatter: null, diagnostics: [] };
+  try {
+    const decoded = decodeContent(content);
+    if ("diagnostic" in decoded) {
+      result.diagnostics.push(decoded.diagnostic);
+      return result;
+    }
+    result.bom = decoded.bom;
+    result.lineEnding = decoded.lineEnding;
+    result.lines = decoded.text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+    const fences = findFences(result.lines);
+    result.diagnostics.push(...fences.diagnostics);
+    if (!fences.found) return result;
+    result.frontMatter = { openLine: 1, closeLine: fences.closeLine };
+    const yamlLines = result.lines.slice(1, fences.closeLine - 1);
+    const loneCr = yamlLines.findIndex((l) => l.includes("\r"));
+    if (loneCr !== -1) {
+      const column = (yamlLines[loneCr] ?? "").indexOf("\r") + 1;
+      result.diagnostics.push(diagnostic("encoding", severityOf("encoding"), { line: loneCr + 2, column }, "line-endings-cr"));
+      return result;
+    }
+    const reading = readYaml(yamlLines, 2);
+    result.diagnostics.push(...reading.diagnostics);
+    result.data = reading.data;
+    result.positions = reading.positions;
+    result.locate = reading.locate;
+  } catch (e) {
+    result.data = null;
+    result.diagnostics.push(internalFailure(e));
+  }
+  return result;
+}
+function internalFailure(e) {
+  const detail2 = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", { detail: detail2.slice(0, 200) });
+}
+
+// src/core/posting-cache.ts
+function sameContent(a, b) {
+  return typeof a === "string" || typeof b === "string" ? a === b : Buffer5.compare(a, b) === 0;
+}
+var PostingCache = class {
+  constructor(maxEntries = 2e3, maxBytes = 8 * 1024 * 1024, parse6 = parsePosting) {
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+    this.parse = parse6;
+  }
+  maxEntries;
+  maxBytes;
+  parse;
+  entries = /* @__PURE__ */ new Map();
+  bytes = 0;
+  /** Readings kept now. */
+  get size() {
+    return this.entries.size;
+  }
+  /**
+   * The reading of `content`, whose git blob id is `blob`: kept from an earlier call when it was
+   * the same content (checked, so a wrong id only costs a reading), read and kept otherwise.
+   * Without a blob id (a file on disk), read and not kept.
+   */
+  read(blob, content) {
+    if (!blob) return this.parse(content);
+    const kept = this.entries.get(blob);
+    if (kept) this.forget(blob);
+    const entry = kept && sameContent(kept.content, content) ? kept : { content, parsed: this.parse(content) };
+    const bytes = Buffer5.byteLength(content);
+    if (bytes > this.maxBytes) return entry.parsed;
+    this.entries.set(blob, entry);
+    this.bytes += bytes;
+    for (const [oldest] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.forget(oldest);
+    }
+    return entry.parsed;
+  }
+  forget(blob) {
+    const entry = this.entries.get(blob);
+    if (!entry) return;
+    this.entries.delete(blob);
+    this.bytes -= Buffer5.byteLength(entry.content);
+  }
+};
+
+// src/core/rules/posting-view.ts
+var FRONT_MATTER_START = { line: 1, column: 1 };
+function valueOf(posting, key) {
+  return Object.hasOwn(posting.data, key) ? posting.data[key] : void 0;
+}
+function isBlank(value) {
+  return value === void 0 || value === null || typeof value === "string" && value.trim() === "";
+}
+function keyPlace(posting, key) {
+  const p = posting.parsed.positions.get(key);
+  return p ? { line: p.line, column: p.column } : FRONT_MATTER_START;
+}
+function valuePlace(posting, key) {
+  const p = posting.parsed.positions.get(key);
+  return p ? { line: p.valueLine, column: p.valueColumn } : FRONT_MATTER_START;
+}
+function valueFix(posting, key, replacement) {
+  const p = posting.parsed.positions.get(key);
+  if (!p || !p.valueSpan || p.occurrences !== 1) return void 0;
+  const line = posting.parsed.lines[p.line - 1];
+  if (line === void 0) return void 0;
+  const before = line.slice(0, p.valueSpan.start);
+  const rest = line.slice(p.valueSpan.end);
+  const after = rest.trim() === "" ? "" : rest;
+  const space = before.endsWith(":") ? " " : "";
+  const spaceAfter = after.startsWith("#") ? " " : "";
+  return { line: p.line, text: `${before}${space}${replacement}${spaceAfter}${after}` };
+}
+function valueSource(posting, key) {
+  const p = posting.parsed.positions.get(key);
+  if (!p || !p.valueSpan) return null;
+  const line = posting.parsed.lines[p.line - 1];
+  return line === void 0 ? null : line.slice(p.valueSpan.start, p.valueSpan.end);
+}
+var PSYCH_BOOLEANS = /^(?:yes|on|no|off)$/i;
+function jekyllBoolean(posting, key) {
+  const source = valueSource(posting, key);
+  return source !== null && PSYCH_BOOLEANS.test(source);
+}
+function keyFix(posting, key, newKey) {
+  const p = posting.parsed.positions.get(key);
+  if (!p || p.occurrences !== 1) return void 0;
+  const line = posting.parsed.lines[p.line - 1];
+  if (line === void 0) return void 0;
+  return { line: p.line, text: `${line.slice(0, p.keySpan.start)}${newKey}${line.slice(p.keySpan.end)}` };
+}
+function shown(value) {
+  let text3;
+  if (typeof value === "string") text3 = value;
+  else {
+    try {
+      text3 = JSON.stringify(value) ?? String(value);
+    } catch {
+      text3 = String(value);
+    }
+  }
+  return text3.length > 80 ? `${text3.slice(0, 79)}\u2026` : text3;
+}
+var TRUE_WORDS = /* @__PURE__ */ new Set(["true", "yes", "oui", "vrai", "on"]);
+var FALSE_WORDS = /* @__PURE__ */ new Set(["false", "no", "non", "faux", "off"]);
+function booleanLike(value) {
+  if (typeof value !== "string") return null;
+  const m = /^\s*([^\s#]+)\s*(#.*)?$/.exec(value);
+  if (!m) return null;
+  const word2 = (m[1] ?? "").toLowerCase();
+  const bool = TRUE_WORDS.has(word2) ? true : FALSE_WORDS.has(word2) ? false : null;
+  if (bool === null) return null;
+  const comment = m[2] && m[2].trim() !== "#" ? ` ${m[2].trim()}` : "";
+  return { value: bool, text: `${bool}${comment}` };
+}
+
+// src/core/rules/contacts.ts
+var EMAIL = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[A-Za-z]{2,}$/;
+var MEMBER_ID = /^[a-z0-9]+(?:[-_'][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_'][a-z0-9]+)*)+$/i;
+var HANDLE = /^@[a-z0-9](?:[a-z0-9-]{0,38})$/i;
+var JOINING_WORDS = /* @__PURE__ */ new Set(["et", "ou", "and", "or"]);
+function isContact(text3) {
+  const t2 = text3.replace(/^mailto:/i, "");
+  return EMAIL.test(t2) || t2 === text3 && (MEMBER_ID.test(t2) || HANDLE.test(t2));
+}
+function isWebUrl(text3) {
+  if (/\s/.test(text3.trim())) return false;
+  try {
+    const url2 = new URL(text3.trim());
+    return (url2.protocol === "https:" || url2.protocol === "http:") && url2.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+function contactItems(value) {
+  if (Array.isArray(value)) return value.map((item, index) => ({ item, index }));
+  return [{ item: value, index: null }];
+}
+function checkContacts(posting) {
+  const found = [];
+  for (const key of ["contact", "contacts"]) {
+    const value = valueOf(posting, key);
+    if (value === void 0 || value === null) continue;
+    for (const { item, index } of contactItems(value)) {
+      if (typeof item !== "string") continue;
+      const words = item.split(/[\s,;]+/).filter((w) => w !== "" && !JOINING_WORDS.has(w.toLowerCase()));
+      const bad = words.find((w) => !isContact(w));
+      if (bad === void 0 && words.length > 0) continue;
+      if (words.length === 0 && index === null) continue;
+      const at = index === null ? valuePlace(posting, key) : posting.parsed.locate([key, index]) ?? valuePlace(posting, key);
+      found.push(diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }));
+    }
+  }
+  const partner = valueOf(posting, "type") === "friend";
+  const url2 = valueOf(posting, "externalURL");
+  if (typeof url2 === "string" && url2.trim() !== "" && !isWebUrl(url2)) {
+    found.push(
+      diagnostic("url-invalid", severityOf("url-invalid", partner ? "partner" : void 0), valuePlace(posting, "externalURL"), partner ? "url-invalid-partner" : "url-invalid", { key: "externalURL", value: shown(url2) }, { key: "externalURL" })
+    );
+  } else if (partner && isBlank(url2)) {
+    const friend = valueOf(posting, "friend");
+    const at = valueOf(posting, "externalURL") === void 0 ? posting.parsed.positions.has("type") ? keyPlace(posting, "type") : FRONT_MATTER_START : valuePlace(posting, "externalURL");
+    found.push(
+      diagnostic("partner-url-missing", severityOf("partner-url-missing"), at, "partner-url-missing", { friend: typeof friend === "string" ? shown(friend.trim()) : "" }, { key: "externalURL" })
+    );
+  }
+  return found;
+}
+
+// src/core/contract-in-text.ts
+var L = "[\\p{L}\\p{N}]";
+var word = (body) => new RegExp(`(?<!${L})(?:${body})(?!${L})`, "gu");
+var STRONG = [
+  { type: "stage", re: word("stages?|stagiaires?") },
+  { type: "ind\xE9pendant", re: word("free-?lances?|freelancers?") },
+  // `indépendant` is also an adjective: "des équipes assez indépendantes".
+  { type: "ind\xE9pendant", re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|\xB7e|\\.e|\\(e\\))?(?:\xB7?s)?") },
+  { type: "CDD", re: word("cdd") },
+  { type: "CDI", re: word("cdi") },
+  // Not `apprentissage` alone: a subject as well (Mission apprentissage, machine learning).
+  { type: "alternance", re: word("(?<!bonne )alternance|alternant(?:e|\xB7e|\\.e)?s?|contrats? d'apprentissage") },
+  { type: "fonctionnaire", re: word("fonctionnaires?|detachement") }
+];
+var CONTEXT_ONLY = [
+  { type: "ind\xE9pendant", re: word("prestataires?|prestation|portage salarial|auto-?entrepreneur|micro-?entrepreneur") },
+  { type: "CDD", re: word("contractuel(?:le|\xB7le|\\.le)?s?") },
+  { type: "fonctionnaire", re: word("titulaires?") },
+  { type: "alternance", re: word("apprenti(?:e|\xB7e|\\.e)?s?") }
+];
+var STRONG_TESTS = STRONG.map((p) => new RegExp(p.re.source, "u"));
+var CONTRACT_LINE = /contrat|statut|modalit|type de poste|poste ouvert|ouvert (?:aux|a|pour)|remuneration|tjm/u;
+function fold(text3) {
+  let folded = "";
+  const origin = [];
+  let i = 0;
+  for (const c of text3) {
+    const f = c.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").toLowerCase().replace(/[’ʼ]/g, "'");
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    folded += f;
+    i += c.length;
+  }
+  origin.push(i);
+  return { folded, origin };
+}
+function saidAt(line, start, end) {
+  const rest = /^[ \p{L}\p{N}'’·]*/u.exec(line.slice(end))?.[0] ?? "";
+  const words = rest.split(" ").slice(0, 4).join(" ");
+  return `${line.slice(start, end)}${words}`.trim().replace(/\s+/g, " ").slice(0, 60);
+}
+function scan(lines, patterns, only) {
+  const found = { types: /* @__PURE__ */ new Set(), first: null };
+  for (const line of lines) {
+    const { folded, origin } = fold(line);
+    if (only && !only(folded)) continue;
+    for (const { type, re } of patterns) {
+      re.lastIndex = 0;
+      for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+        found.types.add(type);
+        if (!found.first) found.first = { type, said: saidAt(line, origin[m.index] ?? 0, origin[m.index + m[0].length] ?? line.length) };
+        if (found.types.size > 1) return found;
+      }
+    }
+  }
+  return found;
+}
+var MAX_TEXT = 5e4;
+function contractInText(titles, body) {
+  const text3 = body.slice(0, MAX_TEXT).replace(/\]\([^)]*\)|<?https?:\/\/\S+|\S+@\S+/g, " ");
+  const bodyLines = text3.split(/\r?\n/);
+  const lines = [...titles, ...bodyLines];
+  const inTitles = scan(titles, [...STRONG, ...CONTEXT_ONLY], null);
+  const inContext = scan(bodyLines, [...STRONG, ...CONTEXT_ONLY], (folded) => CONTRACT_LINE.test(folded));
+  const context = { types: /* @__PURE__ */ new Set([...inContext.types, ...inTitles.types]), first: inTitles.first ?? inContext.first };
+  if (context.types.size === 1) return context.first;
+  if (context.types.size > 1) return null;
+  const anywhere = scan(lines, [...STRONG, ...CONTEXT_ONLY], (folded) => STRONG_TESTS.some((re) => re.test(folded)));
+  return anywhere.types.size === 1 ? anywhere.first : null;
+}
+
+// src/core/compare-text.ts
+var INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+var ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+function cleanInvisible(s2) {
+  return s2.replace(INVISIBLE, "").replace(ODD_SPACES, " ").trim();
+}
+function hasInvisible(s2) {
+  return new RegExp(INVISIBLE.source).test(s2) || new RegExp(ODD_SPACES.source).test(s2);
+}
+function foldText(s2) {
+  return cleanInvisible(s2).normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").toLowerCase().replace(/\s+/g, " ");
+}
+function foldAlnum(s2) {
+  return lettersAndDigits(foldText(s2));
+}
+function lettersAndDigits(folded) {
+  return folded.replace(/[^\p{L}\p{N}]/gu, "");
+}
+function editDistance(a, b, max = Infinity) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+    }
+    if (Math.min(...cur) > max) return max + 1;
+    [prev2, prev] = [prev, cur];
+  }
+  return Math.min(prev[b.length], max + 1);
+}
+function typoBudget(length) {
+  if (length <= 3) return 0;
+  if (length <= 11) return 1;
+  return 2;
+}
+function nearMatch(value, candidates) {
+  const entries = [...candidates].map((c) => ({ value: c, folded: foldText(c) })).map((e) => ({ ...e, alnum: lettersAndDigits(e.folded) }));
+  const folded = foldText(value);
+  const byFold = entries.filter((e) => e.folded === folded).map((e) => e.value);
+  if (byFold.length > 0) return { matches: byFold, kind: "folded", distance: 0 };
+  const alnum = lettersAndDigits(folded);
+  if (alnum === "") return null;
+  const byAlnum = entries.filter((e) => e.alnum === alnum).map((e) => e.value);
+  if (byAlnum.length > 0) return { matches: byAlnum, kind: "alnum", distance: 0 };
+  const budget = typoBudget(alnum.length);
+  if (budget === 0) return null;
+  let best = budget + 1;
+  let matches = [];
+  for (const e of entries) {
+    const d = editDistance(alnum, e.alnum, best);
+    if (d < best) {
+      best = d;
+      matches = [e.value];
+    } else if (d === best && d <= budget) matches.push(e.value);
+  }
+  if (matches.length > 1) {
+    const letters = [...alnum].sort().join("");
+    const swaps = matches.filter((m) => [...foldAlnum(m)].sort().join("") === letters);
+    if (swaps.length === 1) matches = swaps;
+  }
+  return matches.length > 0 ? { matches, kind: "edit", distance: best } : null;
+}
+
+// src/core/contracts.ts
+var CONTRACT_ALIASES = {
+  // freelance: the most common type of the network
+  "ind\xE9pendant": "ind\xE9pendant",
+  "ind\xE9pendante": "ind\xE9pendant",
+  "ind\xE9pendant\xB7e": "ind\xE9pendant",
+  "ind\xE9pendant.e": "ind\xE9pendant",
+  "ind\xE9pendant(e)": "ind\xE9pendant",
+  "ind\xE9pendent": "ind\xE9pendant",
+  "independant": "ind\xE9pendant",
+  "independent": "ind\xE9pendant",
+  "ind\xE9pendant/freelance": "ind\xE9pendant",
+  "freelance": "ind\xE9pendant",
+  "free-lance": "ind\xE9pendant",
+  "free lance": "ind\xE9pendant",
+  "prestataire": "ind\xE9pendant",
+  "pr\xE9stataire": "ind\xE9pendant",
+  "prestation": "ind\xE9pendant",
+  // internship
+  "stage": "stage",
+  "stagiaire": "stage",
+  // fixed term
+  "CDD": "CDD",
+  "contractuel": "CDD",
+  "contractuelle": "CDD",
+  "contractuel\xB7le": "CDD",
+  // permanent
+  "CDI": "CDI",
+  // civil servant
+  "fonctionnaire": "fonctionnaire",
+  "fonctionaire": "fonctionnaire",
+  "titulaire": "fonctionnaire",
+  "d\xE9tachement": "fonctionnaire",
+  // work-study
+  "alternance": "alternance",
+  "alternant": "alternance",
+  "alternant\xB7e": "alternance",
+  "apprentissage": "alternance",
+  "apprenti": "alternance",
+  "apprentie": "alternance",
+  "apprenti\xB7e": "alternance"
+};
+var JOINING_WORDS2 = /* @__PURE__ */ new Set(["ou", "et", "or", "and"]);
+var INCLUSIVE_ENDINGS = ["", "s", "e", "es", "\xB7e", "\xB7es", "\xB7e\xB7s", ".e", ".es", ".e.s", "(e)", "(e)s", "-e", "-es"];
+var ACCEPTED = new Map(
+  CONTRACT_TYPES.flatMap((type) => INCLUSIVE_ENDINGS.map((ending) => [`${type.toLowerCase()}${ending}`, type]))
+);
+var WORD = new RegExp("[\\p{L}\\p{N}]+(?:[\xB7.-]\\p{L}+|\\(\\p{L}+\\)\\p{L}*)*", "gu");
+function buildTable(extra) {
+  const table2 = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(CONTRACT_ALIASES)) table2.set(foldText(k), v);
+  for (const [k, v] of Object.entries(extra)) {
+    if (CONTRACT_TYPES.includes(v)) table2.set(foldText(k), v);
+  }
+  return table2;
+}
+function accepted(text3) {
+  return ACCEPTED.get(cleanInvisible(text3).toLowerCase());
+}
+function aliasOf(word2, table2) {
+  const folded = foldText(word2);
+  return table2.get(folded) ?? table2.get(folded.replace(/[·.(-].*$/u, "")) ?? typoMatch(folded, table2);
+}
+function typoMatch(word2, table2) {
+  const budget = typoBudget(word2.length);
+  if (budget === 0) return null;
+  let best = budget + 1;
+  let types = /* @__PURE__ */ new Set();
+  for (const [key, type] of table2) {
+    if (key.includes(" ")) continue;
+    const d = editDistance(word2, key, best);
+    if (d < best) {
+      best = d;
+      types = /* @__PURE__ */ new Set([type]);
+    } else if (d === best && d <= budget) types.add(type);
+  }
+  return types.size === 1 ? [...types][0] ?? null : null;
+}
+function normalizeContract(raw, extraAliases = {}) {
+  const table2 = buildTable(extraAliases);
+  const value = cleanInvisible(raw);
+  const whole = accepted(value) ?? table2.get(foldText(value));
+  if (whole) return accepted(value) ? { types: [whole], canonical: true } : { types: [whole], canonical: false, suggestion: whole };
+  const types = [];
+  const replacements = [];
+  let onlyTypes = true;
+  for (const m of value.matchAll(WORD)) {
+    const word2 = m[0];
+    const start = m.index ?? 0;
+    if (JOINING_WORDS2.has(word2.toLowerCase())) continue;
+    let type = accepted(word2);
+    if (!type) {
+      type = aliasOf(word2, table2);
+      if (type) replacements.push({ start, end: start + word2.length, type });
+    }
+    if (!type) {
+      onlyTypes = false;
+      continue;
+    }
+    if (!types.includes(type)) types.push(type);
+  }
+  if (types.length === 0) return { types, canonical: false };
+  if (replacements.length === 0) return { types, canonical: true };
+  if (onlyTypes) return { types, canonical: false, suggestion: types.join(", ") };
+  let suggestion = value;
+  for (const r of [...replacements].reverse()) suggestion = `${suggestion.slice(0, r.start)}${r.type}${suggestion.slice(r.end)}`;
+  return { types, canonical: false, suggestion };
+}
+
+// src/core/rules/contract.ts
+var ALLOWED = CONTRACT_TYPES.join(", ");
+function contractValues(posting) {
+  const value = valueOf(posting, "contrat");
+  if (typeof value === "string") return value.trim() === "" ? [] : [{ raw: value, index: null }];
+  if (Array.isArray(value)) {
+    return value.flatMap((v, index) => typeof v === "string" && v.trim() !== "" ? [{ raw: v, index }] : []);
+  }
+  return [];
+}
+function readContracts(posting, options2) {
+  const types = [];
+  for (const { raw } of contractValues(posting)) {
+    for (const t2 of normalizeContract(raw, options2.extraContractAliases).types) if (!types.includes(t2)) types.push(t2);
+  }
+  return types;
+}
+function titleTexts(posting) {
+  return ["roles", "title"].map((k) => valueOf(posting, k)).filter((v) => typeof v === "string");
+}
+function addLineFix(posting, type) {
+  if (posting.parsed.positions.has("contrat")) {
+    const fill = valueFix(posting, "contrat", type);
+    return fill ? { ...fill, certain: false } : void 0;
+  }
+  const added = `contrat: ${type}`;
+  const roles = posting.parsed.positions.get("roles");
+  if (roles && roles.occurrences === 1 && roles.column === 1 && roles.valueSpan) {
+    const line = posting.parsed.lines[roles.line - 1];
+    const next = posting.parsed.lines[roles.line];
+    if (line !== void 0 && (next === void 0 || !/^[ \t]+\S/.test(next))) return { line: roles.line, text: `${line}
+${added}`, certain: false };
+  }
+  const close = posting.parsed.frontMatter?.closeLine;
+  const fence = close === void 0 ? void 0 : posting.parsed.lines[close - 1];
+  return close !== void 0 && fence !== void 0 ? { line: close, text: `${added}
+${fence}`, certain: false } : void 0;
+}
+function checkMissing(posting, options2) {
+  if (!options2.isNew || valueOf(posting, "open") === false) return [];
+  const body = posting.parsed.frontMatter ? posting.parsed.lines.slice(posting.parsed.frontMatter.closeLine).join("\n") : "";
+  const read2 = contractInText(titleTexts(posting), body);
+  const fix = read2 ? addLineFix(posting, read2.type) : void 0;
+  if (!read2 || !fix) {
+    return [diagnostic("contract-missing", severityOf("contract-missing"), FRONT_MATTER_START, "contract-missing", { allowed: ALLOWED }, { key: "contrat" })];
+  }
+  const at = { line: fix.line, column: 1 };
+  return [diagnostic("contract-missing", severityOf("contract-missing"), at, "contract-missing-proposal", { type: read2.type, said: read2.said }, { key: "contrat", fix })];
+}
+function checkContract(posting, options2) {
+  const value = valueOf(posting, "contrat");
+  if (isBlank(value) || Array.isArray(value) && value.length === 0) return checkMissing(posting, options2);
+  const found = [];
+  for (const { raw, index } of contractValues(posting)) {
+    const at = index === null ? valuePlace(posting, "contrat") : posting.parsed.locate(["contrat", index]) ?? valuePlace(posting, "contrat");
+    const reading = normalizeContract(raw, options2.extraContractAliases);
+    if (reading.types.length === 0) {
+      found.push(diagnostic("contract-unknown", severityOf("contract-unknown"), at, "contract-unknown", { value: shown(raw), allowed: ALLOWED }, { key: "contrat" }));
+    } else if (!reading.canonical) {
+      const fix = reading.suggestion !== void 0 && index === null ? valueFix(posting, "contrat", reading.suggestion) : void 0;
+      found.push(
+        diagnostic("contract-alias", severityOf("contract-alias"), at, "contract-alias", { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) }, { key: "contrat", fix })
+      );
+    }
+  }
+  return found;
+}
+
+// src/core/dates.ts
+var ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+var TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
+var DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+var YEAR_FIRST_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+var FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+var FRENCH_DAY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
+function isoDay(y, m, d) {
+  const date5 = /* @__PURE__ */ new Date(0);
+  date5.setUTCFullYear(y, m - 1, d);
+  if (!Number.isInteger(y) || y < 1 || y > 9999 || date5.getUTCFullYear() !== y || date5.getUTCMonth() !== m - 1 || date5.getUTCDate() !== d) return null;
+  return date5.toISOString().slice(0, 10);
+}
+function dayOfInstant(ms, timeZone2) {
+  if (!Number.isFinite(ms)) return null;
+  let parts;
+  try {
+    parts = new Intl.DateTimeFormat("en-CA", { timeZone: timeZone2, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(ms));
+  } catch {
+    return null;
+  }
+  const get2 = (type) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get2("year")}-${get2("month")}-${get2("day")}`;
+}
+function todayIn(timeZone2, now) {
+  const day2 = dayOfInstant(now.getTime(), timeZone2);
+  if (day2 === null) throw new RangeError(`unknown time zone ${timeZone2}`);
+  return day2;
+}
+function compareDays(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function isPast(closing, today) {
+  return compareDays(today, closing) > 0;
+}
+function offsetMinutes(zone) {
+  if (zone === "Z" || zone === "z") return 0;
+  const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone);
+  if (!m) return NaN;
+  const sign2 = m[1] === "-" ? -1 : 1;
+  return sign2 * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+function readTimestamp(m, timeZone2) {
+  const [y, mo, d, h, mi, s2] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0));
+  const day2 = isoDay(y, mo, d);
+  if (day2 === null || h > 23 || mi > 59 || s2 > 60) return { error: "invalid" };
+  const zone = m[7];
+  if (zone === void 0) return { day: day2, noTimeZone: true };
+  const offset = offsetMinutes(zone);
+  if (!Number.isFinite(offset) || Math.abs(offset) > 18 * 60) return { error: "invalid" };
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s2) - offset * 6e4;
+  const inZone = dayOfInstant(ms, timeZone2);
+  return inZone === null ? { error: "time-zone" } : { day: inZone };
+}
+function readText(text3, timeZone2) {
+  const s2 = text3.trim();
+  let m = ISO_DAY.exec(s2);
+  if (m) {
+    const day2 = isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (day2 === null) return { error: "invalid" };
+    return day2 === s2 ? { day: day2 } : { error: "format", isoFix: day2 };
+  }
+  m = TIMESTAMP.exec(s2);
+  if (m) return readTimestamp(m, timeZone2);
+  m = DAY_FIRST.exec(s2);
+  if (m) return fixed(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = YEAR_FIRST_SLASH.exec(s2);
+  if (m) return fixed(Number(m[1]), Number(m[2]), Number(m[3]));
+  const folded = s2.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").toLowerCase().replace(/\s+/g, " ");
+  m = FRENCH_DAY.exec(folded);
+  if (m) {
+    const month = FRENCH_MONTHS.indexOf(m[2] ?? "") + 1;
+    if (month > 0) return fixed(Number(m[3]), month, Number(m[1]));
+  }
+  return { error: "unreadable" };
+}
+function fixed(y, m, d) {
+  const day2 = isoDay(y, m, d);
+  return day2 === null ? { error: "invalid" } : { error: "format", isoFix: day2 };
+}
+function toCalendarDay(value, timeZone2) {
+  if (typeof value === "string") return readText(value, timeZone2);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (!Number.isFinite(ms)) return { error: "invalid" };
+    if (ms % 864e5 === 0) return { day: value.toISOString().slice(0, 10) };
+    const day2 = dayOfInstant(ms, timeZone2);
+    return day2 === null ? { error: "time-zone" } : { day: day2 };
+  }
+  return { error: "unreadable" };
+}
+
+// src/core/rules/dates.ts
+var DATE_KEYS = ["date", "post_ouvert", "poste_ouvert", "poste_ferme", "depublication_date"];
+var OPENING_KEYS = ["post_ouvert", "poste_ouvert"];
+function readDates(posting, options2) {
+  const readings = /* @__PURE__ */ new Map();
+  const days = /* @__PURE__ */ new Map();
+  for (const key of /* @__PURE__ */ new Set([...DATE_KEYS, ...options2.closingDateFields])) {
+    const value = valueOf(posting, key);
+    if (value === void 0 || value === null) continue;
+    const day2 = toCalendarDay(value, options2.timeZone);
+    readings.set(key, day2);
+    if ("day" in day2) days.set(key, day2.day);
+  }
+  return { readings, days };
+}
+function firstDay(days, fields) {
+  for (const field of fields) {
+    const day2 = days.get(field);
+    if (day2 !== void 0) return { field, day: day2 };
+  }
+  return null;
+}
+function readClosing(posting, options2) {
+  for (const field of options2.closingDateFields) {
+    const value = valueOf(posting, field);
+    const day2 = value === void 0 || value === null ? null : toCalendarDay(value, options2.timeZone);
+    if (day2 && "day" in day2) return { field, day: day2.day };
+  }
+  return null;
+}
+function checkValue(posting, key, value, day2, options2) {
+  const at = valuePlace(posting, key);
+  const params = { key, value: shown(value) };
+  if ("day" in day2) {
+    return day2.noTimeZone ? [diagnostic("date-timezone", severityOf("date-timezone"), at, "date-timezone", { ...params, day: day2.day, zone: options2.timeZone }, { key })] : [];
+  }
+  const variant = dateVariant(key, options2.closingDateFields);
+  const why = variant === "default" ? "" : `-${variant}`;
+  switch (day2.error) {
+    case "format":
+      return [
+        diagnostic("date-format", severityOf("date-format", variant), at, `date-format${why}`, { ...params, fix: day2.isoFix ?? "" }, { key, fix: day2.isoFix ? valueFix(posting, key, day2.isoFix) : void 0 })
+      ];
+    case "invalid":
+      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-invalid${why}`, params, { key })];
+    case "time-zone":
+      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options2.timeZone }, { key })];
+    default:
+      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-unreadable${why}`, params, { key })];
+  }
+}
+function checkDates(posting, options2) {
+  const found = [];
+  const { readings, days } = readDates(posting, options2);
+  for (const [key, day2] of readings) {
+    const value = valueOf(posting, key);
+    if (value === "") continue;
+    found.push(...checkValue(posting, key, value, day2, options2));
+  }
+  const closing = firstDay(days, options2.closingDateFields);
+  const opening = firstDay(days, [...OPENING_KEYS, "date"]);
+  if (closing && opening && compareDays(closing.day, opening.day) < 0) {
+    found.push(
+      diagnostic("date-order", severityOf("date-order"), valuePlace(posting, closing.field), "date-order", {
+        closingKey: closing.field,
+        closing: closing.day,
+        openingKey: opening.field,
+        opening: opening.day
+      }, { key: closing.field })
+    );
+  }
+  const closingWritten = options2.closingDateFields.some((f) => !isBlank(valueOf(posting, f)));
+  if (options2.isNew && valueOf(posting, "open") === true && !closingWritten) {
+    const field = options2.closingDateFields[0] ?? "poste_ferme";
+    found.push(diagnostic("closing-date-missing", severityOf("closing-date-missing"), keyPlace(posting, "open"), "closing-date-missing", { field }, { key: field }));
+  }
+  return found;
+}
+
+// src/core/rules/roles-open.ts
+function readAsMeant(posting, open2) {
+  const source = valueSource(posting, "open");
+  if (source === null) return false;
+  return /^["']/.test(source) ? open2 === "true" : jekyllBoolean(posting, "open");
+}
+function checkRolesOpen(posting) {
+  const found = [];
+  const roles = valueOf(posting, "roles");
+  if (isBlank(roles)) found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
+  const open2 = valueOf(posting, "open");
+  if (open2 === void 0) {
+    found.push(diagnostic("open-missing", severityOf("open-missing"), FRONT_MATTER_START, "open-missing", {}, { key: "open" }));
+  } else if (typeof open2 !== "boolean") {
+    const meant = booleanLike(open2);
+    const asMeant = typeof open2 === "string" && readAsMeant(posting, open2);
+    found.push(
+      diagnostic(
+        "open-not-boolean",
+        severityOf("open-not-boolean", asMeant ? "read-as-meant" : void 0),
+        valuePlace(posting, "open"),
+        asMeant ? "open-not-boolean-read" : "open-not-boolean",
+        { value: open2 === null ? "" : shown(open2), fix: meant?.text ?? "" },
+        { key: "open", fix: meant ? valueFix(posting, "open", meant.text) : void 0 }
+      )
+    );
+  }
+  return found;
+}
+function rolesText(data) {
+  const roles = Object.hasOwn(data, "roles") ? data.roles : void 0;
+  if (typeof roles === "string" && roles.trim() !== "") return roles.trim();
+  if (typeof roles === "number") return String(roles);
+  return null;
+}
+
+// src/core/rules/structure.ts
+var FILE_NAME_DATE = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-/;
+function isCalendarDay(year, month, day2) {
+  const y = Number(year.length === 2 ? `20${year}` : year);
+  const m = Number(month);
+  const d = Number(day2);
+  const date5 = new Date(Date.UTC(y, m - 1, d));
+  return m >= 1 && m <= 12 && d >= 1 && date5.getUTCMonth() === m - 1 && date5.getUTCDate() === d;
+}
+function normalizeDir(path9) {
+  return path9.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+}
+function isInPostingsDir(path9, dir) {
+  const d = normalizeDir(dir);
+  const p = normalizeDir(path9);
+  return d === "" || p.startsWith(`${d}/`);
+}
+function fileName(path9) {
+  return normalizeDir(path9).split("/").pop() ?? "";
+}
+function checkStructure(posting, options2) {
+  if (!isInPostingsDir(posting.path, options2.postingsDir)) return [];
+  const name = fileName(posting.path);
+  if (name.endsWith(".md")) return [];
+  return [diagnostic("file-extension", severityOf("file-extension"), FRONT_MATTER_START, "file-extension", { name })];
+}
+function checkFileDate(posting, options2) {
+  if (!isInPostingsDir(posting.path, options2.postingsDir)) return [];
+  const name = fileName(posting.path);
+  if (!name.endsWith(".md")) return [];
+  const written = FILE_NAME_DATE.exec(name);
+  if (written) {
+    return isCalendarDay(written[1], written[2], written[3]) ? [] : [diagnostic("date-invalid", severityOf("date-invalid", "date"), FRONT_MATTER_START, "file-date-invalid", { name }, { key: "date" })];
+  }
+  if (!isBlank(valueOf(posting, "date"))) return [];
+  const day2 = /^(\d{4})[-_.]?(\d{1,2})[-_.]?(\d{1,2})[-_. ]+(.+)$/.exec(name);
+  const rename = day2 ? `${day2[1]}-${day2[2]}-${day2[3]}-${day2[4]}` : "";
+  return [diagnostic("file-date-missing", severityOf("file-date-missing"), FRONT_MATTER_START, "file-date-missing", { name, rename }, { key: "date" })];
+}
+
+// src/core/rules/team.ts
+function titlesOf(titles, ids) {
+  const byTitle = /* @__PURE__ */ new Map();
+  for (const [id, title] of titles) {
+    if (!ids.has(id) || title.trim() === "") continue;
+    byTitle.set(title.trim(), [...byTitle.get(title.trim()) ?? [], id]);
+  }
+  return byTitle;
+}
+function stripped(value) {
+  return value.replace(/^(?:https?:\/\/)?(?:www\.)?beta\.gouv\.fr\/startups\/([^/?#]+?)(?:\.html)?\/?(?:[?#].*)?$/i, "$1").replace(/^(?:https?:\/\/)/i, "").replace(/\/+$/, "").replace(/\.beta\.gouv\.fr$/i, "").replace(/\.md$/i, "");
+}
+function matchStartup(value, ids, titles) {
+  if (ids.has(value)) return { kind: "known" };
+  const variants = [.../* @__PURE__ */ new Set([value, stripped(value)])].filter((v) => v !== "");
+  for (const v of variants) if (ids.has(v)) return { kind: "certain", id: v };
+  const byTitle = titles ? titlesOf(titles, ids) : /* @__PURE__ */ new Map();
+  const sure = /* @__PURE__ */ new Set();
+  const near = /* @__PURE__ */ new Set();
+  for (const v of variants) {
+    const id = nearMatch(v, ids);
+    for (const match of id?.matches ?? []) (id?.kind === "edit" ? near : sure).add(match);
+    const title = nearMatch(v, byTitle.keys());
+    for (const match of title?.matches ?? []) for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
+  }
+  const [only] = sure;
+  if (sure.size === 1 && only !== void 0) return { kind: "certain", id: only };
+  if (sure.size > 1) return { kind: "near", ids: [...sure] };
+  return near.size > 0 ? { kind: "near", ids: [...near] } : { kind: "none" };
+}
+function checkStartup(posting, value, options2, ids) {
+  const match = matchStartup(value, ids, options2.startupTitles);
+  const at = valuePlace(posting, "startup");
+  const params = { value: shown(value) };
+  const variant = isBlank(valueOf(posting, "friend")) ? void 0 : "with-friend";
+  switch (match.kind) {
+    case "known":
+      return [];
+    case "certain": {
+      const title = options2.startupTitles?.get(match.id)?.trim() ?? "";
+      return [
+        diagnostic("startup-unknown", severityOf("startup-unknown", "by-name"), at, "startup-by-name", { ...params, id: match.id, title: shown(title) }, {
+          key: "startup",
+          fix: valueFix(posting, "startup", match.id)
+        })
+      ];
+    }
+    case "near":
+      return [
+        diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion", { ...params, suggestion: match.ids.slice(0, 3).join(", ") }, { key: "startup" })
+      ];
+    default:
+      return [diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-friend" : "startup-unknown", params, { key: "startup" })];
+  }
+}
+function checkTeam(posting, options2) {
+  const startup = valueOf(posting, "startup");
+  if (typeof startup === "string" && startup.trim() !== "") {
+    return options2.startupIds ? checkStartup(posting, startup.trim(), options2, options2.startupIds) : [];
+  }
+  if (!isBlank(startup)) return [];
+  if (!isBlank(valueOf(posting, "friend")) || !isBlank(valueOf(posting, "equipe"))) return [];
+  return [diagnostic("team-missing", severityOf("team-missing"), FRONT_MATTER_START, "team-missing", {}, { key: "startup" })];
+}
+
+// src/core/posting-schema.ts
+var text = (description) => external_exports.string().nullable().optional().describe(description);
+var textOrList = (description) => external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).nullable().optional().describe(description);
+var flag = (description) => external_exports.boolean().optional().describe(description);
+var day = (description) => external_exports.string().nullable().optional().describe(`${description} Format : AAAA-MM-JJ (par exemple 2021-07-07), ou horodatage ISO 8601.`);
+var postingSchema = external_exports.looseObject({
+  roles: external_exports.string().nullable().describe("Intitul\xE9 du poste, affich\xE9 comme titre de l'offre (obligatoire). Exemple : \xAB D\xE9veloppeuse ou d\xE9veloppeur full-stack \xBB."),
+  title: text("Titre de la page de l'offre, par exemple \xAB Itou recrute un d\xE9veloppeur ou une d\xE9veloppeuse Django \xBB."),
+  contrat: textOrList(
+    "Type de contrat : CDI, CDD, fonctionnaire, ind\xE9pendant, stage ou alternance. Plusieurs types possibles, s\xE9par\xE9s par une virgule ou \xAB ou \xBB."
+  ),
+  startup: text("Identifiant de la startup d'\xC9tat qui recrute (nom de son fichier dans content/_startups, sans .md)."),
+  friend: text("Nom de l'\xE9quipe ou de l'incubateur partenaire qui recrute, quand ce n'est pas une startup d'\xC9tat."),
+  equipe: text("Nom de l'\xE9quipe qui recrute, quand ce n'est pas une startup d'\xC9tat."),
+  type: text("Type de structure qui recrute : \xAB friend \xBB pour un partenaire du r\xE9seau."),
+  open: external_exports.boolean().describe("Offre ouverte (true) ou ferm\xE9e (false). Obligatoire ; passer \xE0 false quand le poste n'est plus \xE0 pourvoir."),
+  status: text("Ancien champ d'\xE9tat de l'offre (\xAB open \xBB), remplac\xE9 par `open`."),
+  date: day("Date de publication de l'offre."),
+  post_ouvert: day("Date d'ouverture du poste."),
+  poste_ouvert: day("Date d'ouverture du poste (autre orthographe de post_ouvert)."),
+  poste_ferme: day("Date de cl\xF4ture des candidatures : l'offre est ferm\xE9e le lendemain."),
+  depublication_date: day("Date \xE0 laquelle l'offre doit \xEAtre d\xE9publi\xE9e."),
+  poste_pourvu: flag("Le poste a \xE9t\xE9 pourvu (true)."),
+  contact: textOrList("Adresse \xE9lectronique (ou identifiant prenom.nom d'un membre de la communaut\xE9) \xE0 qui \xE9crire pour candidater."),
+  contacts: textOrList("Identifiants (prenom.nom) ou adresses \xE9lectroniques des personnes \xE0 contacter."),
+  externalURL: text("Adresse (https://\u2026) d'une page externe o\xF9 se trouve l'offre compl\xE8te."),
+  junior: flag("Poste ouvert aux profils juniors (true)."),
+  techno: textOrList("Technologies utilis\xE9es par l'\xE9quipe, par exemple \xAB Ruby on Rails \xBB."),
+  domaines: external_exports.array(external_exports.string()).nullable().optional().describe("Domaines du poste, en liste : D\xE9veloppement, D\xE9ploiement, Design, Produit, Coaching, Data, Autre\u2026"),
+  redirect_from: textOrList("Anciennes adresses de l'offre, redirig\xE9es vers celle-ci (extension jekyll-redirect-from)."),
+  airtable_formulaire: flag("Les candidatures passent par le formulaire Airtable de l'incubateur (true)."),
+  layout: text("Gabarit Jekyll de la page (rarement utile dans une offre)."),
+  permalink: text("Adresse de la page, quand elle ne doit pas suivre le nom du fichier (Jekyll)."),
+  published: flag("false pour ne pas publier la page (Jekyll).")
+}).describe("Front matter d'une offre d'emploi (fichier Markdown de content/_jobs).");
+var KNOWN_KEYS = Object.keys(postingSchema.shape);
+function postingJsonSchema() {
+  return { ...external_exports.toJSONSchema(postingSchema, { target: "draft-7" }), title: "Offre d'emploi (front matter)" };
+}
+var BOOLEAN_KEYS = new Set(
+  Object.entries(postingJsonSchema().properties ?? {}).flatMap(([key, json2]) => json2.type === "boolean" ? [key] : [])
+);
+
+// src/core/rules/unknown-keys.ts
+var KNOWN = new Set(KNOWN_KEYS);
+var MAX_SUGGESTIONS = 100;
+function visibleKey(key) {
+  let out = "";
+  for (const c of key) {
+    const code = c.codePointAt(0) ?? 0;
+    const odd = code < 32 || code >= 127 && code <= 160 || hasInvisible(c) || code === 8232 || code === 8233;
+    out += odd ? `\\u${code.toString(16).toUpperCase().padStart(4, "0")}` : c;
+    if (out.length > 80) return `${out.slice(0, 79)}\u2026`;
+  }
+  return out;
+}
+function checkUnknownKeys(posting, options2) {
+  const found = [];
+  for (const [key, position] of posting.parsed.positions) {
+    if (KNOWN.has(key)) continue;
+    const at = { line: position.line, column: position.column };
+    const clean = cleanInvisible(key);
+    const invisible = hasInvisible(key) && KNOWN.has(clean);
+    const near = invisible ? null : key.length <= 100 && found.length < MAX_SUGGESTIONS ? nearMatch(key, KNOWN_KEYS) : null;
+    const target = invisible ? clean : near?.matches.length === 1 ? near.matches[0] : void 0;
+    if (target === void 0) {
+      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, "unknown-key", { key: visibleKey(key) }, { key }));
+      continue;
+    }
+    const params = { key: visibleKey(key), suggestion: target };
+    if (Object.hasOwn(posting.data, target)) {
+      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
+      continue;
+    }
+    const fix = keyFix(posting, key, target);
+    if (isConsumed(target, options2.closingDateFields)) {
+      const severity = DETAIL_KEYS.has(target) && !options2.closingDateFields.includes(target) ? severityOf("key-misspelled", "detail") : severityOf("key-misspelled");
+      found.push(diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
+    } else {
+      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key, fix }));
+    }
+  }
+  return found;
+}
+
+// src/core/rules/value-types.ts
+var TRUTHY_READ_KEYS = /* @__PURE__ */ new Set(["junior", "published"]);
+var EXPECTED_NAMES = { string: "text", boolean: "boolean", array: "list", number: "number", object: "mapping" };
+function flatten(issue2) {
+  if (issue2.code === "invalid_type") return { path: issue2.path, expected: EXPECTED_NAMES[issue2.expected] ?? issue2.expected };
+  if (issue2.code === "invalid_union") {
+    const branches = issue2.errors.map((b) => b[0]).filter((b) => b !== void 0);
+    const deepest = branches.reduce((best, b) => !best || b.path.length > best.path.length ? b : best, void 0);
+    if (deepest && deepest.path.length > 0) {
+      const inner = flatten(deepest);
+      return { path: [...issue2.path, ...inner.path], expected: inner.expected };
+    }
+    const kinds = new Set(branches.map((b) => b.code === "invalid_type" ? EXPECTED_NAMES[b.expected] ?? b.expected : "other"));
+    kinds.delete("other");
+    const expected2 = kinds.has("text") && kinds.has("list") ? "text-or-list" : [...kinds][0] ?? "text";
+    return { path: issue2.path, expected: expected2 };
+  }
+  return { path: issue2.path, expected: "text" };
+}
+function checkValueTypes(posting) {
+  const result = postingSchema.safeParse(posting.data);
+  if (result.success) return [];
+  const found = [];
+  for (const issue2 of result.error.issues) {
+    const { path: path9, expected: expected2 } = flatten(issue2);
+    const key = String(path9[0] ?? "");
+    const value = valueOf(posting, key);
+    if (value === void 0) continue;
+    const at = posting.parsed.locate(path9) ?? valuePlace(posting, key);
+    const label = path9.map(String).join(".");
+    const meant = path9.length === 1 && BOOLEAN_KEYS.has(key) ? booleanLike(value) : null;
+    if (meant) {
+      const lies = !meant.value && TRUTHY_READ_KEYS.has(key) && !jekyllBoolean(posting, key);
+      found.push(
+        diagnostic("invalid-value", severityOf("invalid-value", lies ? "false-as-text" : void 0), at, lies ? "invalid-value-false-text" : "invalid-value-boolean", { key: label, value: shown(value), fix: meant.text }, {
+          key,
+          fix: valueFix(posting, key, meant.text)
+        })
+      );
+    } else {
+      found.push(diagnostic("invalid-value", severityOf("invalid-value"), at, "invalid-value", { key: label, expected: expected2 }, { key }));
+    }
+  }
+  return found;
+}
+
+// src/core/check-posting.ts
+var CONTENT_RULES = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkFileDate, checkUnknownKeys];
+var CAUSED_BY_ABSENCE = {
+  "roles-missing": (key) => key === "roles",
+  "open-missing": (key) => key === "open",
+  "team-missing": (key) => key === "startup" || key === "friend" || key === "equipe",
+  "contract-missing": (key) => key === "contrat",
+  "partner-url-missing": (key) => key === "externalURL",
+  "file-date-missing": (key) => key === "date",
+  "closing-date-missing": (key, _d, options2) => options2.closingDateFields.includes(key)
+};
+function run2(rule, posting, options2) {
+  try {
+    return rule(posting, options2);
+  } catch (e) {
+    return [internalFailure(e)];
+  }
+}
+function applySeverities(list2, options2) {
+  return list2.flatMap((d) => {
+    const override = Object.hasOwn(options2.severities, d.rule) ? options2.severities[d.rule] : void 0;
+    return override === "off" ? [] : [override ? { ...d, severity: override } : d];
+  });
+}
+function oneMessagePerCause(list2, options2) {
+  const meant = list2.filter((d) => d.rule === "key-misspelled").map((d) => String(d.params.suggestion ?? ""));
+  if (meant.length === 0) return list2;
+  return list2.filter((d) => {
+    const caused = CAUSED_BY_ABSENCE[d.rule];
+    return !caused || !meant.some((key) => caused(key, d, options2));
+  });
+}
+function duplicateConflicts(d, posting, options2) {
+  const position = d.key === void 0 ? void 0 : posting.parsed.positions.get(d.key);
+  if (d.key === void 0 || !isConsumed(d.key, options2.closingDateFields)) return false;
+  if (position?.line !== d.line || position.valueBefore === void 0) return false;
+  return position.valueBefore !== JSON.stringify(posting.data[d.key]);
+}
+function readingSeverities(list2, posting, options2) {
+  return list2.map((d) => {
+    if (d.messageId === "internal-error") return { ...d };
+    const severity = d.rule === "duplicate-key" && posting && duplicateConflicts(d, posting, options2) ? severityOf("duplicate-key", "conflict") : severityOf(d.rule);
+    return { ...d, severity };
+  });
+}
+function emptyReport(path9) {
+  return { path: path9, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
+}
+function text2(value) {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+function recruiterOf(posting, options2) {
+  const friend = text2(valueOf(posting, "friend"));
+  if (friend !== null) return { kind: "friend", name: friend };
+  const startup = text2(valueOf(posting, "startup"));
+  if (startup !== null) return { kind: "startup", id: startup, title: options2.startupTitles?.get(startup)?.trim() || null };
+  const equipe = text2(valueOf(posting, "equipe"));
+  return equipe !== null ? { kind: "equipe", name: equipe } : null;
+}
+function contactOf(posting) {
+  for (const key of ["contact", "contacts"]) {
+    const value = valueOf(posting, key);
+    const first = Array.isArray(value) ? value.map(text2).find((v) => v !== null) : text2(value);
+    if (first) return first;
+  }
+  return null;
+}
+function derive(report, posting, options2) {
+  const open2 = valueOf(posting, "open");
+  const closing = readClosing(posting, options2);
+  const openPosition = posting.parsed.positions.get("open");
+  report.contracts = readContracts(posting, options2);
+  report.open = typeof open2 === "boolean" ? open2 : null;
+  report.closingDate = closing?.day ?? null;
+  report.closingDateField = closing?.field ?? null;
+  report.filled = valueOf(posting, "poste_pourvu") === true;
+  report.roles = rolesText(posting.data);
+  report.openLine = openPosition && openPosition.occurrences === 1 ? openPosition.line : null;
+  report.recruiter = recruiterOf(posting, options2);
+  report.contact = contactOf(posting);
+}
+function checkPosting(input2, options2, cache2) {
+  const path9 = typeof input2?.path === "string" ? input2.path : "";
+  const report = emptyReport(path9);
+  let found = [];
+  try {
+    const parsed = cache2 ? cache2.read(input2.blob, input2.content) : parsePosting(input2.content);
+    const posting = { path: path9, parsed, data: parsed.data ?? /* @__PURE__ */ Object.create(null) };
+    found.push(...readingSeverities(parsed.diagnostics, parsed.data ? posting : null, options2));
+    found.push(...run2(checkStructure, posting, options2));
+    if (parsed.data) {
+      for (const rule of CONTENT_RULES) found.push(...run2(rule, posting, options2));
+      const covered = new Set(found.filter((d) => d.key !== void 0 && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key));
+      found.push(...run2(checkValueTypes, posting, options2).filter((d) => !covered.has(d.key)));
+      found = oneMessagePerCause(found, options2);
+      derive(report, posting, options2);
+    }
+  } catch (e) {
+    found.push(internalFailure(e));
+  }
+  try {
+    report.diagnostics = sortDiagnostics(applySeverities(found, options2));
+  } catch (e) {
+    report.diagnostics = [internalFailure(e)];
+  }
+  return report;
+}
+
+// src/core/edit-lines.ts
+function rawLines(content) {
+  const lines = [];
+  for (let start = 0; ; ) {
+    const nl = content.indexOf("\n", start);
+    if (nl === -1) return [...lines, { start, text: content.slice(start) }];
+    lines.push({ start, text: content.slice(start, nl > start && content[nl - 1] === "\r" ? nl - 1 : nl) });
+    start = nl + 1;
+  }
+}
+function valueRange(rest) {
+  let i = 0;
+  while (rest[i] === " " || rest[i] === "	") i++;
+  const first = rest[i];
+  if (first === void 0 || first === "#") return null;
+  if (first === '"' || first === "'") {
+    for (let j = i + 1; j < rest.length; j++) {
+      if (first === '"' && rest[j] === "\\") j++;
+      else if (rest[j] === first) {
+        if (first === "'" && rest[j + 1] === "'") j++;
+        else return [i, j + 1];
+      }
+    }
+    return null;
+  }
+  const comment = /[ \t]#/.exec(rest.slice(i));
+  const region = comment ? rest.slice(i, i + comment.index) : rest.slice(i);
+  return [i, i + region.trimEnd().length];
+}
+function frontMatterValue(content, key) {
+  const bom = content.charCodeAt(0) === 65279 ? 1 : 0;
+  const lines = rawLines(content);
+  const fences = findFences(lines.map((l, i) => i === 0 ? l.text.slice(bom) : l.text));
+  if (!fences.found) return null;
+  const k = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const keyLine = new RegExp(`^(?:${k}|"${k}"|'${k}')[ \\t]*:`);
+  const found = lines.slice(1, fences.closeLine - 1).filter((l) => keyLine.test(l.text));
+  const [target] = found;
+  if (!target || found.length !== 1) return null;
+  const colon2 = target.text.indexOf(":") + 1;
+  const range = valueRange(target.text.slice(colon2));
+  if (!range) return null;
+  return { value: target.text.slice(colon2 + range[0], colon2 + range[1]), start: target.start + colon2 + range[0], line: lines.indexOf(target) + 1 };
+}
+function setOpenFalse(content) {
+  const open2 = frontMatterValue(content, "open");
+  if (!open2 || /^(?:false|False|FALSE)$/.test(open2.value)) return null;
+  const edited = content.slice(0, open2.start) + "false" + content.slice(open2.start + open2.value.length);
+  return parsePosting(edited).data?.open === false ? edited : null;
+}
+
+// src/core/closing/find-due.ts
+function classifyPosting(file2, options2, today, cache2) {
+  const { path: path9, blob } = file2;
+  if (file2.text === null) return { path: path9, blob, state: "unreadable" };
+  const report = checkPosting({ path: path9, content: file2.text, blob }, options2, cache2);
+  if (report.open === false) return { path: path9, blob, state: "closed" };
+  if (report.open !== true) return { path: path9, blob, state: "unreadable" };
+  let reason = null;
+  if (report.filled) reason = { kind: "filled" };
+  else if (report.closingDate !== null && isPast(report.closingDate, today)) {
+    reason = { kind: "date", field: report.closingDateField ?? options2.closingDateFields[0] ?? "", date: report.closingDate };
+  }
+  if (reason === null) {
+    return report.closingDate !== null ? { path: path9, blob, state: "open-until", field: report.closingDateField ?? "", date: report.closingDate } : { path: path9, blob, state: "open-no-date" };
+  }
+  const closedText = setOpenFalse(file2.text);
+  if (closedText === null || report.openLine === null) return { path: path9, blob, state: "unreadable" };
+  return {
+    path: path9,
+    blob,
+    state: "due",
+    posting: { path: path9, blob, roles: report.roles, contracts: report.contracts, openLine: report.openLine, reason, closedText }
+  };
+}
+function findDue(files, options2, today, cache2) {
+  const statuses = files.map((f) => classifyPosting(f, options2, today, cache2));
+  const due = statuses.flatMap((s2) => s2.state === "due" ? [s2.posting] : []).sort(byUrgency);
+  return { statuses, due };
+}
+function byUrgency(a, b) {
+  const da = a.reason.kind === "date" ? a.reason.date : "";
+  const db = b.reason.kind === "date" ? b.reason.date : "";
+  if (da !== db) return da < db ? -1 : 1;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+// src/core/closing/branch-name.ts
+var CLOSING_BRANCH_PREFIX = "recrutement-bot/fermeture/";
+var GROUP_BRANCH = `${CLOSING_BRANCH_PREFIX}groupe`;
+function branchForPosting(path9, folder2) {
+  const inFolder = folder2 !== void 0 && path9.startsWith(`${folder2}/`) ? path9.slice(folder2.length + 1) : path9.split("/").pop() ?? path9;
+  const name = inFolder.replace(/\.md$/i, "");
+  let safe = name.replace(/[\u0000-\u0020\u007f~^:?*[\\/]/g, "-").replace(/\.{2,}/g, ".").replace(/@\{/g, "@-").replace(/^\./, "-").replace(/(\.lock|\.)$/i, "-");
+  if (safe === "" || safe === "@") safe = "-";
+  if (safe !== name || safe === "groupe") safe = `${safe}-${shortHash(name)}`;
+  return CLOSING_BRANCH_PREFIX + safe;
+}
+function shortHash(s2) {
+  let h = 2166136261;
+  for (let i = 0; i < s2.length; i++) {
+    h ^= s2.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+// src/core/closing/marker.ts
+var MARKER = /<!-- recrutement-bot:fermeture path=(\S+) blob=([0-9a-f]{40,64}) -->/g;
+var CLOSED_BY_APP = "<!-- recrutement-bot:fermeture closed-by=app -->";
+function renderMarker(m) {
+  return `<!-- recrutement-bot:fermeture path=${encodeURIComponent(m.path)} blob=${m.blob} -->`;
+}
+function parseMarkers(body) {
+  const out = [];
+  for (const m of (body ?? "").matchAll(MARKER)) {
+    try {
+      out.push({ path: decodeURIComponent(m[1]), blob: m[2] });
+    } catch {
+    }
+  }
+  return out;
+}
+function isClosedByApp(body) {
+  return (body ?? "").includes(CLOSED_BY_APP);
+}
+var ASKED = "<!-- recrutement-bot:fermeture demandee -->";
+function isAsked(body) {
+  return (body ?? "").includes(ASKED);
+}
+
+// src/github/closing/plan-closing.ts
+function planClosing(input2) {
+  const status = new Map(input2.statuses.map((s2) => [s2.path, s2]));
+  const due = new Map(input2.statuses.flatMap((s2) => s2.state === "due" ? [[s2.path, s2.posting]] : []));
+  const open2 = input2.pullRequests.filter((p) => p.state === "open").sort((a, b) => a.number - b.number);
+  const refused = input2.pullRequests.filter((p) => p.state === "closed" && !isClosedByApp(p.body));
+  const declinedBy = (d) => refused.find((p) => parseMarkers(p.body).some((m) => m.path === d.path && m.blob === d.blob));
+  const actions = [];
+  const covered = /* @__PURE__ */ new Set();
+  const openBranches = new Set(open2.map((p) => p.branch));
+  const maintain = (pr, markers) => {
+    const still = markers.flatMap((m) => {
+      const d = due.get(m.path);
+      return d && !covered.has(d.path) ? [d] : [];
+    });
+    if (still.length === 0) {
+      const only = markers.length === 1 ? markers[0].path : null;
+      const state = only === null ? void 0 : status.get(only)?.state;
+      if (isAsked(pr.body) && (state === "open-until" || state === "open-no-date")) {
+        covered.add(only);
+        actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
+        return;
+      }
+      actions.push({ kind: "close", pr: pr.number, branch: pr.branch, body: pr.body, path: only, reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" } });
+      return;
+    }
+    reconcile(pr, markers, still);
+  };
+  const reconcile = (pr, markers, wanted) => {
+    for (const d of wanted) covered.add(d.path);
+    const same = wanted.length === markers.length && wanted.every((d) => markers.some((m) => m.path === d.path && m.blob === d.blob));
+    actions.push({ kind: same ? "keep" : "update", pr: pr.number, branch: pr.branch, postings: wanted });
+  };
+  let group;
+  for (const pr of open2) {
+    if (pr.branch === GROUP_BRANCH) {
+      group = pr;
+      continue;
+    }
+    const markers = parseMarkers(pr.body);
+    const unreadable = markers.length === 1 && status.get(markers[0].path)?.state === "unreadable";
+    if (markers.length === 0 || unreadable) {
+      for (const m of markers) covered.add(m.path);
+      actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
+      continue;
+    }
+    maintain(pr, markers);
+  }
+  const remaining = [...due.values()].filter((d) => !covered.has(d.path) && !openBranches.has(branchForPosting(d.path, input2.postingsFolder))).sort(byUrgency);
+  const fresh = [];
+  for (const d of remaining) {
+    const refusal = declinedBy(d);
+    if (refusal) actions.push({ kind: "skip-declined", pr: refusal.number, posting: d });
+    else fresh.push(d);
+  }
+  const waiting = [];
+  if (input2.grouped) {
+    const budget = input2.groupMarkersBudget ?? Infinity;
+    let used = 0;
+    let fitting = 0;
+    while (fitting < fresh.length && used + markerLength(fresh[fitting]) <= budget) used += markerLength(fresh[fitting++]);
+    for (const d of fresh.splice(fitting)) waiting.push({ kind: "group-full", posting: d });
+  }
+  if (group) {
+    const markers = parseMarkers(group.body);
+    if (input2.grouped) {
+      if (fresh.length === 0) actions.push({ kind: "close", pr: group.number, branch: group.branch, body: group.body, path: null, reason: { kind: "nothing-left" } });
+      else reconcile(group, markers, fresh.splice(0));
+    } else maintain(group, markers);
+  }
+  const left = fresh.filter((d) => !covered.has(d.path));
+  if (input2.grouped) {
+    if (left.length > 0) actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input2.branches.has(GROUP_BRANCH), postings: left });
+    return [...actions, ...waiting];
+  }
+  left.forEach((d, i) => {
+    const branch = branchForPosting(d.path, input2.postingsFolder);
+    if (i < input2.maxPullRequests) actions.push({ kind: "create", branch, branchExists: input2.branches.has(branch), postings: [d] });
+    else actions.push({ kind: "capped", posting: d });
+  });
+  return actions;
+}
+function actionPaths(action) {
+  if ("postings" in action) return action.postings.map((d) => d.path);
+  if ("posting" in action) return [action.posting.path];
+  return action.kind === "close" && action.path !== null ? [action.path] : [];
+}
+function markerLength(d) {
+  return renderMarker({ path: d.path, blob: d.blob }).length + 1;
+}
+function closeReason(s2) {
+  if (!s2) return { kind: "removed" };
+  if (s2.state === "closed") return { kind: "closed-by-hand" };
+  if (s2.state === "open-until") return { kind: "extended", field: s2.field, date: s2.date };
+  return { kind: "not-due" };
+}
+function branchesToLookUp(statuses, openPullRequests, grouped, postingsFolder) {
+  const covered = new Set(openPullRequests.flatMap((p) => parseMarkers(p.body).map((m) => m.path)));
+  const openBranches = new Set(openPullRequests.map((p) => p.branch));
+  const branches = /* @__PURE__ */ new Set();
+  for (const s2 of statuses) {
+    if (s2.state !== "due" || covered.has(s2.path)) continue;
+    const b = branchForPosting(s2.path, postingsFolder);
+    if (!openBranches.has(b)) branches.add(b);
+  }
+  if (branches.size > 0 || grouped) branches.add(GROUP_BRANCH);
+  return [...branches].sort();
+}
+
+// src/config/check-options.ts
+function checkOptionsFor(config3, startupIds, isNew) {
+  const aliases = {};
+  for (const [spelling, type] of Object.entries(config3.contracts.aliases)) if (type) aliases[spelling.toLowerCase()] = type;
+  return defaultCheckOptions({
+    startupIds,
+    isNew,
+    postingsDir: config3.postings,
+    extraContractAliases: aliases,
+    severities: config3.rules,
+    closingDateFields: config3.closing["date-fields"],
+    timeZone: config3.closing["time-zone"]
+  });
+}
+
+// src/github/labels/reconcile-labels.ts
+async function reconcileLabels(octokit, repo, issueNumber, plan) {
+  for (const label of plan.create) {
+    try {
+      await octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
+    } catch (error63) {
+      if (statusOf(error63) !== 422) throw error63;
+    }
+  }
+  if (plan.add.length > 0) {
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: issueNumber, labels: plan.add });
+  }
+  for (const name of plan.remove) {
+    try {
+      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: issueNumber, name });
+    } catch (error63) {
+      if (statusOf(error63) !== 404) throw error63;
+    }
+  }
 }
 
 // src/github/limits.ts
@@ -64794,18 +64247,18 @@ var GITHUB_LIMITS = {
   /** Secondary rate limit: 80 content-creating requests a minute, 500 an hour (REST best practices). */
   contentCreatingPerMinute: 80
 };
-function utf8Length2(text3) {
+function utf8Length(text3) {
   return Buffer.byteLength(text3, "utf8");
 }
 function fits(text3, limit) {
-  return text3.length <= limit.chars && utf8Length2(text3) <= limit.bytes;
+  return text3.length <= limit.chars && utf8Length(text3) <= limit.bytes;
 }
 function fitText(text3, limit, notice = "\u2026") {
   if (fits(text3, limit)) return text3;
   const tail = `
 ${notice}`;
   const roomChars = limit.chars - tail.length;
-  const roomBytes = limit.bytes - utf8Length2(tail);
+  const roomBytes = limit.bytes - utf8Length(tail);
   if (roomChars <= 0 || roomBytes <= 0) return cutToFit(notice, limit);
   let head = cutToFit(text3, { chars: roomChars, bytes: roomBytes });
   const lineBreak = head.lastIndexOf("\n");
@@ -64815,8 +64268,8 @@ ${notice}`;
 function cutToFit(text3, limit) {
   let end = Math.min(text3.length, limit.chars);
   let out = text3.slice(0, end);
-  while (utf8Length2(out) > limit.bytes) {
-    const over = utf8Length2(out) - limit.bytes;
+  while (utf8Length(out) > limit.bytes) {
+    const over = utf8Length(out) - limit.bytes;
     end = Math.max(0, end - Math.max(1, Math.ceil(over / 3)));
     out = text3.slice(0, end);
   }
@@ -64915,8 +64368,8 @@ function codeSpan(value, max = 200) {
   if (text3 === "") return "` `";
   const longest = Math.max(0, ...Array.from(text3.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  const pad2 = text3.startsWith("`") || text3.endsWith("`") || text3.startsWith(" ") && text3.endsWith(" ") ? " " : "";
-  return fence + pad2 + text3 + pad2 + fence;
+  const pad = text3.startsWith("`") || text3.endsWith("`") || text3.startsWith(" ") && text3.endsWith(" ") ? " " : "";
+  return fence + pad + text3 + pad + fence;
 }
 function fencedBlock(info, text3) {
   const longest = Math.max(0, ...Array.from(text3.matchAll(/`+/g), (m) => m[0].length));
@@ -65066,9 +64519,9 @@ function renderClosingPullRequest(postings, ctx) {
   let shown2 = items.length;
   let list2 = items.join("\n");
   while (!fits(body(list2), GITHUB_LIMITS.commentBody) && shown2 > 0) {
-    const over = Math.max(utf8Length2(body(list2)) - GITHUB_LIMITS.commentBody.bytes, body(list2).length - GITHUB_LIMITS.commentBody.chars);
+    const over = Math.max(utf8Length(body(list2)) - GITHUB_LIMITS.commentBody.bytes, body(list2).length - GITHUB_LIMITS.commentBody.chars);
     let drop = 0;
-    for (let freed = 0; shown2 - drop > 0 && freed < over; drop++) freed += utf8Length2(items[shown2 - drop - 1]) + 1;
+    for (let freed = 0; shown2 - drop > 0 && freed < over; drop++) freed += utf8Length(items[shown2 - drop - 1]) + 1;
     shown2 -= Math.max(1, drop);
     list2 = [...items.slice(0, shown2), md("closing-pr-grouped-more", { count: items.length - shown2 })].join("\n");
   }
@@ -65125,7 +64578,7 @@ async function applyClosingPlan(gh, plan, ctx) {
     try {
       outcome = await apply(gh, action, ctx);
     } catch (error63) {
-      outcome = { kind: "failed", message: describe3(error63) };
+      outcome = { kind: "failed", message: refusalOf(error63) };
     }
     const paths = actionPaths(action);
     const level = outcome.kind === "failed" ? "error" : "info";
@@ -65154,7 +64607,7 @@ async function apply(gh, action, ctx) {
       try {
         await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${action.branch}` });
       } catch (error63) {
-        if (status2(error63) !== 422 && status2(error63) !== 404) throw error63;
+        if (statusOf(error63) !== 422 && statusOf(error63) !== 404) throw error63;
       }
       return { kind: "closed", pr: action.pr };
     }
@@ -65178,11 +64631,11 @@ async function create(gh, branch, branchExists, postings, ctx) {
     });
     pr = res.data.number;
   } catch (error63) {
-    if (status2(error63) === 422 && !/already exists/i.test(describe3(error63)) && !branchExists) {
+    if (statusOf(error63) === 422 && !/already exists/i.test(refusalOf(error63)) && !branchExists) {
       await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${branch}` }).catch(() => {
       });
     }
-    if (status2(error63) !== 422 || !/already exists/i.test(describe3(error63))) throw error63;
+    if (statusOf(error63) !== 422 || !/already exists/i.test(refusalOf(error63))) throw error63;
     const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
     const existing = open2.data[0]?.number;
     if (existing === void 0) return { kind: "exists", pr: null };
@@ -65206,7 +64659,7 @@ async function relabelIfBare(gh, pr, postings, ctx) {
   await labelAndAskReviewers(gh, pr, postings, ctx);
   return true;
 }
-async function commitOnBranch(gh, branch, branchExists, postings, message, ctx) {
+async function commitOnBranch(gh, branch, branchExists, postings, message2, ctx) {
   if (postings.length === 1) {
     const d = postings[0];
     const claim3 = await pointBranch(gh, branch, ctx.headOid, branchExists, ctx);
@@ -65216,12 +64669,12 @@ async function commitOnBranch(gh, branch, branchExists, postings, message, ctx) 
         ...ctx.repo,
         path: d.path,
         branch,
-        message,
+        message: message2,
         content: Buffer.from(d.closedText, "utf8").toString("base64"),
         sha: d.blob
       });
     } catch (error63) {
-      if (status2(error63) === 409 || status2(error63) === 422) return "taken";
+      if (statusOf(error63) === 409 || statusOf(error63) === 422) return "taken";
       throw error63;
     }
     return "written";
@@ -65231,7 +64684,7 @@ async function commitOnBranch(gh, branch, branchExists, postings, message, ctx) 
     base_tree: ctx.treeOid,
     tree: postings.map((d) => ({ path: d.path, mode: "100644", type: "blob", content: d.closedText }))
   });
-  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", { ...ctx.repo, message, tree: tree.data.sha, parents: [ctx.headOid] });
+  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", { ...ctx.repo, message: message2, tree: tree.data.sha, parents: [ctx.headOid] });
   const claim2 = await pointBranch(gh, branch, commit.data.sha, branchExists, ctx);
   return claim2 === "ok" ? "written" : claim2;
 }
@@ -65241,7 +64694,7 @@ async function pointBranch(gh, branch, sha, exists, ctx) {
       await gh.request("POST /repos/{owner}/{repo}/git/refs", { ...ctx.repo, ref: `refs/heads/${branch}`, sha });
       return "ok";
     } catch (error63) {
-      if (status2(error63) !== 422 || !/already exists/i.test(describe3(error63))) throw error63;
+      if (statusOf(error63) !== 422 || !/already exists/i.test(refusalOf(error63))) throw error63;
       const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
       const pr = open2.data[0];
       if (pr) return { pr: pr.number };
@@ -65251,7 +64704,7 @@ async function pointBranch(gh, branch, sha, exists, ctx) {
     await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${branch}`, sha, force: true });
     return "ok";
   } catch (error63) {
-    if (status2(error63) === 422) return "taken";
+    if (statusOf(error63) === 422) return "taken";
     throw error63;
   }
 }
@@ -65272,7 +64725,7 @@ async function requestReviewers(gh, pr, postings, ctx) {
       });
       return true;
     } catch (error63) {
-      ctx.log.warn({ pr, status: status2(error63) }, "closing: reviewers not requested");
+      ctx.log.warn({ pr, status: statusOf(error63) }, "closing: reviewers not requested");
       return false;
     }
   };
@@ -65288,19 +64741,11 @@ async function requestReviewers(gh, pr, postings, ctx) {
       await gh.request("GET /repos/{owner}/{repo}/collaborators/{username}", { ...ctx.repo, username: login2 });
       mention.push(login2);
     } catch (error63) {
-      if (status2(error63) !== 404) ctx.log.warn({ pr, status: status2(error63) }, "closing: collaborator check failed");
+      if (statusOf(error63) !== 404) ctx.log.warn({ pr, status: statusOf(error63) }, "closing: collaborator check failed");
     }
   }
   if (mention.length === 0) return;
   await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: pr, body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") }) });
-}
-function status2(error63) {
-  return error63.status;
-}
-function describe3(error63) {
-  const e = error63;
-  const data = e.response?.data;
-  return [data?.message, ...(data?.errors ?? []).map((x) => x.message)].filter(Boolean).join(": ") || e.message || String(error63);
 }
 
 // src/github/closing/list-closing-prs.ts
@@ -65421,7 +64866,7 @@ async function scanPostings(gh, repo, folder2) {
       if (e.type !== "blob" || e.mode !== POSTING_MODE || !/\.md$/i.test(e.name)) continue;
       const o = e.object ?? {};
       let text3 = null;
-      if (typeof o.text === "string" && !o.isBinary && !o.isTruncated && utf8Length(o.text) === o.byteSize) text3 = o.text;
+      if (typeof o.text === "string" && !o.isBinary && !o.isTruncated && Buffer.byteLength(o.text, "utf8") === o.byteSize) text3 = o.text;
       else if (!o.isBinary && (o.byteSize ?? Infinity) <= MAX_POSTING_BYTES) {
         text3 = await readBlob(gh, repo, e.oid);
         requests++;
@@ -65495,7 +64940,7 @@ function planDashboard(input2) {
   const counts2 = /* @__PURE__ */ new Map();
   for (const file2 of input2.postings) {
     if (file2.text === null) continue;
-    const report = checkPosting({ path: file2.path, content: file2.text }, input2.options);
+    const report = checkPosting({ path: file2.path, content: file2.text, blob: file2.blob }, input2.options, input2.cache);
     if (report.open !== true) continue;
     board.openCount++;
     const types = report.contracts.length > 0 ? [...new Set(report.contracts)] : [null];
@@ -65619,7 +65064,8 @@ async function runClosing(gh, repo, options2) {
     log.warn({ repo: report.repo, folder: config3.postings }, "closing: no postings folder on the default branch");
     return { ...report, skipped: "no-folder", readRequests: scan2.requests };
   }
-  const { statuses, due } = findDue(scan2.postings, checkOptionsFor(config3, null, false), today);
+  const cache2 = options2.cache ?? new PostingCache();
+  const { statuses, due } = findDue(scan2.postings, checkOptionsFor(config3, null, false), today, cache2);
   const lookUp = due.length > 0 ? branchesToLookUp(statuses, scan2.openPullRequests, closing.grouped, config3.postings) : [];
   const history = await listClosedClosingPrs(gh, repo, lookUp);
   const plan = planClosing({
@@ -65657,7 +65103,7 @@ async function runClosing(gh, repo, options2) {
     log
   });
   if (found) await giveNotices(gh, repo, notices, found, scan2, { config: config3, today, log });
-  const dashboard = closing.dashboard ? await updateDashboard(gh, repo, scan2, results, { config: config3, today, log }) : null;
+  const dashboard = closing.dashboard ? await updateDashboard(gh, repo, scan2, results, { config: config3, today, log, cache: cache2 }) : null;
   return { ...done, readRequests: readRequests + (found?.requests ?? 0), results, ...dashboard ? { dashboard } : {} };
 }
 function noticeMarker(path9, date5) {
@@ -65697,7 +65143,8 @@ async function updateDashboard(gh, repo, scan2, results, ctx) {
     today: ctx.today,
     noticeDays: closing["notice-days"],
     staleDays: closing["stale-days"],
-    pullRequests
+    pullRequests,
+    cache: ctx.cache
   });
   const links = { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan2.defaultBranch };
   const summary = { open: board.openCount, noDate: board.noDateCount, due: board.due.length, soon: board.open.filter((o) => o.soon).length, stale: board.stale.length, waiting: board.waiting.length };
@@ -65717,20 +65164,15 @@ function countKinds(plan) {
 }
 
 // src/core/closing/schedule-time.ts
-var hourFormatters = /* @__PURE__ */ new Map();
 function hourIn(timeZone2, now) {
-  let f = hourFormatters.get(timeZone2);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone: timeZone2, hour: "numeric", hourCycle: "h23" });
-    hourFormatters.set(timeZone2, f);
-  }
-  return Number(f.formatToParts(now).find((p) => p.type === "hour")?.value ?? NaN);
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: timeZone2, hour: "numeric", hourCycle: "h23" }).formatToParts(now);
+  return Number(parts.find((p) => p.type === "hour")?.value ?? NaN);
 }
 function runDayAt(now, timeZone2, hour) {
   return hourIn(timeZone2, now) === hour ? todayIn(timeZone2, now) : null;
 }
 
-// src/github/closing/schedule.ts
+// src/app/closing-schedule.ts
 var DEFAULT_INTERVAL_MS = 10 * 6e4;
 var CONFIG_TTL_MS = 60 * 6e4;
 var RUN_CLAIM_SECONDS = 26 * 3600;
@@ -65755,7 +65197,7 @@ function createClosingSchedule(app, options2 = {}) {
     const key = `closing-run:${r.full_name}:${day2}`;
     if (day2 === null || !await claims.claim(key, RUN_CLAIM_SECONDS)) return;
     try {
-      await runClosing(octokit, repo, { config: cached2.config, now: at, log });
+      await runClosing(octokit, repo, { config: cached2.config, now: at, log, cache: options2.cache });
     } catch (error63) {
       await claims.release(key);
       throw error63;
@@ -65803,10 +65245,11 @@ function createClosingSchedule(app, options2 = {}) {
   };
 }
 
-// src/github/closing/register.ts
+// src/app/register-closing.ts
 function registerClosing(app, options2 = {}) {
   const now = options2.now ?? (() => /* @__PURE__ */ new Date());
   const claims = options2.claims ?? memoryClaimStore();
+  const cache2 = options2.cache ?? new PostingCache();
   app.on("push", oncePerDelivery(claims, "closing", async (context) => {
     const p = context.payload;
     const defaultBranch = p.repository.default_branch;
@@ -65817,10 +65260,10 @@ function registerClosing(app, options2 = {}) {
     const repo = context.repo();
     const { config: config3 } = await loadConfig(octokit, repo, defaultBranch);
     if (!config3.closing.enabled || !changed.some((f) => f.startsWith(`${config3.postings}/`))) return;
-    await runClosing(octokit, repo, { config: config3, now: now(), log: context.log });
+    await runClosing(octokit, repo, { config: config3, now: now(), log: context.log, cache: cache2 });
   }));
   if ((options2.env ?? process.env).CLOSING_SCHEDULE === "off") return;
-  createClosingSchedule(app, { ...options2, claims }).start();
+  createClosingSchedule(app, { ...options2, claims, cache: cache2 }).start();
 }
 
 // src/core/closing/extend-date.ts
@@ -65848,33 +65291,10 @@ function extensionDay(argument, today) {
   return null;
 }
 function setClosingDate(content, field, date5) {
-  const bom = content.charCodeAt(0) === 65279 ? 1 : 0;
-  const lines = [];
-  for (let start = 0; start <= content.length; ) {
-    const nl = content.indexOf("\n", start);
-    const end = nl === -1 ? content.length : nl;
-    const text3 = content.slice(start, end).replace(/\r$/, "");
-    lines.push({ start, text: text3 });
-    if (nl === -1) break;
-    start = nl + 1;
-  }
-  const fences = findFences(lines.map((l, i) => i === 0 ? l.text.slice(bom) : l.text));
-  if (!fences.found) return null;
-  const key = new RegExp(`^(?:${escape(field)}|"${escape(field)}"|'${escape(field)}')[ \\t]*:`);
-  const found = lines.map((l, i) => ({ ...l, i })).slice(1, fences.closeLine - 1).filter((l) => key.test(l.text));
-  if (found.length !== 1) return null;
-  const target = found[0];
-  const colon2 = target.text.indexOf(":") + 1;
-  const rest = target.text.slice(colon2);
-  const value = /^([ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$/.exec(rest);
-  const old = value?.[2]?.trimEnd() ?? "";
-  if (old === "") return null;
-  const quote = /^["']/.test(old) ? old[0] : "";
-  const at = target.start + colon2 + value[1].length;
-  return { text: content.slice(0, at) + quote + date5 + quote + content.slice(at + old.length), line: target.i + 1 };
-}
-function escape(s2) {
-  return s2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const found = frontMatterValue(content, field);
+  if (!found) return null;
+  const quote = /^["']/.test(found.value) ? found.value.charAt(0) : "";
+  return { text: content.slice(0, found.start) + quote + date5 + quote + content.slice(found.start + found.value.length), line: found.line };
 }
 
 // src/github/review/read-write-access.ts
@@ -65883,7 +65303,7 @@ async function canWrite(octokit, repo, login2) {
     const res = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { ...repo, username: login2 });
     return res.data.permission === "admin" || res.data.permission === "write";
   } catch (error63) {
-    if (error63.status === 404) return false;
+    if (statusOf(error63) === 404) return false;
     throw error63;
   }
 }
@@ -66040,7 +65460,7 @@ async function openExtension(gh, repo, p) {
   try {
     await gh.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha: p.head });
   } catch (error63) {
-    if (error63.status === 422) return null;
+    if (statusOf(error63) === 422) return null;
     throw error63;
   }
   await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", { ...repo, path: p.path, branch, message: p.commitMessage, content: Buffer.from(p.text, "utf8").toString("base64"), sha: p.fileSha });
@@ -66048,7 +65468,7 @@ async function openExtension(gh, repo, p) {
   return pr.data.number;
 }
 
-// src/github/closing/register-commands.ts
+// src/app/register-closing-commands.ts
 function registerClosingCommands(app, options2 = {}) {
   const now = options2.now ?? (() => /* @__PURE__ */ new Date());
   const claims = options2.claims ?? memoryClaimStore();
@@ -66079,7 +65499,7 @@ function registerClosingCommands(app, options2 = {}) {
   }));
 }
 
-// src/github/review/keyed-queue.ts
+// src/app/keyed-queue.ts
 function createKeyedQueue() {
   const tails = /* @__PURE__ */ new Map();
   return {
@@ -66128,7 +65548,7 @@ async function readPullRequestFiles(octokit, repo, pullNumber) {
 // src/core/startup-title.ts
 function startupTitle(content) {
   const data = parsePosting(content).data;
-  const title = data && Object.prototype.hasOwnProperty.call(data, "title") ? data.title : void 0;
+  const title = data && Object.hasOwn(data, "title") ? data.title : void 0;
   return typeof title === "string" && title.trim() !== "" ? title.trim() : null;
 }
 
@@ -66157,7 +65577,7 @@ async function readStartupTitles(octokit, repo, treeOid, cache2) {
   return titles;
 }
 
-// src/server/create-app-octokit.ts
+// src/github/create-app-octokit.ts
 var REQUEST_TIMEOUT_MS = 1e4;
 var MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 var MAX_RATE_LIMIT_WAIT_SECONDS = 60;
@@ -66216,8 +65636,8 @@ function withoutBodies(log) {
   if (!log || log[QUIET]) return log;
   const quiet = Object.create(log);
   quiet.debug = (...args) => {
-    const [first, message] = args;
-    if (typeof first === "object" && first !== null && typeof message === "string" && message.startsWith("GitHub request: ")) log.debug(message);
+    const [first, message2] = args;
+    if (typeof first === "object" && first !== null && typeof message2 === "string" && message2.startsWith("GitHub request: ")) log.debug(message2);
     else log.debug(...args);
   };
   quiet[QUIET] = true;
@@ -66474,7 +65894,7 @@ async function inFull(octokit, repo, node2) {
   if (read2.kind !== "too-large" || !node2?.isTruncated || node2.isBinary || !node2.oid || (node2.byteSize ?? Infinity) > MAX_POSTING_BYTES) return read2;
   const res = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: node2.oid });
   const bytes = Buffer.from(res.data.content, res.data.encoding === "base64" ? "base64" : "utf8");
-  return { kind: "text", text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes) };
+  return { kind: "text", text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes), oid: node2.oid };
 }
 async function readBotComments(octokit, repo, pullNumber, marker) {
   return markedComments(await readCommentsPage(octokit, repo, pullNumber, null), marker);
@@ -66497,7 +65917,7 @@ function toBlobRead(node2, maxBytes = MAX_POSTING_BYTES) {
   if (!node2 || node2.byteSize === void 0) return { kind: "missing" };
   if (node2.isBinary) return { kind: "binary", byteSize: node2.byteSize };
   if (node2.byteSize > maxBytes || node2.isTruncated || typeof node2.text !== "string") return { kind: "too-large", byteSize: node2.byteSize };
-  return { kind: "text", text: node2.text };
+  return { kind: "text", text: node2.text, oid: node2.oid };
 }
 function startupIdsOf(tree) {
   if (!tree || !Array.isArray(tree.entries)) return null;
@@ -66586,19 +66006,19 @@ function onlyClosesPosting(baseLines, headLines, head, base) {
   return changed === 1;
 }
 
-// src/github/review/check-postings.ts
+// src/github/review/check-changed-postings.ts
 function linesOf(text3) {
   return text3.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
-function checkPostings(postings, blobs, options2, baseBlobs = /* @__PURE__ */ new Map()) {
+function checkChangedPostings(postings, blobs, options2, baseBlobs = /* @__PURE__ */ new Map(), cache2) {
   return postings.map((p) => {
     const blob = blobs.get(p.path) ?? { kind: "missing" };
     if (blob.kind === "text") {
-      const report = checkPosting({ path: p.path, content: blob.text }, { ...options2, isNew: p.isNew });
+      const report = checkPosting({ path: p.path, content: blob.text, blob: blob.oid }, { ...options2, isNew: p.isNew }, cache2);
       const lines = linesOf(blob.text);
       const before = p.basePath !== null ? baseBlobs.get(p.path) : void 0;
       if (before?.kind !== "text" || p.basePath === null) return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
-      const baseReport = checkPosting({ path: p.basePath, content: before.text }, { ...options2, isNew: p.isNew });
+      const baseReport = checkPosting({ path: p.basePath, content: before.text, blob: before.oid }, { ...options2, isNew: p.isNew }, cache2);
       return {
         ...p,
         report,
@@ -66624,10 +66044,6 @@ function emptyReport2(path9, diagnostics) {
 import { createHash as createHash2 } from "node:crypto";
 
 // src/github/review/reviewed-posting.ts
-var CHECK_RUN_NAME = "recrutement-bot";
-var COMMENT_MARKER = "<!-- recrutement-bot:review -->";
-var SUGGESTION_MARKER_PREFIX = "<!-- recrutement-bot:suggestion:";
-var MAX_BODY_LENGTH = 6e4;
 function introduced(p) {
   return p.report.diagnostics.filter((d) => !p.preExisting.has(d));
 }
@@ -66697,14 +66113,14 @@ ${named.join("\n")}`);
   if (input2.configProblems.length > 0) parts.push(renderConfigProblems(lang, input2.configProblems));
   if (listIndex >= 0) {
     const limit = GITHUB_LIMITS.checkRunSummary;
-    const room = Math.min(limit.chars, limit.bytes) - utf8Length2(parts.join("\n\n")) - 1e3;
+    const room = Math.min(limit.chars, limit.bytes) - utf8Length(parts.join("\n\n")) - 1e3;
     const lines = [];
     let used = 0;
     for (const p of input2.postings) {
       const line = postingLines(lang, p);
-      if (used + utf8Length2(line) + 1 > room) break;
+      if (used + utf8Length(line) + 1 > room) break;
       lines.push(line);
-      used += utf8Length2(line) + 1;
+      used += utf8Length(line) + 1;
     }
     const left = input2.postings.length - lines.length;
     if (left > 0) lines.push(t(lang, "check-summary-truncated", { n: left }));
@@ -66738,16 +66154,16 @@ function renderConfigProblems(lang, problems2) {
   const lines = problems2.map((p) => {
     const where = p.key === "" ? t(lang, "check-config-whole-file") : codeSpan(p.key, 100);
     const line = p.line !== void 0 ? ` (${t(lang, "check-config-line", { line: p.line })})` : "";
-    return `- ${where}${line}${colon(lang)}${escapeText(p.message, 300)}`;
+    return `- ${where}${line}${colon(lang)}${renderMessageMarkdown(lang, p.code, p.params, p.code, 300)}`;
   });
   return [`### ${t(lang, "check-summary-config-title")}`, "", renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""), "", ...lines].join("\n");
 }
 function annotation(lang, p, d) {
   const path9 = p.path;
-  let message = renderMessagePlain(lang, d.messageId, d.params, d.rule);
+  let message2 = renderMessagePlain(lang, d.messageId, d.params, d.rule);
   if (d.fix) {
     const text3 = plainText(newLinesOf(p, d.fix).join(" \u23CE "), 200);
-    message += "\n" + t(lang, d.fix.certain === false ? "annotation-proposal" : "annotation-fix", { text: text3 });
+    message2 += "\n" + t(lang, d.fix.certain === false ? "annotation-proposal" : "annotation-fix", { text: text3 });
   }
   const line = Math.max(1, d.line);
   return {
@@ -66757,7 +66173,7 @@ function annotation(lang, p, d) {
     ...d.column >= 1 ? { start_column: d.column, end_column: d.column } : {},
     annotation_level: d.severity === "error" ? "failure" : "warning",
     title: fitText(`${t(lang, d.severity === "error" ? "severity-error" : "severity-warning")} (${d.rule})`, GITHUB_LIMITS.annotationTitle),
-    message: fitText(message, GITHUB_LIMITS.annotationMessage, t(lang, "annotation-cut"))
+    message: fitText(message2, GITHUB_LIMITS.annotationMessage, t(lang, "annotation-cut"))
   };
 }
 function renderFailedCheckRun(lang) {
@@ -66766,10 +66182,18 @@ function renderFailedCheckRun(lang) {
 
 // src/github/review/render-comment.ts
 import { createHash } from "node:crypto";
+
+// src/github/review/review-markers.ts
+var CHECK_RUN_NAME = "recrutement-bot";
+var COMMENT_MARKER = "<!-- recrutement-bot:review -->";
+var SUGGESTION_MARKER_PREFIX = "<!-- recrutement-bot:suggestion:";
+
+// src/github/review/render-comment.ts
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F" };
 var ROW_MARKER = "<!-- recrutement-bot:row:";
 var ROW = /^(\|.*\|)<!-- recrutement-bot:row:([0-9a-f]{12})(:fixed)? -->$/;
 var MAX_FIXED_ROWS = 20;
+var MAX_BODY_LENGTH = 6e4;
 function renderComment(input2, maxLength = MAX_BODY_LENGTH) {
   const body = renderBody(input2, maxLength);
   return body === null ? null : fitText(body, GITHUB_LIMITS.commentBody, t(input2.lang, "comment-cut"));
@@ -66796,15 +66220,15 @@ function renderBody(input2, maxLength) {
     tail.push(`\u2139\uFE0F ${t(lang, "check-summary-skipped", { n: input2.skipped.length, max: input2.maxFiles })}`);
   }
   if (unseen > 0) tail.push(t(lang, "comment-unseen", { n: unseen }));
-  const reserve = utf8Length2(tail.join("\n\n")) + 600;
+  const reserve = utf8Length(tail.join("\n\n")) + 600;
   const sections = [head];
-  let length = utf8Length2(head);
+  let length = utf8Length(head);
   let omitted = 0;
   let oneClick = false;
-  const fits2 = (text3) => length + utf8Length2(text3) + reserve <= maxLength;
+  const fits2 = (text3) => length + utf8Length(text3) + reserve <= maxLength;
   const add = (text3) => {
     sections.push(text3);
-    length += utf8Length2(text3) + 2;
+    length += utf8Length(text3) + 2;
   };
   for (const p of input2.postings) {
     const rows = introduced(p).map((d) => ({ d, text: row(lang, p, d, input2.suggested.has(d)) }));
@@ -66814,7 +66238,7 @@ function renderBody(input2, maxLength) {
         omitted++;
         return false;
       }
-      length += utf8Length2(r.text) + 1;
+      length += utf8Length(r.text) + 1;
       return true;
     });
     if (shown2.length === 0) continue;
@@ -66855,14 +66279,14 @@ function table(lang, rows) {
 ${rows.join("\n")}`;
 }
 function row(lang, p, d, suggested) {
-  const message = renderMessageMarkdown(lang, d.messageId, d.params, d.rule);
+  const message2 = renderMessageMarkdown(lang, d.messageId, d.params, d.rule);
   let write = "";
   if (d.fix) {
     const text3 = codeSpan(newLinesOf(p, d.fix).join(" \u23CE "), 200);
     write = d.fix.certain === false ? t(lang, "comment-proposal", { text: text3 }) : text3;
     if (suggested) write += " \u270F\uFE0F";
   }
-  return `| ${d.line} | ${ICON[d.severity]} ${cell(message)} | ${cell(write)} |${ROW_MARKER}${rowHash(p.path, d)} -->`;
+  return `| ${d.line} | ${ICON[d.severity]} ${cell(message2)} | ${cell(write)} |${ROW_MARKER}${rowHash(p.path, d)} -->`;
 }
 function cell(markdown) {
   return markdown.replace(/(?<!\\)\|/g, "\\|");
@@ -67021,7 +66445,7 @@ async function deleteComment(octokit, repo, id) {
   try {
     await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
   } catch (error63) {
-    if (error63.status !== 404) throw error63;
+    if (statusOf(error63) !== 404) throw error63;
   }
 }
 async function reconcileComment(octokit, repo, issueNumber, plan, duplicates, reread) {
@@ -67036,7 +66460,7 @@ async function reconcileComment(octokit, repo, issueNumber, plan, duplicates, re
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: plan.commentId, body: plan.body });
       return { commentId: plan.commentId, action: "update", deleted };
     } catch (error63) {
-      if (error63.status !== 404) throw error63;
+      if (statusOf(error63) !== 404) throw error63;
     }
   }
   const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: plan.body });
@@ -67139,7 +66563,7 @@ function selectPostings(files, postingsDir, maxFiles) {
 
 // src/github/review/review-pull-request.ts
 function newReviewMemory() {
-  return { configs: /* @__PURE__ */ new Map(), startupTitles: /* @__PURE__ */ new Map() };
+  return { configs: /* @__PURE__ */ new Map(), startupTitles: /* @__PURE__ */ new Map(), postings: new PostingCache() };
 }
 var MEMORY_SIZE = 1e3;
 async function reviewPullRequest(octokit, target, log, kept = newReviewMemory()) {
@@ -67170,7 +66594,7 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
         log.info({ ...where, listed: listed.size, changed, found: found.length }, "more files than GitHub lists: postings found from the folder's trees");
       } catch (error63) {
         unlisted = Math.max(1, changed - files.length);
-        log.warn({ ...where, listed: files.length, changed, err: describe4(error63) }, "more files than GitHub lists, and the folder's trees could not be read");
+        log.warn({ ...where, listed: files.length, changed, err: describe3(error63) }, "more files than GitHub lists, and the folder's trees could not be read");
       }
     }
     const needed = selectPostings(files, config3.postings, config3["max-files"]);
@@ -67181,11 +66605,11 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
     const unread = selection.postings.filter((p) => state.blobs.get(p.path)?.kind === "unread").map((p) => p.path);
     const readable = selection.postings.filter((p) => state.blobs.get(p.path)?.kind !== "unread");
     let options2 = checkOptionsFor(config3, state.startupIds, false);
-    let postings = checkPostings(readable, state.blobs, options2, state.baseBlobs);
+    let postings = checkChangedPostings(readable, state.blobs, options2, state.baseBlobs, kept.postings);
     const byTitle = (d) => d.rule === "startup-unknown" && (d.messageId === "startup-unknown" || d.messageId === "startup-unknown-friend");
     if (state.startupsTree !== null && postings.some((p) => introduced(p).some(byTitle))) {
       options2 = { ...options2, startupTitles: await readStartupTitles(octokit, repo, state.startupsTree, kept.startupTitles) };
-      postings = checkPostings(readable, state.blobs, options2, state.baseBlobs);
+      postings = checkChangedPostings(readable, state.blobs, options2, state.baseBlobs, kept.postings);
     }
     const threads = await threadsToSee(octokit, repo, target.pullNumber, state, wantedSuggestionHashes(postings, config3));
     const override = await readOverride(octokit, repo, config3, state, counts(postings).errors > 0);
@@ -67223,12 +66647,12 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
       "pull request reviewed"
     );
   } catch (error63) {
-    log.error({ ...where, err: describe4(error63) }, "review failed while reading: neutral check run");
+    log.error({ ...where, err: describe3(error63) }, "review failed while reading: neutral check run");
     try {
       const lang = memory.get(repoKey)?.language ?? "fr";
       await reconcileCheckRun(octokit, repo, target.headSha, renderFailedCheckRun(lang), String(target.pullNumber));
     } catch (again) {
-      log.error({ ...where, err: describe4(again) }, "could not report the failure in a check run");
+      log.error({ ...where, err: describe3(again) }, "could not report the failure in a check run");
     }
     return { status: "read-failed", failedSteps: ["read"] };
   }
@@ -67238,7 +66662,7 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
       await work();
     } catch (error63) {
       failedSteps.push(name);
-      log.error({ ...where, step: name, err: describe4(error63) }, "review step failed");
+      log.error({ ...where, step: name, err: describe3(error63) }, "review step failed");
     }
   };
   if (target.forceCheckRun || latestCheckRun2 !== externalId) {
@@ -67302,21 +66726,22 @@ async function readOverride(octokit, repo, config3, state, failing) {
 }
 function configOf(blob) {
   if (blob.kind === "missing") return parseConfig(null);
-  if (blob.kind !== "text") return parseConfig("x".repeat(MAX_CONFIG_BYTES + 1));
-  const parsed = parseConfig(blob.text);
-  return parsed.config.language === "fr" ? parsed : parseConfig(blob.text, parsed.config.language);
+  if (blob.kind === "binary") return notTextConfig();
+  if (blob.kind !== "text") return tooLargeConfig();
+  return parseConfig(blob.text);
 }
 function remember(memory, key, config3) {
   memory.delete(key);
   memory.set(key, config3);
   if (memory.size > MEMORY_SIZE) memory.delete(memory.keys().next().value);
 }
-function describe4(error63) {
-  const e = error63;
-  return { ...typeof e.status === "number" ? { status: e.status } : {}, message: String(e.message ?? error63).slice(0, 300) };
+function describe3(error63) {
+  const status = statusOf(error63);
+  return { ...status !== void 0 ? { status } : {}, message: String(error63.message ?? error63).slice(0, 300) };
 }
 
 // src/github/review/review-target.ts
+var REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"];
 function reviewTargetFromPayload(payload) {
   const { repository, pull_request: pr } = payload;
   return {
@@ -67330,7 +66755,7 @@ function reviewTargetFromPayload(payload) {
   };
 }
 
-// src/server/with-claim.ts
+// src/app/with-claim.ts
 async function withClaim(claims, key, options2, work) {
   const deadline = Date.now() + options2.waitMs;
   const poll = options2.pollMs ?? 200;
@@ -67347,10 +66772,9 @@ async function withClaim(claims, key, options2, work) {
   }
 }
 
-// src/github/review/register.ts
+// src/app/register-review.ts
 var REVIEW_LOCK_SECONDS = 120;
 var REVIEW_LOCK_WAIT_MS = 6e4;
-var REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"];
 function registerReview(app, options2 = {}) {
   const claims = options2.claims ?? memoryClaimStore();
   const queue = createKeyedQueue();
@@ -67405,7 +66829,7 @@ function registerReview(app, options2 = {}) {
   }));
 }
 
-// src/server/create-claim-store.ts
+// src/app/create-claim-store.ts
 var import_ioredis = __toESM(require_built3(), 1);
 function createClaimStore(env = process.env) {
   const url2 = env.REDIS_URL;
@@ -67414,7 +66838,7 @@ function createClaimStore(env = process.env) {
   return redisClaimStore(redis);
 }
 
-// src/server/recover-deliveries.ts
+// src/app/recover-deliveries.ts
 var DELIVERY_RETENTION_MS = 3 * 24 * 3600 * 1e3;
 var DELIVERIES_PER_PAGE = 100;
 var MAX_DELIVERY_PAGES = 100;
@@ -67468,13 +66892,13 @@ async function recoverDeliveries(octokit, options2) {
     } catch (error63) {
       await options2.claims.release(claim2);
       refused.push(d.guid);
-      options2.log.warn({ delivery: d.guid, event: d.event, status: error63.status }, "redelivery refused by GitHub: tried again at the next pass");
+      options2.log.warn({ delivery: d.guid, event: d.event, status: statusOf(error63) }, "redelivery refused by GitHub: tried again at the next pass");
     }
   }
   return { listed: deliveries.length, pages, complete, redelivered, refused };
 }
 
-// src/server/delivery-recovery.ts
+// src/app/delivery-recovery.ts
 var DEFAULT_RECOVERY_MINUTES = 5;
 var DEFAULT_RECOVERY_START_DELAY_MS = 1e4;
 var RECOVERY_OVERLAP_MS = 2 * 6e4;
@@ -67542,7 +66966,7 @@ function createDeliveryRecovery(app, options2) {
   };
 }
 
-// src/server/handled-events.ts
+// src/app/handled-events.ts
 function recordHandledEvents(probot) {
   const names = /* @__PURE__ */ new Set();
   const on = (eventName, callback) => {
@@ -67563,7 +66987,7 @@ function recordHandledEvents(probot) {
   };
 }
 
-// src/server/protect-error-logs.ts
+// src/app/protect-error-logs.ts
 var import_pino3 = __toESM(require_pino(), 1);
 var MAX_MESSAGE = 500;
 var MAX_FRAMES = 8;
@@ -67588,7 +67012,7 @@ function protectErrorLogs(log) {
   log[import_pino3.default.symbols.serializersSym] = Object.assign(/* @__PURE__ */ Object.create(null), current, { err: safeError });
 }
 
-// src/index.ts
+// src/app/create-app.ts
 function createApp(options2 = {}) {
   return (probot) => {
     const env = options2.env ?? process.env;
@@ -67604,9 +67028,9 @@ function createApp(options2 = {}) {
     options2.onRecovery?.(recovery);
   };
 }
-var src_default = createApp();
+var create_app_default = createApp();
 
-// src/server/check-environment.ts
+// src/app/check-environment.ts
 function checkEnvironment(env) {
   const problems2 = [];
   const production = env.NODE_ENV === "production";
@@ -67625,7 +67049,7 @@ function checkEnvironment(env) {
   return problems2;
 }
 
-// src/server/effective-env.ts
+// src/app/effective-env.ts
 import { readFileSync as readFileSync4 } from "node:fs";
 import path8 from "node:path";
 import { parseEnv as parseEnv2 } from "node:util";
@@ -67639,13 +67063,13 @@ function effectiveEnv(env, cwd) {
   return { ...env, ...fromFile };
 }
 
-// src/main.ts
+// src/app/main.ts
 var problems = checkEnvironment(effectiveEnv(process.env, process.cwd()));
 if (problems.length > 0) {
   for (const p of problems) console.error(`recrutement-bot: ${p.message}`);
   process.exit(1);
 }
-await run(src_default, { Octokit: createAppOctokit() });
+await run(create_app_default, { Octokit: createAppOctokit() });
 /*! Bundled license information:
 
 toad-cache/dist/toad-cache.mjs:

@@ -16,6 +16,7 @@ import { runDayAt } from "../core/closing/schedule-time.js";
 import { memoryClaimStore, type ClaimStore } from "./claims.js";
 import { loadConfig } from "../github/load-config.js";
 import type { GitHub } from "../github/octokit.js";
+import type { PostingCache } from "../core/posting-cache.js";
 import { runClosing } from "../github/closing/run-closing.js";
 
 export const DEFAULT_INTERVAL_MS = 10 * 60_000;
@@ -26,6 +27,8 @@ export interface ClosingScheduleOptions {
   intervalMs?: number;
   /** Where "this repository ran on this day" is remembered (shared Redis with several instances). */
   claims?: ClaimStore;
+  /** Readings of postings kept by blob id from a run to the next. */
+  cache?: PostingCache;
 }
 
 /** A claim outlives its local day whatever the time zone. */
@@ -69,7 +72,7 @@ export function createClosingSchedule(app: Probot, options: ClosingScheduleOptio
     const key = `closing-run:${r.full_name}:${day}`;
     if (day === null || !(await claims.claim(key, RUN_CLAIM_SECONDS))) return;
     try {
-      await runClosing(octokit, repo, { config: cached.config, now: at, log });
+      await runClosing(octokit, repo, { config: cached.config, now: at, log, cache: options.cache });
     } catch (error) {
       await claims.release(key);
       throw error;

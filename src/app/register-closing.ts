@@ -9,6 +9,7 @@ import { memoryClaimStore } from "./claims.js";
 import { oncePerDelivery } from "./once-per-delivery.js";
 import { loadConfig } from "../github/load-config.js";
 import type { GitHub } from "../github/octokit.js";
+import { PostingCache } from "../core/posting-cache.js";
 import { runClosing } from "../github/closing/run-closing.js";
 import { createClosingSchedule, type ClosingScheduleOptions } from "./closing-schedule.js";
 
@@ -19,6 +20,7 @@ export interface RegisterClosingOptions extends ClosingScheduleOptions {
 export function registerClosing(app: Probot, options: RegisterClosingOptions = {}): void {
   const now = options.now ?? (() => new Date());
   const claims = options.claims ?? memoryClaimStore();
+  const cache = options.cache ?? new PostingCache();
   app.on("push", oncePerDelivery(claims, "closing", async (context) => {
     const p = context.payload;
     const defaultBranch = p.repository.default_branch;
@@ -30,9 +32,9 @@ export function registerClosing(app: Probot, options: RegisterClosingOptions = {
     const repo = context.repo();
     const { config } = await loadConfig(octokit, repo, defaultBranch);
     if (!config.closing.enabled || !changed.some((f) => f.startsWith(`${config.postings}/`))) return;
-    await runClosing(octokit, repo, { config, now: now(), log: context.log });
+    await runClosing(octokit, repo, { config, now: now(), log: context.log, cache });
   }));
 
   if ((options.env ?? process.env).CLOSING_SCHEDULE === "off") return;
-  createClosingSchedule(app, { ...options, claims }).start();
+  createClosingSchedule(app, { ...options, claims, cache }).start();
 }

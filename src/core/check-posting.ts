@@ -2,20 +2,20 @@
  * The rules engine: reads a posting and runs every rule family on it. Pure and total: whatever the
  * input, it returns a report (an internal failure becomes a diagnostic).
  */
-import { internalFailure, lineOf, parsePosting, type ParsedPosting } from "./parse-posting.js";
+import { internalFailure, parsePosting } from "./parse-posting.js";
 import { sortDiagnostics } from "./diagnostic.js";
+import type { PostingCache } from "./posting-cache.js";
 import { isConsumed, severityOf } from "./rule-severities.js";
 import { checkContacts } from "./rules/contacts.js";
 import { checkContract, readContracts } from "./rules/contract.js";
-import { checkDates, readClosing, readDays } from "./rules/dates.js";
-import type { PostingView, Rule } from "./rules/posting-view.js";
+import { checkDates, readClosing } from "./rules/dates.js";
+import { valueOf, type PostingView, type Rule } from "./rules/posting-view.js";
 import { checkRolesOpen, rolesText } from "./rules/roles-open.js";
 import { checkFileDate, checkStructure } from "./rules/structure.js";
 import { checkTeam } from "./rules/team.js";
 import { checkUnknownKeys } from "./rules/unknown-keys.js";
 import { checkValueTypes } from "./rules/value-types.js";
 import type { CheckOptions, Diagnostic, PostingReport, Recruiter, RuleId } from "./types.js";
-import { readYaml } from "./yaml-reading.js";
 
 /** Rule families run on a readable front matter, in order. */
 const CONTENT_RULES: readonly Rule[] = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkFileDate, checkUnknownKeys];
@@ -42,14 +42,12 @@ function run(rule: Rule, posting: PostingView, options: CheckOptions): Diagnosti
   }
 }
 
+/** The repository's `rules:` overrides: another severity, or `off`. */
 function applySeverities(list: Diagnostic[], options: CheckOptions): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of list) {
-    const override = Object.prototype.hasOwnProperty.call(options.severities, d.rule) ? options.severities[d.rule] : undefined;
-    if (override === "off") continue;
-    out.push(override ? { ...d, severity: override } : d);
-  }
-  return out;
+  return list.flatMap((d) => {
+    const override = Object.hasOwn(options.severities, d.rule) ? options.severities[d.rule] : undefined;
+    return override === "off" ? [] : [override ? { ...d, severity: override } : d];
+  });
 }
 
 /** Drops the diagnostics a misspelled key causes (the key it stands for is absent). */
@@ -67,27 +65,21 @@ function oneMessagePerCause(list: Diagnostic[], options: CheckOptions): Diagnost
  * the value before differs from the last one (the page shows one, the author may mean the other).
  */
 function duplicateConflicts(d: Diagnostic, posting: PostingView, options: CheckOptions): boolean {
-  const key = d.key;
-  const parsed = posting.parsed;
-  const fm = parsed.frontMatter;
-  if (key === undefined || !fm || !isConsumed(key, options.closingDateFields)) return false;
-  if (parsed.positions.get(key)?.line !== d.line) return false; // a nested key, or not the last time
-  // The front matter without the last occurrence (its key line and the lines of its value).
-  let end = d.line + 1;
-  while (end < fm.closeLine && !/^[^\s#-]/.test(lineOf(parsed, end) ?? "")) end++;
-  const lines: string[] = [];
-  for (let l = fm.openLine + 1; l < fm.closeLine; l++) if (l < d.line || l >= end) lines.push(lineOf(parsed, l) ?? "");
-  const before = readYaml(lines, fm.openLine + 1).data;
-  if (!before || !Object.prototype.hasOwnProperty.call(before, key)) return false;
-  return JSON.stringify(before[key]) !== JSON.stringify(posting.data[key]);
+  const position = d.key === undefined ? undefined : posting.parsed.positions.get(d.key);
+  if (d.key === undefined || !isConsumed(d.key, options.closingDateFields)) return false;
+  if (position?.line !== d.line || position.valueBefore === undefined) return false; // a nested key, or not the last time
+  return position.valueBefore !== JSON.stringify(posting.data[d.key]);
 }
 
-/** Severities of the reading step from the one table (the reader writes its own), duplicates judged on their values. */
+/**
+ * Severities of the reading step from the one table (the reader writes its own), duplicates
+ * judged on their values. Copies: a reading may be kept and shared (PostingCache), a report is its own.
+ */
 function readingSeverities(list: Diagnostic[], posting: PostingView | null, options: CheckOptions): Diagnostic[] {
   return list.map((d) => {
-    if (d.messageId === "internal-error") return d;
+    if (d.messageId === "internal-error") return { ...d };
     const severity = d.rule === "duplicate-key" && posting && duplicateConflicts(d, posting, options) ? severityOf("duplicate-key", "conflict") : severityOf(d.rule);
-    return severity === d.severity ? d : { ...d, severity };
+    return { ...d, severity };
   });
 }
 
@@ -95,58 +87,56 @@ function emptyReport(path: string): PostingReport {
   return { path, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
 }
 
-/** Own value of a key of the front matter. (A function, not a closure per call: see yaml-simple.ts on keepNames.) */
-function own(data: Readonly<Record<string, unknown>>, k: string): unknown {
-  return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : undefined;
-}
-
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
 /** Who recruits, in the order the page reads it: `friend`, then `startup`, then `equipe`. */
-function recruiterOf(data: Readonly<Record<string, unknown>>, options: CheckOptions): Recruiter | null {
-  const friend = text(own(data, "friend"));
+function recruiterOf(posting: PostingView, options: CheckOptions): Recruiter | null {
+  const friend = text(valueOf(posting, "friend"));
   if (friend !== null) return { kind: "friend", name: friend };
-  const startup = text(own(data, "startup"));
+  const startup = text(valueOf(posting, "startup"));
   if (startup !== null) return { kind: "startup", id: startup, title: options.startupTitles?.get(startup)?.trim() || null };
-  const equipe = text(own(data, "equipe"));
+  const equipe = text(valueOf(posting, "equipe"));
   return equipe !== null ? { kind: "equipe", name: equipe } : null;
 }
 
 /** The first contact written: `contact`, else `contacts` (a text, or the first text of a list). */
-function contactOf(data: Readonly<Record<string, unknown>>): string | null {
+function contactOf(posting: PostingView): string | null {
   for (const key of ["contact", "contacts"]) {
-    const value = own(data, key);
+    const value = valueOf(posting, key);
     const first = Array.isArray(value) ? value.map(text).find((v) => v !== null) : text(value);
     if (first) return first;
   }
   return null;
 }
 
-function derive(report: PostingReport, posting: PostingView, options: CheckOptions, parsed: ParsedPosting): void {
-  const data = posting.data;
+/** What the app and the closing job read in a readable posting, besides its diagnostics. */
+function derive(report: PostingReport, posting: PostingView, options: CheckOptions): void {
+  const open = valueOf(posting, "open");
+  const closing = readClosing(posting, options);
+  const openPosition = posting.parsed.positions.get("open");
   report.contracts = readContracts(posting, options);
-  const open = own(data, "open");
   report.open = typeof open === "boolean" ? open : null;
-  const closing = readClosing(readDays(posting, options), options);
   report.closingDate = closing?.day ?? null;
   report.closingDateField = closing?.field ?? null;
-  report.filled = own(data, "poste_pourvu") === true;
-  report.roles = rolesText(data);
-  const openPosition = parsed.positions.get("open");
+  report.filled = valueOf(posting, "poste_pourvu") === true;
+  report.roles = rolesText(posting.data);
   report.openLine = openPosition && openPosition.occurrences === 1 ? openPosition.line : null;
-  report.recruiter = recruiterOf(data, options);
-  report.contact = contactOf(data);
+  report.recruiter = recruiterOf(posting, options);
+  report.contact = contactOf(posting);
 }
 
-/** Checks one posting. `path` is relative to the repository root. Never throws. */
-export function checkPosting(input: { path: string; content: string | Uint8Array }, options: CheckOptions): PostingReport {
+/**
+ * Checks one posting. `path` is relative to the repository root. Never throws. With a `cache`,
+ * the reading of a posting whose git blob id (`blob`) was read before is not done again.
+ */
+export function checkPosting(input: { path: string; content: string | Uint8Array; blob?: string }, options: CheckOptions, cache?: PostingCache): PostingReport {
   const path = typeof input?.path === "string" ? input.path : "";
   const report = emptyReport(path);
   let found: Diagnostic[] = [];
   try {
-    const parsed = parsePosting(input.content);
+    const parsed = cache ? cache.read(input.blob, input.content) : parsePosting(input.content);
     const posting: PostingView = { path, parsed, data: parsed.data ?? (Object.create(null) as Record<string, unknown>) };
     found.push(...readingSeverities(parsed.diagnostics, parsed.data ? posting : null, options));
     found.push(...run(checkStructure, posting, options));
@@ -155,7 +145,7 @@ export function checkPosting(input: { path: string; content: string | Uint8Array
       const covered = new Set(found.filter((d) => d.key !== undefined && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key));
       found.push(...run(checkValueTypes, posting, options).filter((d) => !covered.has(d.key)));
       found = oneMessagePerCause(found, options);
-      derive(report, posting, options, parsed);
+      derive(report, posting, options);
     }
   } catch (e) {
     found.push(internalFailure(e));

@@ -4,7 +4,7 @@
  * Built from the values found in beta.gouv.fr's postings (content/_jobs and first submissions).
  */
 import { CONTRACT_TYPES, type ContractType } from "./types.js";
-import { cleanInvisible, editDistance, foldText, typoBudget } from "./text-fold.js";
+import { cleanInvisible, editDistance, foldText, typoBudget } from "./compare-text.js";
 
 export const CONTRACT_ALIASES: Readonly<Record<string, ContractType>> = {
   // freelance: the most common type of the network
@@ -91,8 +91,6 @@ function buildTable(extra: Readonly<Record<string, ContractType>>): Table {
   return table;
 }
 
-const DEFAULT_TABLE = buildTable({});
-
 function accepted(text: string): ContractType | undefined {
   return ACCEPTED.get(cleanInvisible(text).toLowerCase());
 }
@@ -125,7 +123,7 @@ function typoMatch(word: string, table: Table): ContractType | null {
  * what to write instead when that is certain. Tolerates case, accents, spaces, inclusive forms.
  */
 export function normalizeContract(raw: string, extraAliases: Readonly<Record<string, ContractType>> = {}): ContractReading {
-  const table = Object.keys(extraAliases).length === 0 ? DEFAULT_TABLE : buildTable(extraAliases);
+  const table = buildTable(extraAliases);
   const value = cleanInvisible(raw);
 
   const whole = accepted(value) ?? table.get(foldText(value));

@@ -25,51 +25,23 @@ const YEAR_FIRST_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
 const FRENCH_DAY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function daysInMonth(y: number, m: number): number {
-  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
-}
-
-/** `YYYY-MM-DD` when y/m/d is a real day, else null. */
+/** `YYYY-MM-DD` when y/m/d is a real day (years 1 to 9999), else null. */
 export function isoDay(y: number, m: number, d: number): string | null {
-  if (!Number.isInteger(y) || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  if (!Number.isInteger(y) || y < 1 || y > 9999 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
 }
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    } catch {
-      return null;
-    }
-    if (formatters.size > 50) formatters.clear();
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const FORMATTED_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Calendar day (YYYY-MM-DD) of instant `ms` in `timeZone`, or null for an unknown zone. */
 export function dayOfInstant(ms: number, timeZone: string): string | null {
-  const f = formatterFor(timeZone);
-  if (!f || !Number.isFinite(ms)) return null;
-  const date = new Date(ms);
-  // en-CA writes year-month-day: when the whole text has that shape, it is the parts joined by "-".
-  const text = f.format(date);
-  if (FORMATTED_DAY.test(text)) return text;
-  const parts = f.formatToParts(date);
+  if (!Number.isFinite(ms)) return null;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(ms));
+  } catch {
+    return null;
+  }
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -112,31 +84,8 @@ function readTimestamp(m: RegExpExecArray, timeZone: string): CalendarDay {
   return inZone === null ? { error: "time-zone" } : { day: inZone };
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Two ASCII digits at `i` as a number, or -1. */
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 0x30;
-  const b = s.charCodeAt(i + 1) - 0x30;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-/** True when `s` is exactly a real day written YYYY-MM-DD (what ISO_DAY and isoDay accept unchanged). */
-function isPlainIsoDay(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
-  const hi = twoDigits(s, 0);
-  const lo = twoDigits(s, 2);
-  const m = twoDigits(s, 5);
-  const d = twoDigits(s, 8);
-  if (hi < 0 || lo < 0 || m < 1 || m > 12 || d < 1) return false;
-  const y = hi * 100 + lo;
-  if (y < 1) return false;
-  return d <= (m === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
-}
-
 function readText(text: string, timeZone: string): CalendarDay {
   const s = text.trim();
-  if (isPlainIsoDay(s)) return { day: s };
   let m = ISO_DAY.exec(s);
   if (m) {
     const day = isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -145,7 +94,7 @@ function readText(text: string, timeZone: string): CalendarDay {
   }
   m = TIMESTAMP.exec(s);
   if (m) return readTimestamp(m, timeZone);
-  m = DAY_FIRST.exec(s) ?? null;
+  m = DAY_FIRST.exec(s);
   if (m) return fixed(Number(m[3]), Number(m[2]), Number(m[1]));
   m = YEAR_FIRST_SLASH.exec(s);
   if (m) return fixed(Number(m[1]), Number(m[2]), Number(m[3]));

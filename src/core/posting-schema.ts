@@ -59,26 +59,15 @@ export const postingSchema = z
   })
   .describe("Front matter d'une offre d'emploi (fichier Markdown de content/_jobs).");
 
-export type PostingFrontMatter = z.infer<typeof postingSchema>;
-
 /** The known keys, in the schema's order. */
 export const KNOWN_KEYS: readonly string[] = Object.keys(postingSchema.shape);
 
-let jsonSchemaCache: Record<string, unknown> | null = null;
+/** JSON Schema (draft-07) of the front matter, for editors (VS Code's YAML extension) and other tools. */
+export function postingJsonSchema(): Record<string, unknown> & { properties?: Record<string, unknown> } {
+  return { ...(z.toJSONSchema(postingSchema, { target: "draft-7" }) as Record<string, unknown>), title: "Offre d'emploi (front matter)" };
+}
 
 /** Keys holding a boolean (their boolean-like text values get a certain fix). */
 export const BOOLEAN_KEYS: ReadonlySet<string> = new Set(
-  KNOWN_KEYS.filter((k) => {
-    const json = postingJsonSchema().properties as Record<string, { type?: unknown }> | undefined;
-    return json?.[k]?.type === "boolean";
-  }),
+  Object.entries(postingJsonSchema().properties ?? {}).flatMap(([key, json]) => ((json as { type?: unknown }).type === "boolean" ? [key] : [])),
 );
-
-/** JSON Schema (draft-07) of the front matter, for editors (VS Code's YAML extension) and other tools. */
-export function postingJsonSchema(): Record<string, unknown> & { properties?: Record<string, unknown> } {
-  jsonSchemaCache ??= {
-    ...(z.toJSONSchema(postingSchema, { target: "draft-7" }) as Record<string, unknown>),
-    title: "Offre d'emploi (front matter)",
-  };
-  return structuredClone(jsonSchemaCache);
-}

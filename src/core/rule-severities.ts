@@ -94,15 +94,10 @@ export const RULE_SEVERITIES = {
 
 export type Variant<R extends RuleId> = keyof (typeof RULE_SEVERITIES)[R] & string;
 
-/** The case of `rule` (its default one unless `variant` names another). */
-export function severityCase<R extends RuleId>(rule: R, variant?: Variant<R>): SeverityCase {
-  const cases = RULE_SEVERITIES[rule] as Cases;
-  return (variant !== undefined ? cases[variant] : undefined) ?? cases.default;
-}
-
-/** Default severity of `rule` in the case `variant`. */
+/** Default severity of `rule` in the case `variant` (its default case unless `variant` names another). */
 export function severityOf<R extends RuleId>(rule: R, variant?: Variant<R>): Severity {
-  return severityCase(rule, variant).severity;
+  const cases = RULE_SEVERITIES[rule] as Cases;
+  return ((variant !== undefined ? cases[variant] : undefined) ?? cases.default).severity;
 }
 
 /** Variant of a date rule for the field `key`: `date` (the build), a closing field (the closing job), or another. */
@@ -148,5 +143,5 @@ export const DETAIL_KEYS: ReadonlySet<string> = new Set(["title", "junior", "tec
 
 /** True when a consumer reads `key` (the configured closing fields included). */
 export function isConsumed(key: string, closingDateFields: readonly string[]): boolean {
-  return Object.prototype.hasOwnProperty.call(CONSUMED_KEYS, key) || closingDateFields.includes(key);
+  return Object.hasOwn(CONSUMED_KEYS, key) || closingDateFields.includes(key);
 }

@@ -21,7 +21,7 @@ import { ResponseTooLargeError } from "./create-app-octokit.js";
 import { GITHUB_LIMITS } from "./limits.js";
 
 export type BlobRead =
-  | { kind: "text"; text: string }
+  | { kind: "text"; text: string; /** Its git blob id. */ oid?: string }
   | { kind: "binary"; byteSize: number }
   | { kind: "too-large"; byteSize: number }
   /** GitHub's answer with this posting was over the app's size cap: not read. */
@@ -400,7 +400,7 @@ async function inFull(octokit: GitHub, repo: RepoRef, node: BlobNode | null | un
   const res = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: node.oid });
   const bytes = Buffer.from(res.data.content, res.data.encoding === "base64" ? "base64" : "utf8");
   // Decoded as GitHub decodes `Blob.text` (the engine sees a byte order mark, if any).
-  return { kind: "text", text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes) };
+  return { kind: "text", text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes), oid: node.oid };
 }
 
 /** The app's comments carrying `marker` among the last 100 comments, oldest first (used after creating one). */
@@ -430,7 +430,7 @@ function toBlobRead(node: BlobNode | null | undefined, maxBytes = MAX_POSTING_BY
   if (!node || node.byteSize === undefined) return { kind: "missing" };
   if (node.isBinary) return { kind: "binary", byteSize: node.byteSize };
   if (node.byteSize > maxBytes || node.isTruncated || typeof node.text !== "string") return { kind: "too-large", byteSize: node.byteSize };
-  return { kind: "text", text: node.text };
+  return { kind: "text", text: node.text, oid: node.oid };
 }
 
 function startupIdsOf(tree: TreeNode | null): string[] | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkPosting } from "../../src/core/check-posting.js";
-import { replaceLine } from "../../src/core/edit-open-line.js";
+import { replaceLine } from "../../src/core/edit-lines.js";
 import type { PostingReport } from "../../src/core/types.js";
 import { hasMessage, tDynamic } from "../../src/messages/index.js";
 import { bytes, JOBS, jobNames, jobPath, options, SUBMISSIONS, submissions } from "./corpus.js";

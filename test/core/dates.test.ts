@@ -65,50 +65,25 @@ describe("todayIn, compareDays, isPast", () => {
 });
 
 describe("dayOfInstant", () => {
-  /** The reading it replaced: formatToParts, parts joined. */
-  function reference(ms: number, timeZone: string): string {
-    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(ms));
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-    return `${get("year")}-${get("month")}-${get("day")}`;
-  }
-
-  it("same day as formatToParts, over the years 1 to 9999 and odd zones", () => {
-    const zones = [PARIS, "UTC", "America/New_York", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Chatham", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Apia"];
-    let x = 12345;
-    /** Date.UTC reads years 0 to 99 as 1900 to 1999: set the full year instead. */
-    const utc = (y: number, m: number, d: number, h = 0) => new Date(0).setUTCFullYear(y, m, d) + h * 3_600_000;
-    const instants = [utc(1, 0, 1), utc(1, 0, 1, 12), utc(0, 11, 31), utc(0, 11, 31, 23), utc(9999, 11, 31, 23), utc(10000, 0, 1), utc(99, 5, 1), utc(999, 5, 1), utc(1970, 0, 1), utc(2021, 2, 28, 1) + 1_800_000];
-    for (let i = 0; i < 400; i++) {
-      x = (x * 1103515245 + 12345) % 2 ** 31;
-      instants.push(utc(1, 0, 1) + (x / 2 ** 31) * (utc(9999, 11, 31) - utc(1, 0, 1)));
-    }
-    for (const zone of zones) for (const ms of instants) expect(dayOfInstant(ms, zone), `${new Date(ms).toISOString()} ${zone}`).toBe(reference(ms, zone));
+  it("the day of an instant in a zone", () => {
+    const ms = Date.parse("2021-07-07T22:30:00Z");
+    expect(dayOfInstant(ms, PARIS)).toBe("2021-07-08");
+    expect(dayOfInstant(ms, "America/New_York")).toBe("2021-07-07");
+    expect(dayOfInstant(ms, "Pacific/Kiritimati")).toBe("2021-07-08");
+    expect(dayOfInstant(Date.parse("9999-12-31T12:00:00Z"), "UTC")).toBe("9999-12-31");
     expect(dayOfInstant(Number.NaN, PARIS)).toBeNull();
     expect(dayOfInstant(0, "Nowhere/Atlantis")).toBeNull();
   });
 });
 
-describe("toCalendarDay on YYYY-MM-DD text (fast path)", () => {
-  /** The reading without the fast path: ISO_DAY then isoDay. */
-  function reference(s: string): unknown {
-    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
-    if (!m) return null;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
-    if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days) return { error: "invalid" };
-    const day = `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-    return day === s.trim() ? { day } : { error: "format", isoFix: day };
-  }
-
-  it("same reading for every day of four years, odd days and odd spellings", () => {
-    const texts: string[] = [];
-    for (const y of ["0000", "0001", "1900", "2000", "2023", "2024", "2100", "9999"])
-      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) texts.push(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-    texts.push(" 2021-07-07 ", "2021-7-07", "2021-07-7", "2021-07-07\u00a0", "2021/07/07", "2021-07-0a", "20210-07-07", "2021-07-077", "2021−07−07");
-    for (const t of texts) {
-      const want = reference(t);
-      if (want !== null) expect(toCalendarDay(t, PARIS), t).toEqual(want);
-    }
+describe("toCalendarDay on YYYY-MM-DD text", () => {
+  it("real days as written, other spellings of a real day with their ISO form, the rest invalid", () => {
+    expect(toCalendarDay(" 2021-07-07 ", PARIS)).toEqual({ day: "2021-07-07" });
+    expect(toCalendarDay("2000-02-29", PARIS)).toEqual({ day: "2000-02-29" });
+    expect(toCalendarDay("0001-01-01", PARIS)).toEqual({ day: "0001-01-01" });
+    expect(toCalendarDay("2021-7-07", PARIS)).toEqual({ error: "format", isoFix: "2021-07-07" });
+    expect(toCalendarDay("2021-07-7", PARIS)).toEqual({ error: "format", isoFix: "2021-07-07" });
+    for (const t of ["0000-01-01", "1900-02-29", "2023-02-29", "2021-00-10", "2021-04-31", "2021-12-32"]) expect(toCalendarDay(t, PARIS), t).toEqual({ error: "invalid" });
+    for (const t of ["2021-07-0a", "20210-07-07", "2021-07-077", "2021−07−07"]) expect(toCalendarDay(t, PARIS), t).toEqual({ error: "unreadable" });
   });
 });

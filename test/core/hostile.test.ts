@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { checkPosting } from "../../src/core/check-posting.js";
-import { setOpenFalse } from "../../src/core/edit-open-line.js";
+import { setOpenFalse } from "../../src/core/edit-lines.js";
 import { parsePosting } from "../../src/core/parse-posting.js";
 import { tDynamic } from "../../src/messages/index.js";
 import { options } from "./corpus.js";

@@ -71,6 +71,12 @@ describe("parsePosting", () => {
     expect(parsed.diagnostics.map((d) => [d.line, d.column, d.messageId])).toEqual([[2, 8, "yaml-bad-start"]]);
   });
 
+  it("an alias to no anchor (`*like this*`) is reported where it is written, not at an earlier alias", () => {
+    const parsed = parsePosting("---\nroles: &r Dev\ntitle: *r\ncontact: *nowhere\nopen: true\n---\n");
+    expect(parsed.data).toBeNull();
+    expect(parsed.diagnostics.map((d) => [d.line, d.column, d.messageId, d.params.char])).toEqual([[4, 10, "yaml-bad-start", "*"]]);
+  });
+
   it("data objects have no prototype; `__proto__` is an own key", () => {
     const parsed = parsePosting("---\n__proto__: {polluted: 1}\nroles: a\nopen: true\n---\n");
     expect(Object.getPrototypeOf(parsed.data)).toBeNull();

@@ -13,6 +13,7 @@
  */
 import { checkPosting } from "../check-posting.js";
 import { isPast } from "../dates.js";
+import type { PostingCache } from "../posting-cache.js";
 import type { CheckOptions, ContractType } from "../types.js";
 import { daysBetween } from "./days.js";
 import type { PostingFile } from "./find-due.js";
@@ -31,6 +32,8 @@ export interface DashboardInput {
   staleDays: number;
   /** Open closing pull requests: number, the day it was opened (YYYY-MM-DD), the postings it names. */
   pullRequests: readonly { number: number; openedOn: string | null; paths: readonly string[] }[];
+  /** Readings kept by blob id (the closing run has just read the same postings). */
+  cache?: PostingCache;
 }
 
 export interface Dashboard {
@@ -54,7 +57,7 @@ export function planDashboard(input: DashboardInput): Dashboard {
   const counts = new Map<ContractType | null, number>();
   for (const file of input.postings) {
     if (file.text === null) continue;
-    const report = checkPosting({ path: file.path, content: file.text }, input.options);
+    const report = checkPosting({ path: file.path, content: file.text, blob: file.blob }, input.options, input.cache);
     if (report.open !== true) continue;
     board.openCount++;
     const types: (ContractType | null)[] = report.contracts.length > 0 ? [...new Set(report.contracts)] : [null];

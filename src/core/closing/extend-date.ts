@@ -4,7 +4,7 @@
  * posting's text with that day on its closing-date line, byte for byte: only the date's
  * characters change (quotes, comment, spacing, line endings and the BOM stay).
  */
-import { findFences } from "../front-matter-fences.js";
+import { frontMatterValue } from "../edit-lines.js";
 import { addDays, daysBetween } from "./days.js";
 import { isoDay } from "../dates.js";
 
@@ -43,36 +43,12 @@ export function extensionDay(argument: string, today: string): string | null {
 }
 
 /**
- * `content` with `date` as the value of its front matter's `field:` line; null when there is no
- * front matter or not exactly one such line with a value on it. `line` is 1-based.
+ * `content` with `date` as the value of its front matter's `field:` line (quotes kept); null when
+ * there is no front matter or not exactly one such line with a value on it. `line` is 1-based.
  */
 export function setClosingDate(content: string, field: string, date: string): { text: string; line: number } | null {
-  const bom = content.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines: { start: number; text: string }[] = [];
-  for (let start = 0; start <= content.length; ) {
-    const nl = content.indexOf("\n", start);
-    const end = nl === -1 ? content.length : nl;
-    const text = content.slice(start, end).replace(/\r$/, "");
-    lines.push({ start, text });
-    if (nl === -1) break;
-    start = nl + 1;
-  }
-  const fences = findFences(lines.map((l, i) => (i === 0 ? l.text.slice(bom) : l.text)));
-  if (!fences.found) return null;
-  const key = new RegExp(`^(?:${escape(field)}|"${escape(field)}"|'${escape(field)}')[ \\t]*:`);
-  const found = lines.map((l, i) => ({ ...l, i })).slice(1, fences.closeLine - 1).filter((l) => key.test(l.text));
-  if (found.length !== 1) return null;
-  const target = found[0]!;
-  const colon = target.text.indexOf(":") + 1;
-  const rest = target.text.slice(colon);
-  const value = /^([ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$/.exec(rest);
-  const old = value?.[2]?.trimEnd() ?? "";
-  if (old === "") return null;
-  const quote = /^["']/.test(old) ? old[0]! : "";
-  const at = target.start + colon + value![1]!.length;
-  return { text: content.slice(0, at) + quote + date + quote + content.slice(at + old.length), line: target.i + 1 };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const found = frontMatterValue(content, field);
+  if (!found) return null;
+  const quote = /^["']/.test(found.value) ? found.value.charAt(0) : "";
+  return { text: content.slice(0, found.start) + quote + date + quote + content.slice(found.start + found.value.length), line: found.line };
 }

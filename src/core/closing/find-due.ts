@@ -9,7 +9,8 @@
  */
 import { checkPosting } from "../check-posting.js";
 import { isPast } from "../dates.js";
-import { setOpenFalse } from "../edit-open-line.js";
+import { setOpenFalse } from "../edit-lines.js";
+import type { PostingCache } from "../posting-cache.js";
 import type { CheckOptions, ContractType } from "../types.js";
 
 /** One posting file of the default branch. `text` is null when its bytes are not exact UTF-8 text. */
@@ -46,10 +47,11 @@ export type ClosingStatus =
   /** Not text, no boolean `open`, or no `open:` line the edit can rewrite: left alone. */
   | { path: string; blob: string; state: "unreadable" };
 
-export function classifyPosting(file: PostingFile, options: CheckOptions, today: string): ClosingStatus {
+/** The posting's status on `today`; `cache`: readings kept by blob id from a run to the next. */
+export function classifyPosting(file: PostingFile, options: CheckOptions, today: string, cache?: PostingCache): ClosingStatus {
   const { path, blob } = file;
   if (file.text === null) return { path, blob, state: "unreadable" };
-  const report = checkPosting({ path, content: file.text }, options);
+  const report = checkPosting({ path, content: file.text, blob }, options, cache);
   if (report.open === false) return { path, blob, state: "closed" };
   if (report.open !== true) return { path, blob, state: "unreadable" };
   let reason: DueReason | null = null;
@@ -73,8 +75,8 @@ export function classifyPosting(file: PostingFile, options: CheckOptions, today:
 }
 
 /** Statuses of all `files`, and the postings due, oldest closing date first (filled ones first), then by path. */
-export function findDue(files: readonly PostingFile[], options: CheckOptions, today: string): { statuses: ClosingStatus[]; due: DuePosting[] } {
-  const statuses = files.map((f) => classifyPosting(f, options, today));
+export function findDue(files: readonly PostingFile[], options: CheckOptions, today: string, cache?: PostingCache): { statuses: ClosingStatus[]; due: DuePosting[] } {
+  const statuses = files.map((f) => classifyPosting(f, options, today, cache));
   const due = statuses.flatMap((s) => (s.state === "due" ? [s.posting] : [])).sort(byUrgency);
   return { statuses, due };
 }

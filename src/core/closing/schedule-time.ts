@@ -4,16 +4,10 @@
  */
 import { todayIn } from "../dates.js";
 
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Hour (0–23) of `now` in `timeZone`. Throws a RangeError for an unknown zone. */
 export function hourIn(timeZone: string, now: Date): number {
-  let f = hourFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "numeric", hourCycle: "h23" });
-    hourFormatters.set(timeZone, f);
-  }
-  return Number(f.formatToParts(now).find((p) => p.type === "hour")?.value ?? NaN);
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "numeric", hourCycle: "h23" }).formatToParts(now);
+  return Number(parts.find((p) => p.type === "hour")?.value ?? NaN);
 }
 
 /** The local day of the run when `now` is in the run's hour, else null. */

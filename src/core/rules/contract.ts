@@ -2,7 +2,6 @@
 import { contractInText } from "../contract-in-text.js";
 import { normalizeContract } from "../contracts.js";
 import { diagnostic } from "../diagnostic.js";
-import { lineOf } from "../parse-posting.js";
 import { severityOf } from "../rule-severities.js";
 import { CONTRACT_TYPES, type CheckOptions, type ContractType, type Diagnostic, type Fix } from "../types.js";
 import { FRONT_MATTER_START, isBlank, shown, valueFix, valueOf, valuePlace, type PostingView } from "./posting-view.js";
@@ -46,13 +45,13 @@ function addLineFix(posting: PostingView, type: ContractType): Fix | undefined {
   const added = `contrat: ${type}`;
   const roles = posting.parsed.positions.get("roles");
   if (roles && roles.occurrences === 1 && roles.column === 1 && roles.valueSpan) {
-    const line = lineOf(posting.parsed, roles.line);
-    const next = lineOf(posting.parsed, roles.line + 1);
+    const line = posting.parsed.lines[roles.line - 1];
+    const next = posting.parsed.lines[roles.line];
     // The value goes on when the next line is indented (a plain scalar on several lines).
     if (line !== undefined && (next === undefined || !/^[ \t]+\S/.test(next))) return { line: roles.line, text: `${line}\n${added}`, certain: false };
   }
   const close = posting.parsed.frontMatter?.closeLine;
-  const fence = close === undefined ? undefined : lineOf(posting.parsed, close);
+  const fence = close === undefined ? undefined : posting.parsed.lines[close - 1];
   return close !== undefined && fence !== undefined ? { line: close, text: `${added}\n${fence}`, certain: false } : undefined;
 }
 

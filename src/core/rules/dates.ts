@@ -9,70 +9,35 @@ import { isBlank, keyPlace, shown, valueFix, valueOf, valuePlace, type PostingVi
 export const DATE_KEYS = ["date", "post_ouvert", "poste_ouvert", "poste_ferme", "depublication_date"] as const;
 const OPENING_KEYS = ["post_ouvert", "poste_ouvert"] as const;
 
-let lastFields: readonly string[] | null = null;
-let lastKeys: readonly string[] = DATE_KEYS;
-
-function dateKeys(options: CheckOptions): readonly string[] {
-  if (options.closingDateFields !== lastFields) {
-    lastKeys = [...new Set<string>([...DATE_KEYS, ...options.closingDateFields])];
-    lastFields = options.closingDateFields;
-  }
-  return lastKeys;
-}
-
-interface DateReadings {
-  timeZone: string;
-  keys: readonly string[];
-  /** Each date field present (not null) and what it reads as. */
-  readings: Map<string, CalendarDay>;
-  /** The valid days among them. */
-  days: Map<string, string>;
-}
-
-/**
- * Readings of the last posting view read (checkPosting makes one view per call, then runs
- * checkDates and the report's derive one after the other): its dates are read once.
- */
-let lastView: PostingView | null = null;
-let lastReadings: DateReadings | null = null;
-
-function readDates(posting: PostingView, options: CheckOptions): DateReadings {
-  const keys = dateKeys(options);
-  const hit = lastView === posting ? lastReadings : null;
-  if (hit && hit.timeZone === options.timeZone && hit.keys === keys) return hit;
+/** Each date field present (not null) and what it reads as; the valid days among them. */
+function readDates(posting: PostingView, options: CheckOptions): { readings: Map<string, CalendarDay>; days: Map<string, string> } {
   const readings = new Map<string, CalendarDay>();
   const days = new Map<string, string>();
-  for (const key of keys) {
+  for (const key of new Set([...DATE_KEYS, ...options.closingDateFields])) {
     const value = valueOf(posting, key);
     if (value === undefined || value === null) continue;
     const day = toCalendarDay(value, options.timeZone);
     readings.set(key, day);
     if ("day" in day) days.set(key, day.day);
   }
-  const result = { timeZone: options.timeZone, keys, readings, days };
-  lastView = posting;
-  lastReadings = result;
-  return result;
+  return { readings, days };
 }
 
-/** Valid calendar days of the date fields (invalid or missing ones left out). */
-export function readDays(posting: PostingView, options: CheckOptions): Map<string, string> {
-  return new Map(readDates(posting, options).days);
-}
-
-/** First closing field holding a valid day. */
-export function readClosing(days: ReadonlyMap<string, string>, options: CheckOptions): { field: string; day: string } | null {
-  for (const field of options.closingDateFields) {
+/** The first of `fields` holding a valid day. */
+function firstDay(days: ReadonlyMap<string, string>, fields: readonly string[]): { field: string; day: string } | null {
+  for (const field of fields) {
     const day = days.get(field);
     if (day !== undefined) return { field, day };
   }
   return null;
 }
 
-function readOpening(days: ReadonlyMap<string, string>): { field: string; day: string } | null {
-  for (const field of [...OPENING_KEYS, "date"]) {
-    const day = days.get(field);
-    if (day !== undefined) return { field, day };
+/** The closing date: the first closing field holding a valid day (the other date fields are not read). */
+export function readClosing(posting: PostingView, options: CheckOptions): { field: string; day: string } | null {
+  for (const field of options.closingDateFields) {
+    const value = valueOf(posting, field);
+    const day = value === undefined || value === null ? null : toCalendarDay(value, options.timeZone);
+    if (day && "day" in day) return { field, day: day.day };
   }
   return null;
 }
@@ -108,8 +73,8 @@ export function checkDates(posting: PostingView, options: CheckOptions): Diagnos
     if (value === "") continue;
     found.push(...checkValue(posting, key, value, day, options));
   }
-  const closing = readClosing(days, options);
-  const opening = readOpening(days);
+  const closing = firstDay(days, options.closingDateFields);
+  const opening = firstDay(days, [...OPENING_KEYS, "date"]);
   if (closing && opening && compareDays(closing.day, opening.day) < 0) {
     found.push(
       diagnostic("date-order", severityOf("date-order"), valuePlace(posting, closing.field), "date-order", {

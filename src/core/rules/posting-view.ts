@@ -1,6 +1,6 @@
 /** What every rule gets, and small helpers to place diagnostics and build certain fixes. */
 import type { Place } from "../diagnostic.js";
-import { lineOf, type ParsedPosting } from "../parse-posting.js";
+import type { ParsedPosting } from "../parse-posting.js";
 import type { CheckOptions, Diagnostic, Fix } from "../types.js";
 
 export interface PostingView {
@@ -18,7 +18,7 @@ export const FRONT_MATTER_START: Place = { line: 1, column: 1 };
 
 /** Own value of a key (never one inherited from Object.prototype). */
 export function valueOf(posting: PostingView, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(posting.data, key) ? posting.data[key] : undefined;
+  return Object.hasOwn(posting.data, key) ? posting.data[key] : undefined;
 }
 
 /** Null, undefined or blank text. */
@@ -45,7 +45,7 @@ export function valuePlace(posting: PostingView, key: string): Place {
 export function valueFix(posting: PostingView, key: string, replacement: string): Fix | undefined {
   const p = posting.parsed.positions.get(key);
   if (!p || !p.valueSpan || p.occurrences !== 1) return undefined;
-  const line = lineOf(posting.parsed, p.line);
+  const line = posting.parsed.lines[p.line - 1];
   if (line === undefined) return undefined;
   const before = line.slice(0, p.valueSpan.start);
   const rest = line.slice(p.valueSpan.end);
@@ -59,7 +59,7 @@ export function valueFix(posting: PostingView, key: string, replacement: string)
 export function valueSource(posting: PostingView, key: string): string | null {
   const p = posting.parsed.positions.get(key);
   if (!p || !p.valueSpan) return null;
-  const line = lineOf(posting.parsed, p.line);
+  const line = posting.parsed.lines[p.line - 1];
   return line === undefined ? null : line.slice(p.valueSpan.start, p.valueSpan.end);
 }
 
@@ -76,7 +76,7 @@ export function jekyllBoolean(posting: PostingView, key: string): boolean {
 export function keyFix(posting: PostingView, key: string, newKey: string): Fix | undefined {
   const p = posting.parsed.positions.get(key);
   if (!p || p.occurrences !== 1) return undefined;
-  const line = lineOf(posting.parsed, p.line);
+  const line = posting.parsed.lines[p.line - 1];
   if (line === undefined) return undefined;
   return { line: p.line, text: `${line.slice(0, p.keySpan.start)}${newKey}${line.slice(p.keySpan.end)}` };
 }

@@ -41,7 +41,7 @@ export function checkRolesOpen(posting: PostingView): Diagnostic[] {
 
 /** `roles` as text for titles, or null. */
 export function rolesText(data: Readonly<Record<string, unknown>>): string | null {
-  const roles = Object.prototype.hasOwnProperty.call(data, "roles") ? data.roles : undefined;
+  const roles = Object.hasOwn(data, "roles") ? data.roles : undefined;
   if (typeof roles === "string" && roles.trim() !== "") return roles.trim();
   if (typeof roles === "number") return String(roles);
   return null;

@@ -5,37 +5,18 @@
  */
 import { diagnostic } from "../diagnostic.js";
 import { severityOf } from "../rule-severities.js";
-import { NearIndex } from "../text-fold.js";
+import { nearMatch } from "../compare-text.js";
 import type { CheckOptions, Diagnostic } from "../types.js";
 import { FRONT_MATTER_START, isBlank, shown, valueFix, valueOf, valuePlace, type PostingView } from "./posting-view.js";
 
-const idIndexes = new WeakMap<ReadonlySet<string>, NearIndex>();
-const titleIndexes = new WeakMap<ReadonlyMap<string, string>, { index: NearIndex; ids: Map<string, string[]> }>();
-
-function idIndexFor(ids: ReadonlySet<string>): NearIndex {
-  let index = idIndexes.get(ids);
-  if (!index) {
-    index = new NearIndex(ids);
-    idIndexes.set(ids, index);
-  }
-  return index;
-}
-
 /** Titles of the known startups, and the ids of each title. */
-function titleIndexFor(titles: ReadonlyMap<string, string>, ids: ReadonlySet<string>): { index: NearIndex; ids: Map<string, string[]> } {
-  let entry = titleIndexes.get(titles);
-  if (!entry) {
-    const byTitle = new Map<string, string[]>();
-    for (const [id, title] of titles) {
-      if (!ids.has(id) || title.trim() === "") continue;
-      const list = byTitle.get(title.trim());
-      if (list) list.push(id);
-      else byTitle.set(title.trim(), [id]);
-    }
-    entry = { index: new NearIndex(byTitle.keys()), ids: byTitle };
-    titleIndexes.set(titles, entry);
+function titlesOf(titles: ReadonlyMap<string, string>, ids: ReadonlySet<string>): Map<string, string[]> {
+  const byTitle = new Map<string, string[]>();
+  for (const [id, title] of titles) {
+    if (!ids.has(id) || title.trim() === "") continue;
+    byTitle.set(title.trim(), [...(byTitle.get(title.trim()) ?? []), id]);
   }
-  return entry;
+  return byTitle;
 }
 
 /** The value without what people add around an id: `https://beta.gouv.fr/startups/x.html`, `x.beta.gouv.fr`, `x.md`. */
@@ -61,15 +42,14 @@ export function matchStartup(value: string, ids: ReadonlySet<string>, titles: Re
   if (ids.has(value)) return { kind: "known" };
   const variants = [...new Set([value, stripped(value)])].filter((v) => v !== "");
   for (const v of variants) if (ids.has(v)) return { kind: "certain", id: v };
-  const idIndex = idIndexFor(ids);
-  const titleIndex = titles ? titleIndexFor(titles, ids) : null;
+  const byTitle = titles ? titlesOf(titles, ids) : new Map<string, string[]>();
   const sure = new Set<string>();
   const near = new Set<string>();
   for (const v of variants) {
-    const byId = idIndex.match(v);
-    for (const id of byId?.matches ?? []) (byId?.kind === "edit" ? near : sure).add(id);
-    const byTitle = titleIndex?.index.match(v);
-    for (const title of byTitle?.matches ?? []) for (const id of titleIndex?.ids.get(title) ?? []) (byTitle?.kind === "edit" ? near : sure).add(id);
+    const id = nearMatch(v, ids);
+    for (const match of id?.matches ?? []) (id?.kind === "edit" ? near : sure).add(match);
+    const title = nearMatch(v, byTitle.keys());
+    for (const match of title?.matches ?? []) for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
   }
   const [only] = sure;
   if (sure.size === 1 && only !== undefined) return { kind: "certain", id: only };

@@ -6,12 +6,11 @@
 import { diagnostic } from "../diagnostic.js";
 import { KNOWN_KEYS } from "../posting-schema.js";
 import { DETAIL_KEYS, isConsumed, severityOf } from "../rule-severities.js";
-import { cleanInvisible, hasInvisible, NearIndex } from "../text-fold.js";
+import { cleanInvisible, hasInvisible, nearMatch } from "../compare-text.js";
 import type { CheckOptions, Diagnostic } from "../types.js";
 import { keyFix, type PostingView } from "./posting-view.js";
 
 const KNOWN = new Set(KNOWN_KEYS);
-const INDEX = new NearIndex(KNOWN_KEYS);
 /** Past this many unknown keys, the file is not a posting with typos: stop looking for near misses. */
 const MAX_SUGGESTIONS = 100;
 
@@ -27,10 +26,6 @@ export function visibleKey(key: string): string {
   return out;
 }
 
-function present(posting: PostingView, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(posting.data, key);
-}
-
 export function checkUnknownKeys(posting: PostingView, options: CheckOptions): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const [key, position] of posting.parsed.positions) {
@@ -38,14 +33,14 @@ export function checkUnknownKeys(posting: PostingView, options: CheckOptions): D
     const at = { line: position.line, column: position.column };
     const clean = cleanInvisible(key);
     const invisible = hasInvisible(key) && KNOWN.has(clean);
-    const near = invisible ? null : key.length <= 100 && found.length < MAX_SUGGESTIONS ? INDEX.match(key) : null;
+    const near = invisible ? null : key.length <= 100 && found.length < MAX_SUGGESTIONS ? nearMatch(key, KNOWN_KEYS) : null;
     const target = invisible ? clean : near?.matches.length === 1 ? near.matches[0] : undefined;
     if (target === undefined) {
       found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, "unknown-key", { key: visibleKey(key) }, { key }));
       continue;
     }
     const params = { key: visibleKey(key), suggestion: target };
-    if (present(posting, target)) {
+    if (Object.hasOwn(posting.data, target)) {
       found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
       continue;
     }

@@ -6,6 +6,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config/schema.js";
 import { findDue } from "../../core/closing/find-due.js";
+import { PostingCache } from "../../core/posting-cache.js";
 import { actionPaths, branchesToLookUp, planClosing, type ClosingAction } from "./plan-closing.js";
 import { todayIn } from "../../core/dates.js";
 import { checkOptionsFor } from "../../config/check-options.js";
@@ -33,6 +34,8 @@ export interface RunClosingOptions {
   /** Overrides `closing.dry-run`. */
   dryRun?: boolean;
   log: Logger;
+  /** Readings of postings kept by blob id from a run to the next (the app keeps one). */
+  cache?: PostingCache;
 }
 
 export interface ClosingReport {
@@ -76,7 +79,8 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
     log.warn({ repo: report.repo, folder: config.postings }, "closing: no postings folder on the default branch");
     return { ...report, skipped: "no-folder", readRequests: scan.requests };
   }
-  const { statuses, due } = findDue(scan.postings, checkOptionsFor(config, null, false), today);
+  const cache = options.cache ?? new PostingCache();
+  const { statuses, due } = findDue(scan.postings, checkOptionsFor(config, null, false), today, cache);
   const lookUp = due.length > 0 ? branchesToLookUp(statuses, scan.openPullRequests, closing.grouped, config.postings) : [];
   const history = await listClosedClosingPrs(gh, repo, lookUp);
   const plan = planClosing({
@@ -118,7 +122,7 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
     log,
   });
   if (found) await giveNotices(gh, repo, notices, found, scan, { config, today, log });
-  const dashboard = closing.dashboard ? await updateDashboard(gh, repo, scan, results, { config, today, log }) : null;
+  const dashboard = closing.dashboard ? await updateDashboard(gh, repo, scan, results, { config, today, log, cache }) : null;
   return { ...done, readRequests: readRequests + (found?.requests ?? 0), results, ...(dashboard ? { dashboard } : {}) };
 }
 
@@ -173,7 +177,7 @@ async function updateDashboard(
   repo: RepoRef,
   scan: RepositoryScan,
   results: readonly ActionResult[],
-  ctx: { config: Config; today: string; log: Logger },
+  ctx: { config: Config; today: string; log: Logger; cache: PostingCache },
 ): Promise<DashboardReport | null> {
   const { closing } = ctx.config;
   const closed = new Set(results.flatMap((r) => (r.outcome.kind === "closed" ? [r.outcome.pr] : [])));
@@ -190,6 +194,7 @@ async function updateDashboard(
     noticeDays: closing["notice-days"],
     staleDays: closing["stale-days"],
     pullRequests,
+    cache: ctx.cache,
   });
   const links = { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan.defaultBranch };
   const summary = { open: board.openCount, noDate: board.noDateCount, due: board.due.length, soon: board.open.filter((o) => o.soon).length, stale: board.stale.length, waiting: board.waiting.length };

@@ -17,7 +17,7 @@ import { branchForPosting, CLOSING_BRANCH_PREFIX } from "../../core/closing/bran
 import { addDays } from "../../core/closing/days.js";
 import { setClosingDate } from "../../core/closing/extend-date.js";
 import type { DuePosting } from "../../core/closing/find-due.js";
-import { setOpenFalse } from "../../core/edit-open-line.js";
+import { setOpenFalse } from "../../core/edit-lines.js";
 import { todayIn } from "../../core/dates.js";
 import { dayInWords } from "../../messages/format-day.js";
 import { renderMessageMarkdown } from "../markdown/render-message.js";

@@ -6,6 +6,7 @@
  */
 import { checkPosting } from "../../core/check-posting.js";
 import { MAX_POSTING_BYTES } from "../../core/defaults.js";
+import type { PostingCache } from "../../core/posting-cache.js";
 import type { CheckOptions, Diagnostic, PostingReport, RuleId } from "../../core/types.js";
 import type { BlobRead } from "../read-review-state.js";
 import type { PostingToReview } from "./select-postings.js";
@@ -21,16 +22,17 @@ export function checkChangedPostings(
   blobs: ReadonlyMap<string, BlobRead>,
   options: Omit<CheckOptions, "isNew">,
   baseBlobs: ReadonlyMap<string, BlobRead> = new Map(),
+  cache?: PostingCache,
 ): ReviewedPosting[] {
   return postings.map((p) => {
     const blob = blobs.get(p.path) ?? { kind: "missing" as const };
     if (blob.kind === "text") {
-      const report = checkPosting({ path: p.path, content: blob.text }, { ...options, isNew: p.isNew });
+      const report = checkPosting({ path: p.path, content: blob.text, blob: blob.oid }, { ...options, isNew: p.isNew }, cache);
       const lines = linesOf(blob.text);
       const before = p.basePath !== null ? baseBlobs.get(p.path) : undefined;
       if (before?.kind !== "text" || p.basePath === null) return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
       // The version before, under its name then (a rename that drops `.md` is a change), with the same rules.
-      const baseReport = checkPosting({ path: p.basePath, content: before.text }, { ...options, isNew: p.isNew });
+      const baseReport = checkPosting({ path: p.basePath, content: before.text, blob: before.oid }, { ...options, isNew: p.isNew }, cache);
       return {
         ...p,
         report,

@@ -13,6 +13,7 @@
  * folder's trees; what still cannot be seen or read is named in a check run that is never green.
  */
 import type { Logger } from "pino";
+import { PostingCache } from "../../core/posting-cache.js";
 import type { Diagnostic } from "../../core/types.js";
 import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import { readPullRequestFiles } from "../read-pull-request-files.js";
@@ -61,10 +62,12 @@ export type ConfigMemory = Map<string, Config>;
 export interface ReviewMemory {
   configs: ConfigMemory;
   startupTitles: StartupTitlesCache;
+  /** Readings of postings by blob id: a posting unchanged since the last review is not read again. */
+  postings: PostingCache;
 }
 
 export function newReviewMemory(): ReviewMemory {
-  return { configs: new Map(), startupTitles: new Map() };
+  return { configs: new Map(), startupTitles: new Map(), postings: new PostingCache() };
 }
 const MEMORY_SIZE = 1000;
 
@@ -112,14 +115,14 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     const unread = selection.postings.filter((p) => state.blobs.get(p.path)?.kind === "unread").map((p) => p.path);
     const readable = selection.postings.filter((p) => state.blobs.get(p.path)?.kind !== "unread");
     let options = checkOptionsFor(config, state.startupIds, false);
-    let postings = checkChangedPostings(readable, state.blobs, options, state.baseBlobs);
+    let postings = checkChangedPostings(readable, state.blobs, options, state.baseBlobs, kept.postings);
     // A startup named otherwise than by its id may be named by its title: read the titles, judge again.
     // Only for a name the pull request wrote (what was there before blocks nothing anyway) and that
     // is not a near miss of an id (then the id is what was meant).
     const byTitle = (d: Diagnostic) => d.rule === "startup-unknown" && (d.messageId === "startup-unknown" || d.messageId === "startup-unknown-friend");
     if (state.startupsTree !== null && postings.some((p) => introduced(p).some(byTitle))) {
       options = { ...options, startupTitles: await readStartupTitles(octokit, repo, state.startupsTree, kept.startupTitles) };
-      postings = checkChangedPostings(readable, state.blobs, options, state.baseBlobs);
+      postings = checkChangedPostings(readable, state.blobs, options, state.baseBlobs, kept.postings);
     }
     const threads = await threadsToSee(octokit, repo, target.pullNumber, state, wantedSuggestionHashes(postings, config));
     const override = await readOverride(octokit, repo, config, state, counts(postings).errors > 0);

@@ -10,28 +10,17 @@ interface RawLine {
   start: number;
   /** The line without its line ending. */
   text: string;
-  /** Its line ending: "\r\n", "\n" or "" (last line). */
-  eol: string;
 }
 
 function rawLines(content: string): RawLine[] {
   const lines: RawLine[] = [];
-  let start = 0;
-  while (start <= content.length) {
+  for (let start = 0; ; ) {
     const nl = content.indexOf("\n", start);
-    if (nl === -1) {
-      lines.push({ start, text: content.slice(start), eol: "" });
-      break;
-    }
-    const cr = nl > start && content.charCodeAt(nl - 1) === 0x0d;
-    lines.push({ start, text: content.slice(start, cr ? nl - 1 : nl), eol: cr ? "\r\n" : "\n" });
+    if (nl === -1) return [...lines, { start, text: content.slice(start) }];
+    lines.push({ start, text: content.slice(start, nl > start && content[nl - 1] === "\r" ? nl - 1 : nl) });
     start = nl + 1;
   }
-  return lines;
 }
-
-/** Top-level `open:` key, possibly quoted. */
-const OPEN_LINE = /^(?:open|"open"|'open')[ \t]*:/;
 
 /** [start, end) of the YAML scalar written after the colon (quotes included, comment excluded). */
 function valueRange(rest: string): [number, number] | null {
@@ -55,26 +44,35 @@ function valueRange(rest: string): [number, number] | null {
 }
 
 /**
+ * The value written on the one top-level `key:` line of the front matter (the key possibly
+ * quoted): its source (quotes included, comment excluded), its offset in the content and its
+ * line (1-based). Null when there is no front matter, no such line or several, or no value on it.
+ */
+export function frontMatterValue(content: string, key: string): { value: string; start: number; line: number } | null {
+  const bom = content.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = rawLines(content);
+  const fences = findFences(lines.map((l, i) => (i === 0 ? l.text.slice(bom) : l.text)));
+  if (!fences.found) return null;
+  const k = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const keyLine = new RegExp(`^(?:${k}|"${k}"|'${k}')[ \\t]*:`);
+  const found = lines.slice(1, fences.closeLine - 1).filter((l) => keyLine.test(l.text));
+  const [target] = found;
+  if (!target || found.length !== 1) return null;
+  const colon = target.text.indexOf(":") + 1;
+  const range = valueRange(target.text.slice(colon));
+  if (!range) return null;
+  return { value: target.text.slice(colon + range[0], colon + range[1]), start: target.start + colon + range[0], line: lines.indexOf(target) + 1 };
+}
+
+/**
  * The content with `open: false` instead of the value of the top-level `open:` line of the front
  * matter. Null when there is no front matter, no `open:` line or several, its value is not on the
  * line, it is already `false`, or the result would not read as `open: false`.
  */
 export function setOpenFalse(content: string): string | null {
-  const bom = content.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines = rawLines(content);
-  const texts = lines.map((l, i) => (i === 0 ? l.text.slice(bom) : l.text));
-  const fences = findFences(texts);
-  if (!fences.found) return null;
-  const candidates = lines.slice(1, fences.closeLine - 1).filter((l) => OPEN_LINE.test(l.text));
-  const [target] = candidates;
-  if (!target || candidates.length !== 1) return null;
-  const colon = target.text.indexOf(":") + 1;
-  const range = valueRange(target.text.slice(colon));
-  if (!range) return null;
-  const value = target.text.slice(colon + range[0], colon + range[1]);
-  if (/^(?:false|False|FALSE)$/.test(value)) return null;
-  const valueStart = target.start + colon + range[0];
-  const edited = content.slice(0, valueStart) + "false" + content.slice(valueStart + value.length);
+  const open = frontMatterValue(content, "open");
+  if (!open || /^(?:false|False|FALSE)$/.test(open.value)) return null;
+  const edited = content.slice(0, open.start) + "false" + content.slice(open.start + open.value.length);
   return parsePosting(edited).data?.open === false ? edited : null;
 }
 

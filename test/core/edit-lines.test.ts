@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkPosting } from "../../src/core/check-posting.js";
-import { replaceLine, setOpenFalse } from "../../src/core/edit-open-line.js";
+import { replaceLine, setOpenFalse } from "../../src/core/edit-lines.js";
 import { parsePosting } from "../../src/core/parse-posting.js";
 import { JOBS, jobNames, options, SEEDS, SUBMISSIONS, submissions, text } from "./corpus.js";
 
