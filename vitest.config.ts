@@ -19,7 +19,8 @@ import { defineConfig } from "vitest/config";
  * per run (a project that extends the root would run its globalSetup again).
  */
 const E2E = "test/**/*.e2e.test.ts";
-const SHARED_STATE = /\bvi\.(mock|doMock|useFakeTimers|stubEnv|stubGlobal)\(|\bglobalThis\.\w+\s*=[^=]|\bprocess\.env(\.\w+|\[[^\]]+\])\s*=[^=]|\bdelete process\.env\b/;
+const SHARED_STATE =
+  /\bvi\.(mock|doMock|useFakeTimers|stubEnv|stubGlobal)\(|\bglobalThis\.\w+\s*=[^=]|\bprocess\.env(\.\w+|\[[^\]]+\])\s*=[^=]|\bdelete process\.env\b/;
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const isolated = readdirSync(path.join(ROOT, "test"), { recursive: true, encoding: "utf8" })
   .map((f) => `test/${f.split(path.sep).join("/")}`)
@@ -42,7 +43,16 @@ export default defineConfig({
     projects: [
       { test: { ...project, name: "e2e", include: [E2E], testTimeout: 120_000 } },
       { test: { ...project, name: "isolated", include: isolated } },
-      { test: { ...project, name: "shared", include: ["test/**/*.test.ts"], exclude: [E2E, ...isolated], isolate: false, setupFiles: ["test/support/reset-between-files.ts"] } },
+      {
+        test: {
+          ...project,
+          name: "shared",
+          include: ["test/**/*.test.ts"],
+          exclude: [E2E, ...isolated],
+          isolate: false,
+          setupFiles: ["test/support/reset-between-files.ts"],
+        },
+      },
     ],
   },
 });

@@ -84,7 +84,8 @@ export async function measureCommands(commands: readonly CliCommand[], options: 
       if (round >= c.runs) return;
       const t = timeProcess(process.execPath, c.args, { cwd: REPO_ROOT, env });
       // The same work every time, or the figures compare nothing.
-      if (t.status !== reference[i]!.status || t.output !== reference[i]!.output) throw new Error(`${c.id}: a run differs from the first (exit ${t.status})`);
+      if (t.status !== reference[i]!.status || t.output !== reference[i]!.output)
+        throw new Error(`${c.id}: a run differs from the first (exit ${t.status})`);
       samples[i]!.push(t);
     });
   }
@@ -110,8 +111,22 @@ export function renderCli(rows: readonly CliRow[]): string[] {
   const overFloor = (r: CliRow) => (r.id === "node" || !r.cpuMs || !floor ? "" : `+${Math.round(r.cpuMs.median - floor.median)} ms`);
   return [
     ...table(
-      ["commande", "exécutions", "temps écoulé : médiane (min–max)", "temps CPU : médiane (min–max)", "CPU au-delà de `node -e 0`", "sortie"],
-      rows.map((r) => [r.label, String(r.wallMs.runs), formatSpread(r.wallMs), formatSpread(r.cpuMs), overFloor(r), `code ${r.exitStatus}, ${r.outputBytes} o`]),
+      [
+        "commande",
+        "exécutions",
+        "temps écoulé : médiane (min–max)",
+        "temps CPU : médiane (min–max)",
+        "CPU au-delà de `node -e 0`",
+        "sortie",
+      ],
+      rows.map((r) => [
+        r.label,
+        String(r.wallMs.runs),
+        formatSpread(r.wallMs),
+        formatSpread(r.cpuMs),
+        overFloor(r),
+        `code ${r.exitStatus}, ${r.outputBytes} o`,
+      ]),
       "lrrrrr",
     ),
     "",

@@ -47,9 +47,23 @@ export async function run(_options: BenchOptions = {}): Promise<Section> {
   // A whole run on 2024-08-28 (dry-run: reads only): scan, then the refusal lookup.
   gh = mockGitHub();
   gh.scope.post("/graphql").reply(200, answer, { "content-type": "application/json" });
-  mockHistory(gh.scope, ["content/_jobs/2022-06-22-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior.md", "content/_jobs/2022-06-28-responsable-produit-PCRS.md"].map((p) => branchForPosting(p, "content/_jobs")).concat(GROUP_BRANCH));
+  mockHistory(
+    gh.scope,
+    [
+      "content/_jobs/2022-06-22-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior.md",
+      "content/_jobs/2022-06-28-responsable-produit-PCRS.md",
+    ]
+      .map((p) => branchForPosting(p, "content/_jobs"))
+      .concat(GROUP_BRANCH),
+  );
   started = performance.now();
-  const report = await runClosing(octokit, REPO, { config: DEFAULT_CONFIG, now: new Date(), today: "2024-08-28", dryRun: true, log: pino({ level: "silent" }) });
+  const report = await runClosing(octokit, REPO, {
+    config: DEFAULT_CONFIG,
+    now: new Date(),
+    today: "2024-08-28",
+    dryRun: true,
+    log: pino({ level: "silent" }),
+  });
   const runMs = performance.now() - started;
   const runCalls = gh.calls();
   gh.done();
@@ -62,7 +76,13 @@ export async function run(_options: BenchOptions = {}): Promise<Section> {
   const data = {
     files: postings.length,
     postings: md,
-    scan: { requests: scanCalls, ms: Math.round(scanMs), answerBytes: Buffer.byteLength(answer), exactTexts: exact, rereadByRest: scan!.requests - 1 },
+    scan: {
+      requests: scanCalls,
+      ms: Math.round(scanMs),
+      answerBytes: Buffer.byteLength(answer),
+      exactTexts: exact,
+      rereadByRest: scan!.requests - 1,
+    },
     dryRun: { today: "2024-08-28", requests: runCalls, ms: Math.round(runMs), toClose: report.plan.map((a) => a.kind) },
     naiveRequests: naive,
   };
@@ -70,9 +90,24 @@ export async function run(_options: BenchOptions = {}): Promise<Section> {
     ...table(
       ["lecture", "requêtes", "détail", "temps (GitHub simulé)"],
       [
-        [`balayage du dossier (${postings.length} fichiers, ${md} offres .md)`, String(scanCalls.length), scanCalls.join(", "), `${data.scan.ms} ms`],
-        ["passage complet au 2024-08-28, simulation (balayage + refus)", String(runCalls.length), runCalls.join(", "), `${data.dryRun.ms} ms`],
-        ["lecture naïve : liste du dossier + une requête contents par fichier", String(naive), `GET contents/{dossier}, ${postings.length}× GET contents/{fichier}`, "—"],
+        [
+          `balayage du dossier (${postings.length} fichiers, ${md} offres .md)`,
+          String(scanCalls.length),
+          scanCalls.join(", "),
+          `${data.scan.ms} ms`,
+        ],
+        [
+          "passage complet au 2024-08-28, simulation (balayage + refus)",
+          String(runCalls.length),
+          runCalls.join(", "),
+          `${data.dryRun.ms} ms`,
+        ],
+        [
+          "lecture naïve : liste du dossier + une requête contents par fichier",
+          String(naive),
+          `GET contents/{dossier}, ${postings.length}× GET contents/{fichier}`,
+          "—",
+        ],
       ],
       "lrlr",
     ),

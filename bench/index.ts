@@ -17,9 +17,18 @@ import * as reviewLatency from "./review-latency.js";
 import * as reviewRequests from "./review-requests.js";
 
 export const BENCHMARKS: Benchmark[] = [
-  { name: "cli", summary: "`recrutement-bot check` d'une offre et du corpus (543 offres) : processus entiers, temps écoulé et CPU, à côté de `node -e 0`", run: cli.run },
+  {
+    name: "cli",
+    summary:
+      "`recrutement-bot check` d'une offre et du corpus (543 offres) : processus entiers, temps écoulé et CPU, à côté de `node -e 0`",
+    run: cli.run,
+  },
   { name: "review-requests", summary: "requêtes GitHub par relecture, push après push (GitHub imité par nock)", run: reviewRequests.run },
-  { name: "review-latency", summary: "du webhook à la dernière écriture, à travers l'application réelle (bundle déployé, et sans régulation)", run: reviewLatency.run },
+  {
+    name: "review-latency",
+    summary: "du webhook à la dernière écriture, à travers l'application réelle (bundle déployé, et sans régulation)",
+    run: reviewLatency.run,
+  },
   { name: "closing-scan", summary: "requêtes GitHub pour lire les 543 offres du dépôt (fermeture)", run: closingScan.run },
   { name: "load", summary: "rafale de 500 webhooks : réponses sous 10 s, rien de perdu ni d'écrit deux fois, mémoire", run: load.run },
 ];
@@ -48,7 +57,11 @@ export interface BenchArgs {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs | string {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { runs: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { runs: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (error) {
     return (error as Error).message;
   }
@@ -92,10 +105,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!args.json) console.log(["", `## ${section.title} (${section.name})`, "", ...section.text].join("\n"));
   }
   const loadAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
-  if (args.json) console.log(JSON.stringify({ date, machine: m, loadAverageAtEnd: loadAtEnd, runs: args.runs ?? null, sections: Object.fromEntries(sections.map((s) => [s.name, { title: s.title, ...(s.data as object) }])) }, null, 2));
+  if (args.json)
+    console.log(
+      JSON.stringify(
+        {
+          date,
+          machine: m,
+          loadAverageAtEnd: loadAtEnd,
+          runs: args.runs ?? null,
+          sections: Object.fromEntries(sections.map((s) => [s.name, { title: s.title, ...(s.data as object) }])),
+        },
+        null,
+        2,
+      ),
+    );
   else console.log(`\nCharge moyenne à la fin : ${loadAtEnd.join(" / ")}.`);
   return 0;
 }
 
 // Run when started (`tsx bench/index.ts`), not when a test imports it.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = await main(process.argv.slice(2));

@@ -38,7 +38,7 @@ function postingsOf(pr: number): Posting[] {
 
 /** Sends the deliveries `concurrency` at a time; the answers in sending order. */
 async function send(url: string, deliveries: { id: string; payload: unknown }[], concurrency: number): Promise<DeliveryAnswer[]> {
-  const answers: DeliveryAnswer[] = new Array(deliveries.length);
+  const answers = new Array<DeliveryAnswer>(deliveries.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -59,7 +59,13 @@ function deliveriesFor(prs: number[], perPr: number, prefix: string): { id: stri
   const out: { id: string; pr: number; payload: unknown }[] = [];
   for (let round = 0; round < perPr; round++) {
     for (const pr of prs) {
-      const state = defaultState({ owner: OWNER, repo: REPO, number: pr, headSha: sha(pr), files: postingsOf(pr).map((p) => ({ ...p, status: "added" as const })) });
+      const state = defaultState({
+        owner: OWNER,
+        repo: REPO,
+        number: pr,
+        headSha: sha(pr),
+        files: postingsOf(pr).map((p) => ({ ...p, status: "added" as const })),
+      });
       out.push({ id: `${prefix}-${pr}-${round}`, pr, payload: pullRequestEvent(state, round === 0 ? "opened" : "synchronize") });
     }
   }
@@ -99,10 +105,19 @@ function summary(answers: DeliveryAnswer[]) {
   for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
   const late = answers.filter((a) => a.ms > WINDOW_MS || a.status === 0).length;
   const failed = answers.filter((a) => a.status !== 200 && a.status !== 202).length;
-  return { p50Ms: Math.round(percentile(times, 50)), p99Ms: Math.round(percentile(times, 99)), maxMs: Math.round(times.at(-1)!), statuses: Object.fromEntries(statuses), lateOrFailed: late + failed };
+  return {
+    p50Ms: Math.round(percentile(times, 50)),
+    p99Ms: Math.round(percentile(times, 99)),
+    maxMs: Math.round(times.at(-1)!),
+    statuses: Object.fromEntries(statuses),
+    lateOrFailed: late + failed,
+  };
 }
 
-const statusText = (s: Record<number, number>) => Object.entries(s).map(([status, n]) => `${n}×${status}`).join(", ");
+const statusText = (s: Record<number, number>) =>
+  Object.entries(s)
+    .map(([status, n]) => `${n}×${status}`)
+    .join(", ");
 
 export async function run(options: BenchOptions = {}): Promise<Section> {
   // Main run: the app's own speed (GitHub's pacing off).
@@ -119,7 +134,22 @@ export async function run(options: BenchOptions = {}): Promise<Section> {
   await settle(github, prs, DELIVERIES, 15_000);
   const after = await app.stats();
   await app.stop();
-  const main = { deliveries: DELIVERIES, pullRequests: PULL_REQUESTS, concurrency: CONCURRENCY, perSecond: Math.round((DELIVERIES / wallMs) * 10000) / 10, answers: summary(answers), peakRssMiB: after.peakRssMiB, rssBeforeMiB: before.rssMiB, heapAfterMiB: after.heapMiB, requests: github.requestCount(), logLines: after.logLines, logKiB: Math.round(after.logBytes / 1024), errorLines: after.errorLines, onGitHub: audit(github, prs), problems: [...new Set(github.problems())].slice(0, 5) };
+  const main = {
+    deliveries: DELIVERIES,
+    pullRequests: PULL_REQUESTS,
+    concurrency: CONCURRENCY,
+    perSecond: Math.round((DELIVERIES / wallMs) * 10000) / 10,
+    answers: summary(answers),
+    peakRssMiB: after.peakRssMiB,
+    rssBeforeMiB: before.rssMiB,
+    heapAfterMiB: after.heapMiB,
+    requests: github.requestCount(),
+    logLines: after.logLines,
+    logKiB: Math.round(after.logBytes / 1024),
+    errorLines: after.errorLines,
+    onGitHub: audit(github, prs),
+    problems: [...new Set(github.problems())].slice(0, 5),
+  };
   await github.close();
 
   // Small run as deployed (the throttling plugin on): what GitHub sees from one installation under a burst.
@@ -132,7 +162,12 @@ export async function run(options: BenchOptions = {}): Promise<Section> {
   const pacedAnswers = await send(pacedApp.webhookUrl, deliveriesFor(pacedPrs, 1, "paced"), CONCURRENCY);
   const drainMs = (await settle(paced, pacedPrs, pacedPrs.length, 60_000)) + (performance.now() - pacedStart);
   await pacedApp.stop();
-  const burst = { deliveries: pacedPrs.length, answers: summary(pacedAnswers), allCheckRunsAfterMs: Math.round(drainMs), checkRuns: audit(paced, pacedPrs).checkRuns };
+  const burst = {
+    deliveries: pacedPrs.length,
+    answers: summary(pacedAnswers),
+    allCheckRunsAfterMs: Math.round(drainMs),
+    checkRuns: audit(paced, pacedPrs).checkRuns,
+  };
   await paced.close();
 
   const s = main.answers;
@@ -142,7 +177,18 @@ export async function run(options: BenchOptions = {}): Promise<Section> {
     "",
     ...table(
       ["livraisons/s", "réponse p50", "réponse p99", "la plus lente", "réponses", "après 10 s ou en échec", "RSS max (app)", "RSS avant"],
-      [[String(main.perSecond), `${s.p50Ms} ms`, `${s.p99Ms} ms`, `${s.maxMs} ms`, statusText(s.statuses), String(s.lateOrFailed), `${main.peakRssMiB?.toFixed(0)} Mio`, `${main.rssBeforeMiB?.toFixed(0)} Mio`]],
+      [
+        [
+          String(main.perSecond),
+          `${s.p50Ms} ms`,
+          `${s.p99Ms} ms`,
+          `${s.maxMs} ms`,
+          statusText(s.statuses),
+          String(s.lateOrFailed),
+          `${main.peakRssMiB?.toFixed(0)} Mio`,
+          `${main.rssBeforeMiB?.toFixed(0)} Mio`,
+        ],
+      ],
       "rrrrlrrr",
     ),
     "",
@@ -152,5 +198,10 @@ export async function run(options: BenchOptions = {}): Promise<Section> {
     "",
     `Telle que déployée (bundle, régulation active), ${burst.deliveries} livraisons d'un coup pour une installation : réponses ${statusText(burst.answers.statuses)}, p50 ${burst.answers.p50Ms} ms, la plus lente ${burst.answers.maxMs} ms (Probot répond 202 à 9 s et continue) ; les ${burst.checkRuns} check runs écrits après ${(burst.allCheckRunsAfterMs / 1000).toFixed(1)} s ; après 10 s ou en échec : ${burst.answers.lateOrFailed}.`,
   ];
-  return { name: "load", title: "Rafale de webhooks à travers le serveur de l'application", data: { githubLatencyMs: LATENCY_MS, main, burst }, text };
+  return {
+    name: "load",
+    title: "Rafale de webhooks à travers le serveur de l'application",
+    data: { githubLatencyMs: LATENCY_MS, main, burst },
+    text,
+  };
 }

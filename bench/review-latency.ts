@@ -98,14 +98,25 @@ function files(list: Posting[]) {
 }
 
 /** Posts one webhook, waits for the review to be over, and reads what it did. */
-async function timedDelivery(h: Harness, number: number, headSha: string, list: Posting[], action: "opened" | "synchronize"): Promise<Delivery> {
+async function timedDelivery(
+  h: Harness,
+  number: number,
+  headSha: string,
+  list: Posting[],
+  action: "opened" | "synchronize",
+): Promise<Delivery> {
   const state = defaultState({ owner: OWNER, repo: REPO, number, headSha, files: files(list) });
   const wait = h.settledAt + h.gapMs - performance.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const cpuBefore = (await h.app.stats()).cpuMs;
   const from = h.proxy.requests.length;
   const t0 = performance.now();
-  const answer = await deliver(h.app.webhookUrl, { name: "pull_request", id: `bench-${h.nextId++}`, payload: pullRequestEvent(state, action) }, WEBHOOK_SECRET, { timeoutMs: 60_000 });
+  const answer = await deliver(
+    h.app.webhookUrl,
+    { name: "pull_request", id: `bench-${h.nextId++}`, payload: pullRequestEvent(state, action) },
+    WEBHOOK_SECRET,
+    { timeoutMs: 60_000 },
+  );
   if (answer.status !== 200) {
     // Still working after Probot's 9 s: over when no request has been made for QUIET_MS.
     let seen = h.proxy.requests.length;
@@ -138,7 +149,12 @@ async function timedDelivery(h: Harness, number: number, headSha: string, list: 
   };
 }
 
-export async function measureMode(mode: AppMode, runs: number, only: readonly ScenarioId[] = Object.keys(SCENARIOS) as ScenarioId[], progress?: (line: string) => void): Promise<ModeResult> {
+export async function measureMode(
+  mode: AppMode,
+  runs: number,
+  only: readonly ScenarioId[] = Object.keys(SCENARIOS) as ScenarioId[],
+  progress?: (line: string) => void,
+): Promise<ModeResult> {
   const github = await startBenchGitHub(GITHUB_LATENCY_MS);
   const proxy = await startRecordingProxy(github.origin);
   const app = await startApp(mode, proxy.origin);
@@ -193,7 +209,7 @@ export async function measureMode(mode: AppMode, runs: number, only: readonly Sc
 }
 
 function summarise(id: ScenarioId, list: Delivery[]): ScenarioResult {
-  const maybe = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? spread(xs as number[]) : null);
+  const maybe = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? spread(xs) : null);
   const first = list[0]!;
   return {
     id,
@@ -222,7 +238,16 @@ export function renderReviewLatency(modes: readonly ModeResult[]): string[] {
     lines.push(`${MODE_TITLES[m.mode]}, ${m.runs} livraison(s) par scénario :`, "");
     lines.push(
       ...table(
-        ["scénario", "requêtes (lect. + écr.)", "check run écrit", "commentaire écrit", "dernière écriture", "dont attente de GitHub", "réponse au webhook", ...(m.mode === "unpaced" ? ["CPU de l'app"] : [])],
+        [
+          "scénario",
+          "requêtes (lect. + écr.)",
+          "check run écrit",
+          "commentaire écrit",
+          "dernière écriture",
+          "dont attente de GitHub",
+          "réponse au webhook",
+          ...(m.mode === "unpaced" ? ["CPU de l'app"] : []),
+        ],
         m.scenarios.map((s) => [
           s.label,
           `${s.reads + s.writes} (${s.reads} + ${s.writes})`,
@@ -237,7 +262,11 @@ export function renderReviewLatency(modes: readonly ModeResult[]): string[] {
       ),
       "",
     );
-    if (m.errorLines > 0 || m.problems.length > 0) lines.push(`Anomalies : ${m.errorLines} ligne(s) de journal en erreur ; ${m.problems.slice(0, 5).join(" ; ") || "aucune requête refusée"}.`, "");
+    if (m.errorLines > 0 || m.problems.length > 0)
+      lines.push(
+        `Anomalies : ${m.errorLines} ligne(s) de journal en erreur ; ${m.problems.slice(0, 5).join(" ; ") || "aucune requête refusée"}.`,
+        "",
+      );
   }
   lines.push(
     `Temps depuis l'envoi du webhook, médiane (min–max) ; GitHub simulé répond à chaque requête en ${GITHUB_LATENCY_MS} ms. « Attente de GitHub » : le temps où au moins une requête attendait sa réponse ; le reste de la dernière écriture est l'espacement des écritures (déployée) et le travail de l'application.`,
@@ -247,7 +276,10 @@ export function renderReviewLatency(modes: readonly ModeResult[]): string[] {
 }
 
 export async function run(options: BenchOptions = {}): Promise<Section<{ githubLatencyMs: number; modes: ModeResult[] }>> {
-  const modes = [await measureMode("deployed", options.runs ?? 3, undefined, options.progress), await measureMode("unpaced", options.runs ?? 5, undefined, options.progress)];
+  const modes = [
+    await measureMode("deployed", options.runs ?? 3, undefined, options.progress),
+    await measureMode("unpaced", options.runs ?? 5, undefined, options.progress),
+  ];
   return {
     name: "review-latency",
     title: "Relecture : du webhook à la dernière écriture, à travers l'application réelle",

@@ -31,7 +31,19 @@ async function review(state: FakeState, memory: ReviewMemory): Promise<string[]>
   const gh = mockGitHub();
   fakeGitHub(gh, state);
   const octokit = new Octokit({ auth: "ghs_bench", request: { retries: 0 } });
-  await reviewPullRequest(octokit, { owner: state.owner, repo: state.repo, pullNumber: state.number, headSha: state.headSha, baseSha: state.baseSha, defaultBranch: state.defaultBranch }, pino({ level: "silent" }), memory);
+  await reviewPullRequest(
+    octokit,
+    {
+      owner: state.owner,
+      repo: state.repo,
+      pullNumber: state.number,
+      headSha: state.headSha,
+      baseSha: state.baseSha,
+      defaultBranch: state.defaultBranch,
+    },
+    pino({ level: "silent" }),
+    memory,
+  );
   if (gh.invalid.length > 0) throw new Error(gh.invalid.join("\n"));
   const calls = gh.calls();
   nock.cleanAll();
@@ -68,7 +80,11 @@ export async function run(_options: BenchOptions = {}): Promise<Section<{ rows: 
   calls.push({ scenario: "20 offres, push suivant", requests: await review(twenty, memory) });
 
   // A repository whose config moves the postings folder: the first review reads twice.
-  const moved = defaultState({ config: "postings: jobs\n", files: [{ ...posting(0, true), filename: "jobs/poste.md" }], repositoryLabels: labels });
+  const moved = defaultState({
+    config: "postings: jobs\n",
+    files: [{ ...posting(0, true), filename: "jobs/poste.md" }],
+    repositoryLabels: labels,
+  });
   const movedMemory = newReviewMemory();
   calls.push({ scenario: "dossier configuré, 1re relecture", requests: await review(moved, movedMemory) });
   calls.push({ scenario: "dossier configuré, relecture suivante", requests: await review(moved, movedMemory) });

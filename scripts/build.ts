@@ -20,16 +20,17 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /** Bundle name (in dist/, without .js) → entry source. */
 export const ENTRIES: Readonly<Record<string, string>> = {
-  server: "src/app/main.ts",
+  "server": "src/app/main.ts",
   "recrutement-bot": "bin/recrutement-bot.ts",
-  action: "src/action/main.ts",
+  "action": "src/action/main.ts",
 };
 
 /** Node 22 is the oldest supported (package.json engines). */
 export const TARGET = "node22";
 
 // CommonJS packages inside an ESM bundle still call require() on Node's modules.
-const BANNER = 'import { createRequire as __bundleCreateRequire } from "node:module";\nconst require = __bundleCreateRequire(import.meta.url);';
+const BANNER =
+  'import { createRequire as __bundleCreateRequire } from "node:module";\nconst require = __bundleCreateRequire(import.meta.url);';
 
 export async function buildBundles(outdir: string): Promise<string[]> {
   rmSync(outdir, { recursive: true, force: true });

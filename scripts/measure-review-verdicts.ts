@@ -139,15 +139,40 @@ const CLASSES: readonly DefectClass[] = [
   { id: "front-matter", blocks: true, label: "no front matter / unreadable YAML / not a mapping", rules: /^(front-matter-|encoding$)/ },
   { id: "roles", blocks: true, label: "roles missing or blank (empty title on page, listing, API)", rules: /^roles-/ },
   { id: "open", blocks: true, label: "open missing or not a boolean (page, API, closing job)", rules: /^open-/ },
-  { id: "startup-unknown", blocks: true, label: "startup unknown on that day (no startup card, 'beta.gouv.fr recrute')", rules: /^startup-/ },
-  { id: "friend-without-url", blocks: true, label: "type: friend without externalURL (empty link on the page)", rules: /^(partner-url-missing|url-invalid)$/ },
-  { id: "misspelled-key", blocks: true, label: "misspelled key that breaks something (role, externalUrl, post_ferme…)", rules: /^(unknown-key|key-misspelled)$/ },
+  {
+    id: "startup-unknown",
+    blocks: true,
+    label: "startup unknown on that day (no startup card, 'beta.gouv.fr recrute')",
+    rules: /^startup-/,
+  },
+  {
+    id: "friend-without-url",
+    blocks: true,
+    label: "type: friend without externalURL (empty link on the page)",
+    rules: /^(partner-url-missing|url-invalid)$/,
+  },
+  {
+    id: "misspelled-key",
+    blocks: true,
+    label: "misspelled key that breaks something (role, externalUrl, post_ferme…)",
+    rules: /^(unknown-key|key-misspelled)$/,
+  },
   { id: "date-format", blocks: true, label: "date / closing date not YYYY-MM-DD", rules: /^date-/ },
-  { id: "no-date", blocks: true, label: "no YYYY-MM-DD- file-name prefix and no date: (permalink, 'Poste ouvert le')", rules: /^file-date-missing$/ },
+  {
+    id: "no-date",
+    blocks: true,
+    label: "no YYYY-MM-DD- file-name prefix and no date: (permalink, 'Poste ouvert le')",
+    rules: /^file-date-missing$/,
+  },
   // README classes that break nothing on the site: a reviewer asks, does not block.
   { id: "contract-spelling", blocks: false, label: "(advice) contract type not written canonically", rules: /^contract-(alias|unknown)/ },
   { id: "duplicate-key", blocks: false, label: "(advice) repeated key (Jekyll keeps the last)", rules: /^duplicate-key$/ },
-  { id: "unknown-key", blocks: false, label: "(advice) other unknown key (titles, contrats…): read by nothing", rules: /^(unknown-key|key-misspelled)$/ },
+  {
+    id: "unknown-key",
+    blocks: false,
+    label: "(advice) other unknown key (titles, contrats…): read by nothing",
+    rules: /^(unknown-key|key-misspelled)$/,
+  },
 ];
 
 interface Defect {
@@ -161,10 +186,33 @@ interface Defect {
 
 /** Keys the site, its API, the closing job or the contributors' template read or document. */
 const KNOWN_KEYS = new Set([
-  "roles", "open", "startup", "friend", "type", "externalURL", "date", "techno", "junior", "domaines",
-  "contacts", "contact", "contrat", "equipe", "title", "poste_ferme", "depublication_date", "post_ouvert",
-  "poste_ouvert", "poste_pourvu", "status", "layout", "permalink", "published", "redirect_from",
-  "airtable_formulaire", "last_modified_at",
+  "roles",
+  "open",
+  "startup",
+  "friend",
+  "type",
+  "externalURL",
+  "date",
+  "techno",
+  "junior",
+  "domaines",
+  "contacts",
+  "contact",
+  "contrat",
+  "equipe",
+  "title",
+  "poste_ferme",
+  "depublication_date",
+  "post_ouvert",
+  "poste_ouvert",
+  "poste_pourvu",
+  "status",
+  "layout",
+  "permalink",
+  "published",
+  "redirect_from",
+  "airtable_formulaire",
+  "last_modified_at",
 ]);
 /** Keys whose absence breaks the page, the listing, the API or the closing job. */
 const BREAKING_TARGETS = ["roles", "open", "startup", "friend", "type", "externalURL", "date", "poste_ferme", "depublication_date"];
@@ -172,7 +220,11 @@ const DATE_KEYS = ["date", "poste_ferme", "depublication_date"];
 const CANONICAL_CONTRACTS = ["cdi", "cdd", "fonctionnaire", "independant", "stage", "alternance"];
 
 function fold(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 function editDistance(a: string, b: string): number {
@@ -208,7 +260,11 @@ function isIsoDay(v: unknown): boolean {
 
 /** The startup a `startup:` value means: by id or title, after stripping a beta.gouv.fr address. */
 function resolveStartup(value: string, startups: Startups): string | null {
-  const v = value.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").replace(/\.beta\.gouv\.fr$/i, "");
+  const v = value
+    .trim()
+    .replace(/^https?:\/\//i, "")
+    .replace(/\/+$/, "")
+    .replace(/\.beta\.gouv\.fr$/i, "");
   if (startups.ids.has(v)) return v;
   const byTitle = startups.titles.get(v);
   if (byTitle) return byTitle;
@@ -227,7 +283,10 @@ interface FrontMatter {
 
 /** Jekyll's front matter: the file starts with `---` (after a BOM), up to the next `---` or `...` line. */
 function frontMatterOf(content: string): FrontMatter | null {
-  const lines = content.replace(/^\uFEFF/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+  const lines = content
+    .replace(/^\uFEFF/, "")
+    .split("\n")
+    .map((l) => l.replace(/\r$/, ""));
   if (!/^---\s*$/.test(lines[0] ?? "")) return null;
   for (let i = 1; i < lines.length; i++) {
     if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) return { text: lines.slice(1, i).join("\n"), firstLine: 2 };
@@ -311,7 +370,8 @@ function reviewerBlocks(filePath: string, content: string, startups: Startups): 
   }
   for (const key of DATE_KEYS) {
     const v = get(key);
-    if (!isBlank(v) && !isIsoDay(v)) defects.push({ cls: "date-format", keys: [key], lines: at(key), detail: `${key}: ${JSON.stringify(v)}` });
+    if (!isBlank(v) && !isIsoDay(v))
+      defects.push({ cls: "date-format", keys: [key], lines: at(key), detail: `${key}: ${JSON.stringify(v)}` });
   }
   const prefix = /^(\d{4})-(\d{2})-(\d{2})-/.exec(name);
   const prefixOk = prefix !== null && realDay(Number(prefix[1]), Number(prefix[2]), Number(prefix[3]));
@@ -322,7 +382,10 @@ function reviewerBlocks(filePath: string, content: string, startups: Startups): 
   if (typeof contract === "string" && contract.trim() !== "") {
     // Each type, separated by a comma, « ou », « et » or a slash; its first word is a canonical type
     // (capitals, accents and an inclusive ending aside: « Indépendant·e »), what follows is detail (« CDD 3 ans »).
-    const parts = contract.split(/,|\bou\b|\/|\bet\b/i).map((p) => p.trim()).filter((p) => p !== "");
+    const parts = contract
+      .split(/,|\bou\b|\/|\bet\b/i)
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     const canonical = (p: string) => {
       const word = fold(p.split(/\s+/)[0]!.replace(/[·.(-]e\)?s?$|\(e\)s?$/i, ""));
       return CANONICAL_CONTRACTS.includes(word);
@@ -359,8 +422,15 @@ const blocking = (r: Row) => r.defects.filter((d) => CLASSES.find((c) => c.id ==
 
 function countRules(rows: readonly Row[]): string {
   const byRule = new Map<string, number>();
-  for (const r of rows) for (const rule of new Set(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.rule))) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
-  return [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
+  for (const r of rows)
+    for (const rule of new Set(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.rule)))
+      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  return (
+    [...byRule]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ") || "none"
+  );
 }
 
 function report(title: string, rows: readonly Row[], listFineRed: boolean): void {
@@ -372,30 +442,52 @@ function report(title: string, rows: readonly Row[], listFineRed: boolean): void
   console.log(`  red checks: ${red.length} of ${rows.length} (${pct(red.length, rows.length)})`);
   console.log(`  judged fine by a reviewer: ${fine.length}; red among them: ${fineRed.length} (${pct(fineRed.length, fine.length)})`);
   console.log(`  red checks with nothing a reviewer blocks on: ${fineRed.length} of ${red.length} (${pct(fineRed.length, red.length)})`);
-  console.log(`  judged blocking: ${judgedBad.length}; red among them: ${judgedBad.filter(isRed).length} (${pct(judgedBad.filter(isRed).length, judgedBad.length)})`);
+  console.log(
+    `  judged blocking: ${judgedBad.length}; red among them: ${judgedBad.filter(isRed).length} (${pct(judgedBad.filter(isRed).length, judgedBad.length)})`,
+  );
   console.log("  defect class: judged / flagged by the engine (any severity) / blocked (error)");
   for (const cls of CLASSES) {
     const inClass = rows.filter((r) => r.defects.some((d) => d.cls === cls.id));
     const every = (r: Row, errorOnly: boolean) =>
-      r.defects.filter((d) => d.cls === cls.id).every((d) => r.diagnostics.some((x) => (!errorOnly || x.severity === "error") && speaksOf(x, d, cls)));
+      r.defects
+        .filter((d) => d.cls === cls.id)
+        .every((d) => r.diagnostics.some((x) => (!errorOnly || x.severity === "error") && speaksOf(x, d, cls)));
     const flagged = inClass.filter((r) => every(r, false));
     const blocked = inClass.filter((r) => every(r, true));
-    console.log(`  ${cls.id.padEnd(19)} ${String(inClass.length).padStart(3)} / ${String(flagged.length).padStart(3)} / ${String(blocked.length).padStart(3)}  ${cls.label}`);
+    console.log(
+      `  ${cls.id.padEnd(19)} ${String(inClass.length).padStart(3)} / ${String(flagged.length).padStart(3)} / ${String(blocked.length).padStart(3)}  ${cls.label}`,
+    );
     for (const r of inClass.filter((x) => !flagged.includes(x))) {
       const errors = [...new Set(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.rule))];
       const anyway = errors.length > 0 ? ` — red anyway: ${errors.join(", ")}` : "";
-      console.log(`      not flagged: ${r.file} (${r.defects.filter((d) => d.cls === cls.id).map((d) => d.detail).join("; ")})${anyway}`);
+      console.log(
+        `      not flagged: ${r.file} (${r.defects
+          .filter((d) => d.cls === cls.id)
+          .map((d) => d.detail)
+          .join("; ")})${anyway}`,
+      );
     }
     if (cls.blocks) {
       for (const r of flagged.filter((x) => !blocked.includes(x))) {
-        console.log(`      flagged, not blocked: ${r.file} (${r.defects.filter((d) => d.cls === cls.id).map((d) => d.detail).join("; ")})`);
+        console.log(
+          `      flagged, not blocked: ${r.file} (${r.defects
+            .filter((d) => d.cls === cls.id)
+            .map((d) => d.detail)
+            .join("; ")})`,
+        );
       }
     }
   }
   console.log(`  error rules, all red checks: ${countRules(red)}`);
   console.log(`  error rules, the ${fineRed.length} judged fine but red: ${countRules(fineRed)}`);
   if (listFineRed) {
-    for (const r of fineRed) console.log(`    ${r.file}: ${r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.rule}@${d.line}`).join(", ")}`);
+    for (const r of fineRed)
+      console.log(
+        `    ${r.file}: ${r.diagnostics
+          .filter((d) => d.severity === "error")
+          .map((d) => `${d.rule}@${d.line}`)
+          .join(", ")}`,
+      );
   }
   console.log("");
 }
@@ -415,7 +507,11 @@ function main(): number {
     }
   }
   const history = readHistory(historyFile);
-  const index = JSON.parse(readFileSync(path.join(submissionsDir, "index.json"), "utf8")) as Array<{ file: string; path: string; date: string }>;
+  const index = JSON.parse(readFileSync(path.join(submissionsDir, "index.json"), "utf8")) as Array<{
+    file: string;
+    path: string;
+    date: string;
+  }>;
 
   console.log(`Corpus: ${CORPUS_DIR}`);
   console.log("Startups passed to the engine: ids and titles of the day (CheckOptions.startupIds, startupTitles)");
@@ -427,11 +523,18 @@ function main(): number {
       const content = readFileSync(path.join(submissionsDir, entry.file));
       const startups = startupsOn(history, entry.date.slice(0, 10));
       const checked = checkPosting({ path: entry.path, content: new Uint8Array(content) }, engineOptions(true, startups));
-      return { file: entry.file, defects: reviewerBlocks(entry.path, content.toString("utf8"), startups), diagnostics: checked.diagnostics };
+      return {
+        file: entry.file,
+        defects: reviewerBlocks(entry.path, content.toString("utf8"), startups),
+        diagnostics: checked.diagnostics,
+      };
     });
   report(`submissions/ (${submissions.length}, replayed as new postings, startups of their day)`, submissions, true);
 
-  const ids = readFileSync(startupsFile, "utf8").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const ids = readFileSync(startupsFile, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const startups = startupsOf(ids, history);
   const options = engineOptions(false, startups);
   const jobs: Row[] = readdirSync(jobsDir)

@@ -42,7 +42,17 @@ export function chromium(): string | null {
 
 /** Headless Chromium, no network, a fresh profile each time. */
 function runChromium(args: string[], profile: string): string {
-  const base = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars", `--user-data-dir=${profile}`];
+  const base = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    `--user-data-dir=${profile}`,
+  ];
   const browser = chromium();
   if (!browser) throw new Error("Chromium introuvable : apt-get install chromium fonts-noto-color-emoji, ou CHROMIUM=chemin");
   const r = spawnSync(browser, [...base, ...args], { encoding: "utf8", timeout: 60_000 });
@@ -60,7 +70,13 @@ async function main(argv: string[]): Promise<void> {
   try {
     // First pass: the page's height, written into the DOM by a script of the measuring copy.
     const measure = path.join(work, "measure.html");
-    writeFileSync(measure, page.replace("</body>", `<script>document.body.setAttribute("data-height", String(Math.ceil(document.querySelector(".comment").getBoundingClientRect().bottom) + 16))</script></body>`));
+    writeFileSync(
+      measure,
+      page.replace(
+        "</body>",
+        `<script>document.body.setAttribute("data-height", String(Math.ceil(document.querySelector(".comment").getBoundingClientRect().bottom) + 16))</script></body>`,
+      ),
+    );
     const dom = runChromium([`--window-size=${PAGE_WIDTH},2000`, "--dump-dom", pathToFileURL(measure).href], path.join(work, "profile-1"));
     const height = Number(dom.match(/data-height="(\d+)"/)?.[1]);
     if (!height) throw new Error("page height not found");
@@ -68,7 +84,10 @@ async function main(argv: string[]): Promise<void> {
     const html = path.join(work, "commentaire.html");
     writeFileSync(html, page);
     const png = target(IMAGE);
-    runChromium([`--force-device-scale-factor=${SCALE}`, `--window-size=${PAGE_WIDTH},${height}`, `--screenshot=${png}`, pathToFileURL(html).href], path.join(work, "profile-2"));
+    runChromium(
+      [`--force-device-scale-factor=${SCALE}`, `--window-size=${PAGE_WIDTH},${height}`, `--screenshot=${png}`, pathToFileURL(html).href],
+      path.join(work, "profile-2"),
+    );
     writeFileSync(
       target(IMAGE_SOURCE),
       `${JSON.stringify({ fixture: IMAGE_FIXTURE, markdownSha256: sha256(markdown), pageSha256: sha256(page), width: PAGE_WIDTH * SCALE, height: height * SCALE }, null, 2)}\n`,

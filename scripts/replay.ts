@@ -30,7 +30,11 @@ export interface ReplayIo {
 export async function main(argv: string[], io: ReplayIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;

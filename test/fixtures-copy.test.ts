@@ -23,7 +23,9 @@ describe.skipIf(!shared)("copies of ../shared (skipped: no ../shared beside this
     for (const name of names) expect(readFileSync(path.join(to, name)).equals(readFileSync(path.join(from, name))), name).toBe(true);
   });
   it("startups.txt too", () => {
-    expect(readFileSync(path.join(CORPUS_DIR, "startups.txt")).equals(readFileSync(path.join(SHARED_DIR, "corpus", "startups.txt")))).toBe(true);
+    expect(readFileSync(path.join(CORPUS_DIR, "startups.txt")).equals(readFileSync(path.join(SHARED_DIR, "corpus", "startups.txt")))).toBe(
+      true,
+    );
   });
 });
 
@@ -31,7 +33,11 @@ describe("the copies are there", () => {
   it("543 postings, 346 submissions with their index, 530 startup ids, the two seeds", () => {
     expect(readdirSync(path.join(CORPUS_DIR, "jobs"))).toHaveLength(543);
     expect(readdirSync(path.join(CORPUS_DIR, "submissions")).filter((f) => f !== "index.json")).toHaveLength(346);
-    expect(readFileSync(path.join(CORPUS_DIR, "startups.txt"), "utf8").split("\n").filter((l) => l.trim() !== "")).toHaveLength(530);
+    expect(
+      readFileSync(path.join(CORPUS_DIR, "startups.txt"), "utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== ""),
+    ).toHaveLength(530);
     expect(readdirSync(SEEDS_DIR).filter((f) => f.endsWith(".txt"))).toHaveLength(2);
   });
 });

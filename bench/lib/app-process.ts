@@ -69,7 +69,14 @@ export async function startApp(mode: AppMode, githubOrigin: string): Promise<App
     const github = new URL(githubOrigin);
     child = spawn(process.execPath, ["dist/server.js"], {
       cwd: REPO_ROOT,
-      env: { ...common, APP_ID: "123", HOST: "127.0.0.1", GHE_HOST: github.host, GHE_PROTOCOL: github.protocol.replace(":", ""), LOG_LEVEL: "info" },
+      env: {
+        ...common,
+        APP_ID: "123",
+        HOST: "127.0.0.1",
+        GHE_HOST: github.host,
+        GHE_PROTOCOL: github.protocol.replace(":", ""),
+        LOG_LEVEL: "info",
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let rest = "";
@@ -90,7 +97,9 @@ export async function startApp(mode: AppMode, githubOrigin: string): Promise<App
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
   }
-  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the app (${mode}) exited with ${code}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`the app (${mode}) exited with ${code}`))),
+  );
   exited.catch(() => {});
   await Promise.race([listening(webhookUrl), exited]);
   return {

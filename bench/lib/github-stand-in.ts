@@ -5,7 +5,16 @@
  * answer waits `latencyMs`. Seen here through what the benchmark counts: per pull request what a
  * review wrote, requests per route, errors, problems.
  */
-import { createPullRequest, createRepository, DEFAULT_STARTUPS, FakeGitHub, HookDeliveries, startGitHubServer, startupFiles, type Repository } from "../../test/support/github/index.js";
+import {
+  createPullRequest,
+  createRepository,
+  DEFAULT_STARTUPS,
+  FakeGitHub,
+  HookDeliveries,
+  startGitHubServer,
+  startupFiles,
+  type Repository,
+} from "../../test/support/github/index.js";
 
 export interface StandInFile {
   filename: string;
@@ -70,8 +79,14 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   // The benchmark sends its deliveries itself: GitHub's list of them, which the app reads to recover missed ones, is empty.
   fake.hooks = new HookDeliveries({ target: () => null });
   const fault = options.fault;
-  const server = await startGitHubServer(fake, { latencyMs: options.latencyMs ?? 50, ...(fault ? { fault: (method, path) => fault(method, routeOf(method, path)) } : {}) });
-  const reviewsOf = (repo: Repository, number: number) => server.requests.filter((r) => r.method === "POST" && r.path === `/repos/${repo.owner}/${repo.repo}/pulls/${number}/reviews` && r.status === 200).length;
+  const server = await startGitHubServer(fake, {
+    latencyMs: options.latencyMs ?? 50,
+    ...(fault ? { fault: (method, path) => fault(method, routeOf(method, path)) } : {}),
+  });
+  const reviewsOf = (repo: Repository, number: number) =>
+    server.requests.filter(
+      (r) => r.method === "POST" && r.path === `/repos/${repo.owner}/${repo.repo}/pulls/${number}/reviews` && r.status === 200,
+    ).length;
   return {
     origin: server.origin,
     baseUrl: server.baseUrl,
@@ -84,9 +99,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         if (!repo || !p) return undefined;
         return {
           headSha: p.headSha,
-          files: p.files.map((f) => ({ filename: f.filename, content: String(f.content) })),
+          files: p.files.map((f) => ({ filename: f.filename, content: typeof f.content === "string" ? f.content : "" })),
           comments: p.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.created_at })),
-          checkRuns: repo.checkRuns.filter((r) => r.head_sha === p.headSha).map((r) => ({ id: r.id, headSha: r.head_sha, conclusion: r.conclusion, title: r.title })),
+          checkRuns: repo.checkRuns
+            .filter((r) => r.head_sha === p.headSha)
+            .map((r) => ({ id: r.id, headSha: r.head_sha, conclusion: r.conclusion, title: r.title })),
           reviews: reviewsOf(repo, p.number),
           reviewComments: p.reviewComments.map((c) => c.body),
           labels: p.labels,
@@ -105,12 +122,18 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     setPull(owner, repo, number, headSha, files) {
       const repository = fake.repository(owner, repo) ?? fake.add(createRepository({ owner, repo, files: startupFiles(DEFAULT_STARTUPS) }));
       repository.pulls = repository.pulls.filter((p) => p.number !== number);
-      repository.pulls.push(createPullRequest({ number, headSha, files: files.map((f) => ({ filename: f.filename, status: "added", content: f.content })) }));
+      repository.pulls.push(
+        createPullRequest({ number, headSha, files: files.map((f) => ({ filename: f.filename, status: "added", content: f.content })) }),
+      );
     },
     pushPull(owner, repo, number, headSha, files) {
       const pull = fake.repository(owner, repo)?.pulls.find((p) => p.number === number);
       if (!pull) throw new Error(`no pull request ${owner}/${repo}#${number}`);
-      const pushed = createPullRequest({ number, headSha, files: files.map((f) => ({ filename: f.filename, status: "added", content: f.content })) });
+      const pushed = createPullRequest({
+        number,
+        headSha,
+        files: files.map((f) => ({ filename: f.filename, status: "added", content: f.content })),
+      });
       pull.headSha = pushed.headSha;
       pull.files = pushed.files;
     },

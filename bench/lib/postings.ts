@@ -24,7 +24,9 @@ export function posting(i: number, withErrors: boolean, options: { tag?: string;
   const tag = options.tag ?? "";
   const role = `roles: Poste ${tag}${i}`;
   const contract = options.contract ?? CONTRACTS[(i + 2) % 3]!;
-  const content = withErrors ? WITH_ERRORS.replace(ROLE, role) : FIXED.replace(ROLE, role).replace("contrat: indépendant", `contrat: ${contract}`);
+  const content = withErrors
+    ? WITH_ERRORS.replace(ROLE, role)
+    : FIXED.replace(ROLE, role).replace("contrat: indépendant", `contrat: ${contract}`);
   return { filename: `content/_jobs/2026-03-${String(i + 1).padStart(2, "0")}-poste${tag ? `-${tag}` : ""}.md`, content };
 }
 

@@ -37,15 +37,31 @@ function hasBash(): boolean {
   return bash;
 }
 
-export function timeProcess(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ProcessTime {
+export function timeProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ProcessTime {
   if (!hasBash()) {
     const started = performance.now();
-    const r = spawnSync(command, args, { cwd: options.cwd, env: options.env, encoding: "utf8", maxBuffer: MAX_OUTPUT, stdio: ["ignore", "pipe", "pipe"] });
+    const r = spawnSync(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      encoding: "utf8",
+      maxBuffer: MAX_OUTPUT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const wallMs = performance.now() - started;
     if (r.error) throw r.error;
     return { wallMs, cpuMs: null, userMs: null, systemMs: null, status: r.status, output: r.stdout + r.stderr };
   }
-  const r = spawnSync("bash", ["-c", TIME_SCRIPT, "bench-time", command, ...args], { cwd: options.cwd, env: options.env, encoding: "utf8", maxBuffer: MAX_OUTPUT, stdio: ["ignore", "pipe", "pipe"] });
+  const r = spawnSync("bash", ["-c", TIME_SCRIPT, "bench-time", command, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    encoding: "utf8",
+    maxBuffer: MAX_OUTPUT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (r.error) throw r.error;
   const times = parseTimeLine(r.stderr);
   if (!times) throw new Error(`no timing from bash for ${command} ${args.join(" ")}: ${r.stderr.slice(-500)}`);

@@ -41,7 +41,11 @@ function summarise(file: string, top: number): void {
 
   const short = (url: string) => {
     const file = url.replace(/^file:\/\//, "");
-    return file.includes("node_modules/") ? file.replace(/^.*node_modules\//, "nm:") : file.startsWith(REPO_ROOT + "/") ? path.relative(REPO_ROOT, file) : file;
+    return file.includes("node_modules/")
+      ? file.replace(/^.*node_modules\//, "nm:")
+      : file.startsWith(REPO_ROOT + "/")
+        ? path.relative(REPO_ROOT, file)
+        : file;
   };
   const label = (n: Node) => `${n.callFrame.functionName || "(anonymous)"} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
@@ -66,7 +70,8 @@ function summarise(file: string, top: number): void {
   const pct = (t: number) => `${((100 * t) / total).toFixed(1).padStart(5)}%`;
   const print = (title: string, m: Map<string, number>) => {
     console.log(`\n${title}`);
-    for (const [k, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(t)} ${(t / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+    for (const [k, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`${pct(t)} ${(t / 1000).toFixed(0).padStart(7)} ms  ${k}`);
   };
   console.log(`\n# ${file}: ${(total / 1000).toFixed(0)} ms sampled`);
   print("self time by file", selfByFile);

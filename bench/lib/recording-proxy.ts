@@ -42,14 +42,17 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       const method = req.method ?? "GET";
       const route = routeOf(method, req.url ?? "/");
       const kind = method === "GET" || method === "HEAD" || (route === "POST /graphql" && !isMutation(body)) ? "read" : "write";
-      const upstream = httpRequest({ host: to.hostname, port: to.port, method, path: req.url, headers: { ...req.headers, host: to.host } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        res.on("finish", () => {
-          open--;
-          requests.push({ route, kind, status: answer.statusCode ?? 0, start, end: performance.now() });
-        });
-      });
+      const upstream = httpRequest(
+        { host: to.hostname, port: to.port, method, path: req.url, headers: { ...req.headers, host: to.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          res.on("finish", () => {
+            open--;
+            requests.push({ route, kind, status: answer.statusCode ?? 0, start, end: performance.now() });
+          });
+        },
+      );
       upstream.on("error", () => {
         open--;
         res.writeHead(502).end();
@@ -73,7 +76,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 
 function isMutation(body: Buffer): boolean {
   try {
-    return /^\s*mutation\b/.test(String((JSON.parse(body.toString("utf8")) as { query?: unknown }).query ?? ""));
+    const { query } = JSON.parse(body.toString("utf8")) as { query?: unknown };
+    return typeof query === "string" && /^\s*mutation\b/.test(query);
   } catch {
     return false;
   }

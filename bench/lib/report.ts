@@ -50,7 +50,11 @@ export function formatSpread(x: Spread | null, unit = "ms"): string {
 }
 
 /** A Markdown table, columns aligned as given (`l` or `r`). */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], align: string = "l".repeat(header.length)): string[] {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: string = "l".repeat(header.length),
+): string[] {
   const sep = header.map((_, i) => (align[i] === "r" ? "---:" : "---"));
   return [header, sep, ...rows].map((cells) => `| ${cells.join(" | ")} |`);
 }
@@ -66,5 +70,11 @@ export interface Machine {
 
 export function machine(): Machine {
   const list = cpus();
-  return { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: list.length, cpuModel: list[0]?.model ?? "?", loadAverage: loadavg().map((x) => Math.round(x * 100) / 100) };
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: list.length,
+    cpuModel: list[0]?.model ?? "?",
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
 }

@@ -24,7 +24,12 @@ export interface DeliveryAnswer {
  * Posts one delivery. `signature`: the header to send instead of the right one (null: none).
  * `timeoutMs`: GitHub gives up after 10 s.
  */
-export async function deliver(url: string, d: Delivery, secret: string, options: { signature?: string | null; timeoutMs?: number } = {}): Promise<DeliveryAnswer> {
+export async function deliver(
+  url: string,
+  d: Delivery,
+  secret: string,
+  options: { signature?: string | null; timeoutMs?: number } = {},
+): Promise<DeliveryAnswer> {
   const body = JSON.stringify(d.payload);
   const signature = options.signature === undefined ? signBody(body, secret) : options.signature;
   const headers: Record<string, string> = {

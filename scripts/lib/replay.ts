@@ -12,7 +12,17 @@ import nock from "nock";
 import type { Probot } from "probot";
 import app from "../../src/app/create-app.js";
 import { createTestProbot, mockInstallationToken } from "../../test/helpers/probot.js";
-import { createRepository, defaultState, fakeClosingGitHub, fakeGitHub, mockGitHub, type FakeComment, type FakeFile, type FakeLabel, type RecordedRequest } from "../../test/support/github/index.js";
+import {
+  createRepository,
+  defaultState,
+  fakeClosingGitHub,
+  fakeGitHub,
+  mockGitHub,
+  type FakeComment,
+  type FakeFile,
+  type FakeLabel,
+  type RecordedRequest,
+} from "../../test/support/github/index.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -100,7 +110,18 @@ export async function replay(fixture: ReplayFixture): Promise<ReplayResult> {
       const files = { ...(github.defaultBranch ?? {}) };
       if (github.config !== null) files[".github/recrutement-bot.yml"] = github.config;
       const head = String(payload.after ?? "1".repeat(40));
-      fakeClosingGitHub(gh, createRepository({ owner, repo, defaultBranch, files, headOid: head, treeOid: String(payload.head_commit?.tree_id ?? "2".repeat(40)), firstPullNumber: 1 }));
+      fakeClosingGitHub(
+        gh,
+        createRepository({
+          owner,
+          repo,
+          defaultBranch,
+          files,
+          headOid: head,
+          treeOid: String(payload.head_commit?.tree_id ?? "2".repeat(40)),
+          firstPullNumber: 1,
+        }),
+      );
     }
     const { probot, logs } = createTestProbot(app);
     await probot.receive({ id: fixture.delivery, name: fixture.event, payload } as unknown as Parameters<Probot["receive"]>[0]);
@@ -147,14 +168,29 @@ function shiftClock(iso: string): () => void {
 
 /** What the app wrote, read from its requests: one entry per write, in order. */
 export type AppAction =
-  | { kind: "check-run"; headSha: string; conclusion: string; title: string; summary: string; annotations: { path: string; line: number; level: string; title: string; message: string }[] }
+  | {
+      kind: "check-run";
+      headSha: string;
+      conclusion: string;
+      title: string;
+      summary: string;
+      annotations: { path: string; line: number; level: string; title: string; message: string }[];
+    }
   | { kind: "comment"; verb: "created" | "edited" | "deleted"; issue: string; body: string }
   | { kind: "suggestions"; pull: string; comments: { path: string; line: number; body: string }[] }
   | { kind: "threads"; resolved: number }
   | { kind: "labels"; verb: "created" | "added" | "removed"; issue: string; labels: string[] }
   | { kind: "branch"; verb: "created" | "moved" | "deleted"; branch: string; sha: string }
   | { kind: "file"; branch: string; path: string; message: string; text: string }
-  | { kind: "pull-request"; verb: "opened" | "edited" | "closed"; number: string; title?: string; head?: string; base?: string; body?: string }
+  | {
+      kind: "pull-request";
+      verb: "opened" | "edited" | "closed";
+      number: string;
+      title?: string;
+      head?: string;
+      base?: string;
+      body?: string;
+    }
   | { kind: "issue"; verb: "opened" | "edited"; number: string; title?: string; labels?: string[]; body?: string }
   | { kind: "other"; request: string };
 
@@ -173,12 +209,27 @@ export function appActions(result: ReplayResult): AppAction[] {
           conclusion: b.conclusion,
           title: b.output?.title ?? "",
           summary: b.output?.summary ?? "",
-          annotations: (b.output?.annotations ?? []).map((a: Json) => ({ path: a.path, line: a.start_line, level: a.annotation_level, title: a.title ?? "", message: a.message })),
+          annotations: (b.output?.annotations ?? []).map((a: Json) => ({
+            path: a.path,
+            line: a.start_line,
+            level: a.annotation_level,
+            title: a.title ?? "",
+            message: a.message,
+          })),
         });
         break;
       case "checks/update": {
         const run = actions.filter((a) => a.kind === "check-run").pop();
-        if (run?.kind === "check-run") run.annotations.push(...(b.output?.annotations ?? []).map((a: Json) => ({ path: a.path, line: a.start_line, level: a.annotation_level, title: a.title ?? "", message: a.message })));
+        if (run?.kind === "check-run")
+          run.annotations.push(
+            ...(b.output?.annotations ?? []).map((a: Json) => ({
+              path: a.path,
+              line: a.start_line,
+              level: a.annotation_level,
+              title: a.title ?? "",
+              message: a.message,
+            })),
+          );
         break;
       }
       case "issues/create-comment":
@@ -191,7 +242,11 @@ export function appActions(result: ReplayResult): AppAction[] {
         actions.push({ kind: "comment", verb: "deleted", issue: `comment ${last}`, body: "" });
         break;
       case "pulls/create-review":
-        actions.push({ kind: "suggestions", pull: `#${issue}`, comments: (b.comments ?? []).map((c: Json) => ({ path: c.path, line: c.line, body: c.body })) });
+        actions.push({
+          kind: "suggestions",
+          pull: `#${issue}`,
+          comments: (b.comments ?? []).map((c: Json) => ({ path: c.path, line: c.line, body: c.body })),
+        });
         break;
       case "issues/create-label":
         actions.push({ kind: "labels", verb: "created", issue: "", labels: [`${b.name} (#${b.color})`] });
@@ -212,7 +267,13 @@ export function appActions(result: ReplayResult): AppAction[] {
         actions.push({ kind: "branch", verb: "deleted", branch: decodeURIComponent(path.split("/git/refs/heads/")[1] ?? last), sha: "" });
         break;
       case "repos/create-or-update-file-contents":
-        actions.push({ kind: "file", branch: b.branch, path: decodeURIComponent(path.split("/contents/")[1]!), message: b.message, text: Buffer.from(b.content, "base64").toString("utf8") });
+        actions.push({
+          kind: "file",
+          branch: b.branch,
+          path: decodeURIComponent(path.split("/contents/")[1]!),
+          message: b.message,
+          text: Buffer.from(b.content, "base64").toString("utf8"),
+        });
         break;
       case "pulls/create":
         actions.push({ kind: "pull-request", verb: "opened", number: "", title: b.title, head: b.head, base: b.base, body: b.body });
@@ -221,17 +282,31 @@ export function appActions(result: ReplayResult): AppAction[] {
         actions.push({ kind: "issue", verb: "opened", number: "", title: b.title, labels: b.labels ?? [], body: b.body ?? "" });
         break;
       case "issues/update":
-        actions.push({ kind: "issue", verb: "edited", number: `#${issue}`, ...(b.title ? { title: b.title } : {}), ...(b.body ? { body: b.body } : {}) });
+        actions.push({
+          kind: "issue",
+          verb: "edited",
+          number: `#${issue}`,
+          ...(b.title ? { title: b.title } : {}),
+          ...(b.body ? { body: b.body } : {}),
+        });
         break;
       case "pulls/update":
-        actions.push({ kind: "pull-request", verb: b.state === "closed" ? "closed" : "edited", number: `#${issue}`, ...(b.title ? { title: b.title } : {}), ...(b.body ? { body: b.body } : {}) });
+        actions.push({
+          kind: "pull-request",
+          verb: b.state === "closed" ? "closed" : "edited",
+          number: `#${issue}`,
+          ...(b.title ? { title: b.title } : {}),
+          ...(b.body ? { body: b.body } : {}),
+        });
         break;
       case "graphql":
         // The one GraphQL write: suggestion threads resolved once their line is fixed.
-        if (typeof b.query === "string" && b.query.startsWith("mutation ResolveThreads")) actions.push({ kind: "threads", resolved: Object.keys(b.variables ?? {}).length });
+        if (typeof b.query === "string" && b.query.startsWith("mutation ResolveThreads"))
+          actions.push({ kind: "threads", resolved: Object.keys(b.variables ?? {}).length });
         break;
       default:
-        if (r.method !== "GET" && r.operationId !== "graphql" && r.operationId !== "apps/create-installation-access-token") actions.push({ kind: "other", request: `${r.method} ${path}` });
+        if (r.method !== "GET" && r.operationId !== "graphql" && r.operationId !== "apps/create-installation-access-token")
+          actions.push({ kind: "other", request: `${r.method} ${path}` });
     }
   }
   return actions;
@@ -259,7 +334,9 @@ export function formatReplay(result: ReplayResult, file: string): string {
   const what = [fixture.event, p.action].filter(Boolean).join(".");
   const out: string[] = [];
   out.push(`Rejeu de ${file}`);
-  out.push(`  ${what} — ${p.repository.full_name}${p.pull_request ? `#${p.pull_request.number}` : p.ref ? ` ${p.ref}` : ""}${fixture.now ? ` — horloge : ${fixture.now}` : ""}`);
+  out.push(
+    `  ${what} — ${p.repository.full_name}${p.pull_request ? `#${p.pull_request.number}` : p.ref ? ` ${p.ref}` : ""}${fixture.now ? ` — horloge : ${fixture.now}` : ""}`,
+  );
   out.push(`  ${fixture.description}`);
   out.push("");
   out.push(`Requêtes à GitHub (${result.requests.length}) :`);
@@ -284,7 +361,13 @@ export function formatReplay(result: ReplayResult, file: string): string {
         break;
       case "comment":
         if (a.verb === "deleted") out.push(`▶ Commentaire supprimé : ${a.issue}`);
-        else out.push(`▶ Commentaire ${a.verb === "created" ? `publié sur ${a.issue}` : `modifié (${a.issue})`} :`, RULE, a.body.replace(/\n$/, ""), RULE);
+        else
+          out.push(
+            `▶ Commentaire ${a.verb === "created" ? `publié sur ${a.issue}` : `modifié (${a.issue})`} :`,
+            RULE,
+            a.body.replace(/\n$/, ""),
+            RULE,
+          );
         break;
       case "threads":
         out.push(`▶ Fils de suggestion résolus : ${a.resolved}`);
@@ -294,10 +377,16 @@ export function formatReplay(result: ReplayResult, file: string): string {
         for (const c of a.comments) out.push(`  ${c.path}:${c.line}`, indent(c.body));
         break;
       case "labels":
-        out.push(a.verb === "created" ? `▶ Étiquette créée : ${a.labels.join(", ")}` : `▶ Étiquettes ${a.verb === "added" ? "posées sur" : "retirées de"} ${a.issue} : ${a.labels.join(", ")}`);
+        out.push(
+          a.verb === "created"
+            ? `▶ Étiquette créée : ${a.labels.join(", ")}`
+            : `▶ Étiquettes ${a.verb === "added" ? "posées sur" : "retirées de"} ${a.issue} : ${a.labels.join(", ")}`,
+        );
         break;
       case "branch":
-        out.push(`▶ Branche ${a.verb === "created" ? "créée" : a.verb === "moved" ? "déplacée" : "supprimée"} : ${a.branch}${a.sha ? ` (${a.sha.slice(0, 7)})` : ""}`);
+        out.push(
+          `▶ Branche ${a.verb === "created" ? "créée" : a.verb === "moved" ? "déplacée" : "supprimée"} : ${a.branch}${a.sha ? ` (${a.sha.slice(0, 7)})` : ""}`,
+        );
         break;
       case "file": {
         out.push(`▶ Fichier écrit sur ${a.branch} : ${a.path}`, `  commit : ${a.message}`);
@@ -313,10 +402,20 @@ export function formatReplay(result: ReplayResult, file: string): string {
       }
       case "pull-request":
         if (a.verb === "opened") out.push(`▶ Pull request ouverte : « ${a.title} » (${a.head} → ${a.base})`, RULE, a.body ?? "", RULE);
-        else out.push(`▶ Pull request ${a.number} ${a.verb === "closed" ? "fermée" : "modifiée"}${a.title ? ` : « ${a.title} »` : ""}`, ...(a.body ? [RULE, a.body, RULE] : []));
+        else
+          out.push(
+            `▶ Pull request ${a.number} ${a.verb === "closed" ? "fermée" : "modifiée"}${a.title ? ` : « ${a.title} »` : ""}`,
+            ...(a.body ? [RULE, a.body, RULE] : []),
+          );
         break;
       case "issue":
-        if (a.verb === "opened") out.push(`▶ Issue ouverte : « ${a.title} »${a.labels?.length ? ` (étiquettes : ${a.labels.join(", ")})` : ""}`, RULE, a.body ?? "", RULE);
+        if (a.verb === "opened")
+          out.push(
+            `▶ Issue ouverte : « ${a.title} »${a.labels?.length ? ` (étiquettes : ${a.labels.join(", ")})` : ""}`,
+            RULE,
+            a.body ?? "",
+            RULE,
+          );
         else out.push(`▶ Issue ${a.number} modifiée${a.title ? ` : « ${a.title} »` : ""}`, ...(a.body ? [RULE, a.body, RULE] : []));
         break;
       case "other":

@@ -20,7 +20,7 @@ export async function runReview(io: CliIo, env: Env, payload: PullRequestPayload
   const pull = payload.pull_request.number;
   if (!target) {
     io.stdout.write(`${t(lang, "action-review-skipped", { pull, action: payload.action ?? "" })}\n`);
-    setOutputs(env, { reviewed: false, conclusion: "", title: "", "failed-steps": "" });
+    setOutputs(env, { "reviewed": false, "conclusion": "", "title": "", "failed-steps": "" });
     return EXIT_OK;
   }
   // Structured logs on stderr (level from LOG_LEVEL, warnings by default), as the closing command.
@@ -30,11 +30,11 @@ export async function runReview(io: CliIo, env: Env, payload: PullRequestPayload
   const run = outcome.plan?.checkRun;
   if (outcome.status === "read-failed" || !run) {
     io.stderr.write(`::error title=recrutement-bot::${t(lang, "action-review-read-failed", { pull })}\n`);
-    setOutputs(env, { reviewed: false, conclusion: "neutral", title: "", "failed-steps": outcome.failedSteps.join(",") });
+    setOutputs(env, { "reviewed": false, "conclusion": "neutral", "title": "", "failed-steps": outcome.failedSteps.join(",") });
     return EXIT_ERRORS;
   }
   io.stdout.write(`${t(lang, "action-review-done", { pull, conclusion: run.conclusion, title: run.title })}\n`);
-  setOutputs(env, { reviewed: true, conclusion: run.conclusion, title: run.title, "failed-steps": outcome.failedSteps.join(",") });
+  setOutputs(env, { "reviewed": true, "conclusion": run.conclusion, "title": run.title, "failed-steps": outcome.failedSteps.join(",") });
   appendSummary(env, `## ${t(lang, "action-summary-review-title", { pull })}\n\n**${run.title}**\n\n${run.summary}\n`);
   if (outcome.failedSteps.length > 0) {
     io.stderr.write(`::error title=recrutement-bot::${t(lang, "action-review-failed-steps", { steps: outcome.failedSteps.join(", ") })}\n`);

@@ -68,7 +68,16 @@ async function runClosing(io: CliIo, env: Env, args: string[], lang: Lang): Prom
   const count = (kind: string) => report!.results.filter((r) => r.outcome.kind === kind).length;
   const opened = report.results.flatMap((r) => (r.outcome.kind === "created" ? [r.outcome.pr] : []));
   const counts = { opened: opened.length, updated: count("updated"), closed: count("closed"), failed: count("failed") };
-  setOutputs(env, { postings: report.postings, planned: report.plan.length, ...counts, "pull-requests": JSON.stringify(opened), "dry-run": report.dryRun });
-  appendSummary(env, `## ${t(lang, "action-summary-closing-title")}\n\n${t(lang, "action-summary-closing-counts", counts)}\n\n\`\`\`text\n${text.trimEnd()}\n\`\`\`\n`);
+  setOutputs(env, {
+    "postings": report.postings,
+    "planned": report.plan.length,
+    ...counts,
+    "pull-requests": JSON.stringify(opened),
+    "dry-run": report.dryRun,
+  });
+  appendSummary(
+    env,
+    `## ${t(lang, "action-summary-closing-title")}\n\n${t(lang, "action-summary-closing-counts", counts)}\n\n\`\`\`text\n${text.trimEnd()}\n\`\`\`\n`,
+  );
   return code;
 }

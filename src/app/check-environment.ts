@@ -18,7 +18,11 @@ export function checkEnvironment(env: Readonly<Record<string, string | undefined
   const secret = env.WEBHOOK_SECRET ?? "";
   if (production) {
     if (secret === "" || secret === "development") {
-      problems.push({ variable: "WEBHOOK_SECRET", message: "WEBHOOK_SECRET est obligatoire en production (NODE_ENV=production) : sans lui, n'importe qui pourrait envoyer de faux événements." });
+      problems.push({
+        variable: "WEBHOOK_SECRET",
+        message:
+          "WEBHOOK_SECRET est obligatoire en production (NODE_ENV=production) : sans lui, n'importe qui pourrait envoyer de faux événements.",
+      });
     } else if (secret.length < 16) {
       problems.push({ variable: "WEBHOOK_SECRET", message: "WEBHOOK_SECRET est trop court (16 caractères au moins)." });
     }

@@ -92,7 +92,7 @@ export function createClosingSchedule(app: Probot, options: ClosingScheduleOptio
           for (const r of repos) {
             if (r.archived || r.disabled) continue;
             try {
-              await runRepository(octokit as unknown as GitHub, r);
+              await runRepository(octokit, r);
             } catch (error) {
               log.error({ err: error, repo: r.full_name }, "closing: scheduled run failed");
             }

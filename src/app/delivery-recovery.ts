@@ -25,14 +25,24 @@ export interface RecoverySettings {
 }
 
 /** The settings `env` gives; a value that is not understood is an error (see check-environment.ts). */
-export function recoverySettings(env: Readonly<Record<string, string | undefined>>): RecoverySettings & { problems: { variable: string; message: string }[] } {
+export function recoverySettings(
+  env: Readonly<Record<string, string | undefined>>,
+): RecoverySettings & { problems: { variable: string; message: string }[] } {
   const problems: { variable: string; message: string }[] = [];
   const mode = (env.DELIVERY_RECOVERY ?? "").trim().toLowerCase();
-  if (!["", "on", "off"].includes(mode)) problems.push({ variable: "DELIVERY_RECOVERY", message: `DELIVERY_RECOVERY vaut «\u202F${env.DELIVERY_RECOVERY}\u202F»\u202F: on ou off attendu.` });
+  if (!["", "on", "off"].includes(mode))
+    problems.push({
+      variable: "DELIVERY_RECOVERY",
+      message: `DELIVERY_RECOVERY vaut «\u202F${env.DELIVERY_RECOVERY}\u202F»\u202F: on ou off attendu.`,
+    });
   const raw = (env.DELIVERY_RECOVERY_MINUTES ?? "").trim();
   const minutes = raw === "" ? DEFAULT_RECOVERY_MINUTES : Number(raw);
   const valid = Number.isFinite(minutes) && minutes >= 1 && minutes <= 24 * 60;
-  if (!valid) problems.push({ variable: "DELIVERY_RECOVERY_MINUTES", message: `DELIVERY_RECOVERY_MINUTES vaut «\u202F${raw}\u202F»\u202F: un nombre de minutes entre 1 et 1440 attendu.` });
+  if (!valid)
+    problems.push({
+      variable: "DELIVERY_RECOVERY_MINUTES",
+      message: `DELIVERY_RECOVERY_MINUTES vaut «\u202F${raw}\u202F»\u202F: un nombre de minutes entre 1 et 1440 attendu.`,
+    });
   return { enabled: mode !== "off", intervalMs: (valid ? minutes : DEFAULT_RECOVERY_MINUTES) * 60_000, problems };
 }
 
@@ -74,10 +84,21 @@ export function createDeliveryRecovery(app: Probot, options: DeliveryRecoveryOpt
       const oldest = started - DELIVERY_RETENTION_MS;
       const since = lastPassStart === null ? oldest : Math.max(oldest, lastPassStart - RECOVERY_OVERLAP_MS);
       const octokit = (await app.auth()) as unknown as Pick<Octokit, "request">;
-      const result = await recoverDeliveries(octokit, { claims: options.claims, handles: options.handles, since, log, ...(options.maxPages ? { maxPages: options.maxPages } : {}) });
+      const result = await recoverDeliveries(octokit, {
+        claims: options.claims,
+        handles: options.handles,
+        since,
+        log,
+        ...(options.maxPages ? { maxPages: options.maxPages } : {}),
+      });
       // What GitHub refused is tried again next time: only a pass with nothing left behind moves on.
       if (result.complete && result.refused.length === 0) lastPassStart = started;
-      const summary = { listed: result.listed, pages: result.pages, redelivered: result.redelivered.length, refused: result.refused.length };
+      const summary = {
+        listed: result.listed,
+        pages: result.pages,
+        redelivered: result.redelivered.length,
+        refused: result.refused.length,
+      };
       if (result.redelivered.length > 0 || result.refused.length > 0) log.info(summary, "delivery recovery pass");
       else log.debug(summary, "delivery recovery pass: nothing missed");
       return result;

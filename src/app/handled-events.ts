@@ -9,9 +9,9 @@ export interface HandledEvents {
   /** Probot as the jobs see it: the same instance, `on` noted. */
   app: Probot;
   /** Whether a handler takes event `event` with action `action` (a delivery of GitHub's list). */
-  handles(event: string, action: string | null | undefined): boolean;
+  handles: (event: string, action: string | null | undefined) => boolean;
   /** The names noted, in order. */
-  names(): string[];
+  names: () => string[];
 }
 
 export function recordHandledEvents(probot: Probot): HandledEvents {

@@ -8,6 +8,7 @@
  * Installed on the app's logger (pino's `err` serializer, public through `pino.symbols`), so
  * that Probot's own error logging (a handler that threw, a bad signature) goes through it too.
  */
+import { inspect } from "node:util";
 import pino, { type Logger } from "pino";
 
 const MAX_MESSAGE = 500;
@@ -15,10 +16,21 @@ const MAX_FRAMES = 8;
 
 export function safeError(value: unknown, depth = 0): Record<string, unknown> {
   if (typeof value !== "object" || value === null) return { message: String(value).slice(0, MAX_MESSAGE) };
-  const e = value as { name?: unknown; message?: unknown; status?: unknown; code?: unknown; stack?: unknown; errors?: unknown; constructor?: { name?: string } };
+  const e = value as {
+    name?: unknown;
+    message?: unknown;
+    status?: unknown;
+    code?: unknown;
+    stack?: unknown;
+    errors?: unknown;
+    constructor?: { name?: string };
+  };
   const out: Record<string, unknown> = {
     type: typeof e.name === "string" ? e.name : (e.constructor?.name ?? "Object"),
-    message: String(e.message ?? "").slice(0, MAX_MESSAGE),
+    message: (typeof e.message === "string" ? e.message : e.message === undefined ? "" : inspect(e.message, { depth: 1 })).slice(
+      0,
+      MAX_MESSAGE,
+    ),
   };
   if (typeof e.status === "number") out.status = e.status;
   if (typeof e.code === "string" || typeof e.code === "number") out.code = e.code;
@@ -36,7 +48,8 @@ export function safeError(value: unknown, depth = 0): Record<string, unknown> {
 
 /** Makes `log` and the loggers made from it from now on serialise errors with `safeError`. */
 export function protectErrorLogs(log: Logger): void {
-  const key = pino.symbols.serializersSym as unknown as keyof Logger;
-  const current = (log[key] ?? {}) as unknown as Record<string, unknown>;
-  (log as unknown as Record<symbol, unknown>)[pino.symbols.serializersSym] = Object.assign(Object.create(null) as object, current, { err: safeError });
+  const current = (Reflect.get(log, pino.symbols.serializersSym) ?? {}) as Record<string, unknown>;
+  (log as unknown as Record<symbol, unknown>)[pino.symbols.serializersSym] = Object.assign(Object.create(null) as object, current, {
+    err: safeError,
+  });
 }

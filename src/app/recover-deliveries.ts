@@ -93,7 +93,11 @@ export function nextCursor(link: string | undefined): string | null {
 }
 
 /** Reads the deliveries newest first, back to `since`. */
-async function listSince(octokit: Pick<Octokit, "request">, since: number, maxPages: number): Promise<{ deliveries: HookDelivery[]; pages: number; complete: boolean }> {
+async function listSince(
+  octokit: Pick<Octokit, "request">,
+  since: number,
+  maxPages: number,
+): Promise<{ deliveries: HookDelivery[]; pages: number; complete: boolean }> {
   const deliveries: HookDelivery[] = [];
   let cursor: string | null = null;
   for (let pages = 1; pages <= maxPages; pages++) {
@@ -122,7 +126,10 @@ export async function recoverDeliveries(octokit: Pick<Octokit, "request">, optio
     } catch (error) {
       await options.claims.release(claim);
       refused.push(d.guid);
-      options.log.warn({ delivery: d.guid, event: d.event, status: statusOf(error) }, "redelivery refused by GitHub: tried again at the next pass");
+      options.log.warn(
+        { delivery: d.guid, event: d.event, status: statusOf(error) },
+        "redelivery refused by GitHub: tried again at the next pass",
+      );
     }
   }
   return { listed: deliveries.length, pages, complete, redelivered, refused };

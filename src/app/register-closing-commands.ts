@@ -24,31 +24,47 @@ export interface RegisterClosingCommandsOptions {
 export function registerClosingCommands(app: Probot, options: RegisterClosingCommandsOptions = {}): void {
   const now = options.now ?? (() => new Date());
   const claims = options.claims ?? memoryClaimStore();
-  app.on("issue_comment.created", oncePerDelivery(claims, "closing-command", async (context) => {
-    const p = context.payload;
-    if (!p.issue.pull_request || p.issue.state !== "open" || p.comment.user?.type === "Bot") return;
-    if (!parseClosingCommand(p.comment.body)) return;
-    const octokit = context.octokit as unknown as GitHub;
-    const repo = context.repo();
-    const defaultBranch = p.repository.default_branch;
-    const { config } = await loadConfig(octokit, repo, defaultBranch);
-    if (!config.closing.enabled || !config.closing.commands) return;
-    const outcome = await runClosingCommand(octokit, repo, { pullNumber: p.issue.number, body: p.comment.body, login: p.comment.user?.login ?? "", defaultBranch }, { config, now: now(), log: context.log });
-    context.log.info({ pr: p.issue.number, outcome }, "closing command handled");
-  }));
+  app.on(
+    "issue_comment.created",
+    oncePerDelivery(claims, "closing-command", async (context) => {
+      const p = context.payload;
+      if (!p.issue.pull_request || p.issue.state !== "open" || p.comment.user?.type === "Bot") return;
+      if (!parseClosingCommand(p.comment.body)) return;
+      const octokit = context.octokit as unknown as GitHub;
+      const repo = context.repo();
+      const defaultBranch = p.repository.default_branch;
+      const { config } = await loadConfig(octokit, repo, defaultBranch);
+      if (!config.closing.enabled || !config.closing.commands) return;
+      const outcome = await runClosingCommand(
+        octokit,
+        repo,
+        { pullNumber: p.issue.number, body: p.comment.body, login: p.comment.user?.login ?? "", defaultBranch },
+        { config, now: now(), log: context.log },
+      );
+      context.log.info({ pr: p.issue.number, outcome }, "closing command handled");
+    }),
+  );
 
   // The dashboard's boxes (src/github/dashboard/dashboard-actions.ts): an edit by a person that ticks one.
-  app.on("issues.edited", oncePerDelivery(claims, "dashboard-action", async (context) => {
-    const p = context.payload;
-    const previous = (p.changes as { body?: { from?: string } } | undefined)?.body?.from;
-    if (previous === undefined || p.sender.type === "Bot" || !(p.issue.body ?? "").includes(DASHBOARD_MARKER)) return;
-    if (tickedBoxes(previous, p.issue.body ?? "").length === 0) return;
-    const octokit = context.octokit as unknown as GitHub;
-    const repo = context.repo();
-    const defaultBranch = p.repository.default_branch;
-    const { config } = await loadConfig(octokit, repo, defaultBranch);
-    if (!config.closing.enabled || !config.closing.dashboard) return;
-    const outcome = await actOnDashboard(octokit, repo, { issueNumber: p.issue.number, body: p.issue.body ?? "", previousBody: previous, login: p.sender.login, defaultBranch }, { config, now: now(), log: context.log });
-    context.log.info({ issue: p.issue.number, outcome }, "dashboard boxes handled");
-  }));
+  app.on(
+    "issues.edited",
+    oncePerDelivery(claims, "dashboard-action", async (context) => {
+      const p = context.payload;
+      const previous = (p.changes as { body?: { from?: string } } | undefined)?.body?.from;
+      if (previous === undefined || p.sender.type === "Bot" || !(p.issue.body ?? "").includes(DASHBOARD_MARKER)) return;
+      if (tickedBoxes(previous, p.issue.body ?? "").length === 0) return;
+      const octokit = context.octokit as unknown as GitHub;
+      const repo = context.repo();
+      const defaultBranch = p.repository.default_branch;
+      const { config } = await loadConfig(octokit, repo, defaultBranch);
+      if (!config.closing.enabled || !config.closing.dashboard) return;
+      const outcome = await actOnDashboard(
+        octokit,
+        repo,
+        { issueNumber: p.issue.number, body: p.issue.body ?? "", previousBody: previous, login: p.sender.login, defaultBranch },
+        { config, now: now(), log: context.log },
+      );
+      context.log.info({ issue: p.issue.number, outcome }, "dashboard boxes handled");
+    }),
+  );
 }

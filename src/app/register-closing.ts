@@ -21,19 +21,22 @@ export function registerClosing(app: Probot, options: RegisterClosingOptions = {
   const now = options.now ?? (() => new Date());
   const claims = options.claims ?? memoryClaimStore();
   const cache = options.cache ?? new PostingCache();
-  app.on("push", oncePerDelivery(claims, "closing", async (context) => {
-    const p = context.payload;
-    const defaultBranch = p.repository.default_branch;
-    if (p.deleted || p.ref !== `refs/heads/${defaultBranch}`) return;
-    const changed = p.commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]);
-    // Postings are `.md` files: a push without one cannot change what is due.
-    if (!changed.some((f) => /\.md$/i.test(f))) return;
-    const octokit = context.octokit as unknown as GitHub;
-    const repo = context.repo();
-    const { config } = await loadConfig(octokit, repo, defaultBranch);
-    if (!config.closing.enabled || !changed.some((f) => f.startsWith(`${config.postings}/`))) return;
-    await runClosing(octokit, repo, { config, now: now(), log: context.log, cache });
-  }));
+  app.on(
+    "push",
+    oncePerDelivery(claims, "closing", async (context) => {
+      const p = context.payload;
+      const defaultBranch = p.repository.default_branch;
+      if (p.deleted || p.ref !== `refs/heads/${defaultBranch}`) return;
+      const changed = p.commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]);
+      // Postings are `.md` files: a push without one cannot change what is due.
+      if (!changed.some((f) => /\.md$/i.test(f))) return;
+      const octokit = context.octokit as unknown as GitHub;
+      const repo = context.repo();
+      const { config } = await loadConfig(octokit, repo, defaultBranch);
+      if (!config.closing.enabled || !changed.some((f) => f.startsWith(`${config.postings}/`))) return;
+      await runClosing(octokit, repo, { config, now: now(), log: context.log, cache });
+    }),
+  );
 
   if ((options.env ?? process.env).CLOSING_SCHEDULE === "off") return;
   createClosingSchedule(app, { ...options, claims, cache }).start();

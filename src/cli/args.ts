@@ -42,14 +42,22 @@ function describeParseError(error: unknown, lang: Lang): string {
       return t(lang, "cli-unexpected-argument", { argument: quoted });
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       // "Option '--new' does not take an argument", or "'--format <value>' argument missing" / "is ambiguous"
-      return /does not take an argument/.test(message) ? t(lang, "cli-option-no-value", { option }) : t(lang, "cli-option-value", { option });
+      return /does not take an argument/.test(message)
+        ? t(lang, "cli-option-no-value", { option })
+        : t(lang, "cli-option-value", { option });
     default:
       return message;
   }
 }
 
 /** Checks that an option's value is one of `choices`. */
-export function choice<T extends string>(value: string | undefined, choices: readonly T[], option: string, command: string, lang: Lang): T | undefined {
+export function choice<T extends string>(
+  value: string | undefined,
+  choices: readonly T[],
+  option: string,
+  command: string,
+  lang: Lang,
+): T | undefined {
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UsageError(t(lang, "cli-invalid-choice", { option, value, choices: choices.join(", ") }), command);

@@ -28,7 +28,10 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
     try {
       global = parseArgs({ args: [...globalArgs], options: globalOptions, strict: true, allowPositionals: false }).values;
     } catch (error) {
-      throw new UsageError(t(fallbackLang, "cli-unknown-option", { option: /'([^' ]*)/.exec(String((error as Error).message))?.[1] ?? "" }), PROGRAM);
+      throw new UsageError(
+        t(fallbackLang, "cli-unknown-option", { option: /'([^' ]*)/.exec(String((error as Error).message))?.[1] ?? "" }),
+        PROGRAM,
+      );
     }
     const lang = choice(global.lang, LANG_CHOICES, "--lang", PROGRAM, fallbackLang);
     const uiLang = lang ?? fallbackLang;

@@ -126,7 +126,11 @@ function problemOf(issue: z.core.$ZodIssue): Pick<ConfigProblem, "code" | "param
     }
   }
   if (hasMessage(issue.message) && issue.message.startsWith("config-")) {
-    const params = Object.fromEntries(Object.entries((issue as { params?: Record<string, unknown> }).params ?? {}).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number"));
+    const params = Object.fromEntries(
+      Object.entries((issue as { params?: Record<string, unknown> }).params ?? {}).filter(
+        (e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number",
+      ),
+    );
     return { code: issue.message as ConfigMessageId, params };
   }
   return { code: "config-invalid-value", params: {} };

@@ -18,7 +18,15 @@ import { checkValueTypes } from "./rules/value-types.js";
 import type { CheckOptions, Diagnostic, PostingReport, Recruiter, RuleId } from "./types.js";
 
 /** Rule families run on a readable front matter, in order. */
-const CONTENT_RULES: readonly Rule[] = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkFileDate, checkUnknownKeys];
+const CONTENT_RULES: readonly Rule[] = [
+  checkRolesOpen,
+  checkTeam,
+  checkContract,
+  checkDates,
+  checkContacts,
+  checkFileDate,
+  checkUnknownKeys,
+];
 
 /**
  * Rules that report a missing key, and the keys whose absence they report: when that key is only
@@ -78,13 +86,28 @@ function duplicateConflicts(d: Diagnostic, posting: PostingView, options: CheckO
 function readingSeverities(list: Diagnostic[], posting: PostingView | null, options: CheckOptions): Diagnostic[] {
   return list.map((d) => {
     if (d.messageId === "internal-error") return { ...d };
-    const severity = d.rule === "duplicate-key" && posting && duplicateConflicts(d, posting, options) ? severityOf("duplicate-key", "conflict") : severityOf(d.rule);
+    const severity =
+      d.rule === "duplicate-key" && posting && duplicateConflicts(d, posting, options)
+        ? severityOf("duplicate-key", "conflict")
+        : severityOf(d.rule);
     return { ...d, severity };
   });
 }
 
 function emptyReport(path: string): PostingReport {
-  return { path, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
+  return {
+    path,
+    diagnostics: [],
+    contracts: [],
+    open: null,
+    closingDate: null,
+    closingDateField: null,
+    filled: false,
+    roles: null,
+    openLine: null,
+    recruiter: null,
+    contact: null,
+  };
 }
 
 function text(value: unknown): string | null {
@@ -131,7 +154,11 @@ function derive(report: PostingReport, posting: PostingView, options: CheckOptio
  * Checks one posting. `path` is relative to the repository root. Never throws. With a `cache`,
  * the reading of a posting whose git blob id (`blob`) was read before is not done again.
  */
-export function checkPosting(input: { path: string; content: string | Uint8Array; blob?: string }, options: CheckOptions, cache?: PostingCache): PostingReport {
+export function checkPosting(
+  input: { path: string; content: string | Uint8Array; blob?: string },
+  options: CheckOptions,
+  cache?: PostingCache,
+): PostingReport {
   const path = typeof input?.path === "string" ? input.path : "";
   const report = emptyReport(path);
   let found: Diagnostic[] = [];
@@ -142,7 +169,11 @@ export function checkPosting(input: { path: string; content: string | Uint8Array
     found.push(...run(checkStructure, posting, options));
     if (parsed.data) {
       for (const rule of CONTENT_RULES) found.push(...run(rule, posting, options));
-      const covered = new Set(found.filter((d) => d.key !== undefined && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key));
+      const covered = new Set(
+        found
+          .filter((d) => d.key !== undefined && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key")
+          .map((d) => d.key),
+      );
       found.push(...run(checkValueTypes, posting, options).filter((d) => !covered.has(d.key)));
       found = oneMessagePerCause(found, options);
       derive(report, posting, options);

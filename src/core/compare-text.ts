@@ -20,11 +20,7 @@ export function hasInvisible(s: string): boolean {
 
 /** Lower case, no accents, no invisible characters, whitespace collapsed. */
 export function foldText(s: string): string {
-  return cleanInvisible(s)
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ");
+  return cleanInvisible(s).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ");
 }
 
 /** `foldText` then only letters and digits: `Loc@docs` → `locdocs`, `Data.Gouv.fr` → `datagouvfr`. */

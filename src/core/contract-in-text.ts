@@ -27,7 +27,10 @@ const STRONG: Pattern[] = [
   { type: "stage", re: word("stages?|stagiaires?") },
   { type: "indépendant", re: word("free-?lances?|freelancers?") },
   // `indépendant` is also an adjective: "des équipes assez indépendantes".
-  { type: "indépendant", re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|·e|\\.e|\\(e\\))?(?:·?s)?") },
+  {
+    type: "indépendant",
+    re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|·e|\\.e|\\(e\\))?(?:·?s)?"),
+  },
   { type: "CDD", re: word("cdd") },
   { type: "CDI", re: word("cdi") },
   // Not `apprentissage` alone: a subject as well (Mission apprentissage, machine learning).

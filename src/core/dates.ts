@@ -14,22 +14,35 @@ export type DateError =
   | "time-zone";
 
 export type CalendarDay =
-  | { day: string; /** Timestamp without zone: read as local time in the zone. */ noTimeZone?: true }
-  | { error: DateError; isoFix?: string };
+  { day: string; /** Timestamp without zone: read as local time in the zone. */ noTimeZone?: true } | { error: DateError; isoFix?: string };
 
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const TIMESTAMP =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const YEAR_FIRST_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
-const FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+const FRENCH_MONTHS = [
+  "janvier",
+  "fevrier",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "aout",
+  "septembre",
+  "octobre",
+  "novembre",
+  "decembre",
+];
 const FRENCH_DAY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
 
 /** `YYYY-MM-DD` when y/m/d is a real day (years 1 to 9999), else null. */
 export function isoDay(y: number, m: number, d: number): string | null {
   const date = new Date(0);
   date.setUTCFullYear(y, m - 1, d);
-  if (!Number.isInteger(y) || y < 1 || y > 9999 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (!Number.isInteger(y) || y < 1 || y > 9999 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return null;
   return date.toISOString().slice(0, 10);
 }
 
@@ -72,7 +85,14 @@ function offsetMinutes(zone: string): number {
 }
 
 function readTimestamp(m: RegExpExecArray, timeZone: string): CalendarDay {
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const day = isoDay(y, mo, d);
   if (day === null || h > 23 || mi > 59 || s > 60) return { error: "invalid" };
   const zone = m[7];

@@ -14,7 +14,7 @@ interface RawLine {
 
 function rawLines(content: string): RawLine[] {
   const lines: RawLine[] = [];
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const nl = content.indexOf("\n", start);
     if (nl === -1) return [...lines, { start, text: content.slice(start) }];
     lines.push({ start, text: content.slice(start, nl > start && content[nl - 1] === "\r" ? nl - 1 : nl) });
@@ -61,7 +61,11 @@ export function frontMatterValue(content: string, key: string): { value: string;
   const colon = target.text.indexOf(":") + 1;
   const range = valueRange(target.text.slice(colon));
   if (!range) return null;
-  return { value: target.text.slice(colon + range[0], colon + range[1]), start: target.start + colon + range[0], line: lines.indexOf(target) + 1 };
+  return {
+    value: target.text.slice(colon + range[0], colon + range[1]),
+    start: target.start + colon + range[0],
+    line: lines.indexOf(target) + 1,
+  };
 }
 
 /**

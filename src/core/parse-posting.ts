@@ -35,7 +35,16 @@ export interface ParsedPosting {
 
 /** Reads a posting. Stops at the first problem that makes the rest unreliable. */
 export function parsePosting(content: string | Uint8Array): ParsedPosting {
-  const result: ParsedPosting = { data: null, positions: new Map(), locate: () => null, lines: [], lineEnding: "none", bom: false, frontMatter: null, diagnostics: [] };
+  const result: ParsedPosting = {
+    data: null,
+    positions: new Map(),
+    locate: () => null,
+    lines: [],
+    lineEnding: "none",
+    bom: false,
+    frontMatter: null,
+    diagnostics: [],
+  };
   try {
     const decoded = decodeContent(content);
     if ("diagnostic" in decoded) {
@@ -72,5 +81,7 @@ export function parsePosting(content: string | Uint8Array): ParsedPosting {
 /** An unexpected failure of the engine, reported instead of thrown. */
 export function internalFailure(e: unknown): Diagnostic {
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", { detail: detail.slice(0, 200) });
+  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", {
+    detail: detail.slice(0, 200),
+  });
 }

@@ -16,15 +16,14 @@ const textOrList = (description: string) =>
 const flag = (description: string) => z.boolean().optional().describe(description);
 /** YAML days stay text (YAML 1.2): `2021-07-07`, or an ISO timestamp `2022-02-22T23:00:00.000Z`. */
 const day = (description: string) =>
-  z
-    .string()
-    .nullable()
-    .optional()
-    .describe(`${description} Format : AAAA-MM-JJ (par exemple 2021-07-07), ou horodatage ISO 8601.`);
+  z.string().nullable().optional().describe(`${description} Format : AAAA-MM-JJ (par exemple 2021-07-07), ou horodatage ISO 8601.`);
 
 export const postingSchema = z
   .looseObject({
-    roles: z.string().nullable().describe("Intitulé du poste, affiché comme titre de l'offre (obligatoire). Exemple : « Développeuse ou développeur full-stack »."),
+    roles: z
+      .string()
+      .nullable()
+      .describe("Intitulé du poste, affiché comme titre de l'offre (obligatoire). Exemple : « Développeuse ou développeur full-stack »."),
     title: text("Titre de la page de l'offre, par exemple « Itou recrute un développeur ou une développeuse Django »."),
     contrat: textOrList(
       "Type de contrat : CDI, CDD, fonctionnaire, indépendant, stage ou alternance. Plusieurs types possibles, séparés par une virgule ou « ou ».",
@@ -33,7 +32,9 @@ export const postingSchema = z
     friend: text("Nom de l'équipe ou de l'incubateur partenaire qui recrute, quand ce n'est pas une startup d'État."),
     equipe: text("Nom de l'équipe qui recrute, quand ce n'est pas une startup d'État."),
     type: text("Type de structure qui recrute : « friend » pour un partenaire du réseau."),
-    open: z.boolean().describe("Offre ouverte (true) ou fermée (false). Obligatoire ; passer à false quand le poste n'est plus à pourvoir."),
+    open: z
+      .boolean()
+      .describe("Offre ouverte (true) ou fermée (false). Obligatoire ; passer à false quand le poste n'est plus à pourvoir."),
     status: text("Ancien champ d'état de l'offre (« open »), remplacé par `open`."),
     date: day("Date de publication de l'offre."),
     post_ouvert: day("Date d'ouverture du poste."),
@@ -69,5 +70,7 @@ export function postingJsonSchema(): Record<string, unknown> & { properties?: Re
 
 /** Keys holding a boolean (their boolean-like text values get a certain fix). */
 export const BOOLEAN_KEYS: ReadonlySet<string> = new Set(
-  Object.entries(postingJsonSchema().properties ?? {}).flatMap(([key, json]) => ((json as { type?: unknown }).type === "boolean" ? [key] : [])),
+  Object.entries(postingJsonSchema().properties ?? {}).flatMap(([key, json]) =>
+    (json as { type?: unknown }).type === "boolean" ? [key] : [],
+  ),
 );

@@ -57,7 +57,7 @@ const warning = (consequence: Consequence): SeverityCase => ({ severity: "warnin
 export const RULE_SEVERITIES = {
   "file-extension": { default: error("not-published") },
   "file-too-large": { default: error("not-read") },
-  encoding: { default: error("not-read") },
+  "encoding": { default: error("not-read") },
   "front-matter-missing": { default: error("not-published") },
   "front-matter-language": { default: error("not-published") },
   "front-matter-syntax": { default: error("page-broken") },
@@ -68,14 +68,18 @@ export const RULE_SEVERITIES = {
   /** A detail (page title, techno, junior badge…) is lost: advice; a key the page or the closing job needs: an error. */
   "key-misspelled": { default: error("value-lost"), detail: warning("detail-lost") },
   /** A boolean written as text: `"false"`/`non` is true for Liquid (`junior`, `published`). */
-  "invalid-value": { default: warning("value-ignored"), "false-as-text": error("truthy-text") },
+  "invalid-value": { "default": warning("value-ignored"), "false-as-text": error("truthy-text") },
   "roles-missing": { default: error("page-no-title") },
   "open-missing": { default: error("page-says-filled") },
   /** `"true"` (quoted), `yes`, `on`, `no`, `off`: Jekyll reads them as the author meant. */
-  "open-not-boolean": { default: error("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
+  "open-not-boolean": { "default": error("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
   "team-missing": { default: warning("page-shows-beta") },
   /** A startup's title, or an id with a domain: the certain fix gives the id. */
-  "startup-unknown": { default: error("startup-not-found"), "by-name": warning("startup-by-name"), "with-friend": warning("no-startup-card") },
+  "startup-unknown": {
+    "default": error("startup-not-found"),
+    "by-name": warning("startup-by-name"),
+    "with-friend": warning("no-startup-card"),
+  },
   "contract-missing": { default: warning("labels-only") },
   "contract-alias": { default: warning("labels-only") },
   "contract-unknown": { default: warning("labels-only") },
@@ -139,7 +143,16 @@ export const CONSUMED_KEYS: Readonly<Record<string, string>> = {
  * Consumed keys whose absence only loses a detail: the page keeps working and says nothing false
  * (`title` falls back to « Recrutement », no techno tags, no junior badge, no labels…).
  */
-export const DETAIL_KEYS: ReadonlySet<string> = new Set(["title", "junior", "techno", "domaines", "contacts", "contrat", "layout", "redirect_from"]);
+export const DETAIL_KEYS: ReadonlySet<string> = new Set([
+  "title",
+  "junior",
+  "techno",
+  "domaines",
+  "contacts",
+  "contrat",
+  "layout",
+  "redirect_from",
+]);
 
 /** True when a consumer reads `key` (the configured closing fields included). */
 export function isConsumed(key: string, closingDateFields: readonly string[]): boolean {

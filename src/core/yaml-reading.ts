@@ -89,7 +89,9 @@ function prescan(lines: readonly string[], firstLine: number): Diagnostic | null
     }
     pieces += line.split(/[,[{]/).length;
     if (pieces > MAX_YAML_PIECES && !tooComplex) {
-      tooComplex = diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", { max: MAX_YAML_PIECES });
+      tooComplex = diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", {
+        max: MAX_YAML_PIECES,
+      });
     }
   }
   return tooComplex;
@@ -159,7 +161,10 @@ function errorDiagnostic(error: YAMLError, src: Source): Diagnostic {
       return lineWithoutField(at, src);
     case "MISSING_CHAR": {
       const quote = /^Missing closing (["'])quote/.exec(detail)?.[1];
-      if (quote) return syntax(findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/) ?? at, "yaml-quote-unclosed", { quote });
+      if (quote)
+        return syntax(findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/) ?? at, "yaml-quote-unclosed", {
+          quote,
+        });
       if (/^Comments must be separated/.test(detail)) return syntax(at, "yaml-comment-space");
       if (/^Implicit map keys need to be followed/.test(detail)) return lineWithoutField(at, src);
       break;
@@ -177,8 +182,12 @@ function errorDiagnostic(error: YAMLError, src: Source): Diagnostic {
     }
     case "UNEXPECTED_TOKEN": {
       if (/^Unexpected scalar at node end/.test(detail)) return scalarAfterValue(at, line) ?? genericError(at, error.code, detail);
-      if (/^Unexpected block-seq-ind on same line with key/.test(detail)) return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
-      if (/^Block scalar header includes extra characters/.test(detail) || (/^Not a YAML token/.test(detail) && /:\s*[|>][-+0-9]*\s+\S/.test(line))) {
+      if (/^Unexpected block-seq-ind on same line with key/.test(detail))
+        return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
+      if (
+        /^Block scalar header includes extra characters/.test(detail) ||
+        (/^Not a YAML token/.test(detail) && /:\s*[|>][-+0-9]*\s+\S/.test(line))
+      ) {
         return syntax(at, "yaml-block-scalar");
       }
       break;
@@ -188,7 +197,8 @@ function errorDiagnostic(error: YAMLError, src: Source): Diagnostic {
     case "BAD_SCALAR_START":
       return syntax(at, "yaml-bad-start", { char: detail.slice(-1) });
     case "BAD_ALIAS":
-      if (/^(Anchor|Alias) cannot be an empty string/.test(detail)) return syntax(at, "yaml-bad-start", { char: detail.startsWith("Anchor") ? "&" : "*" });
+      if (/^(Anchor|Alias) cannot be an empty string/.test(detail))
+        return syntax(at, "yaml-bad-start", { char: detail.startsWith("Anchor") ? "&" : "*" });
       break;
     case "KEY_OVER_1024_CHARS":
       return syntax(at, "yaml-key-too-long");
@@ -207,7 +217,8 @@ function genericError(at: Place, code: string, detail: string): Diagnostic {
 /** Text after a value on its line: a value starting with `*` or `&`, or text after a closing quote or bracket. */
 function scalarAfterValue(at: Place, line: string): Diagnostic | null {
   const start = valueStart(line);
-  if (start !== null && (line[start] === "*" || line[start] === "&")) return syntax({ line: at.line, column: start + 1 }, "yaml-bad-start", { char: line[start] ?? "*" });
+  if (start !== null && (line[start] === "*" || line[start] === "&"))
+    return syntax({ line: at.line, column: start + 1 }, "yaml-bad-start", { char: line[start] ?? "*" });
   const closerColumn = line.slice(0, at.column - 1).trimEnd().length;
   const atCloser = { line: at.line, column: Math.max(1, closerColumn) };
   switch (line.charAt(closerColumn - 1)) {
@@ -267,7 +278,8 @@ function checkNodes(doc: Document.Parsed, src: Source): Diagnostic[] {
   const found: Diagnostic[] = [];
   const push = (d: Diagnostic) => found.length < MAX_NODE_PROBLEMS && found.push(d);
   walk(doc.contents, (n) => {
-    if ((isScalar(n) || isCollection(n)) && n.tag !== undefined && !CORE_TAGS.has(n.tag)) push(syntax(src.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
+    if ((isScalar(n) || isCollection(n)) && n.tag !== undefined && !CORE_TAGS.has(n.tag))
+      push(syntax(src.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
     if (!isMap(n)) return;
     const seen = new Map<string, Place>();
     for (const pair of n.items) {
@@ -402,9 +414,15 @@ export function readYaml(lines: readonly string[], firstLine: number): YamlReadi
   const contents = doc.contents;
   if (!isMap(contents)) {
     if (contents === null || (isScalar(contents) && contents.value === null)) {
-      return fail([diagnostic("front-matter-not-mapping", "error", { line: firstLine - 1, column: 1 }, "front-matter-empty", { kind: "empty" })]);
+      return fail([
+        diagnostic("front-matter-not-mapping", "error", { line: firstLine - 1, column: 1 }, "front-matter-empty", { kind: "empty" }),
+      ]);
     }
-    return fail([diagnostic("front-matter-not-mapping", "error", place(contents.range[0]), "front-matter-not-mapping", { kind: isSeq(contents) ? "list" : "scalar" })]);
+    return fail([
+      diagnostic("front-matter-not-mapping", "error", place(contents.range[0]), "front-matter-not-mapping", {
+        kind: isSeq(contents) ? "list" : "scalar",
+      }),
+    ]);
   }
   const read = toData(doc, src);
   if ("problem" in read) return fail([read.problem]);

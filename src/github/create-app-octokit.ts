@@ -49,7 +49,10 @@ const QUIET = Symbol("recrutement-bot.quiet-log");
 
 export class ResponseTooLargeError extends Error {
   override name = "ResponseTooLargeError";
-  constructor(readonly url: string, readonly limit: number) {
+  constructor(
+    readonly url: string,
+    readonly limit: number,
+  ) {
     super(`GitHub answer larger than ${limit} bytes: not read (${url.split("?")[0]})`);
   }
 }
@@ -69,7 +72,7 @@ export function boundedFetch(inner: Fetch, timeoutMs: number, maxBytes: number):
     }
     const chunks: Uint8Array[] = [];
     let total = 0;
-    const reader = response.body.getReader();
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -80,7 +83,11 @@ export function boundedFetch(inner: Fetch, timeoutMs: number, maxBytes: number):
       }
       chunks.push(value);
     }
-    const copy = new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
+    const copy = new Response(Buffer.concat(chunks), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
     Object.defineProperty(copy, "url", { value: response.url });
     return copy;
   };
@@ -103,7 +110,8 @@ function withoutBodies<L extends Log | undefined>(log: L): L {
   const quiet = Object.create(log) as Log & { [QUIET]: true };
   quiet.debug = (...args: unknown[]) => {
     const [first, message] = args;
-    if (typeof first === "object" && first !== null && typeof message === "string" && message.startsWith("GitHub request: ")) log.debug(message);
+    if (typeof first === "object" && first !== null && typeof message === "string" && message.startsWith("GitHub request: "))
+      log.debug(message);
     else log.debug(...args);
   };
   quiet[QUIET] = true;
@@ -116,7 +124,10 @@ export function createAppOctokit(options: AppOctokitOptions = {}): typeof Probot
   const maxWait = options.maxRateLimitWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
   const onLimit = (kind: string) => (retryAfter: number, request: ThrottledRequest, octokit: { log: Log }, retryCount: number) => {
     const retry = retryCount < RATE_LIMIT_RETRIES && retryAfter <= maxWait;
-    octokit.log.warn({ method: request.method, route: request.url, retryAfter, retryCount, retry }, `GitHub ${kind} rate limit: ${retry ? "retrying" : "giving up"}`);
+    octokit.log.warn(
+      { method: request.method, route: request.url, retryAfter, retryCount, retry },
+      `GitHub ${kind} rate limit: ${retry ? "retrying" : "giving up"}`,
+    );
     return retry;
   };
   return ProbotOctokit.defaults((instance: Record<string, unknown>) => {

@@ -27,20 +27,27 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export class MissingCredentialsError extends Error {}
 
 /** `cwd`: the folder a relative PRIVATE_KEY_PATH is read from; `octokit`: tests shrink the waits. */
-export async function githubFromEnv(env: Env, repo: RepoRef, log: Logger, cwd = process.cwd(), octokit: AppOctokitOptions = {}): Promise<GitHub> {
+export async function githubFromEnv(
+  env: Env,
+  repo: RepoRef,
+  log: Logger,
+  cwd = process.cwd(),
+  octokit: AppOctokitOptions = {},
+): Promise<GitHub> {
   const baseUrl = env.GITHUB_API_URL?.replace(/\/+$/, "") || undefined;
   const token = env.GITHUB_TOKEN;
   const Octokit = createAppOctokit({ maxRateLimitWaitSeconds: CLI_RATE_LIMIT_WAIT_SECONDS, ...octokit });
   let client: GitHub;
   if (token) {
-    client = new Octokit({ auth: { token }, ...(baseUrl ? { baseUrl } : {}), log: silent(log) }) as unknown as GitHub;
+    client = new Octokit({ auth: { token }, ...(baseUrl ? { baseUrl } : {}), log: silent(log) });
   } else {
-    const privateKey = env.PRIVATE_KEY?.replace(/\\n/g, "\n") || (env.PRIVATE_KEY_PATH ? readFileSync(path.resolve(cwd, env.PRIVATE_KEY_PATH), "utf8") : "");
+    const privateKey =
+      env.PRIVATE_KEY?.replace(/\\n/g, "\n") || (env.PRIVATE_KEY_PATH ? readFileSync(path.resolve(cwd, env.PRIVATE_KEY_PATH), "utf8") : "");
     if (!env.APP_ID || !privateKey) throw new MissingCredentialsError();
     const probot = new Probot({ appId: env.APP_ID, privateKey, log, ...(baseUrl ? { baseUrl } : {}), Octokit });
     const app = await probot.auth();
     const installation = await app.request("GET /repos/{owner}/{repo}/installation", { ...repo });
-    client = (await probot.auth(installation.data.id)) as unknown as GitHub;
+    client = await probot.auth(installation.data.id);
   }
   const graphqlUrl = env.GITHUB_GRAPHQL_URL;
   return graphqlUrl ? { request: client.request, graphql: client.graphql.defaults({ url: graphqlUrl }) } : client;
@@ -49,5 +56,10 @@ export async function githubFromEnv(env: Env, repo: RepoRef, log: Logger, cwd = 
 function silent(log: Logger) {
   // Failed requests surface as errors where they matter (a 404 on the config file is expected): not logged twice.
   // Warnings (a rate limit waited for) are kept.
-  return { debug: () => {}, info: () => {}, warn: (...args: [object | string, string?]) => (typeof args[0] === "string" ? log.warn(args[0]) : log.warn(args[0], args[1])), error: () => {} };
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...args: [object | string, string?]) => (typeof args[0] === "string" ? log.warn(args[0]) : log.warn(args[0], args[1])),
+    error: () => {},
+  };
 }

@@ -119,7 +119,13 @@ interface ThreadsConnection {
   nodes: (ThreadNode | null)[] | null;
 }
 interface CheckRunsNode {
-  checkSuites?: { nodes: ({ checkRuns: { nodes: ({ databaseId: number | null; externalId: string | null; status: string } | null)[] | null } | null } | null)[] | null } | null;
+  checkSuites?: {
+    nodes:
+      | ({
+          checkRuns: { nodes: ({ databaseId: number | null; externalId: string | null; status: string } | null)[] | null } | null;
+        } | null)[]
+      | null;
+  } | null;
 }
 interface ThreadNode {
   id: string;
@@ -133,7 +139,8 @@ interface CommentsConnection {
 }
 
 const BLOB_FIELDS = "... on Blob { oid byteSize isBinary isTruncated text }";
-const THREAD_FIELDS = "pageInfo { hasPreviousPage startCursor } nodes { id isResolved path comments(first: 1) { nodes { body viewerDidAuthor } } }";
+const THREAD_FIELDS =
+  "pageInfo { hasPreviousPage startCursor } nodes { id isResolved path comments(first: 1) { nodes { body viewerDidAuthor } } }";
 const COMMENT_FIELDS = "pageInfo { hasPreviousPage startCursor } nodes { databaseId body createdAt viewerDidAuthor }";
 
 /** `p<i>`: a posting at the head commit; `b<i>`: the same posting at the base commit. */
@@ -272,11 +279,15 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
 
   // The other postings, in chunks of the size that went through (halved again when needed).
   let per = size === 0 ? 1 : size;
-  for (let start = size; start < q.postingPaths.length; ) {
+  for (let start = size; start < q.postingPaths.length;) {
     const chunk = q.postingPaths.slice(start, start + per);
     const { vars: more, based } = chunkVariables(q, chunk);
     try {
-      const answer = await octokit.graphql<{ repository: Record<string, unknown> | null }>(blobsOnlyQuery(chunk.length, based.length), { owner: repo.owner, name: repo.repo, ...more });
+      const answer = await octokit.graphql<{ repository: Record<string, unknown> | null }>(blobsOnlyQuery(chunk.length, based.length), {
+        owner: repo.owner,
+        name: repo.repo,
+        ...more,
+      });
       keep(chunk, based, answer.repository);
       start += chunk.length;
     } catch (error) {
@@ -350,7 +361,12 @@ export async function readReviewState(octokit: GitHub, repo: RepoRef, q: ReviewS
 }
 
 /** The app's review threads before `before` (100 a page, newest first), and the cursor of the page before them. */
-export async function readOlderThreads(octokit: GitHub, repo: RepoRef, pullNumber: number, before: string): Promise<{ threads: BotThread[]; cursor: string | null }> {
+export async function readOlderThreads(
+  octokit: GitHub,
+  repo: RepoRef,
+  pullNumber: number,
+  before: string,
+): Promise<{ threads: BotThread[]; cursor: string | null }> {
   const data = await octokit.graphql<{ repository: { pullRequest: { reviewThreads: ThreadsConnection } | null } | null }>(THREADS_QUERY, {
     owner: repo.owner,
     name: repo.repo,
@@ -369,7 +385,8 @@ function threadsOf(connection: ThreadsConnection): BotThread[] {
   const out: BotThread[] = [];
   for (const thread of connection.nodes ?? []) {
     const first = thread?.comments.nodes?.[0];
-    if (thread && first && first.viewerDidAuthor) out.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
+    if (thread && first && first.viewerDidAuthor)
+      out.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
   }
   return out;
 }
@@ -382,7 +399,8 @@ function latestCheckRun(commit: CheckRunsNode | null | undefined): string | null
   let latest: { databaseId: number; externalId: string | null; status: string } | null = null;
   for (const suite of commit?.checkSuites?.nodes ?? []) {
     for (const run of suite?.checkRuns?.nodes ?? []) {
-      if (run && run.databaseId !== null && (latest === null || run.databaseId > latest.databaseId)) latest = { ...run, databaseId: run.databaseId };
+      if (run && run.databaseId !== null && (latest === null || run.databaseId > latest.databaseId))
+        latest = { ...run, databaseId: run.databaseId };
     }
   }
   return latest !== null && latest.status === "COMPLETED" ? latest.externalId : null;
@@ -396,7 +414,8 @@ function isTooLarge(error: unknown): boolean {
 /** The blob as text; a cut one that can be a posting (1 MiB at most) read in full through the git blobs API. */
 async function inFull(octokit: GitHub, repo: RepoRef, node: BlobNode | null | undefined): Promise<BlobRead> {
   const read = toBlobRead(node);
-  if (read.kind !== "too-large" || !node?.isTruncated || node.isBinary || !node.oid || (node.byteSize ?? Infinity) > MAX_POSTING_BYTES) return read;
+  if (read.kind !== "too-large" || !node?.isTruncated || node.isBinary || !node.oid || (node.byteSize ?? Infinity) > MAX_POSTING_BYTES)
+    return read;
   const res = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: node.oid });
   const bytes = Buffer.from(res.data.content, res.data.encoding === "base64" ? "base64" : "utf8");
   // Decoded as GitHub decodes `Blob.text` (the engine sees a byte order mark, if any).
@@ -422,7 +441,11 @@ async function readCommentsPage(octokit: GitHub, repo: RepoRef, pullNumber: numb
 
 function markedComments(connection: CommentsConnection, marker: string): BotComment[] {
   return (connection.nodes ?? [])
-    .flatMap((c) => (c && c.viewerDidAuthor && c.databaseId !== null && c.body.includes(marker) ? [{ id: c.databaseId, body: c.body, createdAt: c.createdAt }] : []))
+    .flatMap((c) =>
+      c && c.viewerDidAuthor && c.databaseId !== null && c.body.includes(marker)
+        ? [{ id: c.databaseId, body: c.body, createdAt: c.createdAt }]
+        : [],
+    )
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
 }
 

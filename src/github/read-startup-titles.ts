@@ -22,12 +22,21 @@ const QUERY = `query StartupTitles($owner: String!, $name: String!, $oid: GitObj
 
 interface Answer {
   repository: {
-    object: { entries?: ({ name: string; type: string; object: { byteSize?: number; isBinary?: boolean | null; text?: string | null } | null } | null)[] | null } | null;
+    object: {
+      entries?:
+        | ({ name: string; type: string; object: { byteSize?: number; isBinary?: boolean | null; text?: string | null } | null } | null)[]
+        | null;
+    } | null;
   } | null;
 }
 
 /** Startup id → title, for the tree `treeOid` of the startups folder. */
-export async function readStartupTitles(octokit: GitHub, repo: RepoRef, treeOid: string, cache: StartupTitlesCache): Promise<Map<string, string>> {
+export async function readStartupTitles(
+  octokit: GitHub,
+  repo: RepoRef,
+  treeOid: string,
+  cache: StartupTitlesCache,
+): Promise<Map<string, string>> {
   const hit = cache.get(treeOid);
   if (hit) return hit;
   const answer = await octokit.graphql<Answer>(QUERY, { owner: repo.owner, name: repo.repo, oid: treeOid });

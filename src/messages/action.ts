@@ -12,7 +12,8 @@ export const actionMessages = defineMessages({
       `The event ${p.event} triggers nothing. The Action reviews pull requests on pull_request and pull_request_target, and closes expired postings on schedule, workflow_dispatch and push. Nothing was read or written.`,
   },
   "action-no-event": {
-    fr: (p: { path: string }) => `Le fichier de l'évènement (GITHUB_EVENT_PATH) est illisible\u202F: «\u202F${p.path}\u202F». Rien n'a été lu ni écrit.`,
+    fr: (p: { path: string }) =>
+      `Le fichier de l'évènement (GITHUB_EVENT_PATH) est illisible\u202F: «\u202F${p.path}\u202F». Rien n'a été lu ni écrit.`,
     en: (p: { path: string }) => `The event file (GITHUB_EVENT_PATH) cannot be read: “${p.path}”. Nothing was read or written.`,
   },
   "action-no-token": {
@@ -32,8 +33,10 @@ export const actionMessages = defineMessages({
     en: (p: { pull: number }) => `Pull request #${p.pull}: reading failed, the check run says so (neutral).`,
   },
   "action-review-failed-steps": {
-    fr: (p: { steps: string }) => `Écritures en échec\u202F: ${p.steps}. Le jeton a-t-il les permissions checks, pull-requests et issues en écriture\u202F?`,
-    en: (p: { steps: string }) => `Writes that failed: ${p.steps}. Does the token have write permissions for checks, pull-requests and issues?`,
+    fr: (p: { steps: string }) =>
+      `Écritures en échec\u202F: ${p.steps}. Le jeton a-t-il les permissions checks, pull-requests et issues en écriture\u202F?`,
+    en: (p: { steps: string }) =>
+      `Writes that failed: ${p.steps}. Does the token have write permissions for checks, pull-requests and issues?`,
   },
   "action-summary-review-title": {
     fr: (p: { pull: number }) => `recrutement-bot — relecture de la pull request #${p.pull}`,

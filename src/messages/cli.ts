@@ -4,8 +4,10 @@ import { plural } from "./plural.js";
 /** Messages of the command-line tool (`recrutement-bot`). French first, English beside it. */
 export const cliMessages = defineMessages({
   "cli-summary": {
-    fr: (p: { errors: number; warnings: number }) => `${plural("fr", p.errors, "erreur", "erreurs")}, ${plural("fr", p.warnings, "avertissement", "avertissements")}`,
-    en: (p: { errors: number; warnings: number }) => `${plural("en", p.errors, "error", "errors")}, ${plural("en", p.warnings, "warning", "warnings")}`,
+    fr: (p: { errors: number; warnings: number }) =>
+      `${plural("fr", p.errors, "erreur", "erreurs")}, ${plural("fr", p.warnings, "avertissement", "avertissements")}`,
+    en: (p: { errors: number; warnings: number }) =>
+      `${plural("en", p.errors, "error", "errors")}, ${plural("en", p.warnings, "warning", "warnings")}`,
   },
   "cli-summary-problems": {
     fr: (p: { problems: number; errors: number; warnings: number; files: number }) =>
@@ -166,8 +168,10 @@ export const cliMessages = defineMessages({
     en: (p: { argument: string }) => `Unexpected argument: ${p.argument}`,
   },
   "cli-invalid-choice": {
-    fr: (p: { option: string; value: string; choices: string }) => `Valeur invalide pour ${p.option}\u202F: ${p.value} (valeurs possibles\u202F: ${p.choices})`,
-    en: (p: { option: string; value: string; choices: string }) => `Invalid value for ${p.option}: ${p.value} (expected one of: ${p.choices})`,
+    fr: (p: { option: string; value: string; choices: string }) =>
+      `Valeur invalide pour ${p.option}\u202F: ${p.value} (valeurs possibles\u202F: ${p.choices})`,
+    en: (p: { option: string; value: string; choices: string }) =>
+      `Invalid value for ${p.option}: ${p.value} (expected one of: ${p.choices})`,
   },
 
   // Input/output problems (exit code 2).
@@ -178,7 +182,8 @@ export const cliMessages = defineMessages({
   "cli-postings-dir-missing": {
     fr: (p: { path: string }) =>
       `Dossier des offres introuvable\u202F: ${p.path}. Lancez la commande à la racine du dépôt, ou donnez --root DOSSIER ou les chemins des offres.`,
-    en: (p: { path: string }) => `Postings folder not found: ${p.path}. Run the command at the repository root, or give --root DIR or the postings' paths.`,
+    en: (p: { path: string }) =>
+      `Postings folder not found: ${p.path}. Run the command at the repository root, or give --root DIR or the postings' paths.`,
   },
   "cli-root-missing": {
     fr: (p: { path: string }) => `Racine du dépôt introuvable (--root)\u202F: ${p.path}`,

@@ -19,12 +19,16 @@ export const closingMessages = defineMessages({
       `The posting “${p.roles}” (\`${p.path}\`) was due to close on ${p.day} (\`${p.field}: ${p.date}\`), ${p.ago}. It is still open.`,
   },
   "closing-pr-why-filled": {
-    fr: (p: { roles: string; path: string }) => `L'offre «\u202F${p.roles}\u202F» (\`${p.path}\`) est marquée pourvue (\`poste_pourvu: true\`) mais elle est encore ouverte.`,
-    en: (p: { roles: string; path: string }) => `The posting “${p.roles}” (\`${p.path}\`) is marked filled (\`poste_pourvu: true\`) but it is still open.`,
+    fr: (p: { roles: string; path: string }) =>
+      `L'offre «\u202F${p.roles}\u202F» (\`${p.path}\`) est marquée pourvue (\`poste_pourvu: true\`) mais elle est encore ouverte.`,
+    en: (p: { roles: string; path: string }) =>
+      `The posting “${p.roles}” (\`${p.path}\`) is marked filled (\`poste_pourvu: true\`) but it is still open.`,
   },
   "closing-pr-why-asked": {
-    fr: (p: { roles: string; path: string; login: string }) => `@${p.login} a demandé depuis le tableau de bord de fermer maintenant l'offre «\u202F${p.roles}\u202F» (\`${p.path}\`).`,
-    en: (p: { roles: string; path: string; login: string }) => `@${p.login} asked from the dashboard to close the posting “${p.roles}” (\`${p.path}\`) now.`,
+    fr: (p: { roles: string; path: string; login: string }) =>
+      `@${p.login} a demandé depuis le tableau de bord de fermer maintenant l'offre «\u202F${p.roles}\u202F» (\`${p.path}\`).`,
+    en: (p: { roles: string; path: string; login: string }) =>
+      `@${p.login} asked from the dashboard to close the posting “${p.roles}” (\`${p.path}\`) now.`,
   },
   "closing-pr-list-asked-keep": {
     fr: () => "**Garder l'offre ouverte**\u202F: fermez cette pull request sans la fusionner.",
@@ -37,7 +41,8 @@ export const closingMessages = defineMessages({
       `Once this pull request is merged, line ${p.line} of the file becomes \`open: false\`: the site no longer shows the posting as open, and its page says “Ce poste a été pourvu…” (this position has been filled). Nothing else in the file changes.`,
   },
   "closing-pr-asked": {
-    fr: (p: { login: string }) => `@${p.login}, vous avez ajouté cette offre\u202F: pouvez-vous nous dire s'il faut la fermer ou la prolonger\u202F?`,
+    fr: (p: { login: string }) =>
+      `@${p.login}, vous avez ajouté cette offre\u202F: pouvez-vous nous dire s'il faut la fermer ou la prolonger\u202F?`,
     en: (p: { login: string }) => `@${p.login}, you added this posting: could you tell us whether to close it or extend it?`,
   },
   "closing-pr-list-merge": {
@@ -55,16 +60,20 @@ export const closingMessages = defineMessages({
     en: () => "change the closing date",
   },
   "closing-pr-list-keep-filled": {
-    fr: (p: { edit: string }) => `**Garder l'offre ouverte**\u202F: ${p.edit} et retirez \`poste_pourvu: true\`. Cette pull request se ferme alors d'elle-même.`,
-    en: (p: { edit: string }) => `**Keep the posting open**: ${p.edit} and remove \`poste_pourvu: true\`. This pull request then closes itself.`,
+    fr: (p: { edit: string }) =>
+      `**Garder l'offre ouverte**\u202F: ${p.edit} et retirez \`poste_pourvu: true\`. Cette pull request se ferme alors d'elle-même.`,
+    en: (p: { edit: string }) =>
+      `**Keep the posting open**: ${p.edit} and remove \`poste_pourvu: true\`. This pull request then closes itself.`,
   },
   "closing-pr-edit-file-label": {
     fr: () => "modifiez le fichier de l'offre",
     en: () => "edit the posting's file",
   },
   "closing-pr-list-decline": {
-    fr: () => "**Fermer sans fusionner** (ou commenter `/garder-ouverte`)\u202F: l'offre reste ouverte, et sa fermeture n'est plus proposée tant que son fichier ne change pas.",
-    en: () => "**Close without merging** (or comment `/garder-ouverte`): the posting stays open, and its closing is not proposed again until its file changes.",
+    fr: () =>
+      "**Fermer sans fusionner** (ou commenter `/garder-ouverte`)\u202F: l'offre reste ouverte, et sa fermeture n'est plus proposée tant que son fichier ne change pas.",
+    en: () =>
+      "**Close without merging** (or comment `/garder-ouverte`): the posting stays open, and its closing is not proposed again until its file changes.",
   },
   "closing-pr-signature": {
     fr: () => "<sub>Proposée par recrutement-bot, qui relit chaque jour les dates de clôture des offres.</sub>",
@@ -81,8 +90,10 @@ export const closingMessages = defineMessages({
     en: (p: { count: number }) => `Close ${plural("en", p.count, "expired posting", "expired postings")}`,
   },
   "closing-pr-grouped-intro": {
-    fr: (p: { count: number; today: string }) => `${plural("fr", p.count, "offre est", "offres sont")} à fermer (nous sommes le ${p.today})\u202F:`,
-    en: (p: { count: number; today: string }) => `${plural("en", p.count, "posting is", "postings are")} due for closing (today is ${p.today}):`,
+    fr: (p: { count: number; today: string }) =>
+      `${plural("fr", p.count, "offre est", "offres sont")} à fermer (nous sommes le ${p.today})\u202F:`,
+    en: (p: { count: number; today: string }) =>
+      `${plural("en", p.count, "posting is", "postings are")} due for closing (today is ${p.today}):`,
   },
   "closing-pr-grouped-item-date": {
     fr: (p: { roles: string; path: string; line: number; field: string; date: string; day: string; ago: string }) =>
@@ -91,11 +102,14 @@ export const closingMessages = defineMessages({
       `“${p.roles}” (\`${p.path}\`, line ${p.line}): due to close on ${p.day} (\`${p.field}: ${p.date}\`), ${p.ago}`,
   },
   "closing-pr-grouped-item-filled": {
-    fr: (p: { roles: string; path: string; line: number }) => `«\u202F${p.roles}\u202F» (\`${p.path}\`, ligne ${p.line})\u202F: poste pourvu (\`poste_pourvu: true\`)`,
-    en: (p: { roles: string; path: string; line: number }) => `“${p.roles}” (\`${p.path}\`, line ${p.line}): position filled (\`poste_pourvu: true\`)`,
+    fr: (p: { roles: string; path: string; line: number }) =>
+      `«\u202F${p.roles}\u202F» (\`${p.path}\`, ligne ${p.line})\u202F: poste pourvu (\`poste_pourvu: true\`)`,
+    en: (p: { roles: string; path: string; line: number }) =>
+      `“${p.roles}” (\`${p.path}\`, line ${p.line}): position filled (\`poste_pourvu: true\`)`,
   },
   "closing-pr-grouped-more": {
-    fr: (p: { count: number }) => `- … et ${plural("fr", p.count, "autre", "autres")}\u202F: la liste complète est dans le message du commit.`,
+    fr: (p: { count: number }) =>
+      `- … et ${plural("fr", p.count, "autre", "autres")}\u202F: la liste complète est dans le message du commit.`,
     en: (p: { count: number }) => `- … and ${p.count} more: the full list is in the commit message.`,
   },
   "closing-pr-grouped-merge": {
@@ -147,16 +161,22 @@ export const closingMessages = defineMessages({
       `I did not understand “${p.value}”: write \`/prolonger YYYY-MM-DD\` with a date after today (${p.today}), or \`/prolonger 30 jours\` (1 to 365 days). Nothing changed.`,
   },
   "closing-command-no-date-line": {
-    fr: () => "Cette offre n'a pas de ligne de date de clôture à repousser (elle est à fermer parce que le poste est pourvu)\u202F: retirez `poste_pourvu: true` de son fichier pour la garder ouverte. Rien n'a changé.",
-    en: () => "This posting has no closing-date line to move (it is due because the position is filled): remove `poste_pourvu: true` from its file to keep it open. Nothing changed.",
+    fr: () =>
+      "Cette offre n'a pas de ligne de date de clôture à repousser (elle est à fermer parce que le poste est pourvu)\u202F: retirez `poste_pourvu: true` de son fichier pour la garder ouverte. Rien n'a changé.",
+    en: () =>
+      "This posting has no closing-date line to move (it is due because the position is filled): remove `poste_pourvu: true` from its file to keep it open. Nothing changed.",
   },
   "closing-command-extended": {
-    fr: (p: { login: string; day: string }) => `C'est fait, @${p.login}\u202F: cette pull request ne ferme plus l'offre, elle repousse sa date de clôture au ${p.day}. Fusionnez-la pour que la nouvelle date compte.`,
-    en: (p: { login: string; day: string }) => `Done, @${p.login}: this pull request no longer closes the posting, it moves its closing date to ${p.day}. Merge it for the new date to count.`,
+    fr: (p: { login: string; day: string }) =>
+      `C'est fait, @${p.login}\u202F: cette pull request ne ferme plus l'offre, elle repousse sa date de clôture au ${p.day}. Fusionnez-la pour que la nouvelle date compte.`,
+    en: (p: { login: string; day: string }) =>
+      `Done, @${p.login}: this pull request no longer closes the posting, it moves its closing date to ${p.day}. Merge it for the new date to count.`,
   },
   "closing-command-kept": {
-    fr: (p: { login: string }) => `C'est noté, @${p.login}\u202F: l'offre reste ouverte. Je ferme cette pull request, et je ne la proposerai plus tant que le fichier de l'offre ne change pas.`,
-    en: (p: { login: string }) => `Noted, @${p.login}: the posting stays open. Closing this pull request; it will not be proposed again until the posting's file changes.`,
+    fr: (p: { login: string }) =>
+      `C'est noté, @${p.login}\u202F: l'offre reste ouverte. Je ferme cette pull request, et je ne la proposerai plus tant que le fichier de l'offre ne change pas.`,
+    en: (p: { login: string }) =>
+      `Noted, @${p.login}: the posting stays open. Closing this pull request; it will not be proposed again until the posting's file changes.`,
   },
   "closing-extension-title": {
     fr: (p: { roles: string; day: string }) => `Prolonger l'offre «\u202F${p.roles}\u202F» jusqu'au ${p.day}`,
@@ -169,11 +189,13 @@ export const closingMessages = defineMessages({
       `As @${p.login} asked, this pull request no longer closes the posting “${p.roles}” (\`${p.path}\`): it moves its closing date to ${p.day} (line ${p.line}: \`${p.field}: ${p.date}\`). Nothing else in the file changes.`,
   },
   "closing-extension-list-merge": {
-    fr: (p: { day: string }) => `**Fusionner**\u202F: l'offre reste ouverte jusqu'au ${p.day}\u202F; sa fermeture sera proposée le lendemain.`,
+    fr: (p: { day: string }) =>
+      `**Fusionner**\u202F: l'offre reste ouverte jusqu'au ${p.day}\u202F; sa fermeture sera proposée le lendemain.`,
     en: (p: { day: string }) => `**Merge**: the posting stays open until ${p.day}; its closing is proposed the day after.`,
   },
   "closing-extension-list-close": {
-    fr: () => "**Fermer sans fusionner**\u202F: la date ne change pas, et la fermeture de l'offre sera proposée de nouveau au prochain passage.",
+    fr: () =>
+      "**Fermer sans fusionner**\u202F: la date ne change pas, et la fermeture de l'offre sera proposée de nouveau au prochain passage.",
     en: () => "**Close without merging**: the date does not change, and the posting's closing is proposed again at the next run.",
   },
   "closing-extension-commit": {
@@ -233,7 +255,8 @@ export const closingMessages = defineMessages({
     en: () => "### Open postings by contract type",
   },
   "dashboard-failing-heading": {
-    fr: () => "### Offres ouvertes qui ne passent pas les vérifications (la page casse ou ment\u202F; le détail\u202F: `recrutement-bot check`)",
+    fr: () =>
+      "### Offres ouvertes qui ne passent pas les vérifications (la page casse ou ment\u202F; le détail\u202F: `recrutement-bot check`)",
     en: () => "### Open postings that do not pass the checks (the page breaks or says something false; details: `recrutement-bot check`)",
   },
   "dashboard-contract-none": {
@@ -258,38 +281,52 @@ export const closingMessages = defineMessages({
     en: () => "extend by 30 days",
   },
   "dashboard-acted-close": {
-    fr: (p: { login: string; roles: string; pr: number }) => `@${p.login}\u202F: la pull request qui ferme l'offre «\u202F${p.roles}\u202F» est ouverte, #${p.pr}.`,
-    en: (p: { login: string; roles: string; pr: number }) => `@${p.login}: the pull request closing the posting “${p.roles}” is open, #${p.pr}.`,
+    fr: (p: { login: string; roles: string; pr: number }) =>
+      `@${p.login}\u202F: la pull request qui ferme l'offre «\u202F${p.roles}\u202F» est ouverte, #${p.pr}.`,
+    en: (p: { login: string; roles: string; pr: number }) =>
+      `@${p.login}: the pull request closing the posting “${p.roles}” is open, #${p.pr}.`,
   },
   "dashboard-acted-extend": {
-    fr: (p: { login: string; roles: string; pr: number; day: string }) => `@${p.login}\u202F: la pull request qui prolonge l'offre «\u202F${p.roles}\u202F» jusqu'au ${p.day} est ouverte, #${p.pr}.`,
-    en: (p: { login: string; roles: string; pr: number; day: string }) => `@${p.login}: the pull request extending the posting “${p.roles}” until ${p.day} is open, #${p.pr}.`,
+    fr: (p: { login: string; roles: string; pr: number; day: string }) =>
+      `@${p.login}\u202F: la pull request qui prolonge l'offre «\u202F${p.roles}\u202F» jusqu'au ${p.day} est ouverte, #${p.pr}.`,
+    en: (p: { login: string; roles: string; pr: number; day: string }) =>
+      `@${p.login}: the pull request extending the posting “${p.roles}” until ${p.day} is open, #${p.pr}.`,
   },
   "dashboard-acted-nothing": {
-    fr: (p: { login: string; path: string }) => `@${p.login}\u202F: rien à faire pour \`${p.path}\` (offre déjà fermée, sans ligne de date, ou une pull request de l'application existe déjà).`,
-    en: (p: { login: string; path: string }) => `@${p.login}: nothing to do for \`${p.path}\` (posting already closed, without a date line, or a pull request of the app already exists).`,
+    fr: (p: { login: string; path: string }) =>
+      `@${p.login}\u202F: rien à faire pour \`${p.path}\` (offre déjà fermée, sans ligne de date, ou une pull request de l'application existe déjà).`,
+    en: (p: { login: string; path: string }) =>
+      `@${p.login}: nothing to do for \`${p.path}\` (posting already closed, without a date line, or a pull request of the app already exists).`,
   },
 
   // — comment when the app closes its own pull request
   "closing-obsolete-closed-by-hand": {
-    fr: () => "L'offre a été fermée directement dans son fichier (`open: false`)\u202F: cette pull request n'a plus d'objet. Je la ferme et supprime sa branche.",
-    en: () => "The posting was closed in its file directly (`open: false`): this pull request is no longer needed. Closing it and deleting its branch.",
+    fr: () =>
+      "L'offre a été fermée directement dans son fichier (`open: false`)\u202F: cette pull request n'a plus d'objet. Je la ferme et supprime sa branche.",
+    en: () =>
+      "The posting was closed in its file directly (`open: false`): this pull request is no longer needed. Closing it and deleting its branch.",
   },
   "closing-obsolete-extended": {
-    fr: (p: { field: string; date: string }) => `La date de clôture de l'offre a été repoussée (\`${p.field}: ${p.date}\`)\u202F: l'offre reste ouverte. Je ferme cette pull request et supprime sa branche.`,
-    en: (p: { field: string; date: string }) => `The posting's closing date was moved (\`${p.field}: ${p.date}\`): the posting stays open. Closing this pull request and deleting its branch.`,
+    fr: (p: { field: string; date: string }) =>
+      `La date de clôture de l'offre a été repoussée (\`${p.field}: ${p.date}\`)\u202F: l'offre reste ouverte. Je ferme cette pull request et supprime sa branche.`,
+    en: (p: { field: string; date: string }) =>
+      `The posting's closing date was moved (\`${p.field}: ${p.date}\`): the posting stays open. Closing this pull request and deleting its branch.`,
   },
   "closing-obsolete-not-due": {
-    fr: () => "L'offre n'a plus de date de clôture passée ni `poste_pourvu: true`\u202F: elle reste ouverte. Je ferme cette pull request et supprime sa branche.",
-    en: () => "The posting no longer has a past closing date nor `poste_pourvu: true`: it stays open. Closing this pull request and deleting its branch.",
+    fr: () =>
+      "L'offre n'a plus de date de clôture passée ni `poste_pourvu: true`\u202F: elle reste ouverte. Je ferme cette pull request et supprime sa branche.",
+    en: () =>
+      "The posting no longer has a past closing date nor `poste_pourvu: true`: it stays open. Closing this pull request and deleting its branch.",
   },
   "closing-obsolete-removed": {
     fr: () => "Le fichier de l'offre n'est plus sur la branche par défaut\u202F: je ferme cette pull request et supprime sa branche.",
     en: () => "The posting's file is no longer on the default branch: closing this pull request and deleting its branch.",
   },
   "closing-obsolete-nothing-left": {
-    fr: () => "Aucune des offres de cette pull request n'est plus à fermer (fermées à la main, prolongées ou supprimées)\u202F: je la ferme et supprime sa branche.",
-    en: () => "None of this pull request's postings is due any more (closed by hand, extended or removed): closing it and deleting its branch.",
+    fr: () =>
+      "Aucune des offres de cette pull request n'est plus à fermer (fermées à la main, prolongées ou supprimées)\u202F: je la ferme et supprime sa branche.",
+    en: () =>
+      "None of this pull request's postings is due any more (closed by hand, extended or removed): closing it and deleting its branch.",
   },
 
   // — the `close` command
@@ -348,16 +385,21 @@ export const closingMessages = defineMessages({
       ].join("\n"),
   },
   "cli-close-due-date": {
-    fr: (p: { path: string; line: number; roles: string; field: string; date: string }) => `${p.path}:${p.line}  «\u202F${p.roles}\u202F»\u202F: ${p.field} ${p.date} passée`,
-    en: (p: { path: string; line: number; roles: string; field: string; date: string }) => `${p.path}:${p.line}  “${p.roles}”: ${p.field} ${p.date} has passed`,
+    fr: (p: { path: string; line: number; roles: string; field: string; date: string }) =>
+      `${p.path}:${p.line}  «\u202F${p.roles}\u202F»\u202F: ${p.field} ${p.date} passée`,
+    en: (p: { path: string; line: number; roles: string; field: string; date: string }) =>
+      `${p.path}:${p.line}  “${p.roles}”: ${p.field} ${p.date} has passed`,
   },
   "cli-close-due-filled": {
-    fr: (p: { path: string; line: number; roles: string }) => `${p.path}:${p.line}  «\u202F${p.roles}\u202F»\u202F: poste pourvu (poste_pourvu: true)`,
+    fr: (p: { path: string; line: number; roles: string }) =>
+      `${p.path}:${p.line}  «\u202F${p.roles}\u202F»\u202F: poste pourvu (poste_pourvu: true)`,
     en: (p: { path: string; line: number; roles: string }) => `${p.path}:${p.line}  “${p.roles}”: position filled (poste_pourvu: true)`,
   },
   "cli-close-summary": {
-    fr: (p: { due: number; files: number; today: string }) => `${plural("fr", p.due, "offre à fermer", "offres à fermer")} au ${p.today} (${plural("fr", p.files, "offre lue", "offres lues")})`,
-    en: (p: { due: number; files: number; today: string }) => `${plural("en", p.due, "posting", "postings")} due for closing on ${p.today} (${plural("en", p.files, "posting read", "postings read")})`,
+    fr: (p: { due: number; files: number; today: string }) =>
+      `${plural("fr", p.due, "offre à fermer", "offres à fermer")} au ${p.today} (${plural("fr", p.files, "offre lue", "offres lues")})`,
+    en: (p: { due: number; files: number; today: string }) =>
+      `${plural("en", p.due, "posting", "postings")} due for closing on ${p.today} (${plural("en", p.files, "posting read", "postings read")})`,
   },
   "cli-close-written": {
     fr: (p: { count: number }) => `${plural("fr", p.count, "fichier modifié", "fichiers modifiés")}\u202F: open: false`,
@@ -392,7 +434,8 @@ export const closingMessages = defineMessages({
     en: (p: { repo: string }) => `${p.repo}: closing disabled (closing.enabled: false)`,
   },
   "cli-close-no-folder": {
-    fr: (p: { repo: string }) => `${p.repo}\u202F: pas de dossier des offres sur la branche par défaut (option postings)\u202F; rien n'est fait`,
+    fr: (p: { repo: string }) =>
+      `${p.repo}\u202F: pas de dossier des offres sur la branche par défaut (option postings)\u202F; rien n'est fait`,
     en: (p: { repo: string }) => `${p.repo}: no postings folder on the default branch (option postings); nothing done`,
   },
   "cli-close-empty": {
@@ -404,13 +447,16 @@ export const closingMessages = defineMessages({
   "action-bad-boolean": {
     fr: (p: { name: string; value: string }) =>
       `Entrée ${p.name} de l'Action\u202F: «\u202F${p.value}\u202F» n'est pas un booléen. Valeurs acceptées\u202F: true, True, TRUE, false, False, FALSE. Rien n'a été lu ni écrit.`,
-    en: (p: { name: string; value: string }) => `Action input ${p.name}: “${p.value}” is not a boolean. Accepted values: true, True, TRUE, false, False, FALSE. Nothing was read or written.`,
+    en: (p: { name: string; value: string }) =>
+      `Action input ${p.name}: “${p.value}” is not a boolean. Accepted values: true, True, TRUE, false, False, FALSE. Nothing was read or written.`,
   },
 
   // — the plan and its outcome (dry-run, CLI, logs)
   "closing-plan-header": {
-    fr: (p: { repo: string; today: string; dryRun: string }) => `${p.repo}, le ${p.today}${p.dryRun ? " — simulation (dry-run)\u202F: rien n'est écrit" : ""}`,
-    en: (p: { repo: string; today: string; dryRun: string }) => `${p.repo}, on ${p.today}${p.dryRun ? " — dry run: nothing is written" : ""}`,
+    fr: (p: { repo: string; today: string; dryRun: string }) =>
+      `${p.repo}, le ${p.today}${p.dryRun ? " — simulation (dry-run)\u202F: rien n'est écrit" : ""}`,
+    en: (p: { repo: string; today: string; dryRun: string }) =>
+      `${p.repo}, on ${p.today}${p.dryRun ? " — dry run: nothing is written" : ""}`,
   },
   "closing-plan-create": {
     fr: (p: { branch: string; paths: string }) => `ouvrir une pull request (${p.branch})\u202F: ${p.paths}`,
@@ -433,8 +479,10 @@ export const closingMessages = defineMessages({
     en: (p: { pr: number; path: string }) => `do not propose ${p.path} again: refused in #${p.pr}, file unchanged since`,
   },
   "closing-plan-capped": {
-    fr: (p: { path: string; max: number }) => `${p.path}\u202F: au prochain passage (${plural("fr", p.max, "pull request", "pull requests")} au plus par passage)`,
-    en: (p: { path: string; max: number }) => `${p.path}: next run (${plural("en", p.max, "pull request", "pull requests")} at most per run)`,
+    fr: (p: { path: string; max: number }) =>
+      `${p.path}\u202F: au prochain passage (${plural("fr", p.max, "pull request", "pull requests")} au plus par passage)`,
+    en: (p: { path: string; max: number }) =>
+      `${p.path}: next run (${plural("en", p.max, "pull request", "pull requests")} at most per run)`,
   },
   "closing-plan-group-full": {
     fr: (p: { path: string }) => `${p.path}\u202F: après la fusion de la pull request groupée (elle est pleine)`,

@@ -71,15 +71,31 @@ export const configMessages = defineMessages({
   },
   "config-too-big": {
     fr: (p: { origin: string; limit: number }) =>
-      p.origin === "string" ? `trop long${NS}: ${plural("fr", p.limit, "caractère", "caractères")} au plus` : p.origin === "array" ? `trop d'éléments${NS}: ${p.limit} au plus` : `trop grand${NS}: ${p.limit} au plus`,
+      p.origin === "string"
+        ? `trop long${NS}: ${plural("fr", p.limit, "caractère", "caractères")} au plus`
+        : p.origin === "array"
+          ? `trop d'éléments${NS}: ${p.limit} au plus`
+          : `trop grand${NS}: ${p.limit} au plus`,
     en: (p: { origin: string; limit: number }) =>
-      p.origin === "string" ? `too long: ${plural("en", p.limit, "character", "characters")} at most` : p.origin === "array" ? `too many items: ${p.limit} at most` : `too large: ${p.limit} at most`,
+      p.origin === "string"
+        ? `too long: ${plural("en", p.limit, "character", "characters")} at most`
+        : p.origin === "array"
+          ? `too many items: ${p.limit} at most`
+          : `too large: ${p.limit} at most`,
   },
   "config-too-small": {
     fr: (p: { origin: string; limit: number }) =>
-      p.origin === "string" ? `trop court${NS}: ${plural("fr", p.limit, "caractère", "caractères")} au moins` : p.origin === "array" ? `trop peu d'éléments${NS}: ${p.limit} au moins` : `trop petit${NS}: ${p.limit} au moins`,
+      p.origin === "string"
+        ? `trop court${NS}: ${plural("fr", p.limit, "caractère", "caractères")} au moins`
+        : p.origin === "array"
+          ? `trop peu d'éléments${NS}: ${p.limit} au moins`
+          : `trop petit${NS}: ${p.limit} au moins`,
     en: (p: { origin: string; limit: number }) =>
-      p.origin === "string" ? `too short: ${plural("en", p.limit, "character", "characters")} at least` : p.origin === "array" ? `too few items: ${p.limit} at least` : `too small: ${p.limit} at least`,
+      p.origin === "string"
+        ? `too short: ${plural("en", p.limit, "character", "characters")} at least`
+        : p.origin === "array"
+          ? `too few items: ${p.limit} at least`
+          : `too small: ${p.limit} at least`,
   },
   "config-invalid-value": {
     fr: () => "valeur invalide",

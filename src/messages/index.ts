@@ -28,7 +28,7 @@ export type MessageParams<K extends MessageId> = Parameters<(typeof catalogue)[K
 /** Renders message `id` in `lang`. Params are plain values; escaping is the caller's job. */
 export function t<K extends MessageId>(lang: Lang, id: K, ...params: MessageParams<K> extends undefined ? [] : [MessageParams<K>]): string {
   const entry = catalogue[id] as unknown as Entry<Params>;
-  return entry[lang]((params[0] ?? {}) as Params);
+  return entry[lang](params[0] ?? {});
 }
 
 /** Untyped lookup, for ids carried as data (a diagnostic's `messageId`). */

@@ -26,8 +26,10 @@ export const reviewMessages = defineMessages({
     en: (p: { n: number }) => plural("en", p.n, "posting", "postings"),
   },
   "count-earlier": {
-    fr: (p: { n: number }) => plural("fr", p.n, "remarque déjà présente avant cette pull request", "remarques déjà présentes avant cette pull request"),
-    en: (p: { n: number }) => plural("en", p.n, "remark already there before this pull request", "remarks already there before this pull request"),
+    fr: (p: { n: number }) =>
+      plural("fr", p.n, "remarque déjà présente avant cette pull request", "remarques déjà présentes avant cette pull request"),
+    en: (p: { n: number }) =>
+      plural("en", p.n, "remark already there before this pull request", "remarks already there before this pull request"),
   },
   "severity-error": {
     fr: () => "À corriger",
@@ -90,12 +92,14 @@ export const reviewMessages = defineMessages({
   "check-summary-overridden": {
     fr: (p: { login: string; label: string }) =>
       `✅ Vérification levée par **${p.login}** avec l'étiquette \`${p.label}\`${NS}: retirer l'étiquette rétablit le verdict.`,
-    en: (p: { login: string; label: string }) => `✅ Check overridden by **${p.login}** with the \`${p.label}\` label: removing the label restores the verdict.`,
+    en: (p: { login: string; label: string }) =>
+      `✅ Check overridden by **${p.login}** with the \`${p.label}\` label: removing the label restores the verdict.`,
   },
   "check-summary-override-refused": {
     fr: (p: { login: string; label: string }) =>
       `L'étiquette \`${p.label}\` a été posée par **${p.login}**, sans droit d'écriture sur le dépôt${NS}: elle ne lève pas la vérification.`,
-    en: (p: { login: string; label: string }) => `The \`${p.label}\` label was added by **${p.login}**, who cannot write to the repository: it does not override the check.`,
+    en: (p: { login: string; label: string }) =>
+      `The \`${p.label}\` label was added by **${p.login}**, who cannot write to the repository: it does not override the check.`,
   },
   "check-summary-skipped": {
     fr: (p: { n: number; max: number }) =>
@@ -126,7 +130,8 @@ export const reviewMessages = defineMessages({
   "check-summary-truncated": {
     fr: (p: { n: number }) =>
       `… et ${plural("fr", p.n, "autre offre", "autres offres")}, non ${pluralWord("fr", p.n, "détaillée", "détaillées")} ici faute de place${NS}: chaque point est signalé à sa ligne dans l'onglet «${NS}Files changed${NS}».`,
-    en: (p: { n: number }) => `… and ${plural("en", p.n, "more posting", "more postings")}, not detailed here for lack of room: each point is shown at its line in the “Files changed” tab.`,
+    en: (p: { n: number }) =>
+      `… and ${plural("en", p.n, "more posting", "more postings")}, not detailed here for lack of room: each point is shown at its line in the “Files changed” tab.`,
   },
   "check-summary-cut": {
     fr: () => `… (coupé faute de place${NS}: chaque point est signalé à sa ligne dans l'onglet «${NS}Files changed${NS}»)`,
@@ -141,7 +146,8 @@ export const reviewMessages = defineMessages({
     en: () => "Configuration",
   },
   "check-summary-config": {
-    fr: (p: { path: string }) => `Le fichier \`${p.path}\` (branche par défaut) contient des erreurs${NS}; pour ces clés, la valeur par défaut s'applique${NS}:`,
+    fr: (p: { path: string }) =>
+      `Le fichier \`${p.path}\` (branche par défaut) contient des erreurs${NS}; pour ces clés, la valeur par défaut s'applique${NS}:`,
     en: (p: { path: string }) => `The file \`${p.path}\` (default branch) has errors; for these keys, the default value applies:`,
   },
   "check-config-whole-file": {
@@ -155,7 +161,8 @@ export const reviewMessages = defineMessages({
   "check-summary-failed": {
     fr: () =>
       `La relecture n'a pas pu aboutir${NS}: GitHub n'a pas répondu comme prévu. Relancez-la avec le bouton «${NS}Re-run${NS}»${NS}; si le problème continue, prévenez les personnes qui administrent le dépôt.`,
-    en: () => "The review could not finish: GitHub did not answer as expected. Run it again with the “Re-run” button; if the problem goes on, tell the repository's administrators.",
+    en: () =>
+      "The review could not finish: GitHub did not answer as expected. Run it again with the “Re-run” button; if the problem goes on, tell the repository's administrators.",
   },
   "annotation-fix": {
     fr: (p: { text: string }) => `À écrire${NS}: ${p.text}`,
@@ -186,8 +193,10 @@ export const reviewMessages = defineMessages({
 
   // — living comment
   "comment-intro": {
-    fr: (p: { n: number; verdict: string }) => (p.n > 1 ? `Merci${NS}! ${p.n} offres relues${NS}: ${p.verdict}.` : `Merci${NS}! ${capitalise(p.verdict)}.`),
-    en: (p: { n: number; verdict: string }) => (p.n > 1 ? `Thank you! ${p.n} postings reviewed: ${p.verdict}.` : `Thank you! ${capitalise(p.verdict)}.`),
+    fr: (p: { n: number; verdict: string }) =>
+      p.n > 1 ? `Merci${NS}! ${p.n} offres relues${NS}: ${p.verdict}.` : `Merci${NS}! ${capitalise(p.verdict)}.`,
+    en: (p: { n: number; verdict: string }) =>
+      p.n > 1 ? `Thank you! ${p.n} postings reviewed: ${p.verdict}.` : `Thank you! ${capitalise(p.verdict)}.`,
   },
   "comment-verdict-to-fix": {
     fr: (p: { toFix: string }) => `${p.toFix} avant la fusion`,
@@ -226,12 +235,15 @@ export const reviewMessages = defineMessages({
     en: (p: { n: number }) => `Already there before this pull request (${p.n}, not blocking)`,
   },
   "comment-truncated": {
-    fr: (p: { more: number }) => `… et ${plural("fr", p.more, "autre point", "autres points")}${NS}: la liste complète est dans l'onglet «${NS}Checks${NS}».`,
+    fr: (p: { more: number }) =>
+      `… et ${plural("fr", p.more, "autre point", "autres points")}${NS}: la liste complète est dans l'onglet «${NS}Checks${NS}».`,
     en: (p: { more: number }) => `… and ${plural("en", p.more, "more point", "more points")}: the full list is in the “Checks” tab.`,
   },
   "comment-unseen": {
-    fr: (p: { n: number }) => `⚠️ ${plural("fr", p.n, "offre n'a pas pu être vérifiée", "offres n'ont pas pu être vérifiées")}${NS}: le détail est dans l'onglet «${NS}Checks${NS}».`,
-    en: (p: { n: number }) => `⚠️ ${plural("en", p.n, "posting could not be checked", "postings could not be checked")}: the details are in the “Checks” tab.`,
+    fr: (p: { n: number }) =>
+      `⚠️ ${plural("fr", p.n, "offre n'a pas pu être vérifiée", "offres n'ont pas pu être vérifiées")}${NS}: le détail est dans l'onglet «${NS}Checks${NS}».`,
+    en: (p: { n: number }) =>
+      `⚠️ ${plural("en", p.n, "posting could not be checked", "postings could not be checked")}: the details are in the “Checks” tab.`,
   },
   "comment-cut": {
     fr: () => `… (coupé faute de place${NS}: la liste complète est dans l'onglet «${NS}Checks${NS}»)`,

@@ -17,7 +17,7 @@ const ACTION = parse(read("action.yml")) as { inputs: Record<string, unknown>; o
 interface Workflow {
   on: Record<string, { types?: string[] } | { cron: string }[] | null>;
   permissions: Record<string, string>;
-  jobs: Record<string, { "runs-on": string; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
+  jobs: Record<string, { "runs-on": string; "steps": { uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
 }
 
 function section(title: string): Workflow {
@@ -50,9 +50,9 @@ describe("docs/action.md", () => {
   });
 
   it("the permissions block of each job", () => {
-    expect(both.permissions).toEqual({ contents: "write", "pull-requests": "write", checks: "write", issues: "write" });
-    expect(review.permissions).toEqual({ contents: "read", "pull-requests": "write", checks: "write", issues: "write" });
-    expect(closing.permissions).toEqual({ contents: "write", "pull-requests": "write" });
+    expect(both.permissions).toEqual({ "contents": "write", "pull-requests": "write", "checks": "write", "issues": "write" });
+    expect(review.permissions).toEqual({ "contents": "read", "pull-requests": "write", "checks": "write", "issues": "write" });
+    expect(closing.permissions).toEqual({ "contents": "write", "pull-requests": "write" });
   });
 
   it("each workflow's events run the job it is for; the review listens to every action the Action reviews", () => {
@@ -82,6 +82,7 @@ describe("docs/action.md", () => {
   it("is linked from the README and docs/deploy.md; no document pins @main", () => {
     expect(read("README.md")).toContain("(docs/action.md)");
     expect(read("docs/deploy.md")).toContain("(action.md)");
-    for (const file of ["README.md", "docs/action.md", "docs/deploy.md", "docs/fermeture.md"]) expect(read(file), file).not.toContain("recrutement-bot@main");
+    for (const file of ["README.md", "docs/action.md", "docs/deploy.md", "docs/fermeture.md"])
+      expect(read(file), file).not.toContain("recrutement-bot@main");
   });
 });

@@ -7,7 +7,11 @@ describe("start-up environment check", () => {
     expect(checkEnvironment({ NODE_ENV: "production" }).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
     expect(checkEnvironment({ NODE_ENV: "production", WEBHOOK_SECRET: "development" }).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
     expect(checkEnvironment({ NODE_ENV: "production", WEBHOOK_SECRET: "short" })[0]?.message).toMatch(/trop court/);
-    expect(checkEnvironment({ NODE_ENV: "production", WEBHOOK_SECRET: "a-long-enough-secret", WEBHOOK_PROXY_URL: "https://smee.io/x" }).map((p) => p.variable)).toEqual(["WEBHOOK_PROXY_URL"]);
+    expect(
+      checkEnvironment({ NODE_ENV: "production", WEBHOOK_SECRET: "a-long-enough-secret", WEBHOOK_PROXY_URL: "https://smee.io/x" }).map(
+        (p) => p.variable,
+      ),
+    ).toEqual(["WEBHOOK_PROXY_URL"]);
   });
   it("accepts production with a real secret, and development without one (setup mode)", () => {
     expect(checkEnvironment({ NODE_ENV: "production", WEBHOOK_SECRET: "a-long-enough-secret" })).toEqual([]);
@@ -39,7 +43,11 @@ describe("the environment judged at start-up is Probot's: process.env overlaid w
       expect(checkEnvironment(effectiveEnv({}, dir)).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
       // .env wins over the environment, as in Probot's applyEnv.
       writeFileSync(path.join(dir, ".env"), "WEBHOOK_SECRET=development\n");
-      expect(checkEnvironment(effectiveEnv({ NODE_ENV: "production", WEBHOOK_SECRET: "un-secret-de-webhook-assez-long" }, dir)).map((p) => p.variable)).toEqual(["WEBHOOK_SECRET"]);
+      expect(
+        checkEnvironment(effectiveEnv({ NODE_ENV: "production", WEBHOOK_SECRET: "un-secret-de-webhook-assez-long" }, dir)).map(
+          (p) => p.variable,
+        ),
+      ).toEqual(["WEBHOOK_SECRET"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

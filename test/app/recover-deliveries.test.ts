@@ -28,7 +28,17 @@ const appOctokit = () => new Octokit({ log: quiet });
 const pr = (action: string) => ({ name: "pull_request", payload: { action } });
 
 function delivery(guid: string, minute: number, status_code: number, extra: Partial<HookDelivery> = {}): HookDelivery {
-  return { id: T0 / 1000 + minute, guid, delivered_at: at(minute).toISOString(), redelivery: false, status: status_code === 200 ? "OK" : "failed to connect", status_code, event: "pull_request", action: "opened", ...extra };
+  return {
+    id: T0 / 1000 + minute,
+    guid,
+    delivered_at: at(minute).toISOString(),
+    redelivery: false,
+    status: status_code === 200 ? "OK" : "failed to connect",
+    status_code,
+    event: "pull_request",
+    action: "opened",
+    ...extra,
+  };
 }
 
 describe("what counts as missed (pure)", () => {
@@ -86,8 +96,16 @@ describe("a pass against GitHub's list", () => {
       hooks.record({ guid: `g${m}`, ...(m >= 200 && m % 10 === 0 ? { status: "failed to connect", status_code: 502 } : {}) }, pr("opened"));
     }
     // Previous pass at minute 140: pages 1 (249…150) and 2 (149…50) are read, not page 3.
-    const result = await recoverDeliveries(appOctokit(), { claims: memoryClaimStore(), handles: handlesReview, since: at(140).getTime(), log: silent });
-    expect(listRequests().map((r) => r.path)).toEqual(["/app/hook/deliveries?per_page=100", `/app/hook/deliveries?per_page=100&cursor=v1_${hooks.attempts[149]!.id}`]);
+    const result = await recoverDeliveries(appOctokit(), {
+      claims: memoryClaimStore(),
+      handles: handlesReview,
+      since: at(140).getTime(),
+      log: silent,
+    });
+    expect(listRequests().map((r) => r.path)).toEqual([
+      "/app/hook/deliveries?per_page=100",
+      `/app/hook/deliveries?per_page=100&cursor=v1_${hooks.attempts[149]!.id}`,
+    ]);
     expect(result).toMatchObject({ listed: 200, pages: 2, complete: true, refused: [] });
     expect(result.redelivered).toEqual(["g200", "g210", "g220", "g230", "g240"]);
     expect(hooks.redeliveryRequests).toEqual([200, 210, 220, 230, 240].map((m) => hooks.attempts[m]!.id));
@@ -96,14 +114,22 @@ describe("a pass against GitHub's list", () => {
 
   it("stops at the page limit and says the list was cut", async () => {
     for (let m = 0; m < 250; m++) hooks.record({ guid: `g${m}` }, pr("opened"));
-    const result = await recoverDeliveries(appOctokit(), { claims: memoryClaimStore(), handles: handlesReview, since: 0, log: silent, maxPages: 2 });
+    const result = await recoverDeliveries(appOctokit(), {
+      claims: memoryClaimStore(),
+      handles: handlesReview,
+      since: 0,
+      log: silent,
+      maxPages: 2,
+    });
     expect(result).toMatchObject({ listed: 200, pages: 2, complete: false });
   });
 
   it("two instances passing at once, claims shared: each missed event redelivered once", async () => {
     for (const g of ["a", "b", "c"]) hooks.record({ guid: g, status: "failed to connect", status_code: 502 }, pr("opened"));
     const claims = memoryClaimStore();
-    const [x, y] = await Promise.all([0, 1].map(() => recoverDeliveries(appOctokit(), { claims, handles: handlesReview, since: 0, log: silent })));
+    const [x, y] = await Promise.all(
+      [0, 1].map(() => recoverDeliveries(appOctokit(), { claims, handles: handlesReview, since: 0, log: silent })),
+    );
     expect([...x!.redelivered, ...y!.redelivered].sort()).toEqual(["a", "b", "c"]);
     expect(hooks.redeliveryRequests).toHaveLength(3);
     // A later pass does not redeliver them again (the redeliveries failed too: nobody listens).
@@ -117,7 +143,9 @@ describe("a pass against GitHub's list", () => {
     // A 422 ahead of the stand-in's answer, once.
     nock.cleanAll();
     gh = mockGitHub();
-    gh.scope.post(/\/attempts$/).reply(422, { message: "Validation Failed", errors: [], documentation_url: "https://docs.github.com/rest" });
+    gh.scope
+      .post(/\/attempts$/)
+      .reply(422, { message: "Validation Failed", errors: [], documentation_url: "https://docs.github.com/rest" });
     hooks = fakeHookDeliveries(gh, { target: () => null, now: () => clock });
     hooks.record({ guid: "refused-once", status: "failed to connect", status_code: 502 }, pr("opened"));
     const claims = memoryClaimStore();
@@ -162,7 +190,9 @@ describe("one pass per period across instances", () => {
     const now = () => at(3).getTime();
     const recoveries = [0, 1].map(() => {
       let made!: ReturnType<typeof createDeliveryRecovery>;
-      createTestProbot((app: Probot) => void (made = createDeliveryRecovery(app, { claims, handles: handlesReview, intervalMs: 5 * 60_000, now })));
+      createTestProbot(
+        (app: Probot) => void (made = createDeliveryRecovery(app, { claims, handles: handlesReview, intervalMs: 5 * 60_000, now })),
+      );
       return () => made;
     });
     await vi.waitFor(() => expect(recoveries.every((r) => r() !== undefined)).toBe(true));
@@ -179,7 +209,9 @@ describe("one pass per period across instances", () => {
     gh.scope.get(/^\/app\/hook\/deliveries/).reply(200, []);
     const [p, q] = [0, 1].map(() => {
       let made!: ReturnType<typeof createDeliveryRecovery>;
-      createTestProbot((app: Probot) => void (made = createDeliveryRecovery(app, { claims, handles: handlesReview, intervalMs: 5 * 60_000, now: later })));
+      createTestProbot(
+        (app: Probot) => void (made = createDeliveryRecovery(app, { claims, handles: handlesReview, intervalMs: 5 * 60_000, now: later })),
+      );
       return () => made;
     });
     await vi.waitFor(() => expect(p!() !== undefined && q!() !== undefined).toBe(true));
@@ -193,13 +225,31 @@ describe("settings (environment)", () => {
   it("on by default, every 5 minutes; off; minutes from 1 to 1440; anything else refused at start", () => {
     expect(recoverySettings({})).toEqual({ enabled: true, intervalMs: 300_000, problems: [] });
     expect(recoverySettings({ DELIVERY_RECOVERY: "off" })).toMatchObject({ enabled: false, problems: [] });
-    expect(recoverySettings({ DELIVERY_RECOVERY: "on", DELIVERY_RECOVERY_MINUTES: "2" })).toEqual({ enabled: true, intervalMs: 120_000, problems: [] });
-    for (const [variable, value] of [["DELIVERY_RECOVERY", "non"], ["DELIVERY_RECOVERY", "false"], ["DELIVERY_RECOVERY_MINUTES", "0"], ["DELIVERY_RECOVERY_MINUTES", "5m"], ["DELIVERY_RECOVERY_MINUTES", "2000"]] as const) {
+    expect(recoverySettings({ DELIVERY_RECOVERY: "on", DELIVERY_RECOVERY_MINUTES: "2" })).toEqual({
+      enabled: true,
+      intervalMs: 120_000,
+      problems: [],
+    });
+    for (const [variable, value] of [
+      ["DELIVERY_RECOVERY", "non"],
+      ["DELIVERY_RECOVERY", "false"],
+      ["DELIVERY_RECOVERY_MINUTES", "0"],
+      ["DELIVERY_RECOVERY_MINUTES", "5m"],
+      ["DELIVERY_RECOVERY_MINUTES", "2000"],
+    ] as const) {
       const problems = checkEnvironment({ [variable]: value });
-      expect(problems.map((p) => p.variable), value).toEqual([variable]);
+      expect(
+        problems.map((p) => p.variable),
+        value,
+      ).toEqual([variable]);
     }
-    expect(checkEnvironment({ DELIVERY_RECOVERY: "non" })[0]!.message).toBe("DELIVERY_RECOVERY vaut «\u202Fnon\u202F»\u202F: on ou off attendu.");
+    expect(checkEnvironment({ DELIVERY_RECOVERY: "non" })[0]!.message).toBe(
+      "DELIVERY_RECOVERY vaut «\u202Fnon\u202F»\u202F: on ou off attendu.",
+    );
     // A value refused at start still leaves the app running the recovery (fails safe: on, 5 minutes).
-    expect(recoverySettings({ DELIVERY_RECOVERY: "non", DELIVERY_RECOVERY_MINUTES: "0" })).toMatchObject({ enabled: true, intervalMs: 300_000 });
+    expect(recoverySettings({ DELIVERY_RECOVERY: "non", DELIVERY_RECOVERY_MINUTES: "0" })).toMatchObject({
+      enabled: true,
+      intervalMs: 300_000,
+    });
   });
 });

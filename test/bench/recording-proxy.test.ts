@@ -19,7 +19,16 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       seen.push({ method: req.method!, url: req.url!, body: Buffer.concat(chunks).toString(), host: req.headers.host! });
-      setTimeout(() => res.writeHead(req.method === "POST" && req.url!.endsWith("/check-runs") ? 201 : 200, { "content-type": "application/json", "x-answer": "yes" }).end('{"ok":true}'), DELAY_MS);
+      setTimeout(
+        () =>
+          res
+            .writeHead(req.method === "POST" && req.url!.endsWith("/check-runs") ? 201 : 200, {
+              "content-type": "application/json",
+              "x-answer": "yes",
+            })
+            .end('{"ok":true}'),
+        DELAY_MS,
+      );
     });
   });
   await new Promise<void>((r) => backend.listen(0, "127.0.0.1", r));
@@ -33,7 +42,8 @@ afterAll(async () => {
 
 describe("recording proxy", () => {
   it("forwards requests and answers, and records each one", async () => {
-    const post = (url: string, body: unknown) => fetch(`${proxy.origin}${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (url: string, body: unknown) =>
+      fetch(`${proxy.origin}${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const started = performance.now();
     const answers = await Promise.all([
       fetch(`${proxy.origin}/api/v3/repos/o/r/pulls/12/files?per_page=100`),
@@ -44,11 +54,24 @@ describe("recording proxy", () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 201]);
     expect(answers[0]!.headers.get("x-answer")).toBe("yes");
     expect(await answers[3]!.json()).toEqual({ ok: true });
-    expect(seen.find((s) => s.url === "/api/v3/repos/o/r/check-runs")).toMatchObject({ body: '{"name":"relecture"}', host: new URL(`http://127.0.0.1:${(backend.address() as AddressInfo).port}`).host });
-    expect(seen.map((s) => s.url).sort()).toEqual(["/api/graphql", "/api/graphql", "/api/v3/repos/o/r/check-runs", "/api/v3/repos/o/r/pulls/12/files?per_page=100"]);
+    expect(seen.find((s) => s.url === "/api/v3/repos/o/r/check-runs")).toMatchObject({
+      body: '{"name":"relecture"}',
+      host: new URL(`http://127.0.0.1:${(backend.address() as AddressInfo).port}`).host,
+    });
+    expect(seen.map((s) => s.url).sort()).toEqual([
+      "/api/graphql",
+      "/api/graphql",
+      "/api/v3/repos/o/r/check-runs",
+      "/api/v3/repos/o/r/pulls/12/files?per_page=100",
+    ]);
 
     const byRoute = proxy.requests.map((r) => `${r.route} ${r.kind} ${r.status}`).sort();
-    expect(byRoute).toEqual(["GET /repos/{o}/{r}/pulls/{n}/files read 200", "POST /graphql read 200", "POST /graphql write 200", "POST /repos/{o}/{r}/check-runs write 201"]);
+    expect(byRoute).toEqual([
+      "GET /repos/{o}/{r}/pulls/{n}/files read 200",
+      "POST /graphql read 200",
+      "POST /graphql write 200",
+      "POST /repos/{o}/{r}/check-runs write 201",
+    ]);
     for (const r of proxy.requests) {
       expect(r.start).toBeGreaterThanOrEqual(started);
       expect(r.end - r.start).toBeGreaterThanOrEqual(DELAY_MS - 1);
@@ -57,13 +80,22 @@ describe("recording proxy", () => {
   });
 
   it("names routes as GitHub's docs do", () => {
-    expect(routeOf("DELETE", "/api/v3/repos/betagouv/beta.gouv.fr/issues/7/labels/contrat%3A%20CDI")).toBe("DELETE /repos/{o}/{r}/issues/{n}/labels/{name}");
+    expect(routeOf("DELETE", "/api/v3/repos/betagouv/beta.gouv.fr/issues/7/labels/contrat%3A%20CDI")).toBe(
+      "DELETE /repos/{o}/{r}/issues/{n}/labels/{name}",
+    );
     expect(routeOf("PATCH", "/repos/a/b/issues/comments/123456")).toBe("PATCH /repos/{o}/{r}/issues/comments/{n}");
     expect(routeOf("POST", "/api/v3/app/installations/1/access_tokens")).toBe("POST /app/installations/{n}/access_tokens");
   });
 
   it("busyMs: the union of the requests' spans", () => {
     expect(busyMs([])).toBe(0);
-    expect(busyMs([{ start: 0, end: 50 }, { start: 20, end: 70 }, { start: 100, end: 150 }, { start: 110, end: 120 }])).toBe(120);
+    expect(
+      busyMs([
+        { start: 0, end: 50 },
+        { start: 20, end: 70 },
+        { start: 100, end: 150 },
+        { start: 110, end: 120 },
+      ]),
+    ).toBe(120);
   });
 });

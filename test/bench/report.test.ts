@@ -34,7 +34,9 @@ describe("npm run bench -- …", () => {
   });
 
   it("refuses unknown benchmarks and options, and a --runs that is not a count", () => {
-    expect(parseBenchArgs(["check-corpus"])).toBe("mesure inconnue : check-corpus (connues : cli, review-requests, review-latency, closing-scan, load)");
+    expect(parseBenchArgs(["check-corpus"])).toBe(
+      "mesure inconnue : check-corpus (connues : cli, review-requests, review-latency, closing-scan, load)",
+    );
     expect(parseBenchArgs(["--runs", "0"])).toBe("--runs attend un entier ≥ 1, pas « 0 »");
     expect(parseBenchArgs(["--runs", "2.5"])).toBe("--runs attend un entier ≥ 1, pas « 2.5 »");
     expect(parseBenchArgs(["--fast"])).toMatch(/Unknown option '--fast'/);

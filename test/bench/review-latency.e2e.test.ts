@@ -25,7 +25,13 @@ describe("npm run bench -- review-latency", () => {
     expect([opened!.reads, opened!.writes]).toEqual([3, 4]);
     expect(fixed!.id).toBe("fix-pushed");
     // The last: the mutation that resolves the suggestion threads whose problem the fix removed.
-    expect(fixed!.routes).toEqual(["GET /repos/{o}/{r}/pulls/{n}/files", "POST /graphql", "POST /repos/{o}/{r}/check-runs", "PATCH /repos/{o}/{r}/issues/comments/{n}", "POST /graphql"]);
+    expect(fixed!.routes).toEqual([
+      "GET /repos/{o}/{r}/pulls/{n}/files",
+      "POST /graphql",
+      "POST /repos/{o}/{r}/check-runs",
+      "PATCH /repos/{o}/{r}/issues/comments/{n}",
+      "POST /graphql",
+    ]);
     for (const s of m.scenarios) {
       expect(s.answerStatuses).toEqual([200]);
       expect(s.checkRunMs!.median).toBeLessThanOrEqual(s.commentMs!.median);
@@ -37,7 +43,9 @@ describe("npm run bench -- review-latency", () => {
       expect(s.appCpuMs!.median).toBeGreaterThan(0);
     }
     const text = renderReviewLatency([m]);
-    expect(text[0]).toBe("Sans l'espacement des écritures (sources, plugin de régulation coupé) : le temps propre de l'application, 1 livraison(s) par scénario :");
+    expect(text[0]).toBe(
+      "Sans l'espacement des écritures (sources, plugin de régulation coupé) : le temps propre de l'application, 1 livraison(s) par scénario :",
+    );
     expect(text[4]!.startsWith(`| ${SCENARIOS["errors-opened"]} | 7 (3 + 4) | `)).toBe(true);
     expect(text[5]!.startsWith(`| ${SCENARIOS["fix-pushed"]} | 5 (2 + 3) | `)).toBe(true);
   }, 90_000);
@@ -46,7 +54,12 @@ describe("npm run bench -- review-latency", () => {
     const m = await measureMode("deployed", 1, ["clean-opened"]);
     expect(m).toMatchObject({ mode: "deployed", errorLines: 0, problems: [] });
     const s = m.scenarios[0]!;
-    expect(s.routes).toEqual(["GET /repos/{o}/{r}/pulls/{n}/files", "POST /graphql", "POST /repos/{o}/{r}/check-runs", "POST /repos/{o}/{r}/issues/{n}/labels"]);
+    expect(s.routes).toEqual([
+      "GET /repos/{o}/{r}/pulls/{n}/files",
+      "POST /graphql",
+      "POST /repos/{o}/{r}/check-runs",
+      "POST /repos/{o}/{r}/issues/{n}/labels",
+    ]);
     expect(s.commentMs).toBeNull();
     expect(s.appCpuMs).toBeNull();
     expect(s.checkRunMs!.median).toBeGreaterThanOrEqual(1000);

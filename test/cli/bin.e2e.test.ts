@@ -40,28 +40,34 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 const bin = (args: string[]) => run(process.execPath, [BIN, ...args], { cwd: repo.dir });
 
 describe("recrutement-bot, spawned", () => {
-  it.concurrent("exit codes: 0 on a clean posting, 1 on an error (no colours when piped), 2 on a usage error or a missing path", async () => {
-    const [clean, errors, format, missing, bogus] = await Promise.all([
-      bin(["check", "content/_jobs/2024-03-01-bonne.md"]),
-      bin(["check"]),
-      bin(["check", "--format", "xml"]),
-      bin(["check", "absent.md"]),
-      bin(["bogus"]),
-    ]);
-    expect(clean).toEqual({ code: 0, stdout: "✔ 1 fichier vérifié\u202F: aucun problème\n", stderr: "" });
+  it.concurrent(
+    "exit codes: 0 on a clean posting, 1 on an error (no colours when piped), 2 on a usage error or a missing path",
+    async () => {
+      const [clean, errors, format, missing, bogus] = await Promise.all([
+        bin(["check", "content/_jobs/2024-03-01-bonne.md"]),
+        bin(["check"]),
+        bin(["check", "--format", "xml"]),
+        bin(["check", "absent.md"]),
+        bin(["bogus"]),
+      ]);
+      expect(clean).toEqual({ code: 0, stdout: "✔ 1 fichier vérifié\u202F: aucun problème\n", stderr: "" });
 
-    expect(errors.code).toBe(1);
-    expect(errors.stdout).toContain("content/_jobs/2024-03-01-mauvaise.md\n");
-    expect(errors.stdout).not.toContain("\u001b[");
-    expect(errors.stdout).toMatch(/✖ \d+ problèmes? \(\d+ erreurs?, \d+ avertissements?\) dans 2 fichiers vérifiés\n$/);
+      expect(errors.code).toBe(1);
+      expect(errors.stdout).toContain("content/_jobs/2024-03-01-mauvaise.md\n");
+      expect(errors.stdout).not.toContain("\u001b[");
+      expect(errors.stdout).toMatch(/✖ \d+ problèmes? \(\d+ erreurs?, \d+ avertissements?\) dans 2 fichiers vérifiés\n$/);
 
-    expect(format.code).toBe(2);
-    expect(missing).toEqual({ code: 2, stdout: "", stderr: "Chemin introuvable\u202F: absent.md\n" });
-    expect(bogus.code).toBe(2);
-  });
+      expect(format.code).toBe(2);
+      expect(missing).toEqual({ code: 2, stdout: "", stderr: "Chemin introuvable\u202F: absent.md\n" });
+      expect(bogus.code).toBe(2);
+    },
+  );
 
   it.concurrent(asTyped("cli-check-spawned"), async () => {
-    const r = await run("sh", ["-c", DOCUMENTED["cli-check-spawned"].command], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    const r = await run("sh", ["-c", DOCUMENTED["cli-check-spawned"].command], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(r.code, r.stderr).toBe(1);
     // npm's banner, then the report of the posting, the same as the command's in this process.
     const inProcess = await runCli(["check", "test/fixtures/review/posting-with-errors.md"]);

@@ -28,18 +28,28 @@ const CRAFTED = {
     '---\nrole: Développeuse ou développeur\ncontrat: freelance\nstartup: inconnue\nopen: "true"\nposte_ferme: 07/07/2024\n---\n\nTexte.\n',
   "content/_jobs/2024-03-02-sans-extension": "---\nroles: Designer\ncontrat: CDI\nstartup: mon-produit\nopen: false\n---\n",
   "content/_jobs/2024-03-03-js.md": '---js\n{roles: "x"}\n---\n',
-  "content/_jobs/2024-03-04-avertissement.md": "---\nroles: Chargée de déploiement\ncontrat: contractuel\nstartup: mon-produit\nopen: true\n---\n",
-  "content/_jobs/2024-03-05-bonne.md": "---\nroles: Coach\ncontrat: indépendant\nstartup: mon-produit\nopen: true\nposte_ferme: 2024-12-31\n---\n",
+  "content/_jobs/2024-03-04-avertissement.md":
+    "---\nroles: Chargée de déploiement\ncontrat: contractuel\nstartup: mon-produit\nopen: true\n---\n",
+  "content/_jobs/2024-03-05-bonne.md":
+    "---\nroles: Coach\ncontrat: indépendant\nstartup: mon-produit\nopen: true\nposte_ferme: 2024-12-31\n---\n",
 };
 
-const CRAFTED_TEXT_FR = "content/_jobs/2024-03-01-dev.md\n  2:1   erreur         key-misspelled    Écrivez `roles`, pas `role`\u202F: sinon la valeur est ignorée.\n                                         correction\u202F: ligne 2 → roles: Développeuse ou développeur\n  3:10  avertissement  contract-alias    Type de contrat «\u202Ffreelance\u202F»\u202F: écrivez «\u202Findépendant\u202F».\n                                         correction\u202F: ligne 3 → contrat: indépendant\n  4:10  erreur         startup-unknown   La startup «\u202Finconnue\u202F» n'existe pas dans content/_startups\u202F: la page affichera «\u202Fbeta.gouv.fr recrute\u202F», sans fiche de startup. Écrivez l'identifiant d'une startup (le nom de son fichier)\u202F; pour une équipe qui n'est pas une startup d'État, `friend: Nom de l'équipe` (c'est ce nom que la page affiche).\n  5:7   avertissement  open-not-boolean  `open` vaut «\u202Ftrue\u202F»\u202F: le site le lit bien, mais écrivez `open: true`, sans guillemets.\n                                         correction\u202F: ligne 5 → open: true\n  6:14  erreur         date-format       `poste_ferme`\u202F: écrivez la date au format AAAA-MM-JJ\u202F: 2024-07-07\u202F; sinon l'offre ne sera pas fermée.\n                                         correction\u202F: ligne 6 → poste_ferme: 2024-07-07\n\ncontent/_jobs/2024-03-02-sans-extension\n  1:1  erreur  file-extension  Le fichier «\u202F2024-03-02-sans-extension\u202F» doit finir par `.md`\u202F: sinon l'offre n'est pas publiée.\n\ncontent/_jobs/2024-03-03-js.md\n  1:1  erreur  front-matter-language  En-tête écrit en «\u202Fjs\u202F»\u202F: seul le YAML est accepté. Écrivez `---` seul\u202F; ce contenu n'est pas exécuté.\n\ncontent/_jobs/2024-03-04-avertissement.md\n  3:10  avertissement  contract-alias  Type de contrat «\u202Fcontractuel\u202F»\u202F: écrivez «\u202FCDD\u202F».\n                                       correction\u202F: ligne 3 → contrat: CDD\n\n✖ 8 problèmes (5 erreurs, 3 avertissements) dans 5 fichiers vérifiés\n";
+const CRAFTED_TEXT_FR =
+  "content/_jobs/2024-03-01-dev.md\n  2:1   erreur         key-misspelled    Écrivez `roles`, pas `role`\u202F: sinon la valeur est ignorée.\n                                         correction\u202F: ligne 2 → roles: Développeuse ou développeur\n  3:10  avertissement  contract-alias    Type de contrat «\u202Ffreelance\u202F»\u202F: écrivez «\u202Findépendant\u202F».\n                                         correction\u202F: ligne 3 → contrat: indépendant\n  4:10  erreur         startup-unknown   La startup «\u202Finconnue\u202F» n'existe pas dans content/_startups\u202F: la page affichera «\u202Fbeta.gouv.fr recrute\u202F», sans fiche de startup. Écrivez l'identifiant d'une startup (le nom de son fichier)\u202F; pour une équipe qui n'est pas une startup d'État, `friend: Nom de l'équipe` (c'est ce nom que la page affiche).\n  5:7   avertissement  open-not-boolean  `open` vaut «\u202Ftrue\u202F»\u202F: le site le lit bien, mais écrivez `open: true`, sans guillemets.\n                                         correction\u202F: ligne 5 → open: true\n  6:14  erreur         date-format       `poste_ferme`\u202F: écrivez la date au format AAAA-MM-JJ\u202F: 2024-07-07\u202F; sinon l'offre ne sera pas fermée.\n                                         correction\u202F: ligne 6 → poste_ferme: 2024-07-07\n\ncontent/_jobs/2024-03-02-sans-extension\n  1:1  erreur  file-extension  Le fichier «\u202F2024-03-02-sans-extension\u202F» doit finir par `.md`\u202F: sinon l'offre n'est pas publiée.\n\ncontent/_jobs/2024-03-03-js.md\n  1:1  erreur  front-matter-language  En-tête écrit en «\u202Fjs\u202F»\u202F: seul le YAML est accepté. Écrivez `---` seul\u202F; ce contenu n'est pas exécuté.\n\ncontent/_jobs/2024-03-04-avertissement.md\n  3:10  avertissement  contract-alias  Type de contrat «\u202Fcontractuel\u202F»\u202F: écrivez «\u202FCDD\u202F».\n                                       correction\u202F: ligne 3 → contrat: CDD\n\n✖ 8 problèmes (5 erreurs, 3 avertissements) dans 5 fichiers vérifiés\n";
 
 describe("check: the seeds", () => {
   // Seed 000 is a partner posting (`type: friend`) without `externalURL`: the page's partner link is empty.
   it("finds the one defect of the two seeds, given as files (exit 1)", async () => {
     const r = await runCli(["check", "000_98b50e31014be289.txt", "003_f3dddee9d80a1e5f.txt", "--root", "."], { cwd: SEEDS_DIR });
-    expect(r).toEqual({"code": 1, "stdout": "000_98b50e31014be289.txt\n  7:1  erreur  partner-url-missing  Offre d'un partenaire (`type: friend`) sans `externalURL`\u202F: le lien «\u202FVoir l'offre sur le site de L'Atelier Numérique du Ministère de la Culture\u202F» de la page serait vide. Ajoutez `externalURL: https://…`.\n\n✖ 1 problème (1 erreur, 0 avertissement) dans 2 fichiers vérifiés\n", stderr: "" });
-    expect((await runCli(["check", "000_98b50e31014be289.txt", "003_f3dddee9d80a1e5f.txt", "--lang", "en"], { cwd: SEEDS_DIR })).stdout).toBe(
+    expect(r).toEqual({
+      code: 1,
+      stdout:
+        "000_98b50e31014be289.txt\n  7:1  erreur  partner-url-missing  Offre d'un partenaire (`type: friend`) sans `externalURL`\u202F: le lien «\u202FVoir l'offre sur le site de L'Atelier Numérique du Ministère de la Culture\u202F» de la page serait vide. Ajoutez `externalURL: https://…`.\n\n✖ 1 problème (1 erreur, 0 avertissement) dans 2 fichiers vérifiés\n",
+      stderr: "",
+    });
+    expect(
+      (await runCli(["check", "000_98b50e31014be289.txt", "003_f3dddee9d80a1e5f.txt", "--lang", "en"], { cwd: SEEDS_DIR })).stdout,
+    ).toBe(
       "000_98b50e31014be289.txt\n  7:1  error  partner-url-missing  Partner posting (`type: friend`) without `externalURL`: the page's link “Voir l'offre sur le site de L'Atelier Numérique du Ministère de la Culture” would be empty. Add `externalURL: https://…`.\n\n✖ 1 problem (1 error, 0 warnings) in 2 files checked\n",
     );
   });
@@ -48,39 +58,36 @@ describe("check: the seeds", () => {
     const r = await runCli(["check", "000_98b50e31014be289.txt", "003_f3dddee9d80a1e5f.txt", "--format", "json"], { cwd: SEEDS_DIR });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
-      "files": [
+      files: [
         {
-          "path": "000_98b50e31014be289.txt",
-          "contracts": [
-            "stage"
-          ],
-          "open": true,
-          "closingDate": "2021-07-07",
-          "diagnostics": [
+          path: "000_98b50e31014be289.txt",
+          contracts: ["stage"],
+          open: true,
+          closingDate: "2021-07-07",
+          diagnostics: [
             {
-              "line": 7,
-              "column": 1,
-              "severity": "error",
-              "rule": "partner-url-missing",
-              "message": "Offre d'un partenaire (`type: friend`) sans `externalURL`\u202F: le lien «\u202FVoir l'offre sur le site de L'Atelier Numérique du Ministère de la Culture\u202F» de la page serait vide. Ajoutez `externalURL: https://…`."
-            }
-          ]
+              line: 7,
+              column: 1,
+              severity: "error",
+              rule: "partner-url-missing",
+              message:
+                "Offre d'un partenaire (`type: friend`) sans `externalURL`\u202F: le lien «\u202FVoir l'offre sur le site de L'Atelier Numérique du Ministère de la Culture\u202F» de la page serait vide. Ajoutez `externalURL: https://…`.",
+            },
+          ],
         },
         {
-          "path": "003_f3dddee9d80a1e5f.txt",
-          "contracts": [
-            "indépendant"
-          ],
-          "open": false,
-          "closingDate": null,
-          "diagnostics": []
-        }
+          path: "003_f3dddee9d80a1e5f.txt",
+          contracts: ["indépendant"],
+          open: false,
+          closingDate: null,
+          diagnostics: [],
+        },
       ],
-      "summary": {
-        "files": 2,
-        "errors": 1,
-        "warnings": 0
-      }
+      summary: {
+        files: 2,
+        errors: 1,
+        warnings: 0,
+      },
     });
   });
 
@@ -90,7 +97,12 @@ describe("check: the seeds", () => {
       "content/_jobs/2021-06-09-atelier-numerique-stage.md": SEED_STAGE,
       "content/_jobs/2021-09-01-ellesfontlaculture-produit.md": SEED_FREELANCE,
     });
-    expect(await runCli(["check"], { cwd: dir })).toEqual({"code": 1, "stdout": "content/_jobs/2021-06-09-atelier-numerique-stage.md\n  7:1  erreur  partner-url-missing  Offre d'un partenaire (`type: friend`) sans `externalURL`\u202F: le lien «\u202FVoir l'offre sur le site de L'Atelier Numérique du Ministère de la Culture\u202F» de la page serait vide. Ajoutez `externalURL: https://…`.\n\n✖ 1 problème (1 erreur, 0 avertissement) dans 2 fichiers vérifiés\n", stderr: "" });
+    expect(await runCli(["check"], { cwd: dir })).toEqual({
+      code: 1,
+      stdout:
+        "content/_jobs/2021-06-09-atelier-numerique-stage.md\n  7:1  erreur  partner-url-missing  Offre d'un partenaire (`type: friend`) sans `externalURL`\u202F: le lien «\u202FVoir l'offre sur le site de L'Atelier Numérique du Ministère de la Culture\u202F» de la page serait vide. Ajoutez `externalURL: https://…`.\n\n✖ 1 problème (1 erreur, 0 avertissement) dans 2 fichiers vérifiés\n",
+      stderr: "",
+    });
 
     const other = repo({
       "content/_startups/autre.md": "",
@@ -123,7 +135,9 @@ describe("check: crafted postings", () => {
     const dir = repo(CRAFTED);
     const r = await runCli(["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-03-js.md", "--lang", "en"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("content/_jobs/2024-03-01-dev.md\n  2:1   error    key-misspelled    Write `roles`, not `role`: otherwise the value is ignored.\n                                   fix: line 2 → roles: Développeuse ou développeur\n  3:10  warning  contract-alias    Contract type “freelance”: write “indépendant”.\n                                   fix: line 3 → contrat: indépendant\n  4:10  error    startup-unknown   The startup “inconnue” does not exist in content/_startups: the page will show “beta.gouv.fr recrute”, without a startup card. Write a startup's id (its file name); for a team that is not a startup, `friend: Team name` (the name the page shows).\n  5:7   warning  open-not-boolean  `open` is “true”: the site reads it right, but write `open: true`, without quotes.\n                                   fix: line 5 → open: true\n  6:14  error    date-format       `poste_ferme`: write the date as YYYY-MM-DD: 2024-07-07; otherwise the posting will not be closed.\n                                   fix: line 6 → poste_ferme: 2024-07-07\n\ncontent/_jobs/2024-03-03-js.md\n  1:1  error  front-matter-language  Front matter in “js”: only YAML is accepted (write `---` alone); this content is not run.\n\n✖ 6 problems (4 errors, 2 warnings) in 2 files checked\n");
+    expect(r.stdout).toBe(
+      "content/_jobs/2024-03-01-dev.md\n  2:1   error    key-misspelled    Write `roles`, not `role`: otherwise the value is ignored.\n                                   fix: line 2 → roles: Développeuse ou développeur\n  3:10  warning  contract-alias    Contract type “freelance”: write “indépendant”.\n                                   fix: line 3 → contrat: indépendant\n  4:10  error    startup-unknown   The startup “inconnue” does not exist in content/_startups: the page will show “beta.gouv.fr recrute”, without a startup card. Write a startup's id (its file name); for a team that is not a startup, `friend: Team name` (the name the page shows).\n  5:7   warning  open-not-boolean  `open` is “true”: the site reads it right, but write `open: true`, without quotes.\n                                   fix: line 5 → open: true\n  6:14  error    date-format       `poste_ferme`: write the date as YYYY-MM-DD: 2024-07-07; otherwise the posting will not be closed.\n                                   fix: line 6 → poste_ferme: 2024-07-07\n\ncontent/_jobs/2024-03-03-js.md\n  1:1  error  front-matter-language  Front matter in “js”: only YAML is accepted (write `---` alone); this content is not run.\n\n✖ 6 problems (4 errors, 2 warnings) in 2 files checked\n",
+    );
   });
 
   it("prints GitHub workflow commands (fr and en)", async () => {
@@ -145,91 +159,96 @@ describe("check: crafted postings", () => {
       ].join("\n"),
     );
     const en = await runCli(["check", "content/_jobs/2024-03-04-avertissement.md", "--format", "github", "--lang", "en"], { cwd: dir });
-    expect(en).toEqual({"code": 0, "stdout": "::warning file=content/_jobs/2024-03-04-avertissement.md,line=3,col=10,title=contract-alias::Contract type “contractuel”: write “CDD”.\n✖ 1 problem (0 errors, 1 warning) in 1 file checked\n", "stderr": ""});
+    expect(en).toEqual({
+      code: 0,
+      stdout:
+        "::warning file=content/_jobs/2024-03-04-avertissement.md,line=3,col=10,title=contract-alias::Contract type “contractuel”: write “CDD”.\n✖ 1 problem (0 errors, 1 warning) in 1 file checked\n",
+      stderr: "",
+    });
   });
 
   it("prints JSON with fixes, contracts, open and closing date (fr and en)", async () => {
     const dir = repo(CRAFTED);
-    const r = await runCli(["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-05-bonne.md", "--format", "json"], { cwd: dir });
+    const r = await runCli(["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-05-bonne.md", "--format", "json"], {
+      cwd: dir,
+    });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
-      "files": [
+      files: [
         {
-          "path": "content/_jobs/2024-03-01-dev.md",
-          "contracts": [
-            "indépendant"
+          path: "content/_jobs/2024-03-01-dev.md",
+          contracts: ["indépendant"],
+          open: null,
+          closingDate: null,
+          diagnostics: [
+            {
+              line: 2,
+              column: 1,
+              severity: "error",
+              rule: "key-misspelled",
+              message: "Écrivez `roles`, pas `role`\u202F: sinon la valeur est ignorée.",
+              fix: {
+                line: 2,
+                text: "roles: Développeuse ou développeur",
+              },
+            },
+            {
+              line: 3,
+              column: 10,
+              severity: "warning",
+              rule: "contract-alias",
+              message: "Type de contrat «\u202Ffreelance\u202F»\u202F: écrivez «\u202Findépendant\u202F».",
+              fix: {
+                line: 3,
+                text: "contrat: indépendant",
+              },
+            },
+            {
+              line: 4,
+              column: 10,
+              severity: "error",
+              rule: "startup-unknown",
+              message:
+                "La startup «\u202Finconnue\u202F» n'existe pas dans content/_startups\u202F: la page affichera «\u202Fbeta.gouv.fr recrute\u202F», sans fiche de startup. Écrivez l'identifiant d'une startup (le nom de son fichier)\u202F; pour une équipe qui n'est pas une startup d'État, `friend: Nom de l'équipe` (c'est ce nom que la page affiche).",
+            },
+            {
+              line: 5,
+              column: 7,
+              severity: "warning",
+              rule: "open-not-boolean",
+              message: "`open` vaut «\u202Ftrue\u202F»\u202F: le site le lit bien, mais écrivez `open: true`, sans guillemets.",
+              fix: {
+                line: 5,
+                text: "open: true",
+              },
+            },
+            {
+              line: 6,
+              column: 14,
+              severity: "error",
+              rule: "date-format",
+              message:
+                "`poste_ferme`\u202F: écrivez la date au format AAAA-MM-JJ\u202F: 2024-07-07\u202F; sinon l'offre ne sera pas fermée.",
+              fix: {
+                line: 6,
+                text: "poste_ferme: 2024-07-07",
+              },
+            },
           ],
-          "open": null,
-          "closingDate": null,
-          "diagnostics": [
-            {
-              "line": 2,
-              "column": 1,
-              "severity": "error",
-              "rule": "key-misspelled",
-              "message": "Écrivez `roles`, pas `role`\u202F: sinon la valeur est ignorée.",
-              "fix": {
-                "line": 2,
-                "text": "roles: Développeuse ou développeur"
-              }
-            },
-            {
-              "line": 3,
-              "column": 10,
-              "severity": "warning",
-              "rule": "contract-alias",
-              "message": "Type de contrat «\u202Ffreelance\u202F»\u202F: écrivez «\u202Findépendant\u202F».",
-              "fix": {
-                "line": 3,
-                "text": "contrat: indépendant"
-              }
-            },
-            {
-              "line": 4,
-              "column": 10,
-              "severity": "error",
-              "rule": "startup-unknown",
-              "message": "La startup «\u202Finconnue\u202F» n'existe pas dans content/_startups\u202F: la page affichera «\u202Fbeta.gouv.fr recrute\u202F», sans fiche de startup. Écrivez l'identifiant d'une startup (le nom de son fichier)\u202F; pour une équipe qui n'est pas une startup d'État, `friend: Nom de l'équipe` (c'est ce nom que la page affiche)."
-            },
-            {
-              "line": 5,
-              "column": 7,
-              "severity": "warning",
-              "rule": "open-not-boolean",
-              "message": "`open` vaut «\u202Ftrue\u202F»\u202F: le site le lit bien, mais écrivez `open: true`, sans guillemets.",
-              "fix": {
-                "line": 5,
-                "text": "open: true"
-              }
-            },
-            {
-              "line": 6,
-              "column": 14,
-              "severity": "error",
-              "rule": "date-format",
-              "message": "`poste_ferme`\u202F: écrivez la date au format AAAA-MM-JJ\u202F: 2024-07-07\u202F; sinon l'offre ne sera pas fermée.",
-              "fix": {
-                "line": 6,
-                "text": "poste_ferme: 2024-07-07"
-              }
-            }
-          ]
         },
         {
-          "path": "content/_jobs/2024-03-05-bonne.md",
-          "contracts": [
-            "indépendant"
-          ],
-          "open": true,
-          "closingDate": "2024-12-31",
-          "diagnostics": []
-        }
+          path: "content/_jobs/2024-03-05-bonne.md",
+          contracts: ["indépendant"],
+          open: true,
+          closingDate: "2024-12-31",
+          diagnostics: [],
+        },
       ],
-      "summary": {
-        "files": 2,
-        "errors": 3,
-        "warnings": 2
-      }
+      summary: {
+        files: 2,
+        errors: 3,
+        warnings: 2,
+      },
     });
     const en = await runCli(["check", "content/_jobs/2024-03-03-js.md", "--format", "json", "--lang", "en"], { cwd: dir });
     expect(en.stdout).toBe(`{
@@ -267,14 +286,28 @@ describe("check: crafted postings", () => {
   });
 
   it("applies the rules for a new posting with --new", async () => {
-    const dir = repo({ ...CRAFTED, "content/_jobs/2024-03-06-nouvelle.md": "---\nroles: Stage produit\nstartup: mon-produit\nopen: true\n---\n" });
+    const dir = repo({
+      ...CRAFTED,
+      "content/_jobs/2024-03-06-nouvelle.md": "---\nroles: Stage produit\nstartup: mon-produit\nopen: true\n---\n",
+    });
     const args = ["check", "content/_jobs/2024-03-06-nouvelle.md", "content/_jobs/2024-03-05-bonne.md"];
     expect(await runCli(args, { cwd: dir })).toEqual({ code: 0, stdout: "✔ 2 fichiers vérifiés\u202F: aucun problème\n", stderr: "" });
     // The title says « Stage »: a proposal to check, a line added after `roles`.
-    expect(await runCli([...args, "--new"], { cwd: dir })).toEqual({ code: 0, stdout: "content/_jobs/2024-03-06-nouvelle.md\n  2:1  avertissement  contract-missing      Pas de `contrat`\u202F; le texte dit «\u202FStage produit\u202F». Proposition à vérifier\u202F: `contrat: stage`.\n                                            proposition à vérifier\u202F: ligne 2 → roles: Stage produit ⏎ contrat: stage\n  4:1  avertissement  closing-date-missing  Offre ouverte sans date de clôture\u202F: ajoutez `poste_ferme: AAAA-MM-JJ` pour qu'elle soit fermée à temps.\n\n✖ 2 problèmes (0 erreur, 2 avertissements) dans 2 fichiers vérifiés\n", stderr: "" });
+    expect(await runCli([...args, "--new"], { cwd: dir })).toEqual({
+      code: 0,
+      stdout:
+        "content/_jobs/2024-03-06-nouvelle.md\n  2:1  avertissement  contract-missing      Pas de `contrat`\u202F; le texte dit «\u202FStage produit\u202F». Proposition à vérifier\u202F: `contrat: stage`.\n                                            proposition à vérifier\u202F: ligne 2 → roles: Stage produit ⏎ contrat: stage\n  4:1  avertissement  closing-date-missing  Offre ouverte sans date de clôture\u202F: ajoutez `poste_ferme: AAAA-MM-JJ` pour qu'elle soit fermée à temps.\n\n✖ 2 problèmes (0 erreur, 2 avertissements) dans 2 fichiers vérifiés\n",
+      stderr: "",
+    });
     // In JSON, the proposal says it is one: a script must not apply it blindly.
-    const json = JSON.parse((await runCli([...args, "--new", "--format", "json"], { cwd: dir })).stdout) as { files: { path: string; diagnostics: { rule: string; fix?: unknown }[] }[] };
-    expect(json.files.find((f) => f.path.endsWith("nouvelle.md"))!.diagnostics.find((d) => d.rule === "contract-missing")?.fix).toEqual({ line: 2, text: "roles: Stage produit\ncontrat: stage", certain: false });
+    const json = JSON.parse((await runCli([...args, "--new", "--format", "json"], { cwd: dir })).stdout) as {
+      files: { path: string; diagnostics: { rule: string; fix?: unknown }[] }[];
+    };
+    expect(json.files.find((f) => f.path.endsWith("nouvelle.md"))!.diagnostics.find((d) => d.rule === "contract-missing")?.fix).toEqual({
+      line: 2,
+      text: "roles: Stage produit\ncontrat: stage",
+      certain: false,
+    });
   });
 
   it("colours the text format only on a terminal without NO_COLOR", async () => {
@@ -295,7 +328,8 @@ describe("check: root, default folder, configuration", () => {
     expect(await runCli(["check"], { cwd: dir })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "Dossier des offres introuvable\u202F: content/_jobs. Lancez la commande à la racine du dépôt, ou donnez --root DOSSIER ou les chemins des offres.\n",
+      stderr:
+        "Dossier des offres introuvable\u202F: content/_jobs. Lancez la commande à la racine du dépôt, ou donnez --root DOSSIER ou les chemins des offres.\n",
     });
     expect((await runCli(["check", "--lang", "en"], { cwd: dir })).stderr).toBe(
       "Postings folder not found: content/_jobs. Run the command at the repository root, or give --root DIR or the postings' paths.\n",
@@ -331,12 +365,19 @@ describe("check: root, default folder, configuration", () => {
 
   it("takes startup ids from --startups instead of content/_startups", async () => {
     const dir = repo({ ...CRAFTED, "startups.txt": "# identifiants\ninconnue\r\n\n  autre  \n" });
-    const r = await runCli(["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-05-bonne.md", "--startups", "startups.txt", "--format", "json"], { cwd: dir });
+    const r = await runCli(
+      ["check", "content/_jobs/2024-03-01-dev.md", "content/_jobs/2024-03-05-bonne.md", "--startups", "startups.txt", "--format", "json"],
+      { cwd: dir },
+    );
     const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { rule: string }[] }[] };
     expect(out.files[0]!.diagnostics.map((d) => d.rule)).not.toContain("startup-unknown");
     // mon-produit is not in the file: the clean posting now has an unknown startup.
     expect(out.files[1]!.diagnostics.map((d) => d.rule)).toEqual(["startup-unknown"]);
-    expect(await runCli(["check", "--startups", "absent.txt"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "Lecture impossible\u202F: absent.txt (ENOENT)\n" });
+    expect(await runCli(["check", "--startups", "absent.txt"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "Lecture impossible\u202F: absent.txt (ENOENT)\n",
+    });
   });
 
   it("reads each startup's title: a posting naming a startup by its title gets a warning with the id as fix (--root and --startups)", async () => {
@@ -354,7 +395,8 @@ describe("check: root, default folder, configuration", () => {
         column: 10,
         severity: "warning",
         rule: "startup-unknown",
-        message: "`startup` attend l'identifiant de la startup «\u202FDossierFacile\u202F»\u202F: écrivez `locatio`. La page cherche la startup par son identifiant.",
+        message:
+          "`startup` attend l'identifiant de la startup «\u202FDossierFacile\u202F»\u202F: écrivez `locatio`. La page cherche la startup par son identifiant.",
         fix: { line: 4, text: "startup: locatio" },
       },
     ];
@@ -380,7 +422,9 @@ describe("check: root, default folder, configuration", () => {
     });
     const r = await runCli(["check"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("offres/2024-01-01-a.md\n  3:10  warning  contract-alias   Contract type “prestation”: write “indépendant”.\n                                  fix: line 3 → contrat: indépendant\n  4:10  warning  startup-unknown  The startup “autre” does not exist in content/_startups: the page will show “beta.gouv.fr recrute”, without a startup card. Write a startup's id (its file name); for a team that is not a startup, `friend: Team name` (the name the page shows).\n\noffres/2024-01-01-b\n  1:1  error    file-extension  The file “2024-01-01-b” must end in `.md`: otherwise the posting is not published.\n  1:1  error    open-missing    No `open`: the page would say “Ce poste a été pourvu” and the API would leave the posting out. Add `open: true`.\n  1:1  warning  team-missing    The front matter does not say who is hiring: the page will show “beta.gouv.fr recrute”. Add `startup: id` for a startup, or else `friend: Team name` (the name the page shows).\n\n✖ 5 problems (2 errors, 3 warnings) in 2 files checked\n");
+    expect(r.stdout).toBe(
+      "offres/2024-01-01-a.md\n  3:10  warning  contract-alias   Contract type “prestation”: write “indépendant”.\n                                  fix: line 3 → contrat: indépendant\n  4:10  warning  startup-unknown  The startup “autre” does not exist in content/_startups: the page will show “beta.gouv.fr recrute”, without a startup card. Write a startup's id (its file name); for a team that is not a startup, `friend: Team name` (the name the page shows).\n\noffres/2024-01-01-b\n  1:1  error    file-extension  The file “2024-01-01-b” must end in `.md`: otherwise the posting is not published.\n  1:1  error    open-missing    No `open`: the page would say “Ce poste a été pourvu” and the API would leave the posting out. Add `open: true`.\n  1:1  warning  team-missing    The front matter does not say who is hiring: the page will show “beta.gouv.fr recrute”. Add `startup: id` for a startup, or else `friend: Team name` (the name the page shows).\n\n✖ 5 problems (2 errors, 3 warnings) in 2 files checked\n",
+    );
     expect(r.stderr).toBe(
       [
         ".github/recrutement-bot.yml:11 closing.hour: too large: 23 at most",
@@ -390,7 +434,9 @@ describe("check: root, default folder, configuration", () => {
       ].join("\n"),
     );
     // --lang wins over the configuration's language.
-    expect((await runCli(["check", "--lang", "fr"], { cwd: dir })).stdout).toContain("✖ 5 problèmes (2 erreurs, 3 avertissements) dans 2 fichiers vérifiés\n");
+    expect((await runCli(["check", "--lang", "fr"], { cwd: dir })).stdout).toContain(
+      "✖ 5 problèmes (2 erreurs, 3 avertissements) dans 2 fichiers vérifiés\n",
+    );
   });
 });
 

@@ -9,7 +9,13 @@ import { RULE_IDS } from "../../src/core/types.js";
 import { CORPUS_DIR, runCli, tempTree } from "./helpers.js";
 
 interface JsonOut {
-  files: { path: string; contracts: string[]; open: boolean | null; closingDate: string | null; diagnostics: { line: number; column: number; severity: string; rule: string; message: string; fix?: { line: number; text: string } }[] }[];
+  files: {
+    path: string;
+    contracts: string[];
+    open: boolean | null;
+    closingDate: string | null;
+    diagnostics: { line: number; column: number; severity: string; rule: string; message: string; fix?: { line: number; text: string } }[];
+  }[];
   summary: { files: number; errors: number; warnings: number };
 }
 
@@ -37,7 +43,10 @@ function wellFormed(out: JsonOut): void {
 function byRule(out: JsonOut): string {
   const counts = new Map<string, number>();
   for (const f of out.files) for (const d of f.diagnostics) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(", ");
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => `${r} ${n}`)
+    .join(", ");
 }
 
 describe.skipIf(!hasCorpus)("check on the real corpus", () => {
@@ -69,7 +78,8 @@ describe.skipIf(!hasCorpus)("check on the real corpus", () => {
     cleanups.push(repo.cleanup);
     const jobsDir = path.join(repo.dir, "jobs-repo/content/_jobs");
     mkdirSync(jobsDir, { recursive: true });
-    for (const name of readdirSync(path.join(CORPUS_DIR, "jobs")).sort()) symlinkSync(path.join(CORPUS_DIR, "jobs", name), path.join(jobsDir, name));
+    for (const name of readdirSync(path.join(CORPUS_DIR, "jobs")).sort())
+      symlinkSync(path.join(CORPUS_DIR, "jobs", name), path.join(jobsDir, name));
     // Each submission under the name it had in its pull request (index.json); the few names
     // submitted twice get a suffix that keeps their extension (or lack of one).
     const subsDir = path.join(repo.dir, "subs-repo/content/_jobs");
@@ -78,7 +88,8 @@ describe.skipIf(!hasCorpus)("check on the real corpus", () => {
     const used = new Set<string>();
     for (const entry of index) {
       let name = path.posix.basename(entry.path);
-      for (let i = 2; used.has(name); i++) name = name.endsWith(".md") ? `${path.posix.basename(entry.path, ".md")}~${i}.md` : `${path.posix.basename(entry.path)}~${i}`;
+      for (let i = 2; used.has(name); i++)
+        name = name.endsWith(".md") ? `${path.posix.basename(entry.path, ".md")}~${i}.md` : `${path.posix.basename(entry.path)}~${i}`;
       used.add(name);
       symlinkSync(path.join(CORPUS_DIR, "submissions", entry.file), path.join(subsDir, name));
     }
@@ -96,8 +107,9 @@ describe.skipIf(!hasCorpus)("check on the real corpus", () => {
       const withoutMd = out.files.filter((f) => !f.path.endsWith(".md"));
       expect(withoutMd.length).toBeGreaterThan(0);
       for (const f of withoutMd) expect(f.diagnostics.map((d) => d.rule)).toContain("file-extension");
-      console.log(`corpus as a repository, ${name} (${extra.join(" ") || "existing postings"}): ${JSON.stringify(out.summary)}, ${withoutMd.length} without .md — ${byRule(out)}`);
+      console.log(
+        `corpus as a repository, ${name} (${extra.join(" ") || "existing postings"}): ${JSON.stringify(out.summary)}, ${withoutMd.length} without .md — ${byRule(out)}`,
+      );
     }
   });
 });
-

@@ -56,7 +56,11 @@ describe("collectFiles", () => {
 
   it("always takes a file given explicitly, dedupes, sorts, and reports missing paths", () => {
     const root = tree({ "b.txt": "", "a.md": "" });
-    const { files, missing } = collectFiles([path.join(root, "b.txt"), root, path.join(root, "a.md"), path.join(root, "nope")], root, "content/_jobs");
+    const { files, missing } = collectFiles(
+      [path.join(root, "b.txt"), root, path.join(root, "a.md"), path.join(root, "nope")],
+      root,
+      "content/_jobs",
+    );
     expect(files.map((f) => path.basename(f))).toEqual(["a.md", "b.txt"]);
     expect(missing).toEqual([path.join(root, "nope")]);
   });

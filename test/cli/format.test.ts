@@ -11,9 +11,29 @@ import type { FileResult } from "../../src/cli/format/types.js";
 import type { Diagnostic, PostingReport } from "../../src/core/types.js";
 
 function report(diagnostics: Diagnostic[], extra: Partial<PostingReport> = {}): PostingReport {
-  return { path: "x", diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null, ...extra };
+  return {
+    path: "x",
+    diagnostics,
+    contracts: [],
+    open: null,
+    closingDate: null,
+    closingDateField: null,
+    filled: false,
+    roles: null,
+    openLine: null,
+    recruiter: null,
+    contact: null,
+    ...extra,
+  };
 }
-function diag(line: number, column: number, severity: Diagnostic["severity"], rule: Diagnostic["rule"], argument: string, fix?: Diagnostic["fix"]): Diagnostic {
+function diag(
+  line: number,
+  column: number,
+  severity: Diagnostic["severity"],
+  rule: Diagnostic["rule"],
+  argument: string,
+  fix?: Diagnostic["fix"],
+): Diagnostic {
   return { line, column, severity, rule, messageId: "cli-unexpected-argument", params: { argument }, ...(fix ? { fix } : {}) };
 }
 
@@ -52,7 +72,13 @@ describe("--format text", () => {
 
   it("speaks English with lang en", () => {
     expect(formatText(results.slice(2), { lang: "en", colour: false })).toBe(
-      ["content/_jobs/c", "  1:1  warning  file-extension  Unexpected argument: trois", "", "✖ 1 problem (0 errors, 1 warning) in 1 file checked", ""].join("\n"),
+      [
+        "content/_jobs/c",
+        "  1:1  warning  file-extension  Unexpected argument: trois",
+        "",
+        "✖ 1 problem (0 errors, 1 warning) in 1 file checked",
+        "",
+      ].join("\n"),
     );
   });
 
@@ -78,10 +104,13 @@ describe("--format text", () => {
 
   it("never sends control characters from file names or contents to the terminal", () => {
     expect(sanitize("a\u001b[31mb\nc\td")).toBe("a\\u001b[31mb c\td");
-    const out = formatText([{ displayPath: "x\u001b]0;pwned\u0007.md", report: report([diag(1, 1, "error", "unknown-key", "k\r\n\u009b")]) }], {
-      lang: "fr",
-      colour: false,
-    });
+    const out = formatText(
+      [{ displayPath: "x\u001b]0;pwned\u0007.md", report: report([diag(1, 1, "error", "unknown-key", "k\r\n\u009b")]) }],
+      {
+        lang: "fr",
+        colour: false,
+      },
+    );
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(out).toContain("x\\u001b]0;pwned\\u0007.md");
@@ -110,11 +139,16 @@ describe("--format github", () => {
   });
 
   it("escapes the message and the file property", () => {
-    const out = formatGithub([{ displayPath: "content/_jobs/100%, vrai: oui.md", report: report([diag(1, 2, "error", "unknown-key", "a\nb 100% c:d,e")]) }], {
-      lang: "en",
-      colour: false,
-    });
-    expect(out.split("\n")[0]).toBe("::error file=content/_jobs/100%25%2C vrai%3A oui.md,line=1,col=2,title=unknown-key::Unexpected argument: a%0Ab 100%25 c:d,e");
+    const out = formatGithub(
+      [{ displayPath: "content/_jobs/100%, vrai: oui.md", report: report([diag(1, 2, "error", "unknown-key", "a\nb 100% c:d,e")]) }],
+      {
+        lang: "en",
+        colour: false,
+      },
+    );
+    expect(out.split("\n")[0]).toBe(
+      "::error file=content/_jobs/100%25%2C vrai%3A oui.md,line=1,col=2,title=unknown-key::Unexpected argument: a%0Ab 100%25 c:d,e",
+    );
   });
 });
 
@@ -134,7 +168,14 @@ describe("--format json", () => {
           closingDate: "2021-07-07",
           diagnostics: [
             { line: 2, column: 1, severity: "error", rule: "roles-missing", message: "Argument inattendu\u202F: un" },
-            { line: 13, column: 7, severity: "warning", rule: "open-not-boolean", message: "Argument inattendu\u202F: deux, plus long", fix: { line: 13, text: "open: true" } },
+            {
+              line: 13,
+              column: 7,
+              severity: "warning",
+              rule: "open-not-boolean",
+              message: "Argument inattendu\u202F: deux, plus long",
+              fix: { line: 13, text: "open: true" },
+            },
           ],
         },
         { path: "content/_jobs/b.md", contracts: [], open: null, closingDate: null, diagnostics: [] },

@@ -14,7 +14,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean } = {},
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
@@ -27,7 +30,10 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Reco
 }
 
 /** A temporary folder holding `files` (path → content); removed by the returned cleanup. */
-export function tempTree(files: Record<string, string | Uint8Array>, prefix = "recrutement-bot-cli-"): { dir: string; cleanup: () => void } {
+export function tempTree(
+  files: Record<string, string | Uint8Array>,
+  prefix = "recrutement-bot-cli-",
+): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(dir, rel);

@@ -25,7 +25,13 @@ function cliSection(): string {
 /** Lines of ```sh blocks, and inline `code`, that start with `npm run cli --`. */
 function readmeCommands(section: string): { blocks: string[]; commands: string[] } {
   const blocks: string[] = [];
-  for (const m of section.matchAll(/```sh\n([\s\S]*?)```/g)) blocks.push(...m[1]!.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")));
+  for (const m of section.matchAll(/```sh\n([\s\S]*?)```/g))
+    blocks.push(
+      ...m[1]!
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !l.startsWith("#")),
+    );
   const inline = [...section.replace(/```[\s\S]*?```/g, "").matchAll(/`(npm run cli -- [^`]+)`/g)].map((m) => m[1]!);
   const commands = [...new Set([...blocks.filter((l) => l.startsWith("npm run cli -- ")), ...inline])];
   return { blocks, commands };

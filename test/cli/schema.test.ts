@@ -39,7 +39,7 @@ describe("recrutement-bot schema", () => {
   });
 
   it("exits 2 when the file cannot be written", async () => {
-    const t = tempTree({ "fichier": "" });
+    const t = tempTree({ fichier: "" });
     cleanups.push(t.cleanup);
     const r = await runCli(["schema", "--out", "fichier/dedans.json"], { cwd: t.dir });
     expect(r.code).toBe(2);

@@ -15,7 +15,11 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
   });
 
   it("shows the global help in English with --lang en, before or after --help", async () => {
-    for (const args of [["--lang", "en", "--help"], ["--help", "--lang=en"], ["-h", "--lang", "en"]]) {
+    for (const args of [
+      ["--lang", "en", "--help"],
+      ["--help", "--lang=en"],
+      ["-h", "--lang", "en"],
+    ]) {
       const r = await runCli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("Usage: recrutement-bot <command> [options]");
@@ -25,7 +29,12 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
 
   it("gives each command its own --help (also as `help <command>` and `--help <command>`)", async () => {
     const expected = `${t("fr", "cli-check-help")}\n`;
-    for (const args of [["check", "--help"], ["check", "-h"], ["help", "check"], ["--help", "check"]]) {
+    for (const args of [
+      ["check", "--help"],
+      ["check", "-h"],
+      ["help", "check"],
+      ["--help", "check"],
+    ]) {
       const r = await runCli(args);
       expect(r).toEqual({ code: 0, stdout: expected, stderr: "" });
     }
@@ -68,14 +77,24 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
       stdout: "",
       stderr: "Option inconnue\u202F: --verbose\nVoir «\u202Frecrutement-bot --help\u202F».\n",
     });
-    expect((await runCli(["schema", "--force"])).stderr).toBe("Option inconnue\u202F: --force\nVoir «\u202Frecrutement-bot schema --help\u202F».\n");
+    expect((await runCli(["schema", "--force"])).stderr).toBe(
+      "Option inconnue\u202F: --force\nVoir «\u202Frecrutement-bot schema --help\u202F».\n",
+    );
   });
 
   it("exits 2 on a missing or superfluous option value and on a stray argument", async () => {
-    expect((await runCli(["check", "--format"])).stderr).toBe("L'option --format attend une valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n");
-    expect((await runCli(["check", "--format", "--new"])).stderr).toBe("L'option --format attend une valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n");
-    expect((await runCli(["check", "--new=yes"])).stderr).toBe("L'option --new ne prend pas de valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n");
-    expect((await runCli(["schema", "extra"])).stderr).toBe("Argument inattendu\u202F: extra\nVoir «\u202Frecrutement-bot schema --help\u202F».\n");
+    expect((await runCli(["check", "--format"])).stderr).toBe(
+      "L'option --format attend une valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
+    );
+    expect((await runCli(["check", "--format", "--new"])).stderr).toBe(
+      "L'option --format attend une valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
+    );
+    expect((await runCli(["check", "--new=yes"])).stderr).toBe(
+      "L'option --new ne prend pas de valeur.\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
+    );
+    expect((await runCli(["schema", "extra"])).stderr).toBe(
+      "Argument inattendu\u202F: extra\nVoir «\u202Frecrutement-bot schema --help\u202F».\n",
+    );
     expect((await runCli(["schema", "extra"])).code).toBe(2);
   });
 
@@ -83,7 +102,8 @@ describe("recrutement-bot: usage, help, exit code 2", () => {
     expect(await runCli(["check", "--format", "xml"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "Valeur invalide pour --format\u202F: xml (valeurs possibles\u202F: text, json, github)\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
+      stderr:
+        "Valeur invalide pour --format\u202F: xml (valeurs possibles\u202F: text, json, github)\nVoir «\u202Frecrutement-bot check --help\u202F».\n",
     });
     expect(await runCli(["check", "--lang", "de"])).toEqual({
       code: 2,

@@ -3,7 +3,12 @@ import { configProblemText, MAX_CONFIG_BYTES, parseConfig, tooLargeConfig, type 
 import type { Lang } from "../../src/messages/index.js";
 
 /** The problems as a reader sees them, in `lang`. */
-const shown = (problems: readonly ConfigProblem[], lang: Lang = "fr") => problems.map(({ key, line, ...p }) => ({ key, message: configProblemText(lang, { key, ...p }), ...(line !== undefined ? { line } : {}) }));
+const shown = (problems: readonly ConfigProblem[], lang: Lang = "fr") =>
+  problems.map(({ key, line, ...p }) => ({
+    key,
+    message: configProblemText(lang, { key, ...p }),
+    ...(line !== undefined ? { line } : {}),
+  }));
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
 
 describe("parseConfig (hostile .github/recrutement-bot.yml)", () => {
@@ -16,7 +21,9 @@ describe("parseConfig (hostile .github/recrutement-bot.yml)", () => {
   });
 
   it("keeps the valid keys and reports each invalid one with its line, its default applying", () => {
-    const text = ["closing:", "  hour: 25", "  grouped: true", "foo: 1", "labels:", "  colours:", "    stage: red", "  prefix: 'x: '"].join("\n");
+    const text = ["closing:", "  hour: 25", "  grouped: true", "foo: 1", "labels:", "  colours:", "    stage: red", "  prefix: 'x: '"].join(
+      "\n",
+    );
     const { config, problems } = parseConfig(text);
     expect(config.closing.grouped).toBe(true);
     expect(config.closing.hour).toBe(7);
@@ -42,7 +49,14 @@ describe("parseConfig (hostile .github/recrutement-bot.yml)", () => {
   it("never throws: invalid YAML, a list, alias bombs, huge files, prototype keys", () => {
     expect(parseConfig("a: : :\n").problems[0]).toMatchObject({ key: "", line: 1 });
     expect(shown(parseConfig("[1, 2]").problems)[0]?.message).toMatch(/table de clés/);
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n");
     const started = performance.now();
     const bombResult = parseConfig(bomb);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -63,8 +77,18 @@ describe("parseConfig (hostile .github/recrutement-bot.yml)", () => {
       { key: "labels.colours.stage", code: "config-colour", params: {}, line: 4 },
       { key: "nope", code: "config-unknown-key", params: {}, line: 1 },
     ]);
-    expect(shown(problems, "en").map((p) => p.message)).toEqual(["unknown value; one of: fr, en", "true or false expected", "hexadecimal colour of 6 digits, without #", "unknown key, ignored"]);
-    expect(shown(problems, "fr").map((p) => p.message)).toEqual(["valeur inconnue\u202F; valeurs possibles\u202F: fr, en", "true ou false attendu", "couleur hexadécimale à 6 chiffres, sans #", "clé inconnue, ignorée"]);
+    expect(shown(problems, "en").map((p) => p.message)).toEqual([
+      "unknown value; one of: fr, en",
+      "true or false expected",
+      "hexadecimal colour of 6 digits, without #",
+      "unknown key, ignored",
+    ]);
+    expect(shown(problems, "fr").map((p) => p.message)).toEqual([
+      "valeur inconnue\u202F; valeurs possibles\u202F: fr, en",
+      "true ou false attendu",
+      "couleur hexadécimale à 6 chiffres, sans #",
+      "clé inconnue, ignorée",
+    ]);
   });
 
   it("a file too large is a problem of its own, counted in bytes, the file unread", () => {

@@ -31,16 +31,23 @@ describe("normalizeContract", () => {
     expect(normalizeContract("cdi", {})).toEqual({ types: ["CDI"], canonical: true });
   });
 
-  it.each(["indépendante", "indépendant.e", "indépendant(e)", "indépendant·e·s", "Stage", "stage de 6 mois", "CDD de 3 ans renouvelable"])("`%s` is accepted as written", (value) => {
-    expect(normalizeContract(value, {}).canonical).toBe(true);
-    expect(normalizeContract(value, {}).suggestion).toBeUndefined();
-  });
+  it.each(["indépendante", "indépendant.e", "indépendant(e)", "indépendant·e·s", "Stage", "stage de 6 mois", "CDD de 3 ans renouvelable"])(
+    "`%s` is accepted as written",
+    (value) => {
+      expect(normalizeContract(value, {}).canonical).toBe(true);
+      expect(normalizeContract(value, {}).suggestion).toBeUndefined();
+    },
+  );
 
   it("several canonical types are canonical, whatever the separator", () => {
     expect(normalizeContract("CDD ou CDI", {})).toEqual({ types: ["CDD", "CDI"], canonical: true });
     expect(normalizeContract("CDD, CDI", {})).toEqual({ types: ["CDD", "CDI"], canonical: true });
     expect(normalizeContract("stage/alternance", {})).toEqual({ types: ["stage", "alternance"], canonical: true });
-    expect(normalizeContract("cdd ou freelance", {})).toEqual({ types: ["CDD", "indépendant"], canonical: false, suggestion: "CDD, indépendant" });
+    expect(normalizeContract("cdd ou freelance", {})).toEqual({
+      types: ["CDD", "indépendant"],
+      canonical: false,
+      suggestion: "CDD, indépendant",
+    });
   });
 
   it("a typo of a known spelling is read, and fixed when the value is that word only", () => {
@@ -53,8 +60,12 @@ describe("normalizeContract", () => {
   });
 
   it("extra aliases from the configuration; bad types in them are ignored", () => {
-    expect(normalizeContract("Contrat de projet", { "contrat de projet": "CDD" })).toEqual({ types: ["CDD"], canonical: false, suggestion: "CDD" });
-    expect(normalizeContract("bénévolat", { "bénévolat": "nope" as never }).types).toEqual([]);
+    expect(normalizeContract("Contrat de projet", { "contrat de projet": "CDD" })).toEqual({
+      types: ["CDD"],
+      canonical: false,
+      suggestion: "CDD",
+    });
+    expect(normalizeContract("bénévolat", { bénévolat: "nope" as never }).types).toEqual([]);
   });
 
   it("the alias table only maps to canonical types, and every type is in it", () => {

@@ -7,7 +7,8 @@ import { bytes, JOBS, jobNames, jobPath, options, SUBMISSIONS, submissions } fro
 
 function countByRule(reports: PostingReport[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const r of reports) for (const d of r.diagnostics) counts[`${d.rule} (${d.severity})`] = (counts[`${d.rule} (${d.severity})`] ?? 0) + 1;
+  for (const r of reports)
+    for (const d of r.diagnostics) counts[`${d.rule} (${d.severity})`] = (counts[`${d.rule} (${d.severity})`] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -59,8 +60,15 @@ describe("the whole corpus", () => {
     const reports = submissions().map(({ file, path }) => checkTwice(path, bytes(SUBMISSIONS, file), true));
     reports.forEach(checkInvariants);
     const counts = countByRule(reports);
-    const withError = reports.filter((r) => r.diagnostics.some((d) => d.severity === "error" && d.rule !== "contract-missing" && d.rule !== "startup-unknown")).length;
-    console.log("submissions/ (346 first submissions, isNew: true):", counts, "postings with an error other than contract-missing/startup-unknown:", withError);
+    const withError = reports.filter((r) =>
+      r.diagnostics.some((d) => d.severity === "error" && d.rule !== "contract-missing" && d.rule !== "startup-unknown"),
+    ).length;
+    console.log(
+      "submissions/ (346 first submissions, isNew: true):",
+      counts,
+      "postings with an error other than contract-missing/startup-unknown:",
+      withError,
+    );
     expect(reports).toHaveLength(346);
     expect(counts).toEqual({
       "closing-date-missing (warning)": 312,

@@ -83,7 +83,9 @@ describe("toCalendarDay on YYYY-MM-DD text", () => {
     expect(toCalendarDay("0001-01-01", PARIS)).toEqual({ day: "0001-01-01" });
     expect(toCalendarDay("2021-7-07", PARIS)).toEqual({ error: "format", isoFix: "2021-07-07" });
     expect(toCalendarDay("2021-07-7", PARIS)).toEqual({ error: "format", isoFix: "2021-07-07" });
-    for (const t of ["0000-01-01", "1900-02-29", "2023-02-29", "2021-00-10", "2021-04-31", "2021-12-32"]) expect(toCalendarDay(t, PARIS), t).toEqual({ error: "invalid" });
-    for (const t of ["2021-07-0a", "20210-07-07", "2021-07-077", "2021−07−07"]) expect(toCalendarDay(t, PARIS), t).toEqual({ error: "unreadable" });
+    for (const t of ["0000-01-01", "1900-02-29", "2023-02-29", "2021-00-10", "2021-04-31", "2021-12-32"])
+      expect(toCalendarDay(t, PARIS), t).toEqual({ error: "invalid" });
+    for (const t of ["2021-07-0a", "20210-07-07", "2021-07-077", "2021−07−07"])
+      expect(toCalendarDay(t, PARIS), t).toEqual({ error: "unreadable" });
   });
 });

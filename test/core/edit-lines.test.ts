@@ -38,7 +38,7 @@ describe("setOpenFalse on the corpus", () => {
       expect(closed, name).not.toBeNull();
       if (closed === null) continue;
       const path = "content/_jobs/2020-11-28-Trackdéchets_stagebizdév.md";
-    const report = checkPosting({ path, content }, options());
+      const report = checkPosting({ path, content }, options());
       expect(changedLines(content, closed), name).toEqual([report.openLine]);
       const before = parsePosting(content).data ?? {};
       const after = parsePosting(closed).data ?? {};

@@ -76,10 +76,22 @@ export const CASES: Case[] = [
   { name: "--- toml with a space", content: () => "--- toml\nroles = 'Dev'\n---\n", expect: ["front-matter-language"] },
   { name: "+++ TOML fences (Hugo)", content: () => "+++\nroles = 'Dev'\nopen = true\n+++\n", expect: ["front-matter-missing"] },
   { name: "billion laughs (9^9 aliases)", content: billionLaughs, expect: ["yaml-aliases"] },
-  { name: "[[[[…]]]] 10 000 deep", content: () => fm(`${OK_FIELDS}x: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`), expect: ["yaml-too-deep"] },
-  { name: "{a:{a:…}} 10 000 deep", content: () => fm(`${OK_FIELDS}x: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n`), expect: ["yaml-too-deep"] },
+  {
+    name: "[[[[…]]]] 10 000 deep",
+    content: () => fm(`${OK_FIELDS}x: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`),
+    expect: ["yaml-too-deep"],
+  },
+  {
+    name: "{a:{a:…}} 10 000 deep",
+    content: () => fm(`${OK_FIELDS}x: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n`),
+    expect: ["yaml-too-deep"],
+  },
   { name: "unclosed [[[[ 30 000 deep", content: () => fm(`${OK_FIELDS}x: ${"[".repeat(30_000)}\n`), expect: ["yaml-too-deep"] },
-  { name: "- - - - compact sequences 10 000 deep", content: () => fm(`${OK_FIELDS}x:\n  ${"- ".repeat(10_000)}v\n`), expect: ["yaml-too-deep"] },
+  {
+    name: "- - - - compact sequences 10 000 deep",
+    content: () => fm(`${OK_FIELDS}x:\n  ${"- ".repeat(10_000)}v\n`),
+    expect: ["yaml-too-deep"],
+  },
   { name: "block mappings 30 deep", content: () => indentedMaps(30), expect: ["yaml-too-deep"] },
   {
     name: "block mappings 15 deep are fine",
@@ -89,8 +101,16 @@ export const CASES: Case[] = [
   },
   { name: "2 MiB file (bytes)", content: () => utf8(fm(OK_FIELDS, "x".repeat(2 * 1024 * 1024))), expect: ["file-too-large"] },
   { name: "2 MiB file (text)", content: () => fm(OK_FIELDS, "é".repeat(1024 * 1024)), expect: ["file-too-large"] },
-  { name: "100 KiB front matter", content: () => fm(`${OK_FIELDS}${Array.from({ length: 5000 }, (_, i) => `k${i}: ${"v".repeat(12)}`).join("\n")}\n`), expect: ["front-matter-too-large"] },
-  { name: "a 500 KiB single value", content: () => fm(`${OK_FIELDS}title: ${"a".repeat(500 * 1024)}\n`), expect: ["front-matter-too-large"] },
+  {
+    name: "100 KiB front matter",
+    content: () => fm(`${OK_FIELDS}${Array.from({ length: 5000 }, (_, i) => `k${i}: ${"v".repeat(12)}`).join("\n")}\n`),
+    expect: ["front-matter-too-large"],
+  },
+  {
+    name: "a 500 KiB single value",
+    content: () => fm(`${OK_FIELDS}title: ${"a".repeat(500 * 1024)}\n`),
+    expect: ["front-matter-too-large"],
+  },
   {
     name: "random binary bytes",
     content: () => {
@@ -105,9 +125,17 @@ export const CASES: Case[] = [
     expect: ["encoding-not-utf8"],
     check: (r) => expect(r.diagnostics[0]).toMatchObject({ line: 2, column: 9, params: { byte: "E9" } }),
   },
-  { name: "overlong UTF-8 (C0 AF)", content: () => Uint8Array.from([...utf8("---\nroles: "), 0xc0, 0xaf, ...utf8("\n---\n")]), expect: ["encoding-not-utf8"] },
+  {
+    name: "overlong UTF-8 (C0 AF)",
+    content: () => Uint8Array.from([...utf8("---\nroles: "), 0xc0, 0xaf, ...utf8("\n---\n")]),
+    expect: ["encoding-not-utf8"],
+  },
   { name: "UTF-8 cut at the end", content: () => Uint8Array.from([...utf8(fm(OK_FIELDS)), 0xe2, 0x82]), expect: ["encoding-not-utf8"] },
-  { name: "encoded surrogate (ED A0 80)", content: () => Uint8Array.from([...utf8("---\nroles: "), 0xed, 0xa0, 0x80, ...utf8("\n---\n")]), expect: ["encoding-not-utf8"] },
+  {
+    name: "encoded surrogate (ED A0 80)",
+    content: () => Uint8Array.from([...utf8("---\nroles: "), 0xed, 0xa0, 0x80, ...utf8("\n---\n")]),
+    expect: ["encoding-not-utf8"],
+  },
   {
     name: "NUL bytes",
     content: () => utf8(fm(`${OK_FIELDS}title: a\u0000b\n`)),
@@ -129,20 +157,41 @@ export const CASES: Case[] = [
   },
   {
     name: "__proto__, constructor, prototype keys (no pollution)",
-    content: () => fm(`${OK_FIELDS}__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\nprototype: {polluted: yes}\ntoString: 1\nhasOwnProperty: 2\n`),
+    content: () =>
+      fm(
+        `${OK_FIELDS}__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\nprototype: {polluted: yes}\ntoString: 1\nhasOwnProperty: 2\n`,
+      ),
     expect: ["unknown-key"],
     check: (r) => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty("polluted");
-      expect(r.diagnostics.filter((d) => d.rule === "unknown-key").map((d) => d.params.key)).toEqual(["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"]);
+      expect(r.diagnostics.filter((d) => d.rule === "unknown-key").map((d) => d.params.key)).toEqual([
+        "__proto__",
+        "constructor",
+        "prototype",
+        "toString",
+        "hasOwnProperty",
+      ]);
       expect(r.open).toBe(true);
     },
   },
-  { name: "!!js/function tag", content: () => fm(`${OK_FIELDS}title: !!js/function 'function () { process.exit(1) }'\n`), expect: ["yaml-tag"] },
-  { name: "!!python/object tag", content: () => fm(`${OK_FIELDS}title: !!python/object/apply:os.system ['rm -rf /']\n`), expect: ["yaml-tag"] },
+  {
+    name: "!!js/function tag",
+    content: () => fm(`${OK_FIELDS}title: !!js/function 'function () { process.exit(1) }'\n`),
+    expect: ["yaml-tag"],
+  },
+  {
+    name: "!!python/object tag",
+    content: () => fm(`${OK_FIELDS}title: !!python/object/apply:os.system ['rm -rf /']\n`),
+    expect: ["yaml-tag"],
+  },
   { name: "custom local tag", content: () => fm(`${OK_FIELDS}title: !include /etc/passwd\n`), expect: ["yaml-tag"] },
   { name: "open: !!binary", content: () => fm("roles: Dev\nopen: !!binary dHJ1ZQ==\nfriend: Etalab\n"), expect: ["yaml-tag"] },
-  { name: "!!str on open (a core tag): a text, not a boolean", content: () => fm("roles: Dev\nopen: !!str true\nfriend: Etalab\n"), expect: ["open-not-boolean"] },
+  {
+    name: "!!str on open (a core tag): a text, not a boolean",
+    content: () => fm("roles: Dev\nopen: !!str true\nfriend: Etalab\n"),
+    expect: ["open-not-boolean"],
+  },
   {
     name: "merge keys << (not merged in YAML 1.2)",
     content: () => fm(`base: &base\n  roles: Dev\n  open: true\n<<: *base\nfriend: Etalab\n`),
@@ -161,16 +210,32 @@ export const CASES: Case[] = [
     check: (r) => expect(r.roles).toBe("Infinity"),
   },
   { name: "a key of 10 000 characters", content: () => fm(`${OK_FIELDS}${"k".repeat(10_000)}: 1\n`), expect: ["yaml-key-too-long"] },
-  { name: "10 000 keys (over 64 KiB)", content: () => fm(`${OK_FIELDS}${Array.from({ length: 10_000 }, (_, i) => `k${i}: 1`).join("\n")}\n`), expect: ["front-matter-too-large"] },
-  { name: "2 000 keys (under 64 KiB, over 1 000 lines)", content: () => fm(`${OK_FIELDS}${Array.from({ length: 2000 }, (_, i) => `k${i}: 1`).join("\n")}\n`), expect: ["front-matter-too-complex"] },
+  {
+    name: "10 000 keys (over 64 KiB)",
+    content: () => fm(`${OK_FIELDS}${Array.from({ length: 10_000 }, (_, i) => `k${i}: 1`).join("\n")}\n`),
+    expect: ["front-matter-too-large"],
+  },
+  {
+    name: "2 000 keys (under 64 KiB, over 1 000 lines)",
+    content: () => fm(`${OK_FIELDS}${Array.from({ length: 2000 }, (_, i) => `k${i}: 1`).join("\n")}\n`),
+    expect: ["front-matter-too-complex"],
+  },
   {
     name: "990 unknown keys (under every limit)",
     content: () => fm(`${OK_FIELDS}${Array.from({ length: 990 }, (_, i) => `k${i}: 1`).join("\n")}\n`),
     expect: ["unknown-key"],
     check: (r) => expect(r.diagnostics).toHaveLength(990),
   },
-  { name: "a flow list of 30 000 items on one line", content: () => fm(`${OK_FIELDS}x: [${"1,".repeat(30_000)}1]\n`), expect: ["front-matter-too-complex"] },
-  { name: "a flow list of 900 aliases (over 100)", content: () => fm(`${OK_FIELDS}a: &a [1, 2]\nx: [${"*a,".repeat(900)}1]\n`), expect: ["yaml-aliases"] },
+  {
+    name: "a flow list of 30 000 items on one line",
+    content: () => fm(`${OK_FIELDS}x: [${"1,".repeat(30_000)}1]\n`),
+    expect: ["front-matter-too-complex"],
+  },
+  {
+    name: "a flow list of 900 aliases (over 100)",
+    content: () => fm(`${OK_FIELDS}a: &a [1, 2]\nx: [${"*a,".repeat(900)}1]\n`),
+    expect: ["yaml-aliases"],
+  },
   { name: "990 duplicate keys", content: () => fm(`${OK_FIELDS}${"roles: a\n".repeat(990)}`), expect: ["duplicate-key"] },
   { name: "CR-only line endings", content: () => fm(OK_FIELDS).replace(/\n/g, "\r"), expect: ["line-endings-cr"] },
   {
@@ -192,12 +257,18 @@ export const CASES: Case[] = [
   { name: "a front matter that is one text", content: () => fm("Bonjour tout le monde\n"), expect: ["front-matter-not-mapping"] },
   { name: "a mapping as a key", content: () => fm(`${OK_FIELDS}? {a: 1}\n: x\n`), expect: ["yaml-complex-key"] },
   { name: "an undefined alias", content: () => fm(`${OK_FIELDS}title: *nowhere\n`), expect: ["yaml-bad-start"] },
-  { name: "a 900 KiB line in the body", content: () => fm(OK_FIELDS, `${"word ".repeat(180_000)}\n`), check: (r) => expect(r.diagnostics).toEqual([]) },
+  {
+    name: "a 900 KiB line in the body",
+    content: () => fm(OK_FIELDS, `${"word ".repeat(180_000)}\n`),
+    check: (r) => expect(r.diagnostics).toEqual([]),
+  },
   { name: "300 000 empty lines", content: () => fm(OK_FIELDS, "\n".repeat(300_000)), check: (r) => expect(r.open).toBe(true) },
   {
     name: "regex stress: long contact, date, contract and open values",
     content: () =>
-      fm(`roles: Dev\nopen: ${"t".repeat(10_000)} #\nfriend: Etalab\ncontact: ${"a.".repeat(4000)}@${"b.".repeat(4000)}!\npost_ouvert: ${"1 ".repeat(5000)}juillet\ncontrat: ${"indépendent ou ".repeat(800)}x\n`),
+      fm(
+        `roles: Dev\nopen: ${"t".repeat(10_000)} #\nfriend: Etalab\ncontact: ${"a.".repeat(4000)}@${"b.".repeat(4000)}!\npost_ouvert: ${"1 ".repeat(5000)}juillet\ncontrat: ${"indépendent ou ".repeat(800)}x\n`,
+      ),
     expect: ["open-not-boolean", "contact-invalid", "date-unreadable", "contract-alias"],
   },
   {
@@ -207,6 +278,9 @@ export const CASES: Case[] = [
     check: (r) => expect(r.diagnostics.map((d) => d.rule)).toEqual(["key-misspelled"]),
   },
   { name: "content that is not text nor bytes", content: () => null as unknown as string, expect: ["internal-error"] },
-  { name: "a ---js first line longer than 1 MiB is refused by size first", content: () => `---${"a".repeat(1024 * 1024)}\n`, expect: ["file-too-large"] },
+  {
+    name: "a ---js first line longer than 1 MiB is refused by size first",
+    content: () => `---${"a".repeat(1024 * 1024)}\n`,
+    expect: ["file-too-large"],
+  },
 ];
-

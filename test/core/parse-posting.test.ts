@@ -26,7 +26,10 @@ describe("parsePosting", () => {
   });
 
   it("CRLF files: same lines and columns as LF (jobs/2022-05-19-datagir…nosgestesclimat-fr.md is all CRLF)", () => {
-    const raw = text(JOBS, "2022-05-19-datagir.recrute.une.developpeuse.ou.un.developpeur.pour.ameliorer.le.calculateur.d.empreinte.climat.nosgestesclimat-fr.md");
+    const raw = text(
+      JOBS,
+      "2022-05-19-datagir.recrute.une.developpeuse.ou.un.developpeur.pour.ameliorer.le.calculateur.d.empreinte.climat.nosgestesclimat-fr.md",
+    );
     expect(raw.includes("\r\n")).toBe(true);
     const parsed = parsePosting(raw);
     expect(parsed.lineEnding).toBe("crlf");

@@ -76,7 +76,11 @@ describe("PostingCache", () => {
     const content = "---\nroles: Dev\nopen: true\nfriend: Etalab\nroles: Dev\ncontrat: CDI\n---\n";
     const plain = checkPosting({ path: "content/_jobs/2026-01-01-dev.md", content }, options());
     const first = checkPosting({ path: "content/_jobs/2026-01-01-dev.md", content, blob: "d" }, options(), cache);
-    const second = checkPosting({ path: "content/_jobs/2026-01-01-dev.md", content, blob: "d" }, options({ severities: { "duplicate-key": "error" } }), cache);
+    const second = checkPosting(
+      { path: "content/_jobs/2026-01-01-dev.md", content, blob: "d" },
+      options({ severities: { "duplicate-key": "error" } }),
+      cache,
+    );
     expect(first).toEqual(plain);
     expect(plain.diagnostics.map((d) => d.rule)).toEqual(["duplicate-key"]);
     expect(second.diagnostics.map((d) => d.severity)).toEqual(["error"]);

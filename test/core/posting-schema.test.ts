@@ -6,7 +6,31 @@ import { bytes, JOBS, jobNames, SEEDS } from "./corpus.js";
 
 describe("posting schema", () => {
   it("knows every key the corpus really uses, and none of its misspellings", () => {
-    for (const key of ["roles", "title", "contrat", "startup", "friend", "equipe", "type", "open", "status", "date", "post_ouvert", "poste_ouvert", "poste_ferme", "depublication_date", "poste_pourvu", "contact", "contacts", "externalURL", "junior", "techno", "domaines", "redirect_from", "airtable_formulaire"]) {
+    for (const key of [
+      "roles",
+      "title",
+      "contrat",
+      "startup",
+      "friend",
+      "equipe",
+      "type",
+      "open",
+      "status",
+      "date",
+      "post_ouvert",
+      "poste_ouvert",
+      "poste_ferme",
+      "depublication_date",
+      "poste_pourvu",
+      "contact",
+      "contacts",
+      "externalURL",
+      "junior",
+      "techno",
+      "domaines",
+      "redirect_from",
+      "airtable_formulaire",
+    ]) {
       expect(KNOWN_KEYS).toContain(key);
     }
     for (const key of ["role", "titles", "externalUrl", "domaine"]) expect(KNOWN_KEYS).not.toContain(key);

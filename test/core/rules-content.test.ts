@@ -20,7 +20,9 @@ describe("roles and open", () => {
         fix: { line: 7, text: "roles: Chargé.e de déploiement de portefeuille" },
       },
     ]);
-    expect(french(byRule(report, "open-missing")[0])).toBe("Pas de `open` : la page dirait « Ce poste a été pourvu » et l'API n'aurait pas l'offre. Ajoutez `open: true`.");
+    expect(french(byRule(report, "open-missing")[0])).toBe(
+      "Pas de `open` : la page dirait « Ce poste a été pourvu » et l'API n'aurait pas l'offre. Ajoutez `open: true`.",
+    );
     expect(french(byRule(report, "key-misspelled")[0])).toBe("Écrivez `roles`, pas `role` : sinon la valeur est ignorée.");
     expect(report.roles).toBeNull();
     expect(report.open).toBeNull();
@@ -46,7 +48,9 @@ describe("roles and open", () => {
         fix: { line: 5, text: "open: true" },
       },
     ]);
-    expect(french(byRule(report, "open-not-boolean")[0])).toBe("`open` vaut « true# » : la page et l'API ne le lisent pas de la même façon. Écrivez `open: true`, sans guillemets.");
+    expect(french(byRule(report, "open-not-boolean")[0])).toBe(
+      "`open` vaut « true# » : la page et l'API ne le lisent pas de la même façon. Écrivez `open: true`, sans guillemets.",
+    );
     // A text is true for Liquid: `junior: true#` shows what the author meant, a warning.
     expect(byRule(report, "invalid-value")).toEqual([
       {
@@ -111,7 +115,9 @@ describe("roles and open", () => {
 describe("team", () => {
   it("no startup, friend nor equipe (jobs/2017-03-16-developpeur-pole-geo.md): a warning saying what the page shows", () => {
     const report = checkFile(JOBS, "2017-03-16-developpeur-pole-geo.md");
-    expect(report.diagnostics).toEqual([{ line: 1, column: 1, severity: "warning", rule: "team-missing", messageId: "team-missing", params: {}, key: "startup" }]);
+    expect(report.diagnostics).toEqual([
+      { line: 1, column: 1, severity: "warning", rule: "team-missing", messageId: "team-missing", params: {}, key: "startup" },
+    ]);
     expect(french(report.diagnostics[0])).toBe(
       "L'en-tête ne dit pas qui recrute\u202F: la page affichera «\u202Fbeta.gouv.fr recrute\u202F». Ajoutez `startup: identifiant` pour une startup d'État, sinon `friend: Nom de l'équipe` (le nom que la page affiche).",
     );
@@ -139,16 +145,39 @@ describe("team", () => {
   });
 
   it("a startup's title: `DossierFacile` was the title of `locatio` in 2020 (titles given)", () => {
-    const options = { startupIds: new Set(["locatio", "itou"]), startupTitles: new Map([["locatio", "DossierFacile"], ["itou", "Emplois de l'inclusion"]]) };
+    const options = {
+      startupIds: new Set(["locatio", "itou"]),
+      startupTitles: new Map([
+        ["locatio", "DossierFacile"],
+        ["itou", "Emplois de l'inclusion"],
+      ]),
+    };
     const report = checkFile(SUBMISSIONS, "2020-09-21_4288_2020-09-21-recrutement-dossierfacile-devfullstack.md", options);
     const [d] = byRule(report, "startup-unknown");
-    expect(d).toMatchObject({ severity: "warning", messageId: "startup-by-name", params: { value: "DossierFacile", id: "locatio", title: "DossierFacile" }, fix: { line: 3, text: "startup: locatio" } });
-    expect(french(d)).toBe("`startup` attend l'identifiant de la startup «\u202FDossierFacile\u202F»\u202F: écrivez `locatio`. La page cherche la startup par son identifiant.");
+    expect(d).toMatchObject({
+      severity: "warning",
+      messageId: "startup-by-name",
+      params: { value: "DossierFacile", id: "locatio", title: "DossierFacile" },
+      fix: { line: 3, text: "startup: locatio" },
+    });
+    expect(french(d)).toBe(
+      "`startup` attend l'identifiant de la startup «\u202FDossierFacile\u202F»\u202F: écrivez `locatio`. La page cherche la startup par son identifiant.",
+    );
   });
 
   it("an id followed by a domain: `reserve-civique.beta.gouv.fr` (submissions/2020-04-16_3605_…)", () => {
-    const [d] = byRule(checkFile(SUBMISSIONS, "2020-04-16_3605_2020-01-13-developpeur-full-stack-reservecivique.md", { startupIds: new Set(["reserve-civique"]) }), "startup-unknown");
-    expect(d).toMatchObject({ line: 3, severity: "warning", messageId: "startup-by-name", fix: { line: 3, text: "startup: reserve-civique" } });
+    const [d] = byRule(
+      checkFile(SUBMISSIONS, "2020-04-16_3605_2020-01-13-developpeur-full-stack-reservecivique.md", {
+        startupIds: new Set(["reserve-civique"]),
+      }),
+      "startup-unknown",
+    );
+    expect(d).toMatchObject({
+      line: 3,
+      severity: "warning",
+      messageId: "startup-by-name",
+      fix: { line: 3, text: "startup: reserve-civique" },
+    });
   });
 
   it("`Territoires en Transitions`: spaces and case, certain fix (submissions/2021-06-09_6158_…)", () => {
@@ -158,7 +187,13 @@ describe("team", () => {
 
   it("`Locadoc`: a typo, suggested but not fixed, still an error (submissions/2021-04-26_5731_2021-04-22-offre-biz-dev.md)", () => {
     const [d] = byRule(checkFile(SUBMISSIONS, "2021-04-26_5731_2021-04-22-offre-biz-dev.md"), "startup-unknown");
-    expect(d).toMatchObject({ line: 5, column: 10, severity: "error", messageId: "startup-unknown-suggestion", params: { value: "Locadoc", suggestion: "locadocs" } });
+    expect(d).toMatchObject({
+      line: 5,
+      column: 10,
+      severity: "error",
+      messageId: "startup-unknown-suggestion",
+      params: { value: "Locadoc", suggestion: "locadocs" },
+    });
     expect(d?.fix).toBeUndefined();
     expect(french(d)).toBe(
       "La startup «\u202FLocadoc\u202F» n'existe pas dans content/_startups\u202F: vouliez-vous dire «\u202Flocadocs\u202F»\u202F? Sinon la page affichera «\u202Fbeta.gouv.fr recrute\u202F».",
@@ -167,7 +202,15 @@ describe("team", () => {
 
   it("`mobilot`: unknown, nothing close: an error saying what the page shows and that `equipe` is for other teams", () => {
     const [d] = byRule(checkFile(SUBMISSIONS, "2018-11-26_2000_2018-11-26-mobilot-bizdev.md"), "startup-unknown");
-    expect(d).toEqual({ line: 3, column: 10, severity: "error", rule: "startup-unknown", messageId: "startup-unknown", params: { value: "mobilot" }, key: "startup" });
+    expect(d).toEqual({
+      line: 3,
+      column: 10,
+      severity: "error",
+      rule: "startup-unknown",
+      messageId: "startup-unknown",
+      params: { value: "mobilot" },
+      key: "startup",
+    });
     expect(french(d)).toBe(
       "La startup «\u202Fmobilot\u202F» n'existe pas dans content/_startups\u202F: la page affichera «\u202Fbeta.gouv.fr recrute\u202F», sans fiche de startup. Écrivez l'identifiant d'une startup (le nom de son fichier)\u202F; pour une équipe qui n'est pas une startup d'État, `friend: Nom de l'équipe` (c'est ce nom que la page affiche).",
     );
@@ -179,7 +222,9 @@ describe("team", () => {
   });
 
   it("startup ids unknown (null): the startup rule is skipped", () => {
-    expect(byRule(checkFile(SUBMISSIONS, "2018-11-26_2000_2018-11-26-mobilot-bizdev.md", { startupIds: null }), "startup-unknown")).toEqual([]);
+    expect(byRule(checkFile(SUBMISSIONS, "2018-11-26_2000_2018-11-26-mobilot-bizdev.md", { startupIds: null }), "startup-unknown")).toEqual(
+      [],
+    );
   });
 });
 
@@ -226,7 +271,9 @@ describe("contract", () => {
         fix: { line: 9, text: "contrat: indépendant" },
       },
     ]);
-    expect(french(byRule(report, "contract-alias")[0])).toBe("Type de contrat «\u202Findépendent\u202F»\u202F: écrivez «\u202Findépendant\u202F».");
+    expect(french(byRule(report, "contract-alias")[0])).toBe(
+      "Type de contrat «\u202Findépendent\u202F»\u202F: écrivez «\u202Findépendant\u202F».",
+    );
     expect(report.contracts).toEqual(["indépendant"]);
   });
 
@@ -238,10 +285,13 @@ describe("contract", () => {
     expect(d?.fix).toEqual({ line: 4, text: "contrat: fonctionnaire A/A+ ou CDD 3 ans" });
   });
 
-  it.each(["CDD 3 ans", "Stage", "cdi", "indépendant·e", "indépendant.e", "Indépendante", "CDD ou CDI"])("`contrat: %s` is accepted as written", (value) => {
-    const report = checkText(withLine(text(SEEDS, "003_f3dddee9d80a1e5f.txt"), 4, `contrat: ${value}`));
-    expect(report.diagnostics.filter((d) => d.key === "contrat")).toEqual([]);
-  });
+  it.each(["CDD 3 ans", "Stage", "cdi", "indépendant·e", "indépendant.e", "Indépendante", "CDD ou CDI"])(
+    "`contrat: %s` is accepted as written",
+    (value) => {
+      const report = checkText(withLine(text(SEEDS, "003_f3dddee9d80a1e5f.txt"), 4, `contrat: ${value}`));
+      expect(report.diagnostics.filter((d) => d.key === "contrat")).toEqual([]);
+    },
+  );
 
   it("missing `contrat`: a warning, for a new posting only; nothing in the text to propose (submissions/2018-11-26_2000_…)", () => {
     const report = checkFile(SUBMISSIONS, "2018-11-26_2000_2018-11-26-mobilot-bizdev.md", { isNew: true });
@@ -256,7 +306,9 @@ describe("contract", () => {
         key: "contrat",
       },
     ]);
-    expect(french(byRule(report, "contract-missing")[0])).toBe("Pas de `contrat`\u202F: ajoutez le type de contrat, parmi CDI, CDD, fonctionnaire, indépendant, stage, alternance.");
+    expect(french(byRule(report, "contract-missing")[0])).toBe(
+      "Pas de `contrat`\u202F: ajoutez le type de contrat, parmi CDI, CDD, fonctionnaire, indépendant, stage, alternance.",
+    );
     expect(byRule(checkFile(SUBMISSIONS, "2018-11-26_2000_2018-11-26-mobilot-bizdev.md"), "contract-missing")).toEqual([]);
   });
 
@@ -273,7 +325,9 @@ describe("contract", () => {
       key: "contrat",
       fix: { line: 2, text: "roles: business developer\ncontrat: stage", certain: false },
     });
-    expect(french(d)).toBe("Pas de `contrat`\u202F; le texte dit «\u202Fstage de 6 mois\u202F». Proposition à vérifier\u202F: `contrat: stage`.");
+    expect(french(d)).toBe(
+      "Pas de `contrat`\u202F; le texte dit «\u202Fstage de 6 mois\u202F». Proposition à vérifier\u202F: `contrat: stage`.",
+    );
   });
 
   it("missing `contrat` on a closed posting: nothing asked (submissions/2021-11-04_7491_2021-11-04-spie-dev.md)", () => {

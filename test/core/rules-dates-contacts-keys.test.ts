@@ -38,7 +38,16 @@ describe("dates", () => {
   ])("seed 000 with `%s` (line 9) → date-format, fix `%s`", (line, fix) => {
     const report = checkText(withLine(seed000, 9, line));
     expect(byRule(report, "date-format")).toEqual([
-      { line: 9, column: 14, severity: "error", rule: "date-format", messageId: "date-format-closing", params: expect.objectContaining({ key: "poste_ferme", fix: "2021-07-07" }), key: "poste_ferme", fix: { line: 9, text: fix } },
+      {
+        line: 9,
+        column: 14,
+        severity: "error",
+        rule: "date-format",
+        messageId: "date-format-closing",
+        params: expect.objectContaining({ key: "poste_ferme", fix: "2021-07-07" }),
+        key: "poste_ferme",
+        fix: { line: 9, text: fix },
+      },
     ]);
     expect(report.closingDate).toBeNull();
   });
@@ -46,7 +55,9 @@ describe("dates", () => {
   it("a date not written AAAA-MM-JJ: an error on `date` (the build) and on a closing field (the closing job), a warning elsewhere", () => {
     const onDate = byRule(checkText(withLine(seed000, 10, "date: 09/06/2021")), "date-format")[0];
     expect(onDate).toMatchObject({ severity: "error", messageId: "date-format-date", fix: { line: 10, text: "date: 2021-06-09" } });
-    expect(french(onDate)).toBe("`date`\u202F: écrivez la date au format AAAA-MM-JJ\u202F: 2021-06-09\u202F; le site lit mal les autres formats, ou s'arrête.");
+    expect(french(onDate)).toBe(
+      "`date`\u202F: écrivez la date au format AAAA-MM-JJ\u202F: 2021-06-09\u202F; le site lit mal les autres formats, ou s'arrête.",
+    );
     const opening = byRule(checkText(withLine(seed000, 8, "post_ouvert: 09/06/2021")), "date-format")[0];
     expect(opening).toMatchObject({ severity: "warning", messageId: "date-format", fix: { line: 8, text: "post_ouvert: 2021-06-09" } });
     const invalidDate = byRule(checkText(withLine(seed000, 10, "date: 2021-02-30")), "date-invalid")[0];
@@ -56,14 +67,26 @@ describe("dates", () => {
   it("an impossible day (seed 000 with poste_ferme: 2021-02-30)", () => {
     const report = checkText(withLine(seed000, 9, "poste_ferme: 2021-02-30"));
     expect(byRule(report, "date-invalid")).toEqual([
-      { line: 9, column: 14, severity: "error", rule: "date-invalid", messageId: "date-invalid-closing", params: { key: "poste_ferme", value: "2021-02-30" }, key: "poste_ferme" },
+      {
+        line: 9,
+        column: 14,
+        severity: "error",
+        rule: "date-invalid",
+        messageId: "date-invalid-closing",
+        params: { key: "poste_ferme", value: "2021-02-30" },
+        key: "poste_ferme",
+      },
     ]);
-    expect(french(byRule(report, "date-invalid")[0])).toBe("`poste_ferme`\u202F: «\u202F2021-02-30\u202F» n'est pas un jour qui existe\u202F: l'offre ne serait pas fermée. Écrivez AAAA-MM-JJ.");
+    expect(french(byRule(report, "date-invalid")[0])).toBe(
+      "`poste_ferme`\u202F: «\u202F2021-02-30\u202F» n'est pas un jour qui existe\u202F: l'offre ne serait pas fermée. Écrivez AAAA-MM-JJ.",
+    );
     expect(byRule(report, "invalid-value")).toEqual([]);
   });
 
   it("not a date at all, and a number", () => {
-    expect(byRule(checkText(withLine(seed000, 9, "poste_ferme: fin juillet")), "date-invalid")[0]?.messageId).toBe("date-unreadable-closing");
+    expect(byRule(checkText(withLine(seed000, 9, "poste_ferme: fin juillet")), "date-invalid")[0]?.messageId).toBe(
+      "date-unreadable-closing",
+    );
     const report = checkText(withLine(seed000, 9, "poste_ferme: 20210707"));
     expect(byRule(report, "date-invalid")[0]?.messageId).toBe("date-unreadable-closing");
     expect(byRule(report, "invalid-value")).toEqual([]);
@@ -87,12 +110,22 @@ describe("dates", () => {
   it("a new open posting without closing date (submissions/2019-04-09_2480_2019-04-09-aidantsconnect-dev-fullstack.md)", () => {
     const report = checkFile(SUBMISSIONS, "2019-04-09_2480_2019-04-09-aidantsconnect-dev-fullstack.md", { isNew: true });
     expect(byRule(report, "closing-date-missing")).toEqual([
-      { line: 3, column: 1, severity: "warning", rule: "closing-date-missing", messageId: "closing-date-missing", params: { field: "poste_ferme" }, key: "poste_ferme" },
+      {
+        line: 3,
+        column: 1,
+        severity: "warning",
+        rule: "closing-date-missing",
+        messageId: "closing-date-missing",
+        params: { field: "poste_ferme" },
+        key: "poste_ferme",
+      },
     ]);
     expect(french(byRule(report, "closing-date-missing")[0])).toBe(
       "Offre ouverte sans date de clôture\u202F: ajoutez `poste_ferme: AAAA-MM-JJ` pour qu'elle soit fermée à temps.",
     );
-    expect(byRule(checkFile(SUBMISSIONS, "2019-04-09_2480_2019-04-09-aidantsconnect-dev-fullstack.md"), "closing-date-missing")).toEqual([]);
+    expect(byRule(checkFile(SUBMISSIONS, "2019-04-09_2480_2019-04-09-aidantsconnect-dev-fullstack.md"), "closing-date-missing")).toEqual(
+      [],
+    );
   });
 
   it("closing fields are taken in the configured order", () => {
@@ -107,19 +140,32 @@ describe("contacts and URLs", () => {
   it("`contacts: Ariane-Rose` is neither an address nor a prenom.nom id (jobs/2022-06-28-responsable-produit-PCRS.md)", () => {
     const report = checkFile(JOBS, "2022-06-28-responsable-produit-PCRS.md");
     expect(byRule(report, "contact-invalid")).toEqual([
-      { line: 7, column: 11, severity: "warning", rule: "contact-invalid", messageId: "contact-invalid", params: { key: "contacts", value: "Ariane-Rose" }, key: "contacts" },
+      {
+        line: 7,
+        column: 11,
+        severity: "warning",
+        rule: "contact-invalid",
+        messageId: "contact-invalid",
+        params: { key: "contacts", value: "Ariane-Rose" },
+        key: "contacts",
+      },
     ]);
     expect(french(byRule(report, "contact-invalid")[0])).toBe(
       "`contacts`\u202F: «\u202FAriane-Rose\u202F» n'est ni une adresse électronique, ni un identifiant prenom.nom.",
     );
   });
 
-  it.each(["clemence.chalopet@culture.gouv.fr", "patrick.lambret", "elsa.le-duigou", "mailto:contact@beta.gouv.fr", "@octocat", "a@b.fr, c.d@e.fr", "Ariane.ROSE@anct.gouv.fr"])(
-    "`contact: %s` is fine",
-    (value) => {
-      expect(byRule(checkText(withLine(seed000, 11, `contact: ${value}`)), "contact-invalid")).toEqual([]);
-    },
-  );
+  it.each([
+    "clemence.chalopet@culture.gouv.fr",
+    "patrick.lambret",
+    "elsa.le-duigou",
+    "mailto:contact@beta.gouv.fr",
+    "@octocat",
+    "a@b.fr, c.d@e.fr",
+    "Ariane.ROSE@anct.gouv.fr",
+  ])("`contact: %s` is fine", (value) => {
+    expect(byRule(checkText(withLine(seed000, 11, `contact: ${value}`)), "contact-invalid")).toEqual([]);
+  });
 
   it.each(["Clémence", "https://beta.gouv.fr/contact", "clemence@culture", "a@b.fr et Clémence"])("`contact: %s` is not", (value) => {
     expect(byRule(checkText(withLine(seed000, 11, `contact: ${value}`)), "contact-invalid")).toHaveLength(1);
@@ -183,7 +229,11 @@ describe("unknown keys", () => {
     ["poste_fermé: 2021-07-07", "poste_fermé", "poste_ferme", "poste_ferme: 2021-07-07", "error"],
     ["post_ferme: 2021-07-07", "post_ferme", "poste_ferme", "poste_ferme: 2021-07-07", "error"],
   ])("`%s` → %s means %s: %s… with its fix, and the one message for that cause", (line, key, suggestion, fix, severity) => {
-    const content = seed000.replace("status: open\n", `${line}\n`).replace(/^open: true\n/m, key === "opne" ? "" : "open: true\n").replace(/^contrat: stage\n/m, key === "contart" ? "" : "contrat: stage\n").replace(/^poste_ferme: 2021-07-07\n/m, key.startsWith("post") ? "" : "poste_ferme: 2021-07-07\n");
+    const content = seed000
+      .replace("status: open\n", `${line}\n`)
+      .replace(/^open: true\n/m, key === "opne" ? "" : "open: true\n")
+      .replace(/^contrat: stage\n/m, key === "contart" ? "" : "contrat: stage\n")
+      .replace(/^poste_ferme: 2021-07-07\n/m, key.startsWith("post") ? "" : "poste_ferme: 2021-07-07\n");
     const report = checkText(content, { isNew: true });
     const [d] = byRule(report, "key-misspelled");
     expect(d?.severity).toBe(severity);
@@ -195,13 +245,20 @@ describe("unknown keys", () => {
 
   it("a zero-width space or an NBSP in a key", () => {
     const zw = byRule(checkText(seed000.replace("status: open", "startup\u200B: ellesfontlaculture")), "key-misspelled")[0];
-    expect(zw).toMatchObject({ severity: "error", messageId: "key-misspelled-invisible", params: { key: "startup\\u200B", suggestion: "startup" }, fix: { line: 12, text: "startup: ellesfontlaculture" } });
-    expect(french(zw)).toBe("Le champ `startup\\u200B` contient un caractère invisible\u202F: écrivez `startup`, sinon la valeur est ignorée.");
+    expect(zw).toMatchObject({
+      severity: "error",
+      messageId: "key-misspelled-invisible",
+      params: { key: "startup\\u200B", suggestion: "startup" },
+      fix: { line: 12, text: "startup: ellesfontlaculture" },
+    });
+    expect(french(zw)).toBe(
+      "Le champ `startup\\u200B` contient un caractère invisible\u202F: écrivez `startup`, sinon la valeur est ignorée.",
+    );
     const nbsp = byRule(checkText(seed000.replace("status: open", "startup\u00A0: ellesfontlaculture")), "key-misspelled")[0];
     expect(nbsp?.fix).toEqual({ line: 12, text: "startup: ellesfontlaculture" });
   });
 
-  it("`startup :` (space before the colon) is the key `startup`; a quoted `\"startup \"` is not", () => {
+  it('`startup :` (space before the colon) is the key `startup`; a quoted `"startup "` is not', () => {
     expect(byRule(checkText(seed000.replace("status: open", "startup : ellesfontlaculture")), "unknown-key")).toEqual([]);
     const [d] = byRule(checkText(seed000.replace("status: open", '"startup ": ellesfontlaculture')), "key-misspelled");
     expect(d?.fix).toEqual({ line: 12, text: "startup: ellesfontlaculture" });
@@ -209,7 +266,15 @@ describe("unknown keys", () => {
 
   it("an unknown key far from any known one", () => {
     expect(byRule(checkText(seed000.replace("status: open", "salaire: 50k")), "unknown-key")).toEqual([
-      { line: 12, column: 1, severity: "warning", rule: "unknown-key", messageId: "unknown-key", params: { key: "salaire" }, key: "salaire" },
+      {
+        line: 12,
+        column: 1,
+        severity: "warning",
+        rule: "unknown-key",
+        messageId: "unknown-key",
+        params: { key: "salaire" },
+        key: "salaire",
+      },
     ]);
   });
 });
@@ -236,7 +301,9 @@ describe("severity overrides", () => {
   it("`off` removes a rule, a severity replaces the default", () => {
     const base = checkFile(JOBS, "2021-01-07-charge-portefeuille.md");
     expect(base.diagnostics.map((d) => d.rule)).toContain("key-misspelled");
-    const report = checkFile(JOBS, "2021-01-07-charge-portefeuille.md", { severities: { "key-misspelled": "off", "open-missing": "warning" } });
+    const report = checkFile(JOBS, "2021-01-07-charge-portefeuille.md", {
+      severities: { "key-misspelled": "off", "open-missing": "warning" },
+    });
     expect(byRule(report, "key-misspelled")).toEqual([]);
     expect(byRule(report, "open-missing")[0]?.severity).toBe("warning");
   });

@@ -4,7 +4,10 @@ import { bytes, jobPath, options, SEEDS } from "./corpus.js";
 
 describe("the two seed postings", () => {
   it("000: an internship, open, closing 2021-07-07, no error", () => {
-    const report = checkPosting({ path: jobPath("2021-06-09-atelier-numerique.md"), content: bytes(SEEDS, "000_98b50e31014be289.txt") }, options());
+    const report = checkPosting(
+      { path: jobPath("2021-06-09-atelier-numerique.md"), content: bytes(SEEDS, "000_98b50e31014be289.txt") },
+      options(),
+    );
     expect(report.contracts).toEqual(["stage"]);
     expect(report.open).toBe(true);
     expect(report.closingDate).toBe("2021-07-07");
@@ -23,7 +26,10 @@ describe("the two seed postings", () => {
   });
 
   it("003: a freelance role for ellesfontlaculture, closed", () => {
-    const report = checkPosting({ path: jobPath("2021-04-09-eflc.md"), content: bytes(SEEDS, "003_f3dddee9d80a1e5f.txt") }, options({ isNew: true }));
+    const report = checkPosting(
+      { path: jobPath("2021-04-09-eflc.md"), content: bytes(SEEDS, "003_f3dddee9d80a1e5f.txt") },
+      options({ isNew: true }),
+    );
     expect(report.contracts).toEqual(["indépendant"]);
     expect(report.open).toBe(false);
     expect(report.closingDate).toBeNull();

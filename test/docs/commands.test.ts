@@ -11,7 +11,15 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/shared-data.js";
-import { DOCS, DOCUMENTED, documentedLines, matches, shCommands, type DocumentedCommand, type DocumentedId } from "./documented-commands.js";
+import {
+  DOCS,
+  DOCUMENTED,
+  documentedLines,
+  matches,
+  shCommands,
+  type DocumentedCommand,
+  type DocumentedId,
+} from "./documented-commands.js";
 
 const read = (rel: string) => readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
 const ENTRIES = Object.entries(DOCUMENTED) as [DocumentedId, DocumentedCommand][];
@@ -84,7 +92,11 @@ function slug(heading: string): string {
 describe("relative links of the docs", () => {
   const docs = [...DOCS, "CHANGELOG.md"];
   const links = docs.flatMap((doc) =>
-    [...read(doc).replace(/```[\s\S]*?```/g, "").matchAll(/\]\(([^)\s]+)\)/g)]
+    [
+      ...read(doc)
+        .replace(/```[\s\S]*?```/g, "")
+        .matchAll(/\]\(([^)\s]+)\)/g),
+    ]
       .map((m) => m[1]!)
       .filter((href) => !/^[a-z]+:/i.test(href))
       .map((href) => ({ doc, href })),
@@ -95,7 +107,11 @@ describe("relative links of the docs", () => {
     const target = file === "" ? doc : path.posix.normalize(path.posix.join(path.posix.dirname(doc), decodeURIComponent(file)));
     expect(existsSync(path.join(PROJECT_ROOT, target)), target).toBe(true);
     if (anchor && target.endsWith(".md")) {
-      const headings = [...read(target).replace(/```[\s\S]*?```/g, "").matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!));
+      const headings = [
+        ...read(target)
+          .replace(/```[\s\S]*?```/g, "")
+          .matchAll(/^#{1,6} (.+)$/gm),
+      ].map((m) => slug(m[1]!));
       expect(headings, `${target}#${anchor}`).toContain(decodeURIComponent(anchor));
     }
   });

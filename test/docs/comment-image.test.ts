@@ -12,7 +12,13 @@ import { commentPage, sha256 } from "../../scripts/lib/comment-page.js";
 import { IMAGE, IMAGE_FIXTURE, IMAGE_SOURCE, imageComment } from "../../scripts/render-comment-image.js";
 import { PROJECT_ROOT } from "../cli/helpers.js";
 
-const source = JSON.parse(readFileSync(path.join(PROJECT_ROOT, IMAGE_SOURCE), "utf8")) as { fixture: string; markdownSha256: string; pageSha256: string; width: number; height: number };
+const source = JSON.parse(readFileSync(path.join(PROJECT_ROOT, IMAGE_SOURCE), "utf8")) as {
+  fixture: string;
+  markdownSha256: string;
+  pageSha256: string;
+  width: number;
+  height: number;
+};
 const STALE = "the picture is stale: run `npx tsx scripts/render-comment-image.ts` (see CONTRIBUTING.md)";
 
 describe("docs/images/commentaire.png", () => {

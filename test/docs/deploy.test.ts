@@ -64,34 +64,42 @@ describe("docs/deploy.md, container", () => {
     expect(shBlocks[1]).toEqual(["npm ci --omit=dev", "npm start"]);
   });
 
-  it(asTyped("docker-build", "Dockerfile: two stages on Node 24 slim (build, then the bundles only), non-root user, health check on /ping"), () => {
-    const stages = dockerfile.split(/^(?=FROM )/m).filter((s) => s.startsWith("FROM "));
-    expect(stages.map((s) => s.split("\n")[0])).toEqual(["FROM node:24-bookworm-slim AS build", "FROM node:24-bookworm-slim"]);
-    const [build, runtime] = stages as [string, string];
-    expect(build).toMatch(/^RUN npm ci --ignore-scripts\b/m);
-    expect(build).toMatch(/^RUN npm run build$/m);
-    // The runtime stage installs nothing: the bundle carries its packages.
-    expect(runtime).not.toMatch(/npm ci|npm install/);
-    expect(runtime).toMatch(/^COPY package\.json app\.yml \.\/$/m);
-    expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
-    expect(JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)![1]!)).toEqual(["node", "dist/server.js"]);
-    expect(read(".node-version").trim()).toBe("24");
-    const user = dockerfile.search(/^USER node$/m);
-    expect(user).toBeGreaterThan(0);
-    expect(user).toBeLessThan(dockerfile.search(/^CMD /m));
-    expect(dockerfile).not.toMatch(/^USER root$/m);
-    expect(dockerfile).toMatch(/^HEALTHCHECK .*\\\n\s*CMD node -e ".*\/ping.*"$/m);
-    expect(dockerfile).toMatch(/^EXPOSE 3000$/m);
-    // What the app reads at run time is copied; secrets are never sent to the build.
-    for (const copied of ["package.json package-lock.json", "app.yml", "src", "bin", "scripts"]) expect(dockerfile).toContain(copied);
-    const ignored = read(".dockerignore").split("\n");
-    for (const secret of [".env", "*.pem", "node_modules"]) expect(ignored).toContain(secret);
-  });
+  it(
+    asTyped("docker-build", "Dockerfile: two stages on Node 24 slim (build, then the bundles only), non-root user, health check on /ping"),
+    () => {
+      const stages = dockerfile.split(/^(?=FROM )/m).filter((s) => s.startsWith("FROM "));
+      expect(stages.map((s) => s.split("\n")[0])).toEqual(["FROM node:24-bookworm-slim AS build", "FROM node:24-bookworm-slim"]);
+      const [build, runtime] = stages as [string, string];
+      expect(build).toMatch(/^RUN npm ci --ignore-scripts\b/m);
+      expect(build).toMatch(/^RUN npm run build$/m);
+      // The runtime stage installs nothing: the bundle carries its packages.
+      expect(runtime).not.toMatch(/npm ci|npm install/);
+      expect(runtime).toMatch(/^COPY package\.json app\.yml \.\/$/m);
+      expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
+      expect(JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)![1]!)).toEqual(["node", "dist/server.js"]);
+      expect(read(".node-version").trim()).toBe("24");
+      const user = dockerfile.search(/^USER node$/m);
+      expect(user).toBeGreaterThan(0);
+      expect(user).toBeLessThan(dockerfile.search(/^CMD /m));
+      expect(dockerfile).not.toMatch(/^USER root$/m);
+      expect(dockerfile).toMatch(/^HEALTHCHECK .*\\\n\s*CMD node -e ".*\/ping.*"$/m);
+      expect(dockerfile).toMatch(/^EXPOSE 3000$/m);
+      // What the app reads at run time is copied; secrets are never sent to the build.
+      for (const copied of ["package.json package-lock.json", "app.yml", "src", "bin", "scripts"]) expect(dockerfile).toContain(copied);
+      const ignored = read(".dockerignore").split("\n");
+      for (const secret of [".env", "*.pem", "node_modules"]) expect(ignored).toContain(secret);
+    },
+  );
 
   it("every package the app imports at run time is a dependency (npm ci --omit=dev has it)", () => {
     const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string> };
-    const sources = spawnSync("git", ["grep", "-hE", "^import [^t].* from \"[^.]", "--", "src", "bin"], { cwd: PROJECT_ROOT, encoding: "utf8" }).stdout;
-    const packages = new Set([...sources.matchAll(/from "((?:@[^/"]+\/)?[^/"]+)/g)].map((m) => m[1]!).filter((p) => !p.startsWith("node:")));
+    const sources = spawnSync("git", ["grep", "-hE", '^import [^t].* from "[^.]', "--", "src", "bin"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    }).stdout;
+    const packages = new Set(
+      [...sources.matchAll(/from "((?:@[^/"]+\/)?[^/"]+)/g)].map((m) => m[1]!).filter((p) => !p.startsWith("node:")),
+    );
     expect(packages.size).toBeGreaterThan(3);
     for (const p of packages) expect(Object.keys(pkg.dependencies), p).toContain(p);
   });

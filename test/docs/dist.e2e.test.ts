@@ -18,7 +18,11 @@ describe("dist/: the committed bundles", () => {
   it("rebuilding them changes nothing", async () => {
     const outdir = path.join(ws.dir, "dist");
     const built = await buildBundles(outdir);
-    expect(built.map((f) => path.basename(f))).toEqual(Object.keys(ENTRIES).map((e) => `${e}.js`).sort());
+    expect(built.map((f) => path.basename(f))).toEqual(
+      Object.keys(ENTRIES)
+        .map((e) => `${e}.js`)
+        .sort(),
+    );
     expect(readdirSync(path.join(PROJECT_ROOT, "dist")).sort()).toEqual(readdirSync(outdir).sort());
     for (const file of readdirSync(outdir)) {
       const fresh = readFileSync(path.join(outdir, file), "utf8");

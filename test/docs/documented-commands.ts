@@ -25,7 +25,8 @@ export const DOCUMENTED = {
   "test-fast": {
     command: "npm run test:fast",
     by: "test/docs/test-projects.test.ts",
-    notRun: "it runs the suite's fast part, and running it from inside the suite would run the suite twice: its test checks that the script runs the projects shared and isolated of vitest.config.ts, and that the projects share out every test file",
+    notRun:
+      "it runs the suite's fast part, and running it from inside the suite would run the suite twice: its test checks that the script runs the projects shared and isolated of vitest.config.ts, and that the projects share out every test file",
   },
   // README « Vérifier des offres en ligne de commande »: every `npm run cli --` line of the section, in process.
   "cli-check": { command: /^npm run cli -- (check|schema)( |$)/, by: "test/cli/readme.test.ts" },
@@ -33,7 +34,7 @@ export const DOCUMENTED = {
   "cli-check-spawned": { command: "npm run cli -- check test/fixtures/review/posting-with-errors.md", by: "test/cli/bin.e2e.test.ts" },
   // README « Fermeture automatique » and docs/fermeture.md: every `npm run cli -- close …` line of their sh blocks.
   "cli-close": { command: /^([A-Z_]+=\S+ )*npm run cli -- close( |$)/, by: "test/github/closing/docs-and-action.test.ts" },
-  replay: { command: "npm run replay -- test/fixtures/replay/*.json", by: "test/docs/replay.e2e.test.ts" },
+  "replay": { command: "npm run replay -- test/fixtures/replay/*.json", by: "test/docs/replay.e2e.test.ts" },
   "npx-install": { command: "npm install --no-save ../recrutement-bot", by: "test/docs/npx.e2e.test.ts" },
   "npx-check": { command: "npx recrutement-bot check content/_jobs/2026-11-24-mon-offre.md --new", by: "test/docs/npx.e2e.test.ts" },
   "npx-schema": { command: "npx recrutement-bot schema --out .vscode/posting.schema.json", by: "test/docs/npx.e2e.test.ts" },
@@ -45,12 +46,14 @@ export const DOCUMENTED = {
   "docker-build": {
     command: "docker build -t recrutement-bot .",
     by: "test/docs/deploy.test.ts",
-    notRun: "no Docker engine runs on the test machine: the Dockerfile is checked (two stages on node:24-bookworm-slim, npm run build, USER, HEALTHCHECK, copied files), and test/docs/start.e2e.test.ts runs its CMD with its ENV and its HEALTHCHECK in a folder laid out as the image",
+    notRun:
+      "no Docker engine runs on the test machine: the Dockerfile is checked (two stages on node:24-bookworm-slim, npm run build, USER, HEALTHCHECK, copied files), and test/docs/start.e2e.test.ts runs its CMD with its ENV and its HEALTHCHECK in a folder laid out as the image",
   },
   "docker-run": {
     command: /^docker run --env-file <\(sed -E '.*' \.env\) -p 3000:3000 recrutement-bot$/,
     by: "test/docs/deploy.test.ts",
-    notRun: "no Docker engine: the sed is run on a .env written like Probot's, its output read the way docker reads --env-file, and Probot signs with the key it gives",
+    notRun:
+      "no Docker engine: the sed is run on a .env written like Probot's, its output read the way docker reads --env-file, and Probot signs with the key it gives",
   },
 } as const satisfies Record<string, DocumentedCommand>;
 
@@ -65,7 +68,13 @@ export function asTyped(id: DocumentedId, what?: string): string {
   return `[${id}] ${what ?? (typeof command === "string" ? command : "%s")}`;
 }
 
-export const DOCS = ["README.md", "CONTRIBUTING.md", ...readdirSync(path.join(PROJECT_ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+export const DOCS = [
+  "README.md",
+  "CONTRIBUTING.md",
+  ...readdirSync(path.join(PROJECT_ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** The command lines of a document's ```sh blocks (comments and blank lines aside). */
 export function shCommands(rel: string): string[] {

@@ -19,7 +19,10 @@ type Step = { name?: string; uses?: string; run?: string; with?: Record<string, 
 
 describe(".github", () => {
   it("CI runs .ci/run (npm ci, npm test) on Node 22 and 24, with a read-only token, then check-dist", () => {
-    const ci = parse(read(".github/workflows/ci.yml")) as { permissions: unknown; jobs: { test: { strategy: { matrix: { node: number[] } }; steps: Step[] } } };
+    const ci = parse(read(".github/workflows/ci.yml")) as {
+      permissions: unknown;
+      jobs: { test: { strategy: { matrix: { node: number[] } }; steps: Step[] } };
+    };
     expect(ci.permissions).toEqual({ contents: "read" });
     expect(ci.jobs.test.strategy.matrix.node).toEqual([22, 24]);
     const steps = ci.jobs.test.steps;
@@ -30,7 +33,11 @@ describe(".github", () => {
   });
 
   it("Release: from a v*.*.* tag, checked against package.json and dist/, notes from CHANGELOG.md, npm pack, major tag, image on ghcr.io", () => {
-    const wf = parse(read(".github/workflows/release.yml")) as { on: { push: { tags: string[] } }; permissions: unknown; jobs: { release: { permissions: unknown; steps: Step[] } } };
+    const wf = parse(read(".github/workflows/release.yml")) as {
+      on: { push: { tags: string[] } };
+      permissions: unknown;
+      jobs: { release: { permissions: unknown; steps: Step[] } };
+    };
     expect(wf.on).toEqual({ push: { tags: ["v*.*.*"] } });
     expect(wf.permissions).toEqual({ contents: "read" });
     expect(wf.jobs.release.permissions).toEqual({ contents: "write", packages: "write" });
@@ -44,7 +51,11 @@ describe(".github", () => {
 
     // The notes step, run on this CHANGELOG for its released version: exactly that section.
     const pkg = JSON.parse(read("package.json")) as { version: string };
-    const notes = spawnSync("bash", ["-c", run("Release notes from CHANGELOG.md") + "\ncat release-notes.md; rm release-notes.md"], { cwd: PROJECT_ROOT, env: { ...process.env, GITHUB_REF_NAME: `v${pkg.version}` }, encoding: "utf8" });
+    const notes = spawnSync("bash", ["-c", run("Release notes from CHANGELOG.md") + "\ncat release-notes.md; rm release-notes.md"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, GITHUB_REF_NAME: `v${pkg.version}` },
+      encoding: "utf8",
+    });
     expect(notes.status, notes.stderr).toBe(0);
     const changelog = read("CHANGELOG.md");
     const start = changelog.indexOf(`## [${pkg.version}]`);
@@ -52,11 +63,18 @@ describe(".github", () => {
     const next = section.search(/^## \[/m);
     expect(notes.stdout).toBe(next < 0 ? section : section.slice(0, next));
     expect(notes.stdout.length).toBeGreaterThan(20);
-    const missing = spawnSync("bash", ["-c", run("Release notes from CHANGELOG.md") + "\nstatus=$?; rm -f release-notes.md; exit $status"], { cwd: PROJECT_ROOT, env: { ...process.env, GITHUB_REF_NAME: "v9.9.9" }, encoding: "utf8" });
+    const missing = spawnSync(
+      "bash",
+      ["-c", run("Release notes from CHANGELOG.md") + "\nstatus=$?; rm -f release-notes.md; exit $status"],
+      { cwd: PROJECT_ROOT, env: { ...process.env, GITHUB_REF_NAME: "v9.9.9" }, encoding: "utf8" },
+    );
     expect(missing.status).not.toBe(0);
 
     // The major tag: v1.2.3 → v1.
-    const major = spawnSync("bash", ["-c", 'echo "${GITHUB_REF_NAME%%.*}"'], { env: { ...process.env, GITHUB_REF_NAME: "v1.2.3" }, encoding: "utf8" });
+    const major = spawnSync("bash", ["-c", 'echo "${GITHUB_REF_NAME%%.*}"'], {
+      env: { ...process.env, GITHUB_REF_NAME: "v1.2.3" },
+      encoding: "utf8",
+    });
     expect(major.stdout.trim()).toBe("v1");
   });
 

@@ -60,8 +60,22 @@ describe("docs/contribuer.md", () => {
   });
 
   const seeds = [
-    { file: "000_98b50e31014be289.txt", path: "content/_jobs/2021-06-09-stage_atnumculture.md", contracts: ["stage"], open: true, openLine: 13, closing: "2021-07-07" },
-    { file: "003_f3dddee9d80a1e5f.txt", path: "content/_jobs/2021-04-09-offre-po-bus-dev.md", contracts: ["indépendant"], open: false, openLine: 6, closing: null },
+    {
+      file: "000_98b50e31014be289.txt",
+      path: "content/_jobs/2021-06-09-stage_atnumculture.md",
+      contracts: ["stage"],
+      open: true,
+      openLine: 13,
+      closing: "2021-07-07",
+    },
+    {
+      file: "003_f3dddee9d80a1e5f.txt",
+      path: "content/_jobs/2021-04-09-offre-po-bus-dev.md",
+      contracts: ["indépendant"],
+      open: false,
+      openLine: 6,
+      closing: null,
+    },
   ];
   const examples = [...section(GUIDE, "### Deux offres réelles").matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
@@ -94,7 +108,8 @@ describe("docs/contribuer.md", () => {
   });
 
   it("says which rules block and which are advice, as the severity table has them", () => {
-    const ids = (text: string) => new Set([...text.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!).filter((id) => (RULE_IDS as readonly string[]).includes(id)));
+    const ids = (text: string) =>
+      new Set([...text.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!).filter((id) => (RULE_IDS as readonly string[]).includes(id)));
     const cases = (rule: RuleId) => Object.values(RULE_SEVERITIES[rule]).map((c) => c.severity);
     const blocking = section(GUIDE, "### Ce qui bloque, et pourquoi");
     const tableRules = new Set([...blocking.matchAll(/^\|.*\| ([^|]+) \|$/gm)].flatMap((m) => [...ids(m[1]!)]));
@@ -114,7 +129,9 @@ describe(".vscode/settings.json and docs/editeurs.md", () => {
     const settings = JSON.parse(read(".vscode/settings.json")) as { "yaml.schemas": Record<string, string> };
     expect(settings["yaml.schemas"]).toEqual({ "./schema/posting.schema.json": `${DEFAULT_CONFIG.postings}/*.md` });
     const snippet = JSON.parse(EDITORS.match(/```json\n([\s\S]*?)```/)![1]!) as { "yaml.schemas": Record<string, string> };
-    expect(snippet["yaml.schemas"]).toEqual({ "./node_modules/recrutement-bot/schema/posting.schema.json": `${DEFAULT_CONFIG.postings}/*.md` });
+    expect(snippet["yaml.schemas"]).toEqual({
+      "./node_modules/recrutement-bot/schema/posting.schema.json": `${DEFAULT_CONFIG.postings}/*.md`,
+    });
     // The installed package carries the schema (package.json "files").
     expect((JSON.parse(read("package.json")) as { files: string[] }).files).toContain("schema");
   });

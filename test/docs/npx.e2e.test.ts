@@ -42,7 +42,8 @@ function sh(command: string): Promise<{ status: number; stdout: string; stderr: 
 
 beforeAll(() => {
   mkdirSync(clone);
-  for (const f of ["package.json", "app.yml", "dist", "schema"]) cpSync(path.join(PROJECT_ROOT, f), path.join(clone, f), { recursive: true });
+  for (const f of ["package.json", "app.yml", "dist", "schema"])
+    cpSync(path.join(PROJECT_ROOT, f), path.join(clone, f), { recursive: true });
   symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(clone, "node_modules"));
   mkdirSync(path.join(offres, "content/_jobs"), { recursive: true });
   mkdirSync(path.join(offres, "content/_startups"), { recursive: true });
@@ -78,7 +79,9 @@ describe.concurrent("recrutement-bot installed in a postings repository", () => 
     ]);
     expect(check.status, check.stderr).toBe(1);
     expect(check.stdout).toContain("content/_jobs/2026-11-24-mon-offre.md");
-    expect(check.stdout).toContain("La startup «\u202Fmon-entreprize\u202F» n'existe pas dans content/_startups\u202F: vouliez-vous dire «\u202Fmon-entreprise\u202F»\u202F?");
+    expect(check.stdout).toContain(
+      "La startup «\u202Fmon-entreprize\u202F» n'existe pas dans content/_startups\u202F: vouliez-vous dire «\u202Fmon-entreprise\u202F»\u202F?",
+    );
     expect(check.stdout).toContain("open: true");
     expect(english.status).toBe(1);
     expect(english.stdout).toContain("mon-entreprize");
@@ -89,17 +92,34 @@ describe.concurrent("recrutement-bot installed in a postings repository", () => 
     await installed;
     const schema = await sh(DOCUMENTED["npx-schema"].command);
     expect(schema.status, schema.stderr).toBe(0);
-    expect(readFileSync(path.join(offres, ".vscode/posting.schema.json"), "utf8")).toBe(readFileSync(path.join(PROJECT_ROOT, "schema/posting.schema.json"), "utf8"));
+    expect(readFileSync(path.join(offres, ".vscode/posting.schema.json"), "utf8")).toBe(
+      readFileSync(path.join(PROJECT_ROOT, "schema/posting.schema.json"), "utf8"),
+    );
   });
 });
 
 describe.concurrent("the npm package (what a release publishes)", () => {
   it("npm pack: the bundles, app.yml and the schema; no sources, tests or secrets", async () => {
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 60_000 }, (error, out, stderr) => (error ? reject(new Error(stderr)) : resolve(out)));
+      execFile(
+        "npm",
+        ["pack", "--dry-run", "--json", "--ignore-scripts"],
+        { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 60_000 },
+        (error, out, stderr) => (error ? reject(new Error(stderr)) : resolve(out)),
+      );
     });
     const files = (JSON.parse(stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path).sort();
-    for (const f of ["dist/action.js", "dist/recrutement-bot.js", "dist/server.js", "app.yml", "schema/posting.schema.json", "package.json", "README.md", "LICENSE"]) expect(files).toContain(f);
+    for (const f of [
+      "dist/action.js",
+      "dist/recrutement-bot.js",
+      "dist/server.js",
+      "app.yml",
+      "schema/posting.schema.json",
+      "package.json",
+      "README.md",
+      "LICENSE",
+    ])
+      expect(files).toContain(f);
     expect(files.filter((f) => /^(src|test|bench|scripts|node_modules)\/|\.env$|\.pem$/.test(f))).toEqual([]);
   });
 });

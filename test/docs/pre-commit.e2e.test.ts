@@ -16,7 +16,10 @@ import { asTyped, DOCUMENTED } from "./documented-commands.js";
 const fixture = (name: string) => readFileSync(path.join(PROJECT_ROOT, "test/fixtures/review", name), "utf8");
 const WITH_ERRORS = fixture("posting-with-errors.md");
 const FIXED = fixture("posting-fixed.md");
-const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+};
 /** recrutement-bot as installed (the package's bin, the bundle in dist/), whatever the current folder. */
 const INSTALLED = `node ${path.join(PROJECT_ROOT, pkg.bin["recrutement-bot"]!)}`;
 
@@ -25,7 +28,11 @@ const repo = path.join(ws.dir, "offres");
 afterAll(() => ws.cleanup());
 
 function git(...args: string[]): string {
-  return execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+  return execFileSync("git", args, {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" },
+  });
 }
 
 function commit(message: string, env: Record<string, string> = { RECRUTEMENT_BOT: INSTALLED }): { status: number; output: string } {
@@ -33,7 +40,16 @@ function commit(message: string, env: Record<string, string> = { RECRUTEMENT_BOT
     cwd: repo,
     encoding: "utf8",
     timeout: 60_000,
-    env: { PATH: process.env.PATH, HOME: ws.dir, NO_COLOR: "1", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: ws.dir,
+      NO_COLOR: "1",
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@t",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@t",
+      ...env,
+    },
   });
   return { status: r.status ?? -1, output: r.stdout + r.stderr };
 }
@@ -59,7 +75,9 @@ beforeAll(() => {
 
 describe("examples/pre-commit", () => {
   it(asTyped("hook-copy"), () => {
-    expect(readFileSync(path.join(repo, ".git/hooks/pre-commit"), "utf8")).toBe(readFileSync(path.join(PROJECT_ROOT, "examples/pre-commit"), "utf8"));
+    expect(readFileSync(path.join(repo, ".git/hooks/pre-commit"), "utf8")).toBe(
+      readFileSync(path.join(PROJECT_ROOT, "examples/pre-commit"), "utf8"),
+    );
   });
 
   it(asTyped("hook-chmod"), () => {
@@ -136,7 +154,12 @@ describe("examples/pre-commit", () => {
 });
 
 describe(".pre-commit-hooks.yaml (the pre-commit framework)", () => {
-  const hooks = parse(readFileSync(path.join(PROJECT_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string; entry: string; language: string; files: string }[];
+  const hooks = parse(readFileSync(path.join(PROJECT_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as {
+    id: string;
+    entry: string;
+    language: string;
+    files: string;
+  }[];
 
   it("one Node hook whose command is the package's bin (the committed bundle: nothing to build at install)", () => {
     expect(hooks.map((h) => h.id)).toEqual(["recrutement-bot"]);
@@ -156,10 +179,18 @@ describe(".pre-commit-hooks.yaml (the pre-commit framework)", () => {
     const [, ...args] = hooks[0]!.entry.split(" ");
     write("content/_jobs/2026-04-01-hook.md", WITH_ERRORS);
     write("content/_jobs/2026-04-02-hook.md", FIXED);
-    const bad = spawnSync(process.execPath, [bin, ...args, "content/_jobs/2026-04-01-hook.md", "content/_jobs/2026-04-02-hook.md"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const bad = spawnSync(process.execPath, [bin, ...args, "content/_jobs/2026-04-01-hook.md", "content/_jobs/2026-04-02-hook.md"], {
+      cwd: repo,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain("La startup «\u202Fmon-entreprize\u202F» n'existe pas");
-    const good = spawnSync(process.execPath, [bin, ...args, "content/_jobs/2026-04-02-hook.md"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const good = spawnSync(process.execPath, [bin, ...args, "content/_jobs/2026-04-02-hook.md"], {
+      cwd: repo,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(good.status, good.stdout).toBe(0);
   });
 });

@@ -25,13 +25,23 @@ const examples = require("@octokit/webhooks-examples/api.github.com/index.json")
 
 describe("replay fixtures", () => {
   it("are the three of the docs, each a payload shaped like GitHub's example of its event, from an installation", () => {
-    expect(readdirSync(path.join(PROJECT_ROOT, FIXTURES)).sort()).toEqual(["closing-run.json", "posting-fixed.json", "posting-with-errors.json"]);
+    expect(readdirSync(path.join(PROJECT_ROOT, FIXTURES)).sort()).toEqual([
+      "closing-run.json",
+      "posting-fixed.json",
+      "posting-with-errors.json",
+    ]);
     for (const name of readdirSync(path.join(PROJECT_ROOT, FIXTURES))) {
       const f = loadFixture(path.join(PROJECT_ROOT, FIXTURES, name));
-      const example = examples.find((e) => e.name === f.event)!.examples.find((e) => e.action === f.payload.action) as Record<string, unknown>;
+      const example = examples.find((e) => e.name === f.event)!.examples.find((e) => e.action === f.payload.action) as Record<
+        string,
+        unknown
+      >;
       expect(example, name).toBeDefined();
       // A GitHub App's deliveries also name the installation.
-      const keys = (o: object) => Object.keys(o).filter((k) => k !== "installation").sort();
+      const keys = (o: object) =>
+        Object.keys(o)
+          .filter((k) => k !== "installation")
+          .sort();
       expect(keys(f.payload), name).toEqual(keys(example));
       expect(f.payload.installation, name).toMatchObject({ id: 1 });
     }
@@ -53,7 +63,9 @@ describe("npm run replay", () => {
     expect(text).toContain("    ```suggestion\n    open: true\n    ```");
     expect(text).toContain("▶ Étiquettes posées sur #2 : contrat: indépendant");
     expect(commentBodies(result)).toHaveLength(1);
-    expect(commentBodies(result)[0]).toMatch(/^<!-- recrutement-bot:review -->\nMerci\u202F! 3 points à corriger avant la fusion, 1 conseil\.\n/);
+    expect(commentBodies(result)[0]).toMatch(
+      /^<!-- recrutement-bot:review -->\nMerci\u202F! 3 points à corriger avant la fusion, 1 conseil\.\n/,
+    );
   });
 
   it("posting-fixed: green check run, the same comment edited to cross out what was fixed, the suggestion threads resolved", async () => {

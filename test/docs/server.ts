@@ -50,7 +50,6 @@ export function imageFolder(): string {
   return dir;
 }
 
-
 /** The environment of a fresh shell: none of Probot's variables, nor the test runner's. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn", ...extra };

@@ -27,7 +27,10 @@ function manifestOfPage(html: string): { action: string; manifest: Record<string
   const form = html.match(/<form action="([^"]+)" method="post"[^>]*>/);
   const button = html.match(/<button [^>]*name="manifest" id="manifest" value='([^']*)'/);
   if (!form || !button) throw new Error("no manifest form in the setup page");
-  const value = button[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const value = button[1]!
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
   return { action: form[1]!, manifest: JSON.parse(value) as Record<string, unknown> };
 }
 
@@ -90,16 +93,34 @@ describe.concurrent("with credentials, as the Docker image runs it", () => {
     const healthcheck = dockerfile.match(/^\s*CMD node -e "(.*)"$/m)![1]!;
     const health = spawnSync("node", ["-e", healthcheck], { env: { ...env }, encoding: "utf8", timeout: 20_000 });
     expect(health.status, health.stderr).toBe(0);
-    const down = spawnSync("node", ["-e", healthcheck], { env: { ...env, PORT: String(await freePort()) }, encoding: "utf8", timeout: 20_000 });
+    const down = spawnSync("node", ["-e", healthcheck], {
+      env: { ...env, PORT: String(await freePort()) },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(down.status).toBe(1);
 
     // A push to another branch than the default one: the app answers without calling GitHub.
-    const body = JSON.stringify({ ref: "refs/heads/autre", deleted: false, commits: [], repository: { default_branch: "main", name: "offres", owner: { login: "betagouv" } }, installation: { id: 1 } });
+    const body = JSON.stringify({
+      ref: "refs/heads/autre",
+      deleted: false,
+      commits: [],
+      repository: { default_branch: "main", name: "offres", owner: { login: "betagouv" } },
+      installation: { id: 1 },
+    });
     const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
     const headers = { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": "start-test-1" };
-    const signed = await fetch(`http://localhost:${port}/api/github/webhooks`, { method: "POST", headers: { ...headers, "x-hub-signature-256": signature }, body });
+    const signed = await fetch(`http://localhost:${port}/api/github/webhooks`, {
+      method: "POST",
+      headers: { ...headers, "x-hub-signature-256": signature },
+      body,
+    });
     expect(signed.status).toBe(200);
-    const forged = await fetch(`http://localhost:${port}/api/github/webhooks`, { method: "POST", headers: { ...headers, "x-hub-signature-256": `sha256=${"0".repeat(64)}` }, body });
+    const forged = await fetch(`http://localhost:${port}/api/github/webhooks`, {
+      method: "POST",
+      headers: { ...headers, "x-hub-signature-256": `sha256=${"0".repeat(64)}` },
+      body,
+    });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(existsSync(path.join(dir, ".env"))).toBe(false);
   }, 90_000);
@@ -119,7 +140,18 @@ describe.concurrent("npm start in development: the smee channel", () => {
     try {
       const dir = checkout();
       const port = await freePort();
-      await start(["npm", "start"], dir, cleanEnv({ PORT: String(port), APP_ID: "1", PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: "development", WEBHOOK_PROXY_URL: channel }), port);
+      await start(
+        ["npm", "start"],
+        dir,
+        cleanEnv({
+          PORT: String(port),
+          APP_ID: "1",
+          PRIVATE_KEY: testPrivateKey(),
+          WEBHOOK_SECRET: "development",
+          WEBHOOK_PROXY_URL: channel,
+        }),
+        port,
+      );
       for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
       expect(seen[0]).toEqual({ path: "/canal-de-test", accept: "text/event-stream" });
     } finally {

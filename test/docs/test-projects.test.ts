@@ -25,7 +25,12 @@ const testFiles = readdirSync(path.join(PROJECT_ROOT, "test"), { recursive: true
 /** A glob of the config as a pattern: `**\/` any folders, `*` any name part. */
 function globPattern(glob: string): RegExp {
   const escape = (t: string) => t.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^${glob.split("**/").map((part) => part.split("*").map(escape).join("[^/]*")).join("(?:.*/)?")}$`);
+  return new RegExp(
+    `^${glob
+      .split("**/")
+      .map((part) => part.split("*").map(escape).join("[^/]*"))
+      .join("(?:.*/)?")}$`,
+  );
 }
 
 /** The projects whose include and exclude take `file`. */

@@ -39,13 +39,19 @@ describe("deadlines and bounded answers", () => {
     const scope = nock(API);
     mockToken(scope);
     let received = 0;
-    scope.get("/repos/o/r/pulls/1/files").times(4).delay(2_000).reply(() => {
-      received++;
-      return [200, []];
-    });
+    scope
+      .get("/repos/o/r/pulls/1/files")
+      .times(4)
+      .delay(2_000)
+      .reply(() => {
+        received++;
+        return [200, []];
+      });
     const { octokit } = await client({ timeoutMs: 150 });
     const started = Date.now();
-    const error = await failure(octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 1 }));
+    const error = await failure(
+      octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 1 }),
+    );
     expect(error.status).toBe(500);
     expect(error.message).toMatch(/timeout/i);
     expect(received).toBe(4); // the first try and three retries
@@ -53,7 +59,10 @@ describe("deadlines and bounded answers", () => {
   });
 
   it("the installation-token exchange has the same deadline", async () => {
-    nock(API).post("/app/installations/1/access_tokens").delay(2_000).reply(201, { token: INSTALLATION_TOKEN, expires_at: "2999-01-01T00:00:00Z" });
+    nock(API)
+      .post("/app/installations/1/access_tokens")
+      .delay(2_000)
+      .reply(201, { token: INSTALLATION_TOKEN, expires_at: "2999-01-01T00:00:00Z" });
     const { log } = captureLogs();
     const probot = new Probot({ appId: 1, privateKey: testPrivateKey(), secret: "s", log, Octokit: fastAppOctokit({ timeoutMs: 150 }) });
     const octokit = await probot.auth(1);
@@ -77,11 +86,20 @@ describe("deadlines and bounded answers", () => {
     const scope = nock(API);
     mockToken(scope);
     const { Readable } = await import("node:stream");
-    scope.get("/repos/o/r/pulls/1/files").reply(200, () => Readable.from((function* () {
-      for (let i = 0; i < 50; i++) yield Buffer.alloc(10_000, 0x20);
-    })()), { "content-type": "application/json" });
+    scope.get("/repos/o/r/pulls/1/files").reply(
+      200,
+      () =>
+        Readable.from(
+          (function* () {
+            for (let i = 0; i < 50; i++) yield Buffer.alloc(10_000, 0x20);
+          })(),
+        ),
+      { "content-type": "application/json" },
+    );
     const { octokit } = await client({ maxResponseBytes: 100_000 });
-    const error = await failure(octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 1 }));
+    const error = await failure(
+      octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 1 }),
+    );
     expect(error.message).toMatch(/larger than 100000 bytes/);
   });
 });
@@ -90,7 +108,15 @@ describe("retries", () => {
   it("500, 502 and 503 are retried with backoff; the third retry's answer is used", async () => {
     const scope = nock(API);
     mockToken(scope);
-    scope.get("/repos/o/r").reply(500, {}).get("/repos/o/r").reply(502, {}).get("/repos/o/r").reply(503, {}).get("/repos/o/r").reply(200, { full_name: "o/r" });
+    scope
+      .get("/repos/o/r")
+      .reply(500, {})
+      .get("/repos/o/r")
+      .reply(502, {})
+      .get("/repos/o/r")
+      .reply(503, {})
+      .get("/repos/o/r")
+      .reply(200, { full_name: "o/r" });
     const { octokit } = await client();
     expect((await octokit.request("GET /repos/{owner}/{repo}", { owner: "o", repo: "r" })).data).toEqual({ full_name: "o/r" });
     expect(scope.isDone()).toBe(true);
@@ -103,9 +129,23 @@ describe("retries", () => {
     scope.put("/repos/o/r/contents/x").reply(409, { message: "is at abc but expected def" });
     scope.post("/repos/o/r/git/refs").reply(422, { message: "Reference already exists" });
     const { octokit } = await client();
-    expect((await failure(octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "o", repo: "r", path: "x" }))).status).toBe(404);
-    expect((await failure(octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", { owner: "o", repo: "r", path: "x", message: "m", content: "" }))).status).toBe(409);
-    expect((await failure(octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: "o", repo: "r", ref: "refs/heads/b", sha: "1".repeat(40) }))).status).toBe(422);
+    expect((await failure(octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "o", repo: "r", path: "x" }))).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await failure(
+          octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", { owner: "o", repo: "r", path: "x", message: "m", content: "" }),
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await failure(
+          octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner: "o", repo: "r", ref: "refs/heads/b", sha: "1".repeat(40) }),
+        )
+      ).status,
+    ).toBe(422);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -114,7 +154,15 @@ describe("retries", () => {
     mockToken(scope);
     scope.post("/repos/o/r/pulls/1/reviews").reply(502, {});
     const { octokit } = await client();
-    const error = await failure(octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { owner: "o", repo: "r", pull_number: 1, event: "COMMENT", request: { retries: 0 } }));
+    const error = await failure(
+      octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+        owner: "o",
+        repo: "r",
+        pull_number: 1,
+        event: "COMMENT",
+        request: { retries: 0 },
+      }),
+    );
     expect(error.status).toBe(502);
   });
 });
@@ -129,19 +177,43 @@ describe("rate limits", () => {
     scope.post("/repos/o/r/issues/1/comments").times(2).reply(403, secondary, { "retry-after": "3" });
     scope.post("/repos/o/r/issues/1/comments").reply(201, { id: 7 });
     const { octokit, logs } = await client();
-    expect((await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "o", repo: "r", issue_number: 1, body: "b" })).data).toEqual({ id: 7 });
+    expect(
+      (
+        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          owner: "o",
+          repo: "r",
+          issue_number: 1,
+          body: "b",
+        })
+      ).data,
+    ).toEqual({ id: 7 });
     expect(logs.lines.filter((l) => l.msg === "GitHub secondary rate limit: retrying")).toHaveLength(2);
 
     scope.post("/repos/o/r/issues/1/comments").times(3).reply(403, secondary, { "retry-after": "3" });
-    expect((await failure(octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "o", repo: "r", issue_number: 1, body: "b" }))).status).toBe(403);
+    expect(
+      (
+        await failure(
+          octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            owner: "o",
+            repo: "r",
+            issue_number: 1,
+            body: "b",
+          }),
+        )
+      ).status,
+    ).toBe(403);
     expect(scope.isDone()).toBe(true);
   });
 
   it("primary rate limit exhausted (403 or 429, x-ratelimit-remaining: 0): retried after the reset when it is near", async () => {
     const scope = nock(API);
     mockToken(scope);
-    scope.get("/repos/o/r").reply(429, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) });
-    scope.get("/repos/o/r").reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(2) });
+    scope
+      .get("/repos/o/r")
+      .reply(429, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) });
+    scope
+      .get("/repos/o/r")
+      .reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(2) });
     scope.get("/repos/o/r").reply(200, { ok: true });
     const { octokit } = await client();
     expect((await octokit.request("GET /repos/{owner}/{repo}", { owner: "o", repo: "r" })).data).toEqual({ ok: true });
@@ -151,7 +223,9 @@ describe("rate limits", () => {
   it("primary rate limit with a reset an hour away: gives up at once (no hour-long wait, no retry storm)", async () => {
     const scope = nock(API);
     mockToken(scope);
-    scope.get("/repos/o/r").reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(3600) });
+    scope
+      .get("/repos/o/r")
+      .reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(3600) });
     const { octokit, logs } = await client({ throttle: { retryAfterBaseValue: 1000 } });
     const started = Date.now();
     expect((await failure(octokit.request("GET /repos/{owner}/{repo}", { owner: "o", repo: "r" }))).status).toBe(403);
@@ -169,8 +243,18 @@ describe("logs", () => {
     scope.post("/repos/o/r/git/trees").reply(500, {}).post("/repos/o/r/git/trees").reply(201, { sha: "t" });
     const { octokit, logs } = await client();
     const text = "---\nroles: Une ligne distinctive de l'offre 7c1e\n---\n";
-    await octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", { owner: "o", repo: "r", path: "content/_jobs/a.md", message: "m", content: Buffer.from(text).toString("base64") });
-    await octokit.request("POST /repos/{owner}/{repo}/git/trees", { owner: "o", repo: "r", tree: [{ path: "a.md", mode: "100644", type: "blob", content: text }] });
+    await octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+      owner: "o",
+      repo: "r",
+      path: "content/_jobs/a.md",
+      message: "m",
+      content: Buffer.from(text).toString("base64"),
+    });
+    await octokit.request("POST /repos/{owner}/{repo}/git/trees", {
+      owner: "o",
+      repo: "r",
+      tree: [{ path: "a.md", mode: "100644", type: "blob", content: text }],
+    });
     const all = logs.text();
     expect(all).toContain("GitHub request: PUT https://api.github.com/repos/o/r/contents/content%2F_jobs%2Fa.md - 201");
     expect(all).not.toContain("distinctive");

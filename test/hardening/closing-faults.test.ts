@@ -9,7 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
 import { registerClosing } from "../../src/app/register-closing.js";
-import { closingRepo, createPullRequest, fakeClosingGitHub, mockGitHub, type ClosingRepo, type GitHubMock } from "../support/github/index.js";
+import {
+  closingRepo,
+  createPullRequest,
+  fakeClosingGitHub,
+  mockGitHub,
+  type ClosingRepo,
+  type GitHubMock,
+} from "../support/github/index.js";
 import { posting } from "../github/closing/fixtures.js";
 import { appUnderTest, injectFaults, mockToken, type AppUnderTest, type Fault } from "./harness.js";
 import { push } from "./payloads.js";
@@ -27,8 +34,13 @@ let n = 0;
 
 beforeEach(() => {
   nock.disableNetConnect();
-  app = appUnderTest((probot: Probot) => registerClosing(probot, { env: { CLOSING_SCHEDULE: "off" }, now: () => NOW }), { level: "info", octokit: { throttle: { enabled: false } } });
-  throttled = appUnderTest((probot: Probot) => registerClosing(probot, { env: { CLOSING_SCHEDULE: "off" }, now: () => NOW }), { level: "info" });
+  app = appUnderTest((probot: Probot) => registerClosing(probot, { env: { CLOSING_SCHEDULE: "off" }, now: () => NOW }), {
+    level: "info",
+    octokit: { throttle: { enabled: false } },
+  });
+  throttled = appUnderTest((probot: Probot) => registerClosing(probot, { env: { CLOSING_SCHEDULE: "off" }, now: () => NOW }), {
+    level: "info",
+  });
 });
 afterEach(() => {
   nock.cleanAll();
@@ -75,15 +87,46 @@ const RECOVERED: [string, (r: ClosingRepo) => Fault[]][] = [
   ["503 on creating the branch, not created", () => [{ method: "POST", path: /\/git\/refs$/, status: 503 }]],
   [
     "a timeout on creating the branch although GitHub created it",
-    (r) => [{ method: "POST", path: /\/git\/refs$/, status: 201, body: {}, delayMs: 1_500, effect: (b) => r.branches.set(String((b as { ref: string }).ref).replace("refs/heads/", ""), { ...r.files }) }],
+    (r) => [
+      {
+        method: "POST",
+        path: /\/git\/refs$/,
+        status: 201,
+        body: {},
+        delayMs: 1_500,
+        effect: (b) => r.branches.set(String((b as { ref: string }).ref).replace("refs/heads/", ""), { ...r.files }),
+      },
+    ],
   ],
   ["502 on opening the pull request, not opened", () => [{ method: "POST", path: /\/pulls$/, status: 502 }]],
-  ["502 on opening the pull request although GitHub opened it", (r) => [{ method: "POST", path: /\/pulls$/, status: 502, effect: created(r) }]],
-  ["secondary rate limit on opening the pull request", () => [{ method: "POST", path: /\/pulls$/, status: 403, body: { message: "You have exceeded a secondary rate limit." }, headers: { "retry-after": "1" } }]],
+  [
+    "502 on opening the pull request although GitHub opened it",
+    (r) => [{ method: "POST", path: /\/pulls$/, status: 502, effect: created(r) }],
+  ],
+  [
+    "secondary rate limit on opening the pull request",
+    () => [
+      {
+        method: "POST",
+        path: /\/pulls$/,
+        status: 403,
+        body: { message: "You have exceeded a secondary rate limit." },
+        headers: { "retry-after": "1" },
+      },
+    ],
+  ],
   ["502 on labelling the pull request", () => [{ method: "POST", path: /\/issues\/\d+\/labels$/, status: 502 }]],
   [
     "the branch created meanwhile by another run (422 Reference already exists), its pull request not yet open",
-    (r) => [{ method: "POST", path: /\/git\/refs$/, status: 422, body: { message: "Reference already exists" }, effect: (b) => r.branches.set(String((b as { ref: string }).ref).replace("refs/heads/", ""), { ...r.files }) }],
+    (r) => [
+      {
+        method: "POST",
+        path: /\/git\/refs$/,
+        status: 422,
+        body: { message: "Reference already exists" },
+        effect: (b) => r.branches.set(String((b as { ref: string }).ref).replace("refs/heads/", ""), { ...r.files }),
+      },
+    ],
   ],
 ];
 
@@ -127,7 +170,15 @@ describe("faults the next run completes, with nothing twice", () => {
     ],
     [
       "the posting changed on the branch meanwhile (409)",
-      (r) => [{ method: "PUT", path: /\/contents\//, status: 409, body: { message: "does not match" }, effect: (b) => (r.branches.get((b as { branch: string }).branch)![A] = "changé par quelqu'un\n") }],
+      (r) => [
+        {
+          method: "PUT",
+          path: /\/contents\//,
+          status: 409,
+          body: { message: "does not match" },
+          effect: (b) => (r.branches.get((b as { branch: string }).branch)![A] = "changé par quelqu'un\n"),
+        },
+      ],
     ],
     ["the posting deleted meanwhile (404)", () => [{ method: "PUT", path: /\/contents\//, status: 404, body: { message: "Not Found" } }]],
   ];

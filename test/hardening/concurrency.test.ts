@@ -17,7 +17,15 @@ import { registerReview } from "../../src/app/register-review.js";
 import { registerClosing } from "../../src/app/register-closing.js";
 import { createClosingSchedule } from "../../src/app/closing-schedule.js";
 import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/app/claims.js";
-import { mockGitHub, type GitHubMock, defaultState, fakeGitHub, closingRepo, fakeClosingGitHub, type ClosingRepo } from "../support/github/index.js";
+import {
+  mockGitHub,
+  type GitHubMock,
+  defaultState,
+  fakeGitHub,
+  closingRepo,
+  fakeClosingGitHub,
+  type ClosingRepo,
+} from "../support/github/index.js";
 import { redisServerPath, startRedis, type RedisServer } from "../helpers/redis.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { posting } from "../github/closing/fixtures.js";
@@ -47,7 +55,11 @@ describe("one app, 20 deliveries for the same pull request at once", () => {
     // Throttling off: only the review's own ordering is tested here.
     const { probot, logs } = appUnderTest((app: Probot) => registerReview(app), { octokit: { throttle: { enabled: false } } });
     const events = ["opened", "synchronize", "reopened", "ready_for_review"] as const;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => probot.receive({ id: `burst-${i}`, name: "pull_request", payload: pullRequestEvent(state, events[i % 4]!) as never })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        probot.receive({ id: `burst-${i}`, name: "pull_request", payload: pullRequestEvent(state, events[i % 4]!) as never }),
+      ),
+    );
     expect(state.comments).toHaveLength(1);
     expect(state.reviewComments).toHaveLength(3);
     expect(state.pullRequestLabels).toEqual(["contrat: indépendant"]);
@@ -105,7 +117,8 @@ function expectOnePullRequestPerDuePosting(repo: ClosingRepo): void {
   }
 }
 
-const scans = () => gh.requests.filter((r) => r.path === "/graphql" && String((r.body as { query: string }).query).startsWith("query ClosingScan")).length;
+const scans = () =>
+  gh.requests.filter((r) => r.path === "/graphql" && String((r.body as { query: string }).query).startsWith("query ClosingScan")).length;
 
 describe("two app instances run the daily closing job at the same minute", () => {
   it("claims not shared (each instance its own memory): both run, GitHub's 422s make it one pull request per posting", async () => {
@@ -151,7 +164,10 @@ describe("two app instances run the daily closing job at the same minute", () =>
       fakeClosingGitHub(gh, repo);
       const [a, b] = twoInstances(shared());
       const payload = push(repo, ["content/_jobs/2021-06-01-a.md"]);
-      await Promise.all([a!.probot.receive({ id: "push-1", name: "push", payload: payload as never }), b!.probot.receive({ id: "push-1", name: "push", payload: payload as never })]);
+      await Promise.all([
+        a!.probot.receive({ id: "push-1", name: "push", payload: payload as never }),
+        b!.probot.receive({ id: "push-1", name: "push", payload: payload as never }),
+      ]);
       expect(scans()).toBe(1);
       expectOnePullRequestPerDuePosting(repo);
     });
@@ -160,7 +176,15 @@ describe("two app instances run the daily closing job at the same minute", () =>
       const state = defaultState({ files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
       fakeGitHub(gh, state);
       const [a, b] = twoInstances(shared());
-      await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a! : b!).probot.receive({ id: `spread-${i}`, name: "pull_request", payload: pullRequestEvent(state, "synchronize") as never })));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? a! : b!).probot.receive({
+            id: `spread-${i}`,
+            name: "pull_request",
+            payload: pullRequestEvent(state, "synchronize") as never,
+          }),
+        ),
+      );
       expect(state.comments).toHaveLength(1);
       expect(state.reviewComments).toHaveLength(3);
       expect(gh.calls().filter((c) => c.endsWith("/issues/2/comments"))).toHaveLength(1);
@@ -175,7 +199,12 @@ describe("the review lock (withClaim)", () => {
     const store = memoryClaimStore();
     const order: string[] = [];
     let release!: () => void;
-    const first = withClaim(store, "lock", { ttlSeconds: 60, waitMs: 5_000, pollMs: 10 }, () => new Promise<void>((r) => (order.push("first starts"), (release = r))));
+    const first = withClaim(
+      store,
+      "lock",
+      { ttlSeconds: 60, waitMs: 5_000, pollMs: 10 },
+      () => new Promise<void>((r) => (order.push("first starts"), (release = r))),
+    );
     const second = withClaim(store, "lock", { ttlSeconds: 60, waitMs: 5_000, pollMs: 10 }, async () => void order.push("second runs"));
     await new Promise((r) => setTimeout(r, 100));
     expect(order).toEqual(["first starts"]);
@@ -186,7 +215,12 @@ describe("the review lock (withClaim)", () => {
     await store.claim("dead-holder", 60);
     let timedOut = false;
     const started = Date.now();
-    await withClaim(store, "dead-holder", { ttlSeconds: 60, waitMs: 150, pollMs: 10, onTimeout: () => (timedOut = true) }, async () => void order.push("ran anyway"));
+    await withClaim(
+      store,
+      "dead-holder",
+      { ttlSeconds: 60, waitMs: 150, pollMs: 10, onTimeout: () => (timedOut = true) },
+      async () => void order.push("ran anyway"),
+    );
     expect(timedOut).toBe(true);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(order.at(-1)).toBe("ran anyway");

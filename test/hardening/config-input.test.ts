@@ -38,7 +38,9 @@ async function reviewWith(config: string | null, files: FakeFile[] = [POSTING]):
   mockToken(gh.scope);
   fakeGitHub(gh, state);
   await app.probot.receive({ id: `config-${++n}`, name: "pull_request", payload: pullRequestEvent(state, "opened") as never });
-  expect(app.logs.lines.filter((l) => l.msg === "review crashed" || l.msg === "review failed while reading: neutral check run")).toEqual([]);
+  expect(app.logs.lines.filter((l) => l.msg === "review crashed" || l.msg === "review failed while reading: neutral check run")).toEqual(
+    [],
+  );
   expect(overGitHubLimits(gh)).toEqual([]);
   return state;
 }
@@ -55,19 +57,30 @@ function expectDefaultsKept(state: FakeState): void {
 function billionLaughs(): string {
   let yaml = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   const names = "bcdefghi";
-  for (let i = 0; i < names.length; i++) yaml += `${names[i]}: &${names[i]} [${Array(9).fill(`*${i === 0 ? "a" : names[i - 1]}`).join(", ")}]\n`;
+  for (let i = 0; i < names.length; i++)
+    yaml += `${names[i]}: &${names[i]} [${Array(9)
+      .fill(`*${i === 0 ? "a" : names[i - 1]}`)
+      .join(", ")}]\n`;
   return yaml;
 }
 
 const CONFIGS: [string, string, RegExp][] = [
   ["invalid YAML", "postings: [content/_jobs\nlabels: {\n", /YAML invalide/],
   ["wrong types", "max-files: beaucoup\ncomment: oui\npostings: 42\nlabels: [a, b]\nclosing:\n  hour: 25\n", /`max-files` \(ligne 1\)/],
-  ["unknown keys, nested too", "unknown: 1\nlabels:\n  colour: red\nrules:\n  not-a-rule: error\nclosing:\n  heure: 7\n", /`labels\.colour` \(ligne 3\)\u202F: clé inconnue/],
+  [
+    "unknown keys, nested too",
+    "unknown: 1\nlabels:\n  colour: red\nrules:\n  not-a-rule: error\nclosing:\n  heure: 7\n",
+    /`labels\.colour` \(ligne 3\)\u202F: clé inconnue/,
+  ],
   ["a 60,000-character label prefix", `labels:\n  prefix: ${"x".repeat(60_000)}\n`, /`labels\.prefix` \(ligne 2\)/],
   ["over 64 KiB", `# ${"commentaire ".repeat(6_000)}\npostings: content/_jobs\n`, /trop volumineux/],
   ["a billion laughs", billionLaughs(), /YAML illisible/],
   ["10,000 nested lists", `rules: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`, /YAML invalide/],
-  ["prototype keys", "__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\nlabels:\n  __proto__:\n    enabled: false\n", /clé inconnue/],
+  [
+    "prototype keys",
+    "__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\nlabels:\n  __proto__:\n    enabled: false\n",
+    /clé inconnue/,
+  ],
   ["control bytes", "postings: content/_jobs\u0001\u0002\u001b\n", /`postings` \(ligne 1\)/],
   // A NUL byte among the first 8,000 makes the file binary for git, and GitHub answers no text:
   // the file as a whole is reported.
@@ -75,7 +88,11 @@ const CONFIGS: [string, string, RegExp][] = [
   ["a list instead of a mapping", "- postings\n- labels\n", /table de clés/],
   ["a scalar", "bonjour\n", /table de clés/],
   ["paths that climb out of the repository", "postings: ../../etc\nstartups: /etc/passwd\n", /`postings` \(ligne 1\)/],
-  ["a time zone and reviewers that are not", "closing:\n  time-zone: ../../../etc/localtime\n  reviewers: ['@everyone', 'a b', '../x']\n", /`closing\.time-zone`/],
+  [
+    "a time zone and reviewers that are not",
+    "closing:\n  time-zone: ../../../etc/localtime\n  reviewers: ['@everyone', 'a b', '../x']\n",
+    /`closing\.time-zone`/,
+  ],
 ];
 
 describe("the config file as hostile input", () => {
@@ -107,12 +124,22 @@ describe("the config file as hostile input", () => {
 describe("the config is never read from the pull request's branch", () => {
   it("a pull request that changes .github/recrutement-bot.yml is reviewed with the default branch's file", async () => {
     // The pull request tries to switch the rules off, move the postings and drop the labels.
-    const sneaky = "postings: ailleurs\nrules:\n  open-not-boolean: off\n  startup-unknown: off\nlabels:\n  enabled: false\ncomment: false\n";
-    const state = await reviewWith("labels:\n  prefix: 'contrat: '\n", [POSTING, { filename: ".github/recrutement-bot.yml", status: "modified", content: sneaky, patch: "@@ -1 +1,7 @@\n+postings: ailleurs" }]);
-    const queries = gh.requests.filter((r) => r.path === "/graphql").map((r) => (r.body as { variables: Record<string, unknown> }).variables);
+    const sneaky =
+      "postings: ailleurs\nrules:\n  open-not-boolean: off\n  startup-unknown: off\nlabels:\n  enabled: false\ncomment: false\n";
+    const state = await reviewWith("labels:\n  prefix: 'contrat: '\n", [
+      POSTING,
+      { filename: ".github/recrutement-bot.yml", status: "modified", content: sneaky, patch: "@@ -1 +1,7 @@\n+postings: ailleurs" },
+    ]);
+    const queries = gh.requests
+      .filter((r) => r.path === "/graphql")
+      .map((r) => (r.body as { variables: Record<string, unknown> }).variables);
     expect(queries[0]!.config).toBe(`${state.defaultBranch}:.github/recrutement-bot.yml`);
     // No read of any file at the head commit other than the postings.
-    const headReads = queries.flatMap((v) => Object.entries(v).filter(([k]) => /^p\d+$/.test(k)).map(([, e]) => String(e)));
+    const headReads = queries.flatMap((v) =>
+      Object.entries(v)
+        .filter(([k]) => /^p\d+$/.test(k))
+        .map(([, e]) => String(e)),
+    );
     expect(headReads).toEqual([`${state.headSha}:${POSTING.filename}`]);
     expectDefaultsKept(state);
     expect(state.checkRuns[0]!.annotations.map((a) => a.title)).toContain("À corriger (startup-unknown)");

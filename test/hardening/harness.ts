@@ -44,7 +44,10 @@ export interface AppUnderTest {
 }
 
 /** A Probot running `app` with the production Octokit (fast waits). */
-export function appUnderTest(app: ApplicationFunction, options: { baseUrl?: string; octokit?: AppOctokitOptions; level?: pino.Level } = {}): AppUnderTest {
+export function appUnderTest(
+  app: ApplicationFunction,
+  options: { baseUrl?: string; octokit?: AppOctokitOptions; level?: pino.Level } = {},
+): AppUnderTest {
   const { log, logs } = captureLogs(options.level);
   const probot = new Probot({
     appId: 123,
@@ -104,7 +107,6 @@ export function injectFaults(gh: GitHubMock, faults: readonly Fault[]): void {
   }
 }
 
-
 export interface RunningServer {
   /** The webhook endpoint. */
   url: string;
@@ -115,7 +117,13 @@ export interface RunningServer {
 /** Probot's HTTP server (as `npm start` runs it) on a loopback port, `app` loaded. */
 export async function startAppServer(
   app: ApplicationFunction,
-  options: { baseUrl?: string; secret?: string; octokit?: AppOctokitOptions; level?: pino.Level; Octokit?: ReturnType<typeof createAppOctokit> } = {},
+  options: {
+    baseUrl?: string;
+    secret?: string;
+    octokit?: AppOctokitOptions;
+    level?: pino.Level;
+    Octokit?: ReturnType<typeof createAppOctokit>;
+  } = {},
 ): Promise<RunningServer> {
   const { log, logs } = captureLogs(options.level ?? "info");
   const port = await freePort();
@@ -147,16 +155,22 @@ export function overGitHubLimits(gh: GitHubMock): string[] {
       if (String(body.body ?? "").length > 65_536) problems.push(`${where}: comment over 65,536 characters`);
     }
     if (/\/check-runs(\/\d+)?$/.test(r.path)) {
-      const output = (body.output ?? {}) as { title?: string; summary?: string; annotations?: { message: string; title?: string; path: string }[] };
+      const output = (body.output ?? {}) as {
+        title?: string;
+        summary?: string;
+        annotations?: { message: string; title?: string; path: string }[];
+      };
       if ((output.summary ?? "").length > 65_535) problems.push(`${where}: summary over 65,535 characters`);
       if ((output.annotations ?? []).length > 50) problems.push(`${where}: more than 50 annotations`);
       for (const a of output.annotations ?? []) if (a.message.length > 65_535) problems.push(`${where}: annotation message too long`);
     }
     if (/\/pulls\/\d+\/reviews$/.test(r.path)) {
       const comments = (body.comments ?? []) as { body: string }[];
-      if (String(body.body ?? "").length > 65_536 || comments.some((c) => c.body.length > 65_536)) problems.push(`${where}: review comment too long`);
+      if (String(body.body ?? "").length > 65_536 || comments.some((c) => c.body.length > 65_536))
+        problems.push(`${where}: review comment too long`);
     }
-    if (r.method === "POST" && /\/labels$/.test(r.path) && typeof body.name === "string" && body.name.length > 50) problems.push(`${where}: label name over 50 characters`);
+    if (r.method === "POST" && /\/labels$/.test(r.path) && typeof body.name === "string" && body.name.length > 50)
+      problems.push(`${where}: label name over 50 characters`);
   }
   return problems;
 }

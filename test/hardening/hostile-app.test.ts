@@ -13,7 +13,16 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
 import { registerReview } from "../../src/app/register-review.js";
-import { BLOB_TEXT_LIMIT as GITHUB_BLOB_TEXT_LIMIT, defaultState, fakeGitHub, githubBlob, mockGitHub, type FakeFile, type FakeState, type GitHubMock } from "../support/github/index.js";
+import {
+  BLOB_TEXT_LIMIT as GITHUB_BLOB_TEXT_LIMIT,
+  defaultState,
+  fakeGitHub,
+  githubBlob,
+  mockGitHub,
+  type FakeFile,
+  type FakeState,
+  type GitHubMock,
+} from "../support/github/index.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { CASES, PATH } from "../core/hostile-cases.js";
 import { MAX_RESPONSE_BYTES } from "../../src/github/create-app-octokit.js";
@@ -79,44 +88,53 @@ describe("the engine's hostile postings, through the app", () => {
   const runnable = CASES.filter((c) => c.content() !== null);
   const timings: number[] = [];
 
-  it(`${runnable.length} hostile postings: each one check run, at most one comment, within the webhook window; memory does not grow`, { timeout: 60_000 }, async () => {
-    expect(runnable.length).toBeGreaterThanOrEqual(60);
-    const run = async (c: (typeof runnable)[number]) => {
-      // The fake answers as GitHub does for these bytes (text cut at 512,000 bytes, the whole blob from git/blobs).
-      const content = c.content();
-      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-      const outcome = await review([{ filename: c.path ?? PATH, status: "added", content: { bytes } }]);
-      try {
-        expectReviewed(outcome);
-        // Cut by GitHub but within the engine's 1 MiB: read in full, not "too large" (issue 11).
-        const cut = bytes.length > GITHUB_BLOB_TEXT_LIMIT && bytes.length <= 1024 * 1024 && !bytes.subarray(0, 8000).includes(0);
-        expect(gh.calls().filter((r) => r.includes("/git/blobs/"))).toHaveLength(cut ? 1 : 0);
-        if (cut) expect(outcome.state.checkRuns[0]!.annotations.filter((a) => a.message.startsWith("Ce fichier est trop gros"))).toEqual([]);
-      } catch (error) {
-        console.log(c.name, JSON.stringify(app.logs.lines.slice(-3)).slice(0, 1500));
-        throw error;
-      }
-      return outcome.ms;
-    };
-    // Ten reviews warm the process up (modules, caches); then the whole suite must leave the
-    // heap where it was (a leak of one posting per review would show: some are 500 KB).
-    for (const c of runnable.slice(0, 10)) await run(c);
-    const before = heapAfterGc();
-    for (const c of runnable) timings.push(await run(c));
-    const growth = heapAfterGc() - before;
-    expect(growth).toBeLessThan(16 * 1024 * 1024);
-    timings.sort((a, b) => a - b);
-    console.log(
-      `${runnable.length} hostile postings through the app: slowest review ${timings.at(-1)!.toFixed(0)} ms, median ${timings[timings.length >> 1]!.toFixed(0)} ms; heap after GC ${(growth / 1024 / 1024).toFixed(1)} MiB more than before`,
-    );
-  });
+  it(
+    `${runnable.length} hostile postings: each one check run, at most one comment, within the webhook window; memory does not grow`,
+    { timeout: 60_000 },
+    async () => {
+      expect(runnable.length).toBeGreaterThanOrEqual(60);
+      const run = async (c: (typeof runnable)[number]) => {
+        // The fake answers as GitHub does for these bytes (text cut at 512,000 bytes, the whole blob from git/blobs).
+        const content = c.content();
+        const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+        const outcome = await review([{ filename: c.path ?? PATH, status: "added", content: { bytes } }]);
+        try {
+          expectReviewed(outcome);
+          // Cut by GitHub but within the engine's 1 MiB: read in full, not "too large" (issue 11).
+          const cut = bytes.length > GITHUB_BLOB_TEXT_LIMIT && bytes.length <= 1024 * 1024 && !bytes.subarray(0, 8000).includes(0);
+          expect(gh.calls().filter((r) => r.includes("/git/blobs/"))).toHaveLength(cut ? 1 : 0);
+          if (cut)
+            expect(outcome.state.checkRuns[0]!.annotations.filter((a) => a.message.startsWith("Ce fichier est trop gros"))).toEqual([]);
+        } catch (error) {
+          console.log(c.name, JSON.stringify(app.logs.lines.slice(-3)).slice(0, 1500));
+          throw error;
+        }
+        return outcome.ms;
+      };
+      // Ten reviews warm the process up (modules, caches); then the whole suite must leave the
+      // heap where it was (a leak of one posting per review would show: some are 500 KB).
+      for (const c of runnable.slice(0, 10)) await run(c);
+      const before = heapAfterGc();
+      for (const c of runnable) timings.push(await run(c));
+      const growth = heapAfterGc() - before;
+      expect(growth).toBeLessThan(16 * 1024 * 1024);
+      timings.sort((a, b) => a - b);
+      console.log(
+        `${runnable.length} hostile postings through the app: slowest review ${timings.at(-1)!.toFixed(0)} ms, median ${timings[timings.length >> 1]!.toFixed(0)} ms; heap after GC ${(growth / 1024 / 1024).toFixed(1)} MiB more than before`,
+      );
+    },
+  );
 });
 
 describe("pull requests hostile by their shape", () => {
   const OK = "---\nroles: Dev\nstartup: mes-aides\ncontrat: CDI\nopen: peut-être\n---\n\nTexte.\n";
 
   it("300 postings: 100 reviewed (max-files), the comment and the check run say 200 were not", async () => {
-    const files = Array.from({ length: 300 }, (_, i) => ({ filename: `content/_jobs/2026-01-01-poste-${String(i).padStart(3, "0")}.md`, status: "added" as const, content: OK }));
+    const files = Array.from({ length: 300 }, (_, i) => ({
+      filename: `content/_jobs/2026-01-01-poste-${String(i).padStart(3, "0")}.md`,
+      status: "added" as const,
+      content: OK,
+    }));
     const outcome = await review(files);
     expectReviewed(outcome);
     const { state } = outcome;
@@ -128,7 +146,9 @@ describe("pull requests hostile by their shape", () => {
     expect(state.comments[0]!.body).toContain(notice);
     // Files listed in 3 pages of 100; postings read in one query of 100.
     expect(gh.calls().filter((c) => c.endsWith("/pulls/2/files"))).toHaveLength(3);
-    const read = gh.requests.filter((r) => r.path === "/graphql").map((r) => Object.keys((r.body as { variables: object }).variables).filter((k) => /^p\d+$/.test(k)).length);
+    const read = gh.requests
+      .filter((r) => r.path === "/graphql")
+      .map((r) => Object.keys((r.body as { variables: object }).variables).filter((k) => /^p\d+$/.test(k)).length);
     expect(read[0]).toBe(100);
   });
 
@@ -148,14 +168,23 @@ describe("pull requests hostile by their shape", () => {
     // The production cap (32 MiB) is under 50 MiB; here a 4 MiB cap and an 8 MiB text, for speed.
     expect(MAX_RESPONSE_BYTES).toBeLessThan(50 * 1024 * 1024);
     const node = { byteSize: 8 * 1024 * 1024, isBinary: false, isTruncated: false, text: "a".repeat(8 * 1024 * 1024) };
-    const patient = appUnderTest((probot: Probot) => registerReview(probot), { level: "info", octokit: { timeoutMs: 10_000, maxResponseBytes: 4 * 1024 * 1024, throttle: { enabled: false } } });
+    const patient = appUnderTest((probot: Probot) => registerReview(probot), {
+      level: "info",
+      octokit: { timeoutMs: 10_000, maxResponseBytes: 4 * 1024 * 1024, throttle: { enabled: false } },
+    });
     const { state } = await review([{ filename: "content/_jobs/enorme.md", status: "added", content: { node } }], {}, patient);
     // The main query with the posting, over the cap; again without it; the posting alone, over the cap (issue 11: was a failed review).
-    expect(state.graphqlQueries.map((q) => /^query (\w+)/.exec(q)?.[1]).filter((name) => name !== "BotComments")).toEqual(["ReviewState", "ReviewState", "PostingBlobs"]);
+    expect(state.graphqlQueries.map((q) => /^query (\w+)/.exec(q)?.[1]).filter((name) => name !== "BotComments")).toEqual([
+      "ReviewState",
+      "ReviewState",
+      "PostingBlobs",
+    ]);
     expect(state.checkRuns).toHaveLength(1);
     // Nothing could be read: neutral, never green, and the posting is named.
     expect(state.checkRuns[0]).toMatchObject({ conclusion: "neutral", title: "Relecture incomplète" });
-    expect(state.checkRuns[0]!.summary).toContain("⚠️ 1 offre n'a pas pu être lue\u202F: la réponse de GitHub dépassait la taille que l'application accepte.");
+    expect(state.checkRuns[0]!.summary).toContain(
+      "⚠️ 1 offre n'a pas pu être lue\u202F: la réponse de GitHub dépassait la taille que l'application accepte.",
+    );
     expect(state.checkRuns[0]!.summary).toContain("- `content/_jobs/enorme.md`");
     expect(state.comments.map((c) => c.body)).toEqual([
       "<!-- recrutement-bot:review -->\n⚠️ 1 offre n'a pas pu être vérifiée\u202F: le détail est dans l'onglet «\u202FChecks\u202F».\n\n<sub>Mis à jour à chaque commit.</sub>\n",
@@ -204,8 +233,20 @@ describe("pull requests hostile by their shape", () => {
   it("a renamed posting, a deleted one, and files outside the postings folder", async () => {
     const patch = "@@ -1,3 +1,3 @@\n ---\n-roles: Dev\n+roles: Développeur\n open: peut-être";
     const outcome = await review([
-      { filename: "content/_jobs/renommee.md", previous_filename: "content/_jobs/ancienne.md", status: "renamed", patch, content: { node: githubBlob(OK) } },
-      { filename: "content/_jobs/arrivee.md", previous_filename: "brouillons/offre.md", status: "renamed", patch, content: { node: githubBlob(OK) } },
+      {
+        filename: "content/_jobs/renommee.md",
+        previous_filename: "content/_jobs/ancienne.md",
+        status: "renamed",
+        patch,
+        content: { node: githubBlob(OK) },
+      },
+      {
+        filename: "content/_jobs/arrivee.md",
+        previous_filename: "brouillons/offre.md",
+        status: "renamed",
+        patch,
+        content: { node: githubBlob(OK) },
+      },
       { filename: "content/_jobs/supprimee.md", status: "removed" },
       { filename: "content/_jobs_archives/vieille.md", status: "added", content: { node: githubBlob(OK) } },
       { filename: "content/_jobs.md", status: "added", content: { node: githubBlob(OK) } },
@@ -215,7 +256,13 @@ describe("pull requests hostile by their shape", () => {
     expectReviewed(outcome);
     const reviewed = new Set(outcome.state.checkRuns[0]!.annotations.map((a) => a.path));
     expect(reviewed).toEqual(new Set(["content/_jobs/renommee.md", "content/_jobs/arrivee.md"]));
-    const asked = gh.requests.filter((r) => r.path === "/graphql").flatMap((r) => Object.entries((r.body as { variables: Record<string, string> }).variables).filter(([k]) => /^p\d+$/.test(k)).map(([, v]) => v.split(":")[1]));
+    const asked = gh.requests
+      .filter((r) => r.path === "/graphql")
+      .flatMap((r) =>
+        Object.entries((r.body as { variables: Record<string, string> }).variables)
+          .filter(([k]) => /^p\d+$/.test(k))
+          .map(([, v]) => v.split(":")[1]),
+      );
     expect(new Set(asked)).toEqual(reviewed);
   });
 

@@ -16,7 +16,16 @@ import { Redis } from "ioredis";
 import { createApp } from "../../src/app/create-app.js";
 import { memoryClaimStore, redisClaimStore, type ClaimStore } from "../../src/app/claims.js";
 import { DEFAULT_RECOVERY_START_DELAY_MS, type DeliveryRecovery } from "../../src/app/delivery-recovery.js";
-import { mockGitHub, type GitHubMock, assertRequestMatchesOpenApi, defaultState, fakeGitHub, type FakeState, fakeHookDeliveries, type HookDeliveries } from "../support/github/index.js";
+import {
+  mockGitHub,
+  type GitHubMock,
+  assertRequestMatchesOpenApi,
+  defaultState,
+  fakeGitHub,
+  type FakeState,
+  fakeHookDeliveries,
+  type HookDeliveries,
+} from "../support/github/index.js";
 import { redisServerPath, startRedis, type RedisServer } from "../helpers/redis.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { mockToken, startAppServer, WEBHOOK_SECRET, type RunningServer } from "./harness.js";
@@ -46,7 +55,10 @@ beforeEach(() => {
   shift = 0;
   let turn = 0;
   // GitHub posts to the app's public address: a balancer that takes turns; nobody while it is down.
-  hooks = fakeHookDeliveries(gh, { target: () => (targets.length === 0 ? null : targets[turn++ % targets.length]!), secret: WEBHOOK_SECRET });
+  hooks = fakeHookDeliveries(gh, {
+    target: () => (targets.length === 0 ? null : targets[turn++ % targets.length]!),
+    secret: WEBHOOK_SECRET,
+  });
 });
 afterEach(async () => {
   for (const r of running.splice(0)) {
@@ -60,7 +72,12 @@ afterEach(async () => {
 /** Three repositories, each with a pull request adding a posting with errors. */
 function threePullRequests(): FakeState[] {
   return [1, 2, 3].map((n) => {
-    const state = defaultState({ owner: "betagouv", repo: `offres-${n}`, number: 10 + n, files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
+    const state = defaultState({
+      owner: "betagouv",
+      repo: `offres-${n}`,
+      number: 10 + n,
+      files: [{ filename: PATH, status: "added", content: WITH_ERRORS }],
+    });
     fakeGitHub(gh, state);
     return state;
   });
@@ -103,7 +120,10 @@ async function redelivered(n: number, deadlineMs: number): Promise<number> {
 
 function expectReviewedOnce(states: FakeState[]): void {
   for (const state of states) {
-    expect(state.checkRuns.map((c) => c.head_sha), state.repo).toEqual([state.headSha]);
+    expect(
+      state.checkRuns.map((c) => c.head_sha),
+      state.repo,
+    ).toEqual([state.headSha]);
     expect(state.checkRuns[0]!.conclusion).toBe("failure");
     expect(state.comments, state.repo).toHaveLength(1);
     expect(state.reviewComments, state.repo).toHaveLength(3);

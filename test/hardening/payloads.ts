@@ -4,7 +4,9 @@ import type { ClosingRepo } from "../support/github/index.js";
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
-const pushExample = examples.find((e) => e.name === "push")!.examples[0] as Record<string, unknown> & { repository: Record<string, unknown> };
+const pushExample = examples.find((e) => e.name === "push")!.examples[0] as Record<string, unknown> & {
+  repository: Record<string, unknown>;
+};
 
 /** A push to the default branch of `repo` modifying `modified`. */
 export function push(repo: Pick<ClosingRepo, "owner" | "repo" | "defaultBranch" | "headOid" | "treeOid">, modified: string[]) {
@@ -21,7 +23,19 @@ export function push(repo: Pick<ClosingRepo, "owner" | "repo" | "defaultBranch" 
       owner: { ...(pushExample.repository.owner as object), login: repo.owner, name: repo.owner },
     },
     commits: [
-      { id: repo.headOid, message: "m", timestamp: "2021-07-08T08:00:00Z", url: "", author: { name: "a", email: "a@b" }, committer: { name: "a", email: "a@b" }, distinct: true, tree_id: repo.treeOid, added: [], modified, removed: [] },
+      {
+        id: repo.headOid,
+        message: "m",
+        timestamp: "2021-07-08T08:00:00Z",
+        url: "",
+        author: { name: "a", email: "a@b" },
+        committer: { name: "a", email: "a@b" },
+        distinct: true,
+        tree_id: repo.treeOid,
+        added: [],
+        modified,
+        removed: [],
+      },
     ],
   };
 }

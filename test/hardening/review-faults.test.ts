@@ -67,28 +67,95 @@ let baseline: ReturnType<typeof visible>;
 
 const secondary = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." };
 const resetIn = (seconds: number) => String(Math.floor(Date.now() / 1000) + seconds);
-const comment = (s: FakeState) => (body: unknown) => s.comments.push({ id: newId(), body: String((body as { body: string }).body), created_at: now(), bot: true });
+const comment = (s: FakeState) => (body: unknown) =>
+  s.comments.push({ id: newId(), body: String((body as { body: string }).body), created_at: now(), bot: true });
 
 /** [name, faults]: each ends in the baseline state after one delivery. */
 const RECOVERED: [string, (s: FakeState) => Fault[]][] = [
   ["500 on the file list", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 500 }]],
   ["502 twice on the file list", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 502, times: 2 }]],
   ["503 on the GraphQL read", () => [{ method: "POST", path: /^\/graphql$/, status: 503 }]],
-  ["GraphQL's own 'Something went wrong' (200 with errors)", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: { data: null, errors: [{ message: "Something went wrong while executing your query. Please include `ABCD` when reporting this issue." }] } }]],
+  [
+    "GraphQL's own 'Something went wrong' (200 with errors)",
+    () => [
+      {
+        method: "POST",
+        path: /^\/graphql$/,
+        status: 200,
+        body: {
+          data: null,
+          errors: [{ message: "Something went wrong while executing your query. Please include `ABCD` when reporting this issue." }],
+        },
+      },
+    ],
+  ],
   ["a timeout on the file list", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 200, body: [], delayMs: 1_500 }]],
   ["a timeout on the GraphQL read", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: { data: null }, delayMs: 1_500 }]],
   ["502 on the check run, not created", () => [{ method: "POST", path: /\/check-runs$/, status: 502 }]],
   ["500 on the comment, not created", () => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 500 }]],
-  ["500 on the comment although GitHub created it: retried, the duplicate removed", (s) => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 500, effect: comment(s) }]],
-  ["a timeout on the comment although GitHub created it: retried, the duplicate removed", (s) => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 201, body: {}, delayMs: 1_500, effect: comment(s) }]],
-  ["secondary rate limit on the comment (403, retry-after)", () => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 403, body: secondary, headers: { "retry-after": "2" } }]],
-  ["secondary rate limit on the GraphQL read", () => [{ method: "POST", path: /^\/graphql$/, status: 403, body: secondary, headers: { "retry-after": "1" } }]],
-  ["primary rate limit exhausted, reset in 1 s (429)", () => [{ method: "GET", path: /\/pulls\/2\/files/, status: 429, body: { message: "API rate limit exceeded" }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) } }]],
-  ["primary rate limit exhausted, reset in 1 s (403)", () => [{ method: "POST", path: /\/check-runs$/, status: 403, body: { message: "API rate limit exceeded for installation ID 1." }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) } }]],
-  ["GraphQL rate limit (RATE_LIMITED), reset in 1 s", () => [{ method: "POST", path: /^\/graphql$/, status: 200, body: { errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) } }]],
+  [
+    "500 on the comment although GitHub created it: retried, the duplicate removed",
+    (s) => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 500, effect: comment(s) }],
+  ],
+  [
+    "a timeout on the comment although GitHub created it: retried, the duplicate removed",
+    (s) => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 201, body: {}, delayMs: 1_500, effect: comment(s) }],
+  ],
+  [
+    "secondary rate limit on the comment (403, retry-after)",
+    () => [{ method: "POST", path: /\/issues\/2\/comments$/, status: 403, body: secondary, headers: { "retry-after": "2" } }],
+  ],
+  [
+    "secondary rate limit on the GraphQL read",
+    () => [{ method: "POST", path: /^\/graphql$/, status: 403, body: secondary, headers: { "retry-after": "1" } }],
+  ],
+  [
+    "primary rate limit exhausted, reset in 1 s (429)",
+    () => [
+      {
+        method: "GET",
+        path: /\/pulls\/2\/files/,
+        status: 429,
+        body: { message: "API rate limit exceeded" },
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) },
+      },
+    ],
+  ],
+  [
+    "primary rate limit exhausted, reset in 1 s (403)",
+    () => [
+      {
+        method: "POST",
+        path: /\/check-runs$/,
+        status: 403,
+        body: { message: "API rate limit exceeded for installation ID 1." },
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) },
+      },
+    ],
+  ],
+  [
+    "GraphQL rate limit (RATE_LIMITED), reset in 1 s",
+    () => [
+      {
+        method: "POST",
+        path: /^\/graphql$/,
+        status: 200,
+        body: { errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] },
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) },
+      },
+    ],
+  ],
   [
     "the contract label created meanwhile by someone else (422 already_exists)",
-    (s) => [{ method: "POST", path: /\/labels$/, status: 422, body: { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] }, effect: (b) => s.repositoryLabels.push({ name: (b as { name: string }).name, color: "fbca04", description: null }) }],
+    (s) => [
+      {
+        method: "POST",
+        path: /\/labels$/,
+        status: 422,
+        body: { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] },
+        effect: (b) => s.repositoryLabels.push({ name: (b as { name: string }).name, color: "fbca04", description: null }),
+      },
+    ],
   ],
   ["502 on adding the label (idempotent: retried)", () => [{ method: "POST", path: /\/issues\/2\/labels$/, status: 502 }]],
 ];
@@ -118,7 +185,15 @@ describe("faults the next delivery completes, with nothing twice", () => {
   it("the review with the suggestions fails with a 502 after GitHub posted it: not retried, so each suggestion is there once", async () => {
     const state = freshState();
     await run(state, (s) => [
-      { method: "POST", path: /\/pulls\/2\/reviews$/, status: 502, effect: (b) => (b as { comments: { path: string; line: number; body: string }[] }).comments.forEach((c) => s.reviewComments.push({ ...c, bot: true })) },
+      {
+        method: "POST",
+        path: /\/pulls\/2\/reviews$/,
+        status: 502,
+        effect: (b) =>
+          (b as { comments: { path: string; line: number; body: string }[] }).comments.forEach((c) =>
+            s.reviewComments.push({ ...c, bot: true }),
+          ),
+      },
     ]);
     expect(visible(state)).toEqual(baseline);
     expect(gh.calls().filter((c) => c.endsWith("/pulls/2/reviews"))).toHaveLength(1);
@@ -137,13 +212,27 @@ describe("faults the next delivery completes, with nothing twice", () => {
 
   it("primary rate limit with the reset an hour away: no hour-long wait; what failed is logged, the rest written, the next delivery completes it", async () => {
     const state = freshState();
-    const { ms } = await run(state, () => [
-      { method: "POST", path: /\/check-runs$/, status: 403, body: { message: "API rate limit exceeded for installation ID 1." }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(3600) } },
-    ], app);
+    const { ms } = await run(
+      state,
+      () => [
+        {
+          method: "POST",
+          path: /\/check-runs$/,
+          status: 403,
+          body: { message: "API rate limit exceeded for installation ID 1." },
+          headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(3600) },
+        },
+      ],
+      app,
+    );
     expect(ms).toBeLessThan(2_000);
     expect(state.checkRuns).toEqual([]);
     expect(state.comments).toHaveLength(1);
-    expect(app.logs.lines.some((l) => l.msg === "review step failed" && l.step === "check-run" && l.err && (l.err as { status: number }).status === 403)).toBe(true);
+    expect(
+      app.logs.lines.some(
+        (l) => l.msg === "review step failed" && l.step === "check-run" && l.err && (l.err as { status: number }).status === 403,
+      ),
+    ).toBe(true);
     await run(state);
     expect(visible(state)).toEqual(baseline);
   });
@@ -153,7 +242,9 @@ describe("faults the next delivery completes, with nothing twice", () => {
     await run(state);
     state.headSha = "1111111111111111111111111111111111111111";
     state.files = [{ filename: PATH, status: "added", content: WITH_ERRORS.replace("open: oui", "open: peut-être") }];
-    await run(state, (s) => [{ method: "PATCH", path: /\/issues\/comments\/\d+$/, status: 404, body: { message: "Not Found" }, effect: () => (s.comments = []) }]);
+    await run(state, (s) => [
+      { method: "PATCH", path: /\/issues\/comments\/\d+$/, status: 404, body: { message: "Not Found" }, effect: () => (s.comments = []) },
+    ]);
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.body).toContain("peut-être");
   });
@@ -162,9 +253,19 @@ describe("faults the next delivery completes, with nothing twice", () => {
     const state = freshState();
     state.pullRequestLabels = ["contrat: CDI"];
     state.repositoryLabels = [{ name: "contrat: CDI", color: "0e8a16", description: null }];
-    await run(state, (s) => [{ method: "DELETE", path: /\/issues\/2\/labels\//, status: 404, body: { message: "Label does not exist" }, effect: () => (s.pullRequestLabels = s.pullRequestLabels.filter((l) => l !== "contrat: CDI")) }]);
+    await run(state, (s) => [
+      {
+        method: "DELETE",
+        path: /\/issues\/2\/labels\//,
+        status: 404,
+        body: { message: "Label does not exist" },
+        effect: () => (s.pullRequestLabels = s.pullRequestLabels.filter((l) => l !== "contrat: CDI")),
+      },
+    ]);
     expect(state.pullRequestLabels).toEqual(["contrat: indépendant"]);
-    expect(quick.logs.lines.filter((l) => l.msg === "review step failed" && String((l as { id?: string }).id) === `fault-${n}`)).toEqual([]);
+    expect(quick.logs.lines.filter((l) => l.msg === "review step failed" && String((l as { id?: string }).id) === `fault-${n}`)).toEqual(
+      [],
+    );
   });
 
   it("GitHub down for the whole review (500 everywhere): a bounded number of tries, a neutral check run attempted, the delivery answered", async () => {

@@ -11,12 +11,31 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import nock from "nock";
 import type { Probot } from "probot";
 import app from "../../src/app/create-app.js";
-import { closingRepo, defaultState, fakeClosingGitHub, FakeGitHub, fakeGitHub, mockGitHub, startGitHubServer, type GitHubMock, type GitHubServer } from "../support/github/index.js";
+import {
+  closingRepo,
+  defaultState,
+  fakeClosingGitHub,
+  FakeGitHub,
+  fakeGitHub,
+  mockGitHub,
+  startGitHubServer,
+  type GitHubMock,
+  type GitHubServer,
+} from "../support/github/index.js";
 import { testPrivateKey } from "../helpers/probot.js";
 import { runCli } from "../cli/helpers.js";
 import { pullRequestEvent } from "../github/review/payloads.js";
 import { deliver, signBody } from "../../bench/lib/webhook-delivery.js";
-import { freePort, injectFaults, INSTALLATION_TOKEN, mockToken, startAppServer, WEBHOOK_SECRET, type CapturedLogs, type RunningServer } from "./harness.js";
+import {
+  freePort,
+  injectFaults,
+  INSTALLATION_TOKEN,
+  mockToken,
+  startAppServer,
+  WEBHOOK_SECRET,
+  type CapturedLogs,
+  type RunningServer,
+} from "./harness.js";
 import { push } from "./payloads.js";
 import { posting } from "../github/closing/fixtures.js";
 
@@ -37,7 +56,10 @@ const PATH = "content/_jobs/2026-03-01-offre.md";
 const GITHUB_TOKEN = "ghp_cliTokenThatMustNeverShow0123456789abcd";
 
 /** Lines of the private key long enough to be recognised (not the BEGIN/END markers). */
-const keyLines = () => testPrivateKey().split("\n").filter((l) => l.length > 40);
+const keyLines = () =>
+  testPrivateKey()
+    .split("\n")
+    .filter((l) => l.length > 40);
 
 function expectNoSecret(text: string): void {
   expect(text).not.toContain(INSTALLATION_TOKEN);
@@ -54,7 +76,10 @@ function expectNoPostingText(text: string): void {
 }
 
 function expectJsonLines(logs: CapturedLogs): void {
-  const raw = logs.text().split("\n").filter((l) => l.trim());
+  const raw = logs
+    .text()
+    .split("\n")
+    .filter((l) => l.trim());
   expect(raw.length).toBeGreaterThan(5);
   for (const line of raw) {
     const parsed = JSON.parse(line) as Record<string, unknown>;
@@ -95,7 +120,11 @@ describe("the app in the test process, at debug level, through its HTTP server",
       mockToken(gh.scope);
       injectFaults(gh, faults);
       fakeGitHub(gh, state);
-      const answer = await deliver(server.url, { name: "pull_request", id: `secret-${++id}`, payload: pullRequestEvent(state, "opened") }, WEBHOOK_SECRET);
+      const answer = await deliver(
+        server.url,
+        { name: "pull_request", id: `secret-${++id}`, payload: pullRequestEvent(state, "opened") },
+        WEBHOOK_SECRET,
+      );
       expect(answer.status).toBe(200);
       return state;
     };
@@ -106,7 +135,12 @@ describe("the app in the test process, at debug level, through its HTTP server",
     expectNoSecret(written);
     await review([{ method: "POST", path: /^\/graphql$/, status: 500, times: 4 }]);
     await review([
-      { method: "POST", path: /\/check-runs$/, status: 422, body: { message: "Validation Failed", errors: [{ resource: "CheckRun", code: "invalid" }] } },
+      {
+        method: "POST",
+        path: /\/check-runs$/,
+        status: 422,
+        body: { message: "Validation Failed", errors: [{ resource: "CheckRun", code: "invalid" }] },
+      },
       { method: "POST", path: /\/issues\/2\/comments$/, status: 403, body: { message: "Resource not accessible by integration" } },
       { method: "POST", path: /\/pulls\/2\/reviews$/, status: 502 },
       { method: "POST", path: /\/labels$/, status: 500, times: 4 },
@@ -127,16 +161,46 @@ describe("the app in the test process, at debug level, through its HTTP server",
     fakeClosingGitHub(gh, repo);
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2021-07-08T05:30:00Z") });
     try {
-      expect((await deliver(server.url, { name: "push", id: "push-1", payload: push(repo, ["content/_jobs/2021-06-01-a.md"]) }, WEBHOOK_SECRET)).status).toBe(200);
+      expect(
+        (await deliver(server.url, { name: "push", id: "push-1", payload: push(repo, ["content/_jobs/2021-06-01-a.md"]) }, WEBHOOK_SECRET))
+          .status,
+      ).toBe(200);
       nock.cleanAll();
       gh = mockGitHub();
       mockToken(gh.scope);
       gh.scope.get(/\/contents\//).reply(404, { message: "Not Found" });
       gh.scope.post("/graphql").reply(200, {
-        data: { repository: { defaultBranchRef: { name: "main", target: { oid: "1".repeat(40), tree: { oid: "2".repeat(40) }, file: { type: "tree", object: { entries: [{ name: "a.md", type: "blob", mode: 33188, oid: "3".repeat(40), object: { text: POSTING, byteSize: 10, isBinary: false, isTruncated: false } }] } } } } } },
+        data: {
+          repository: {
+            defaultBranchRef: {
+              name: "main",
+              target: {
+                oid: "1".repeat(40),
+                tree: { oid: "2".repeat(40) },
+                file: {
+                  type: "tree",
+                  object: {
+                    entries: [
+                      {
+                        name: "a.md",
+                        type: "blob",
+                        mode: 33188,
+                        oid: "3".repeat(40),
+                        object: { text: POSTING, byteSize: 10, isBinary: false, isTruncated: false },
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
         errors: [{ type: "INTERNAL", message: "Something else went wrong" }],
       });
-      expect((await deliver(server.url, { name: "push", id: "push-2", payload: push(repo, ["content/_jobs/2021-06-01-a.md"]) }, WEBHOOK_SECRET)).status).toBe(500);
+      expect(
+        (await deliver(server.url, { name: "push", id: "push-2", payload: push(repo, ["content/_jobs/2021-06-01-a.md"]) }, WEBHOOK_SECRET))
+          .status,
+      ).toBe(500);
     } finally {
       vi.useRealTimers();
     }
@@ -168,7 +232,9 @@ describe("`npm start`'s entry point, spawned as in production", () => {
   it("NODE_ENV=production, LOG_LEVEL=debug: signed and forged deliveries, a GitHub that fails; stdout is JSON lines without secrets or posting text", async () => {
     // Fewer errors, no suggestions: production's pacing (1 s between writes and GraphQL
     // queries, 3 s between comments) keeps the test short.
-    const clean = POSTING.replace("mon-entreprize", "mon-entreprise").replace("independent", "indépendant").replace("open: oui", "open: true");
+    const clean = POSTING.replace("mon-entreprize", "mon-entreprise")
+      .replace("independent", "indépendant")
+      .replace("open: oui", "open: true");
     const state = defaultState({ files: [{ filename: PATH, status: "added", content: clean }] });
     const fake = new FakeGitHub({ installationToken: INSTALLATION_TOKEN });
     fake.add(state.repository);
@@ -201,7 +267,10 @@ describe("`npm start`'s entry point, spawned as in production", () => {
     const payload = pullRequestEvent(state, "opened");
     expect((await deliver(url, { name: "pull_request", id: "prod-1", payload }, WEBHOOK_SECRET)).status).toBe(200);
     expect((await deliver(url, { name: "pull_request", id: "prod-2", payload }, "development")).status).toBe(400);
-    expect((await deliver(url, { name: "pull_request", id: "prod-3", payload }, WEBHOOK_SECRET, { signature: signBody("{}", WEBHOOK_SECRET) })).status).toBe(400);
+    expect(
+      (await deliver(url, { name: "pull_request", id: "prod-3", payload }, WEBHOOK_SECRET, { signature: signBody("{}", WEBHOOK_SECRET) }))
+        .status,
+    ).toBe(400);
     expect(state.checkRuns).toHaveLength(1);
     expect(github.requests.filter((r) => r.path.endsWith("/pulls/2/reviews"))).toEqual([]);
     expect(github.requests.filter((r) => r.method === "POST" && r.path === labels).map((r) => r.status)).toEqual([403]); // refused, not retried
@@ -237,4 +306,3 @@ describe("the CLI against GitHub with GITHUB_TOKEN", () => {
     for (const r of [refused, failed]) expectNoSecret(r.stdout + r.stderr);
   });
 });
-

@@ -19,7 +19,9 @@ const WITH_ERRORS = readFileSync(new URL("../fixtures/review/posting-with-errors
 const PATH = "content/_jobs/2026-03-01-developpeur-mon-entreprise.md";
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
-const pushExample = examples.find((e) => e.name === "push")!.examples[0] as Record<string, unknown> & { repository: Record<string, unknown> };
+const pushExample = examples.find((e) => e.name === "push")!.examples[0] as Record<string, unknown> & {
+  repository: Record<string, unknown>;
+};
 
 let server: RunningServer;
 let gh: GitHubMock;
@@ -111,11 +113,34 @@ describe("replays", () => {
       ref: "refs/heads/main",
       deleted: false,
       installation: { id: 1, node_id: "x" },
-      repository: { ...pushExample.repository, name: "offres", full_name: "betagouv/offres", default_branch: "main", owner: { ...(pushExample.repository.owner as object), login: "betagouv", name: "betagouv" } },
-      commits: [{ id: "1".repeat(40), message: "m", timestamp: "2021-07-08T08:00:00Z", url: "", author: { name: "a", email: "a@b" }, committer: { name: "a", email: "a@b" }, distinct: true, tree_id: "2".repeat(40), added: [], modified: ["content/_jobs/a.md"], removed: [] }],
+      repository: {
+        ...pushExample.repository,
+        name: "offres",
+        full_name: "betagouv/offres",
+        default_branch: "main",
+        owner: { ...(pushExample.repository.owner as object), login: "betagouv", name: "betagouv" },
+      },
+      commits: [
+        {
+          id: "1".repeat(40),
+          message: "m",
+          timestamp: "2021-07-08T08:00:00Z",
+          url: "",
+          author: { name: "a", email: "a@b" },
+          committer: { name: "a", email: "a@b" },
+          distinct: true,
+          tree_id: "2".repeat(40),
+          added: [],
+          modified: ["content/_jobs/a.md"],
+          removed: [],
+        },
+      ],
     };
     mockToken(gh.scope);
-    gh.scope.get(`/repos/betagouv/offres/contents/${encodeURIComponent(".github/recrutement-bot.yml")}`).query(true).reply(404, { message: "Not Found" });
+    gh.scope
+      .get(`/repos/betagouv/offres/contents/${encodeURIComponent(".github/recrutement-bot.yml")}`)
+      .query(true)
+      .reply(404, { message: "Not Found" });
     mockScan(gh.scope, []);
     const delivery = { name: "push", id: "replayed-push", payload };
     expect((await deliver(server.url, delivery, WEBHOOK_SECRET)).status).toBe(200);

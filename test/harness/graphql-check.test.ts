@@ -19,13 +19,19 @@ const APP_QUERIES = [SCAN_QUERY, REFS_QUERY, SUBTREE_QUERY, reviewStateQuery(0),
 
 const BROKEN: [string, string][] = [
   ["an unknown field", `query Q(${VARS}) { ${REPO} { defaultBranchRef { nom } } }`],
-  ["a field of another type in a fragment", `query Q(${VARS}) { ${REPO} { object(expression: "HEAD:a") { ... on Blob { entries { name } } } } }`],
+  [
+    "a field of another type in a fragment",
+    `query Q(${VARS}) { ${REPO} { object(expression: "HEAD:a") { ... on Blob { entries { name } } } } }`,
+  ],
   ["an unknown argument", `query Q(${VARS}) { ${REPO} { labels(premier: 10) { nodes { name } } } }`],
   ["a required argument missing", `query Q { repository(owner: "a") { id } }`],
   ["a variable of the wrong type", `query Q($owner: Int!, $name: String!) { ${REPO} { id } }`],
   ["an undefined variable", `query Q($owner: String!) { ${REPO} { id } }`],
   ["an unused variable", `query Q(${VARS}, $x: Int) { ${REPO} { id } }`],
-  ["an unknown enum value", `query Q(${VARS}) { ${REPO} { labels(first: 1, orderBy: { field: NAME, direction: UP }) { nodes { name } } } }`],
+  [
+    "an unknown enum value",
+    `query Q(${VARS}) { ${REPO} { labels(first: 1, orderBy: { field: NAME, direction: UP }) { nodes { name } } } }`,
+  ],
   ["an unknown input field", `mutation M($id: ID!) { resolveReviewThread(input: { thread: $id }) { thread { id } } }`],
   ["a fragment on a type that cannot be there", `query Q(${VARS}) { ${REPO} { object(expression: "HEAD:a") { ... on User { login } } } }`],
   ["an unknown type", `query Q(${VARS}) { ${REPO} { object(expression: "HEAD:a") { ... on Blobb { text } } } }`],
@@ -36,9 +42,18 @@ const BROKEN: [string, string][] = [
 ];
 
 const VALID: [string, string][] = [
-  ["fragments on interfaces that overlap through their objects", `query Q { node(id: "x") { ... on GitObject { oid } ... on Node { id } } }`],
-  ["a named fragment and a directive", `query Q(${VARS}, $skip: Boolean!) { ${REPO} { ...R @skip(if: $skip) } } fragment R on Repository { name labels(first: 1) { nodes { name } } }`],
-  ["the mutation the review sends", `mutation ResolveThreads($t0: ID!) { t0: resolveReviewThread(input: { threadId: $t0 }) { thread { id isResolved } } }`],
+  [
+    "fragments on interfaces that overlap through their objects",
+    `query Q { node(id: "x") { ... on GitObject { oid } ... on Node { id } } }`,
+  ],
+  [
+    "a named fragment and a directive",
+    `query Q(${VARS}, $skip: Boolean!) { ${REPO} { ...R @skip(if: $skip) } } fragment R on Repository { name labels(first: 1) { nodes { name } } }`,
+  ],
+  [
+    "the mutation the review sends",
+    `mutation ResolveThreads($t0: ID!) { t0: resolveReviewThread(input: { threadId: $t0 }) { thread { id isResolved } } }`,
+  ],
 ];
 
 const full = (query: string): string[] => {

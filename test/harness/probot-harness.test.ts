@@ -21,7 +21,10 @@ describe("test harness: Probot + nock + OpenAPI check", () => {
     const { probot } = createTestProbot(app);
     const gh = mockGitHub();
     mockInstallationToken(gh.scope, 1);
-    const payload = examples.find((e) => e.name === "pull_request")!.examples.find((e) => e.action === "opened") as Record<string, never> & {
+    const payload = examples.find((e) => e.name === "pull_request")!.examples.find((e) => e.action === "opened") as Record<
+      string,
+      never
+    > & {
       installation?: { id: number };
       repository: { full_name: string };
       number: number;
@@ -29,7 +32,10 @@ describe("test harness: Probot + nock + OpenAPI check", () => {
     const withInstallation = { ...payload, installation: { id: 1, node_id: "x" } };
     gh.scope.post(`/repos/${payload.repository.full_name}/issues/${payload.number}/comments`, { body: "hello" }).reply(201, { id: 1 });
     await probot.receive({ id: "1", name: "pull_request", payload: withInstallation as never });
-    expect(gh.calls()).toEqual(["POST /app/installations/1/access_tokens", `POST /repos/${payload.repository.full_name}/issues/${payload.number}/comments`]);
+    expect(gh.calls()).toEqual([
+      "POST /app/installations/1/access_tokens",
+      `POST /repos/${payload.repository.full_name}/issues/${payload.number}/comments`,
+    ]);
     gh.done();
   });
 });

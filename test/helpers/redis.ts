@@ -17,7 +17,6 @@ if (!redisServerPath) {
   console.warn("redis-server est absent : les tests Redis sont ignorés (apt-get install redis-server ; .ci/run l'installe).");
 }
 
-
 export interface RedisServer {
   url: string;
   stop(): Promise<void>;
@@ -27,7 +26,11 @@ export async function startRedis(): Promise<RedisServer> {
   if (!redisServerPath) throw new Error("redis-server absent");
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "rb-redis-"));
-  const child: ChildProcess = spawn(redisServerPath, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(
+    redisServerPath,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("redis-server did not start")), 5000);
     child.stdout?.on("data", (d: Buffer) => {

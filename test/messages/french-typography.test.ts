@@ -16,12 +16,36 @@ import { diagnosticMessages } from "../../src/messages/diagnostics.js";
 import { hasMessage } from "../../src/messages/index.js";
 import { reviewMessages } from "../../src/messages/review.js";
 
-const AREAS = { diagnostics: diagnosticMessages, review: reviewMessages, closing: closingMessages, cli: cliMessages, config: configMessages };
-const ENTRIES: Array<[string, Entry<Params>]> = Object.values(AREAS).flatMap((area) => Object.entries(area as unknown as Record<string, Entry<Params>>));
+const AREAS = {
+  diagnostics: diagnosticMessages,
+  review: reviewMessages,
+  closing: closingMessages,
+  cli: cliMessages,
+  config: configMessages,
+};
+const ENTRIES: Array<[string, Entry<Params>]> = Object.values(AREAS).flatMap((area) =>
+  Object.entries(area as unknown as Record<string, Entry<Params>>),
+);
 
 /** Parameters that are numbers somewhere in the catalogue (the others are strings). */
 const NUMBERS = new Set([
-  "count", "line", "pr", "max", "size", "errors", "warnings", "problems", "files", "due", "firstLine", "column", "total", "fixed", "resolved", "suggestions", "words",
+  "count",
+  "line",
+  "pr",
+  "max",
+  "size",
+  "errors",
+  "warnings",
+  "problems",
+  "files",
+  "due",
+  "firstLine",
+  "column",
+  "total",
+  "fixed",
+  "resolved",
+  "suggestions",
+  "words",
 ]);
 
 /** Sample parameters: "x" (or `text`) for strings, `n` for numbers; any key the entry reads. */
@@ -86,8 +110,10 @@ function frenchProblems(text: string): string[] {
   const prose = withoutCode(text);
   const found: string[] = [];
   const around = (i: number) => JSON.stringify(prose.slice(Math.max(0, i - 15), i + 5));
-  for (const m of prose.matchAll(/[ \u00A0]([;:!?»])/g)) found.push(`${m[0] === `\u00A0${m[1]}` ? "no-break space" : "plain space"} before ${m[1]}: ${around(m.index + 1)}`);
-  for (const m of prose.matchAll(/«[ \u00A0]/g)) found.push(`${m[0].endsWith("\u00A0") ? "no-break space" : "plain space"} after «: ${around(m.index + 1)}`);
+  for (const m of prose.matchAll(/[ \u00A0]([;:!?»])/g))
+    found.push(`${m[0] === `\u00A0${m[1]}` ? "no-break space" : "plain space"} before ${m[1]}: ${around(m.index + 1)}`);
+  for (const m of prose.matchAll(/«[ \u00A0]/g))
+    found.push(`${m[0].endsWith("\u00A0") ? "no-break space" : "plain space"} after «: ${around(m.index + 1)}`);
   for (const m of prose.matchAll(/«(?![\u202F \u00A0])/g)) found.push(`no space after «: ${around(m.index + 1)}`);
   for (const m of prose.matchAll(/(?<![\u202F \u00A0])»/g)) found.push(`no space before »: ${around(m.index)}`);
   // `;`, `!` or `?` glued to a word and then a space or the end: a missing space (URLs and paths are not followed by a space).
@@ -99,8 +125,10 @@ function frenchProblems(text: string): string[] {
 function englishProblems(text: string): string[] {
   const prose = withoutCode(text);
   const found: string[] = [];
-  for (const m of prose.matchAll(/[\u202F\u00A0 ]([;:!?])/g)) found.push(`space before ${m[1]}: ${JSON.stringify(prose.slice(Math.max(0, m.index - 15), m.index + 5))}`);
-  for (const m of prose.matchAll(/[«»]/g)) found.push(`French guillemet ${m[0]}: ${JSON.stringify(prose.slice(Math.max(0, m.index - 15), m.index + 5))}`);
+  for (const m of prose.matchAll(/[\u202F\u00A0 ]([;:!?])/g))
+    found.push(`space before ${m[1]}: ${JSON.stringify(prose.slice(Math.max(0, m.index - 15), m.index + 5))}`);
+  for (const m of prose.matchAll(/[«»]/g))
+    found.push(`French guillemet ${m[0]}: ${JSON.stringify(prose.slice(Math.max(0, m.index - 15), m.index + 5))}`);
   if (/\u202F/.test(prose)) found.push(`narrow no-break space: ${JSON.stringify(prose)}`);
   return found;
 }
@@ -114,7 +142,11 @@ describe("the checker of this test", () => {
     expect(kinds(frenchProblems("« x »"))).toEqual(["plain space before »", "plain space after «"]);
     expect(kinds(frenchProblems("«x»"))).toEqual(["no space after «", "no space before »"]);
     expect(kinds(frenchProblems("Vouliez-vous dire x?"))).toEqual(["no space before ?"]);
-    expect(kinds(frenchProblems("Écrivez `open: true` ou `a ; b` ; voir « `x : y` »"))).toEqual(["plain space before ;", "plain space before »", "plain space after «"]);
+    expect(kinds(frenchProblems("Écrivez `open: true` ou `a ; b` ; voir « `x : y` »"))).toEqual([
+      "plain space before ;",
+      "plain space before »",
+      "plain space after «",
+    ]);
     expect(frenchProblems("Écrivez `open: true`\u202F; voir «\u202Fx\u202F» ou ``a ` b : c``\u202F!")).toEqual([]);
     expect(frenchProblems("https://x.fr/?a=1 et src/a.md:3")).toEqual([]);
     expect(kinds(englishProblems("Unknown field\u202F: x"))).toEqual(["space before :", "narrow no-break space"]);

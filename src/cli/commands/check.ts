@@ -10,7 +10,7 @@ import { CONFIG_PATH } from "../../config/schema.js";
 import { t, type Lang } from "../../messages/index.js";
 import { choice, LANG_CHOICES, parseCommandArgs, sniffLang } from "../args.js";
 import { collectFiles, readPosting, toPosix } from "../files.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "../io.js";
 import { isMissing, loadRepositoryConfig, readStartups, readStartupsFile, type Startups } from "../repository.js";
 import { checkOptionsFor } from "../../config/check-options.js";
 import { configProblemText } from "../../config/parse-config.js";
@@ -56,7 +56,9 @@ export const runCheck: RunCommand = async (args, { io, lang: outerLang }) => {
   const lang: Lang = askedLang ?? outerLang ?? config.language;
   for (const p of problems) {
     const where = `${p.line !== undefined ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`);
+    io.stderr.write(
+      `${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`,
+    );
   }
   if (problems.length > 0) io.stderr.write(`${t(lang, "cli-config-defaults")}\n`);
 

@@ -34,10 +34,15 @@ export async function closeOnGitHub(io: CliIo, slug: string, opts: RemoteOptions
     const { data } = await gh.request("GET /repos/{owner}/{repo}", repo);
     const { config, problems } = await loadConfig(gh, repo, data.default_branch);
     const lang = opts.lang ?? config.language;
-    for (const p of problems) io.stderr.write(`${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: configProblemText(lang, p) })}\n`);
+    for (const p of problems)
+      io.stderr.write(
+        `${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: configProblemText(lang, p) })}\n`,
+      );
     const report = await runClosing(gh, repo, { config, now: new Date(), today: opts.today, dryRun: opts.dryRun || undefined, log });
     io.onClosingReport?.(report);
-    io.stdout.write(opts.format === "json" ? closingReportJson(report) : formatClosingReport(report, lang, config.closing["max-pull-requests"]));
+    io.stdout.write(
+      opts.format === "json" ? closingReportJson(report) : formatClosingReport(report, lang, config.closing["max-pull-requests"]),
+    );
     return report.results.some((r) => r.outcome.kind === "failed") ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
     if (error instanceof MissingCredentialsError) return fail(io, t(early, "cli-close-no-credentials"));

@@ -24,14 +24,14 @@ import { configProblemText } from "../../config/parse-config.js";
 import type { RunCommand } from "./index.js";
 
 const options = {
-  repo: { type: "string" },
-  today: { type: "string" },
-  format: { type: "string" },
-  write: { type: "boolean" },
+  "repo": { type: "string" },
+  "today": { type: "string" },
+  "format": { type: "string" },
+  "write": { type: "boolean" },
   "dry-run": { type: "boolean" },
-  root: { type: "string" },
-  lang: { type: "string" },
-  help: { type: "boolean", short: "h" },
+  "root": { type: "string" },
+  "lang": { type: "string" },
+  "help": { type: "boolean", short: "h" },
 } as const;
 
 export const FORMATS = ["text", "json"] as const;
@@ -46,18 +46,34 @@ export const runClose: RunCommand = async (args, { io, lang: outerLang }) => {
     return EXIT_OK;
   }
   const format = choice(values.format, FORMATS, "--format", "close", uiLang) ?? "text";
-  if (values.today !== undefined && !isDay(values.today)) throw new UsageError(t(uiLang, "cli-close-bad-day", { value: values.today }), "close");
+  if (values.today !== undefined && !isDay(values.today))
+    throw new UsageError(t(uiLang, "cli-close-bad-day", { value: values.today }), "close");
   if (values.repo !== undefined) {
-    for (const [set, option] of [[values.write, "--write"], [positionals.length > 0, positionals[0] ?? ""], [values.root !== undefined, "--root"]] as const) {
+    for (const [set, option] of [
+      [values.write, "--write"],
+      [positionals.length > 0, positionals[0] ?? ""],
+      [values.root !== undefined, "--root"],
+    ] as const) {
       if (set) throw new UsageError(t(uiLang, "cli-close-local-only", { option }), "close");
     }
     // Loaded here only: what reaches GitHub (Probot's Octokit, pino) stays out of the local commands.
     const { closeOnGitHub } = await import("./close-on-github.js");
-    return closeOnGitHub(io, values.repo, { today: values.today, dryRun: values["dry-run"] === true, format, lang: askedLang ?? outerLang });
+    return closeOnGitHub(io, values.repo, {
+      today: values.today,
+      dryRun: values["dry-run"] === true,
+      format,
+      lang: askedLang ?? outerLang,
+    });
   }
   if (values["dry-run"]) throw new UsageError(t(uiLang, "cli-close-repo-only"), "close");
   if (positionals.length > 1) throw new UsageError(t(uiLang, "cli-unexpected-argument", { argument: positionals[1]! }), "close");
-  return closeLocally(io, positionals[0], { root: values.root, today: values.today, write: values.write === true, format, lang: askedLang ?? outerLang });
+  return closeLocally(io, positionals[0], {
+    root: values.root,
+    today: values.today,
+    write: values.write === true,
+    format,
+    lang: askedLang ?? outerLang,
+  });
 };
 
 function isDay(s: string): boolean {
@@ -82,10 +98,13 @@ async function closeLocally(io: CliIo, folderArg: string | undefined, opts: Loca
   const lang: Lang = opts.lang ?? (found ? config.language : "fr");
   for (const p of problems) {
     const where = `${p.line !== undefined ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`);
+    io.stderr.write(
+      `${t(lang, "cli-config-problem", { file: show(path.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}\n`,
+    );
   }
   const folder = folderArg !== undefined ? path.resolve(io.cwd, folderArg) : path.resolve(root, config.postings);
-  if (!isDirectory(folder)) return fail(io, t(lang, folderArg !== undefined ? "cli-path-not-found" : "cli-postings-dir-missing", { path: show(folder) }));
+  if (!isDirectory(folder))
+    return fail(io, t(lang, folderArg !== undefined ? "cli-path-not-found" : "cli-postings-dir-missing", { path: show(folder) }));
 
   const files: PostingFile[] = [];
   const abs = new Map<string, string>();
@@ -115,13 +134,21 @@ async function closeLocally(io: CliIo, folderArg: string | undefined, opts: Loca
     }
   }
   if (opts.format === "json") {
-    const list = due.map((d) => ({ path: show(abs.get(d.path)!), line: d.openLine, roles: d.roles, contracts: d.contracts, reason: d.reason }));
+    const list = due.map((d) => ({
+      path: show(abs.get(d.path)!),
+      line: d.openLine,
+      roles: d.roles,
+      contracts: d.contracts,
+      reason: d.reason,
+    }));
     io.stdout.write(`${JSON.stringify({ today, files: files.length, written: opts.write, due: list }, null, 2)}\n`);
     return EXIT_OK;
   }
   const line = (d: DuePosting) => {
     const params = { path: show(abs.get(d.path)!), line: d.openLine, roles: d.roles ?? path.basename(d.path) };
-    return d.reason.kind === "date" ? t(lang, "cli-close-due-date", { ...params, field: d.reason.field, date: d.reason.date }) : t(lang, "cli-close-due-filled", params);
+    return d.reason.kind === "date"
+      ? t(lang, "cli-close-due-date", { ...params, field: d.reason.field, date: d.reason.date })
+      : t(lang, "cli-close-due-filled", params);
   };
   const out = [...due.map(line), t(lang, "cli-close-summary", { due: due.length, files: files.length, today })];
   if (opts.write && due.length > 0) out.push(t(lang, "cli-close-written", { count: due.length }));

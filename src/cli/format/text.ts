@@ -23,8 +23,12 @@ const plain = (s: string) => s;
 
 /** Control characters (from file names or file contents) shown escaped, never sent to the terminal. */
 export function sanitize(s: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return s.replace(/\r\n|\r|\n/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return (
+    s
+      .replace(/\r\n|\r|\n/g, " ")
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
 }
 
 function width(s: string): number {
@@ -54,7 +58,11 @@ export const formatText: Formatter = (results, { lang, colour }) => {
       message: sanitize(renderMessage(d, lang)),
       rule: d.rule,
       // A fix that writes two lines shows them joined by ⏎.
-      fix: d.fix ? sanitize(t(lang, d.fix.certain === false ? "cli-proposal" : "cli-fix", { line: d.fix.line, text: d.fix.text.split("\n").join(" ⏎ ") })) : undefined,
+      fix: d.fix
+        ? sanitize(
+            t(lang, d.fix.certain === false ? "cli-proposal" : "cli-fix", { line: d.fix.line, text: d.fix.text.split("\n").join(" ⏎ ") }),
+          )
+        : undefined,
     }));
     const wLine = Math.max(...rows.map((r) => width(r.line)));
     const wPos = Math.max(...rows.map((r) => wLine + 1 + width(r.column)));

@@ -90,7 +90,9 @@ export function planDashboard(input: DashboardInput): Dashboard {
     // A pull request opened "after" today (a clock ahead of the reference day): today.
     .map((p) => ({ number: p.number, days: p.openedOn ? Math.max(0, daysBetween(p.openedOn, today)) : null, paths: p.paths }))
     .sort((a, b) => (b.days ?? -1) - (a.days ?? -1) || a.number - b.number);
-  board.contracts = [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || String(a.type ?? "~").localeCompare(String(b.type ?? "~")));
+  board.contracts = [...counts]
+    .map(([type, count]) => ({ type, count }))
+    .sort((a, b) => b.count - a.count || String(a.type ?? "~").localeCompare(String(b.type ?? "~")));
   return board;
 }
 

@@ -12,7 +12,11 @@ export type ClosingCommand = { kind: "extend"; argument: string } | { kind: "kee
 
 /** The command of a comment: its first line, `/prolonger …` or `/garder-ouverte`; null for any other comment. */
 export function parseClosingCommand(body: string | null | undefined): ClosingCommand | null {
-  const first = (body ?? "").replace(/^\uFEFF/, "").trimStart().split(/\r?\n/, 1)[0]!.trim();
+  const first = (body ?? "")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .split(/\r?\n/, 1)[0]!
+    .trim();
   const extend = /^\/prolonger(?:\s+(.*))?$/i.exec(first);
   if (extend) return { kind: "extend", argument: (extend[1] ?? "").trim() };
   if (/^\/garder-ouverte$/i.test(first)) return { kind: "keep" };

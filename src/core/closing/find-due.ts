@@ -75,7 +75,12 @@ export function classifyPosting(file: PostingFile, options: CheckOptions, today:
 }
 
 /** Statuses of all `files`, and the postings due, oldest closing date first (filled ones first), then by path. */
-export function findDue(files: readonly PostingFile[], options: CheckOptions, today: string, cache?: PostingCache): { statuses: ClosingStatus[]; due: DuePosting[] } {
+export function findDue(
+  files: readonly PostingFile[],
+  options: CheckOptions,
+  today: string,
+  cache?: PostingCache,
+): { statuses: ClosingStatus[]; due: DuePosting[] } {
   const statuses = files.map((f) => classifyPosting(f, options, today, cache));
   const due = statuses.flatMap((s) => (s.state === "due" ? [s.posting] : [])).sort(byUrgency);
   return { statuses, due };

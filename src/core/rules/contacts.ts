@@ -27,7 +27,7 @@ export function isWebUrl(text: string): boolean {
 }
 
 function contactItems(value: unknown): Array<{ item: unknown; index: number | null }> {
-  if (Array.isArray(value)) return value.map((item, index) => ({ item, index }));
+  if (Array.isArray(value)) return (value as unknown[]).map((item, index) => ({ item, index }));
   return [{ item: value, index: null }];
 }
 
@@ -43,7 +43,9 @@ export function checkContacts(posting: PostingView): Diagnostic[] {
       if (bad === undefined && words.length > 0) continue;
       if (words.length === 0 && index === null) continue; // empty: nothing to check
       const at = index === null ? valuePlace(posting, key) : (posting.parsed.locate([key, index]) ?? valuePlace(posting, key));
-      found.push(diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }));
+      found.push(
+        diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }),
+      );
     }
   }
   // The page shows `externalURL` only for a partner posting, as the link to the partner's own page.
@@ -51,13 +53,32 @@ export function checkContacts(posting: PostingView): Diagnostic[] {
   const url = valueOf(posting, "externalURL");
   if (typeof url === "string" && url.trim() !== "" && !isWebUrl(url)) {
     found.push(
-      diagnostic("url-invalid", severityOf("url-invalid", partner ? "partner" : undefined), valuePlace(posting, "externalURL"), partner ? "url-invalid-partner" : "url-invalid", { key: "externalURL", value: shown(url) }, { key: "externalURL" }),
+      diagnostic(
+        "url-invalid",
+        severityOf("url-invalid", partner ? "partner" : undefined),
+        valuePlace(posting, "externalURL"),
+        partner ? "url-invalid-partner" : "url-invalid",
+        { key: "externalURL", value: shown(url) },
+        { key: "externalURL" },
+      ),
     );
   } else if (partner && isBlank(url)) {
     const friend = valueOf(posting, "friend");
-    const at = valueOf(posting, "externalURL") === undefined ? (posting.parsed.positions.has("type") ? keyPlace(posting, "type") : FRONT_MATTER_START) : valuePlace(posting, "externalURL");
+    const at =
+      valueOf(posting, "externalURL") === undefined
+        ? posting.parsed.positions.has("type")
+          ? keyPlace(posting, "type")
+          : FRONT_MATTER_START
+        : valuePlace(posting, "externalURL");
     found.push(
-      diagnostic("partner-url-missing", severityOf("partner-url-missing"), at, "partner-url-missing", { friend: typeof friend === "string" ? shown(friend.trim()) : "" }, { key: "externalURL" }),
+      diagnostic(
+        "partner-url-missing",
+        severityOf("partner-url-missing"),
+        at,
+        "partner-url-missing",
+        { friend: typeof friend === "string" ? shown(friend.trim()) : "" },
+        { key: "externalURL" },
+      ),
     );
   }
   return found;

@@ -48,7 +48,8 @@ function addLineFix(posting: PostingView, type: ContractType): Fix | undefined {
     const line = posting.parsed.lines[roles.line - 1];
     const next = posting.parsed.lines[roles.line];
     // The value goes on when the next line is indented (a plain scalar on several lines).
-    if (line !== undefined && (next === undefined || !/^[ \t]+\S/.test(next))) return { line: roles.line, text: `${line}\n${added}`, certain: false };
+    if (line !== undefined && (next === undefined || !/^[ \t]+\S/.test(next)))
+      return { line: roles.line, text: `${line}\n${added}`, certain: false };
   }
   const close = posting.parsed.frontMatter?.closeLine;
   const fence = close === undefined ? undefined : posting.parsed.lines[close - 1];
@@ -62,10 +63,28 @@ function checkMissing(posting: PostingView, options: CheckOptions): Diagnostic[]
   const read = contractInText(titleTexts(posting), body);
   const fix = read ? addLineFix(posting, read.type) : undefined;
   if (!read || !fix) {
-    return [diagnostic("contract-missing", severityOf("contract-missing"), FRONT_MATTER_START, "contract-missing", { allowed: ALLOWED }, { key: "contrat" })];
+    return [
+      diagnostic(
+        "contract-missing",
+        severityOf("contract-missing"),
+        FRONT_MATTER_START,
+        "contract-missing",
+        { allowed: ALLOWED },
+        { key: "contrat" },
+      ),
+    ];
   }
   const at = { line: fix.line, column: 1 };
-  return [diagnostic("contract-missing", severityOf("contract-missing"), at, "contract-missing-proposal", { type: read.type, said: read.said }, { key: "contrat", fix })];
+  return [
+    diagnostic(
+      "contract-missing",
+      severityOf("contract-missing"),
+      at,
+      "contract-missing-proposal",
+      { type: read.type, said: read.said },
+      { key: "contrat", fix },
+    ),
+  ];
 }
 
 export function checkContract(posting: PostingView, options: CheckOptions): Diagnostic[] {
@@ -73,14 +92,31 @@ export function checkContract(posting: PostingView, options: CheckOptions): Diag
   if (isBlank(value) || (Array.isArray(value) && value.length === 0)) return checkMissing(posting, options);
   const found: Diagnostic[] = [];
   for (const { raw, index } of contractValues(posting)) {
-    const at = index === null ? valuePlace(posting, "contrat") : (posting.parsed.locate(["contrat", index]) ?? valuePlace(posting, "contrat"));
+    const at =
+      index === null ? valuePlace(posting, "contrat") : (posting.parsed.locate(["contrat", index]) ?? valuePlace(posting, "contrat"));
     const reading = normalizeContract(raw, options.extraContractAliases);
     if (reading.types.length === 0) {
-      found.push(diagnostic("contract-unknown", severityOf("contract-unknown"), at, "contract-unknown", { value: shown(raw), allowed: ALLOWED }, { key: "contrat" }));
+      found.push(
+        diagnostic(
+          "contract-unknown",
+          severityOf("contract-unknown"),
+          at,
+          "contract-unknown",
+          { value: shown(raw), allowed: ALLOWED },
+          { key: "contrat" },
+        ),
+      );
     } else if (!reading.canonical) {
       const fix = reading.suggestion !== undefined && index === null ? valueFix(posting, "contrat", reading.suggestion) : undefined;
       found.push(
-        diagnostic("contract-alias", severityOf("contract-alias"), at, "contract-alias", { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) }, { key: "contrat", fix }),
+        diagnostic(
+          "contract-alias",
+          severityOf("contract-alias"),
+          at,
+          "contract-alias",
+          { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) },
+          { key: "contrat", fix },
+        ),
       );
     }
   }

@@ -46,7 +46,18 @@ function checkValue(posting: PostingView, key: string, value: unknown, day: Cale
   const at = valuePlace(posting, key);
   const params = { key, value: shown(value) };
   if ("day" in day) {
-    return day.noTimeZone ? [diagnostic("date-timezone", severityOf("date-timezone"), at, "date-timezone", { ...params, day: day.day, zone: options.timeZone }, { key })] : [];
+    return day.noTimeZone
+      ? [
+          diagnostic(
+            "date-timezone",
+            severityOf("date-timezone"),
+            at,
+            "date-timezone",
+            { ...params, day: day.day, zone: options.timeZone },
+            { key },
+          ),
+        ]
+      : [];
   }
   // On `date`, Jekyll's build stops; on a closing field, the closing job cannot read it; elsewhere no template shows it.
   const variant = dateVariant(key, options.closingDateFields);
@@ -54,12 +65,21 @@ function checkValue(posting: PostingView, key: string, value: unknown, day: Cale
   switch (day.error) {
     case "format":
       return [
-        diagnostic("date-format", severityOf("date-format", variant), at, `date-format${why}`, { ...params, fix: day.isoFix ?? "" }, { key, fix: day.isoFix ? valueFix(posting, key, day.isoFix) : undefined }),
+        diagnostic(
+          "date-format",
+          severityOf("date-format", variant),
+          at,
+          `date-format${why}`,
+          { ...params, fix: day.isoFix ?? "" },
+          { key, fix: day.isoFix ? valueFix(posting, key, day.isoFix) : undefined },
+        ),
       ];
     case "invalid":
       return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-invalid${why}`, params, { key })];
     case "time-zone":
-      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options.timeZone }, { key })];
+      return [
+        diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options.timeZone }, { key }),
+      ];
     default:
       return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-unreadable${why}`, params, { key })];
   }
@@ -77,18 +97,34 @@ export function checkDates(posting: PostingView, options: CheckOptions): Diagnos
   const opening = firstDay(days, [...OPENING_KEYS, "date"]);
   if (closing && opening && compareDays(closing.day, opening.day) < 0) {
     found.push(
-      diagnostic("date-order", severityOf("date-order"), valuePlace(posting, closing.field), "date-order", {
-        closingKey: closing.field,
-        closing: closing.day,
-        openingKey: opening.field,
-        opening: opening.day,
-      }, { key: closing.field }),
+      diagnostic(
+        "date-order",
+        severityOf("date-order"),
+        valuePlace(posting, closing.field),
+        "date-order",
+        {
+          closingKey: closing.field,
+          closing: closing.day,
+          openingKey: opening.field,
+          opening: opening.day,
+        },
+        { key: closing.field },
+      ),
     );
   }
   const closingWritten = options.closingDateFields.some((f) => !isBlank(valueOf(posting, f)));
   if (options.isNew && valueOf(posting, "open") === true && !closingWritten) {
     const field = options.closingDateFields[0] ?? "poste_ferme";
-    found.push(diagnostic("closing-date-missing", severityOf("closing-date-missing"), keyPlace(posting, "open"), "closing-date-missing", { field }, { key: field }));
+    found.push(
+      diagnostic(
+        "closing-date-missing",
+        severityOf("closing-date-missing"),
+        keyPlace(posting, "open"),
+        "closing-date-missing",
+        { field },
+        { key: field },
+      ),
+    );
   }
   return found;
 }

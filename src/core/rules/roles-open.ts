@@ -2,7 +2,19 @@
 import { diagnostic } from "../diagnostic.js";
 import { severityOf } from "../rule-severities.js";
 import type { Diagnostic } from "../types.js";
-import { booleanLike, FRONT_MATTER_START, isBlank, jekyllBoolean, keyPlace, shown, valueFix, valueOf, valuePlace, valueSource, type PostingView } from "./posting-view.js";
+import {
+  booleanLike,
+  FRONT_MATTER_START,
+  isBlank,
+  jekyllBoolean,
+  keyPlace,
+  shown,
+  valueFix,
+  valueOf,
+  valuePlace,
+  valueSource,
+  type PostingView,
+} from "./posting-view.js";
 
 /**
  * True when Jekyll reads the `open` text as the author meant: `"true"` (a truthy text that the
@@ -17,7 +29,8 @@ function readAsMeant(posting: PostingView, open: string): boolean {
 export function checkRolesOpen(posting: PostingView): Diagnostic[] {
   const found: Diagnostic[] = [];
   const roles = valueOf(posting, "roles");
-  if (isBlank(roles)) found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
+  if (isBlank(roles))
+    found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
 
   const open = valueOf(posting, "open");
   if (open === undefined) {

@@ -16,7 +16,10 @@ function isCalendarDay(year: string, month: string, day: string): boolean {
 }
 
 function normalizeDir(path: string): string {
-  return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+  return path
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "")
+    .replace(/\/+$/, "");
 }
 
 /** True when `path` lies in the postings folder `dir` (any depth). */
@@ -50,11 +53,29 @@ export function checkFileDate(posting: PostingView, options: CheckOptions): Diag
     // Jekyll reads this day and stops the whole site's build when it is not a real one (2020-13-01).
     return isCalendarDay(written[1]!, written[2]!, written[3]!)
       ? []
-      : [diagnostic("date-invalid", severityOf("date-invalid", "date"), FRONT_MATTER_START, "file-date-invalid", { name }, { key: "date" })];
+      : [
+          diagnostic(
+            "date-invalid",
+            severityOf("date-invalid", "date"),
+            FRONT_MATTER_START,
+            "file-date-invalid",
+            { name },
+            { key: "date" },
+          ),
+        ];
   }
   if (!isBlank(valueOf(posting, "date"))) return [];
   // A day written another way at the start of the name (`2020-09-10_coach.md`): the name to write.
   const day = /^(\d{4})[-_.]?(\d{1,2})[-_.]?(\d{1,2})[-_. ]+(.+)$/.exec(name);
   const rename = day ? `${day[1]}-${day[2]}-${day[3]}-${day[4]}` : "";
-  return [diagnostic("file-date-missing", severityOf("file-date-missing"), FRONT_MATTER_START, "file-date-missing", { name, rename }, { key: "date" })];
+  return [
+    diagnostic(
+      "file-date-missing",
+      severityOf("file-date-missing"),
+      FRONT_MATTER_START,
+      "file-date-missing",
+      { name, rename },
+      { key: "date" },
+    ),
+  ];
 }

@@ -38,7 +38,11 @@ export type StartupMatch =
   | { kind: "none" };
 
 /** Which startup `value` names, given the known ids and titles. */
-export function matchStartup(value: string, ids: ReadonlySet<string>, titles: ReadonlyMap<string, string> | null | undefined): StartupMatch {
+export function matchStartup(
+  value: string,
+  ids: ReadonlySet<string>,
+  titles: ReadonlyMap<string, string> | null | undefined,
+): StartupMatch {
   if (ids.has(value)) return { kind: "known" };
   const variants = [...new Set([value, stripped(value)])].filter((v) => v !== "");
   for (const v of variants) if (ids.has(v)) return { kind: "certain", id: v };
@@ -49,7 +53,8 @@ export function matchStartup(value: string, ids: ReadonlySet<string>, titles: Re
     const id = nearMatch(v, ids);
     for (const match of id?.matches ?? []) (id?.kind === "edit" ? near : sure).add(match);
     const title = nearMatch(v, byTitle.keys());
-    for (const match of title?.matches ?? []) for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
+    for (const match of title?.matches ?? [])
+      for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
   }
   const [only] = sure;
   if (sure.size === 1 && only !== undefined) return { kind: "certain", id: only };
@@ -69,18 +74,41 @@ function checkStartup(posting: PostingView, value: string, options: CheckOptions
     case "certain": {
       const title = options.startupTitles?.get(match.id)?.trim() ?? "";
       return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", "by-name"), at, "startup-by-name", { ...params, id: match.id, title: shown(title) }, {
-          key: "startup",
-          fix: valueFix(posting, "startup", match.id),
-        }),
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", "by-name"),
+          at,
+          "startup-by-name",
+          { ...params, id: match.id, title: shown(title) },
+          {
+            key: "startup",
+            fix: valueFix(posting, "startup", match.id),
+          },
+        ),
       ];
     }
     case "near":
       return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion", { ...params, suggestion: match.ids.slice(0, 3).join(", ") }, { key: "startup" }),
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", variant),
+          at,
+          variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion",
+          { ...params, suggestion: match.ids.slice(0, 3).join(", ") },
+          { key: "startup" },
+        ),
       ];
     default:
-      return [diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-friend" : "startup-unknown", params, { key: "startup" })];
+      return [
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", variant),
+          at,
+          variant ? "startup-unknown-friend" : "startup-unknown",
+          params,
+          { key: "startup" },
+        ),
+      ];
   }
 }
 

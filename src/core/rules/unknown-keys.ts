@@ -41,15 +41,29 @@ export function checkUnknownKeys(posting: PostingView, options: CheckOptions): D
     }
     const params = { key: visibleKey(key), suggestion: target };
     if (Object.hasOwn(posting.data, target)) {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
+      found.push(
+        diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, {
+          key,
+        }),
+      );
       continue;
     }
     const fix = keyFix(posting, key, target);
     if (isConsumed(target, options.closingDateFields)) {
-      const severity = DETAIL_KEYS.has(target) && !options.closingDateFields.includes(target) ? severityOf("key-misspelled", "detail") : severityOf("key-misspelled");
-      found.push(diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
+      const severity =
+        DETAIL_KEYS.has(target) && !options.closingDateFields.includes(target)
+          ? severityOf("key-misspelled", "detail")
+          : severityOf("key-misspelled");
+      found.push(
+        diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }),
+      );
     } else {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key, fix }));
+      found.push(
+        diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, {
+          key,
+          fix,
+        }),
+      );
     }
   }
   return found;

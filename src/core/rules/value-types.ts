@@ -47,10 +47,17 @@ export function checkValueTypes(posting: PostingView): Diagnostic[] {
       // A text is true for Liquid and Jekyll: a text meaning false says the opposite on the page.
       const lies = !meant.value && TRUTHY_READ_KEYS.has(key) && !jekyllBoolean(posting, key);
       found.push(
-        diagnostic("invalid-value", severityOf("invalid-value", lies ? "false-as-text" : undefined), at, lies ? "invalid-value-false-text" : "invalid-value-boolean", { key: label, value: shown(value), fix: meant.text }, {
-          key,
-          fix: valueFix(posting, key, meant.text),
-        }),
+        diagnostic(
+          "invalid-value",
+          severityOf("invalid-value", lies ? "false-as-text" : undefined),
+          at,
+          lies ? "invalid-value-false-text" : "invalid-value-boolean",
+          { key: label, value: shown(value), fix: meant.text },
+          {
+            key,
+            fix: valueFix(posting, key, meant.text),
+          },
+        ),
       );
     } else {
       found.push(diagnostic("invalid-value", severityOf("invalid-value"), at, "invalid-value", { key: label, expected }, { key }));

@@ -21,7 +21,13 @@ import { actionPaths, type ClosingAction } from "./plan-closing.js";
 import { refusalOf, statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import { reconcileLabels } from "../labels/reconcile-labels.js";
 import { t } from "../../messages/index.js";
-import { bodyClosedByApp, closingLabelPlan, renderClosingPullRequest, renderCloseComment, type RenderContext } from "./render-pull-request.js";
+import {
+  bodyClosedByApp,
+  closingLabelPlan,
+  renderClosingPullRequest,
+  renderCloseComment,
+  type RenderContext,
+} from "./render-pull-request.js";
 
 export interface ApplyContext {
   repo: RepoRef;
@@ -69,7 +75,10 @@ export async function applyClosingPlan(gh: GitHub, plan: readonly ClosingAction[
     }
     const paths = actionPaths(action);
     const level = outcome.kind === "failed" ? "error" : "info";
-    ctx.log[level]({ repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : undefined, paths, outcome }, `closing: ${action.kind} → ${outcome.kind}`);
+    ctx.log[level](
+      { repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : undefined, paths, outcome },
+      `closing: ${action.kind} → ${outcome.kind}`,
+    );
     results.push({ action, outcome });
   }
   return results;
@@ -85,13 +94,27 @@ async function apply(gh: GitHub, action: ClosingAction, ctx: ApplyContext): Prom
       const text = renderClosingPullRequest(action.postings, ctx.render);
       const claim = await commitOnBranch(gh, action.branch, true, action.postings, text.commitMessage, ctx);
       if (claim !== "written") return { kind: "exists", pr: action.pr };
-      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, title: text.title, body: text.body });
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+        ...ctx.repo,
+        pull_number: action.pr,
+        title: text.title,
+        body: text.body,
+      });
       await relabelIfBare(gh, action.pr, action.postings, ctx);
       return { kind: "updated", pr: action.pr };
     }
     case "close": {
-      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: action.pr, body: renderCloseComment(action.reason, ctx.render.lang) });
-      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, state: "closed", body: bodyClosedByApp(action.body) });
+      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...ctx.repo,
+        issue_number: action.pr,
+        body: renderCloseComment(action.reason, ctx.render.lang),
+      });
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+        ...ctx.repo,
+        pull_number: action.pr,
+        state: "closed",
+        body: bodyClosedByApp(action.body),
+      });
       try {
         await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${action.branch}` });
       } catch (error) {
@@ -105,7 +128,13 @@ async function apply(gh: GitHub, action: ClosingAction, ctx: ApplyContext): Prom
   }
 }
 
-async function create(gh: GitHub, branch: string, branchExists: boolean, postings: DuePosting[], ctx: ApplyContext): Promise<ActionOutcome> {
+async function create(
+  gh: GitHub,
+  branch: string,
+  branchExists: boolean,
+  postings: DuePosting[],
+  ctx: ApplyContext,
+): Promise<ActionOutcome> {
   const text = renderClosingPullRequest(postings, ctx.render);
   const claim = await commitOnBranch(gh, branch, branchExists, postings, text.commitMessage, ctx);
   if (claim !== "written") return { kind: "exists", pr: claim === "taken" ? null : claim.pr };
@@ -128,7 +157,12 @@ async function create(gh: GitHub, branch: string, branchExists: boolean, posting
     if (statusOf(error) !== 422 || !/already exists/i.test(refusalOf(error))) throw error;
     // Opened by another run, or by this one when GitHub's answer was lost and the request
     // retried: then nobody else labels it. Labels and reviewers are the same whoever adds them.
-    const open = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+    const open = await gh.request("GET /repos/{owner}/{repo}/pulls", {
+      ...ctx.repo,
+      head: `${ctx.repo.owner}:${branch}`,
+      state: "open",
+      per_page: 1,
+    });
     const existing = open.data[0]?.number;
     if (existing === undefined) return { kind: "exists", pr: null };
     await labelAndAskReviewers(gh, existing, postings, ctx);
@@ -197,12 +231,23 @@ async function commitOnBranch(
     base_tree: ctx.treeOid,
     tree: postings.map((d) => ({ path: d.path, mode: "100644" as const, type: "blob" as const, content: d.closedText })),
   });
-  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", { ...ctx.repo, message, tree: tree.data.sha, parents: [ctx.headOid] });
+  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", {
+    ...ctx.repo,
+    message,
+    tree: tree.data.sha,
+    parents: [ctx.headOid],
+  });
   const claim = await pointBranch(gh, branch, commit.data.sha, branchExists, ctx);
   return claim === "ok" ? "written" : claim;
 }
 
-async function pointBranch(gh: GitHub, branch: string, sha: string, exists: boolean, ctx: ApplyContext): Promise<"ok" | "taken" | { pr: number }> {
+async function pointBranch(
+  gh: GitHub,
+  branch: string,
+  sha: string,
+  exists: boolean,
+  ctx: ApplyContext,
+): Promise<"ok" | "taken" | { pr: number }> {
   if (!exists) {
     try {
       await gh.request("POST /repos/{owner}/{repo}/git/refs", { ...ctx.repo, ref: `refs/heads/${branch}`, sha });
@@ -210,7 +255,12 @@ async function pointBranch(gh: GitHub, branch: string, sha: string, exists: bool
     } catch (error) {
       if (statusOf(error) !== 422 || !/already exists/i.test(refusalOf(error))) throw error;
       // Created meanwhile by another run: its pull request, if it has one already.
-      const open = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+      const open = await gh.request("GET /repos/{owner}/{repo}/pulls", {
+        ...ctx.repo,
+        head: `${ctx.repo.owner}:${branch}`,
+        state: "open",
+        per_page: 1,
+      });
       const pr = open.data[0];
       if (pr) return { pr: pr.number };
     }
@@ -237,7 +287,9 @@ async function requestReviewers(gh: GitHub, pr: number, postings: readonly DuePo
   const users = wanted.filter((r) => !r.includes("/"));
   const teams = wanted.filter((r) => r.includes("/")).map((r) => r.split("/")[1]!);
   const known = new Set(users.map((u) => u.toLowerCase()));
-  const authors = [...new Set(postings.flatMap((d) => ctx.authors?.get(d.path) ?? []))].filter((a) => !known.has(a.toLowerCase())).slice(0, Math.max(0, MAX_REVIEWERS - users.length));
+  const authors = [...new Set(postings.flatMap((d) => ctx.authors?.get(d.path) ?? []))]
+    .filter((a) => !known.has(a.toLowerCase()))
+    .slice(0, Math.max(0, MAX_REVIEWERS - users.length));
   if (wanted.length === 0 && authors.length === 0) return;
   const ask = async (reviewers: string[], team_reviewers: string[]): Promise<boolean> => {
     try {
@@ -270,5 +322,9 @@ async function requestReviewers(gh: GitHub, pr: number, postings: readonly DuePo
     }
   }
   if (mention.length === 0) return;
-  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: pr, body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") }) });
+  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...ctx.repo,
+    issue_number: pr,
+    body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") }),
+  });
 }

@@ -57,12 +57,18 @@ interface PullData {
   head: { ref: string; repo: { full_name: string } | null };
 }
 
-export async function runClosingCommand(gh: GitHub, repo: RepoRef, input: ClosingCommandInput, options: ClosingCommandOptions): Promise<ClosingCommandOutcome> {
+export async function runClosingCommand(
+  gh: GitHub,
+  repo: RepoRef,
+  input: ClosingCommandInput,
+  options: ClosingCommandOptions,
+): Promise<ClosingCommandOutcome> {
   const command = parseClosingCommand(input.body);
   if (!command) return "ignored";
   const { config, log } = options;
   const lang = config.language;
-  const pull = (await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: input.pullNumber })).data as unknown as PullData;
+  const pull = (await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: input.pullNumber }))
+    .data as unknown as PullData;
   const markers = parseMarkers(pull.body);
   const ours =
     pull.state === "open" &&
@@ -71,7 +77,8 @@ export async function runClosingCommand(gh: GitHub, repo: RepoRef, input: Closin
     pull.head.repo?.full_name.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase() &&
     markers.length === 1;
   if (!ours) return "ignored";
-  const comment = (body: string) => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: input.pullNumber, body });
+  const comment = (body: string) =>
+    gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: input.pullNumber, body });
   const md = (id: string, params: Record<string, string | number> = {}) => renderMessageMarkdown(lang, id, params, id, 120);
   const commandText = command.kind === "keep" ? "/garder-ouverte" : "/prolonger";
 
@@ -107,7 +114,12 @@ export async function runClosingCommand(gh: GitHub, repo: RepoRef, input: Closin
   }
 
   const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${input.defaultBranch}` });
-  await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${pull.head.ref}`, sha: head.data.object.sha, force: true });
+  await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+    ...repo,
+    ref: `heads/${pull.head.ref}`,
+    sha: head.data.object.sha,
+    force: true,
+  });
   const text_ = extensionText(lang, { path, roles: report?.roles ?? null, login: input.login, field, day, line: edited.line });
   await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", {
     ...repo,
@@ -117,7 +129,12 @@ export async function runClosingCommand(gh: GitHub, repo: RepoRef, input: Closin
     content: Buffer.from(edited.text, "utf8").toString("base64"),
     sha: data.sha,
   });
-  await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: input.pullNumber, title: text_.title, body: text_.body });
+  await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+    ...repo,
+    pull_number: input.pullNumber,
+    title: text_.title,
+    body: text_.body,
+  });
   const words = dayInWords(lang, day);
   await comment(md("closing-command-extended", { login: input.login, day: words }));
   log.info({ pr: input.pullNumber, path, day }, "closing command: extended");
@@ -125,7 +142,10 @@ export async function runClosingCommand(gh: GitHub, repo: RepoRef, input: Closin
 }
 
 /** Title, body and commit message of a pull request that moves a posting's closing date to `day`. */
-export function extensionText(lang: Lang, p: { path: string; roles: string | null; login: string; field: string; day: string; line: number }): { title: string; body: string; commitMessage: string } {
+export function extensionText(
+  lang: Lang,
+  p: { path: string; roles: string | null; login: string; field: string; day: string; line: number },
+): { title: string; body: string; commitMessage: string } {
   const md = (id: string, params: Record<string, string | number> = {}) => renderMessageMarkdown(lang, id, params, id, 120);
   const name = p.roles?.trim() || (p.path.split("/").pop() ?? p.path);
   const words = dayInWords(lang, p.day);

@@ -17,14 +17,22 @@ const BATCH = 50;
 
 interface HistoryNode {
   author?: { user?: { login: string } | null } | null;
-  associatedPullRequests?: { nodes: ({ number?: number; merged: boolean; author?: { login: string; __typename?: string } | null; comments?: { nodes: ({ body: string } | null)[] } | null } | null)[] } | null;
+  associatedPullRequests?: {
+    nodes: ({
+      number?: number;
+      merged: boolean;
+      author?: { login: string; __typename?: string } | null;
+      comments?: { nodes: ({ body: string } | null)[] } | null;
+    } | null)[];
+  } | null;
 }
 
 export function authorsQuery(count: number): string {
   const vars = Array.from({ length: count }, (_, i) => `$p${i}: String!`).join(", ");
   const fields = Array.from(
     { length: count },
-    (_, i) => `        p${i}: history(path: $p${i}, last: 1) { nodes { author { user { login } } associatedPullRequests(first: 1) { nodes { number merged author { __typename login } comments(last: 50) { nodes { body } } } } } }`,
+    (_, i) =>
+      `        p${i}: history(path: $p${i}, last: 1) { nodes { author { user { login } } associatedPullRequests(first: 1) { nodes { number merged author { __typename login } comments(last: 50) { nodes { body } } } } } }`,
   ).join("\n");
   return `query ClosingAuthors($owner: String!, $name: String!, $head: GitObjectID!, ${vars}) {\n  repository(owner: $owner, name: $name) {\n    object(oid: $head) {\n      ... on Commit {\n${fields}\n      }\n    }\n  }\n}`;
 }
@@ -41,7 +49,12 @@ export interface AddedBy {
 }
 
 /** Path → login of who added it (postings whose author is unknown are absent); path → the merged pull request that added it. */
-export async function findAuthors(gh: GitHub, repo: RepoRef, headOid: string, paths: readonly string[]): Promise<{ authors: Map<string, string>; pulls: Map<string, AddedBy>; requests: number }> {
+export async function findAuthors(
+  gh: GitHub,
+  repo: RepoRef,
+  headOid: string,
+  paths: readonly string[],
+): Promise<{ authors: Map<string, string>; pulls: Map<string, AddedBy>; requests: number }> {
   const authors = new Map<string, string>();
   const pulls = new Map<string, AddedBy>();
   let requests = 0;
@@ -50,14 +63,18 @@ export async function findAuthors(gh: GitHub, repo: RepoRef, headOid: string, pa
     const batch = unique.slice(start, start + BATCH);
     const vars: Record<string, string> = { owner: repo.owner, name: repo.repo, head: headOid };
     batch.forEach((p, i) => (vars[`p${i}`] = p));
-    const data = await gh.graphql<{ repository: { object: Record<string, { nodes: HistoryNode[] } | null> | null } | null }>(authorsQuery(batch.length), vars);
+    const data = await gh.graphql<{ repository: { object: Record<string, { nodes: HistoryNode[] } | null> | null } | null }>(
+      authorsQuery(batch.length),
+      vars,
+    );
     requests++;
     batch.forEach((path, i) => {
       const first = data.repository?.object?.[`p${i}`]?.nodes?.[0];
       if (!first) return;
       const pr = first.associatedPullRequests?.nodes?.find((n) => n?.merged);
-      if (pr && typeof pr.number === "number") pulls.set(path, { number: pr.number, comments: (pr.comments?.nodes ?? []).flatMap((c) => (c ? [c.body] : [])) });
-      const login = pr ? (isPerson(pr.author?.login, pr.author?.__typename) ? pr.author!.login : undefined) : first.author?.user?.login;
+      if (pr && typeof pr.number === "number")
+        pulls.set(path, { number: pr.number, comments: (pr.comments?.nodes ?? []).flatMap((c) => (c ? [c.body] : [])) });
+      const login = pr ? (isPerson(pr.author?.login, pr.author?.__typename) ? pr.author.login : undefined) : first.author?.user?.login;
       if (isPerson(login)) authors.set(path, login);
     });
   }

@@ -35,7 +35,16 @@ export function describeAction(action: ClosingAction, lang: Lang, maxPullRequest
       const reason =
         r.kind === "extended"
           ? t(lang, "closing-reason-extended", { date: r.date })
-          : t(lang, r.kind === "closed-by-hand" ? "closing-reason-closed-by-hand" : r.kind === "not-due" ? "closing-reason-not-due" : r.kind === "removed" ? "closing-reason-removed" : "closing-reason-nothing-left");
+          : t(
+              lang,
+              r.kind === "closed-by-hand"
+                ? "closing-reason-closed-by-hand"
+                : r.kind === "not-due"
+                  ? "closing-reason-not-due"
+                  : r.kind === "removed"
+                    ? "closing-reason-removed"
+                    : "closing-reason-nothing-left",
+            );
       return t(lang, "closing-plan-close", { pr: action.pr, reason });
     }
     case "skip-declined":

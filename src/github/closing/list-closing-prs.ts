@@ -19,12 +19,17 @@ export function historyQuery(count: number): string {
   const vars = Array.from({ length: count }, (_, i) => `$b${i}: String!`).join(", ");
   const fields = Array.from(
     { length: count },
-    (_, i) => `    b${i}: pullRequests(headRefName: $b${i}, states: [CLOSED], first: ${PER_BRANCH}, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number state body } }`,
+    (_, i) =>
+      `    b${i}: pullRequests(headRefName: $b${i}, states: [CLOSED], first: ${PER_BRANCH}, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number state body } }`,
   ).join("\n");
   return `query ClosingHistory($owner: String!, $name: String!, ${vars}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
 }
 
-export async function listClosedClosingPrs(gh: GitHub, repo: RepoRef, branches: readonly string[]): Promise<{ pullRequests: ClosingPullRequest[]; requests: number }> {
+export async function listClosedClosingPrs(
+  gh: GitHub,
+  repo: RepoRef,
+  branches: readonly string[],
+): Promise<{ pullRequests: ClosingPullRequest[]; requests: number }> {
   const pullRequests: ClosingPullRequest[] = [];
   let requests = 0;
   for (let start = 0; start < branches.length; start += BATCH) {

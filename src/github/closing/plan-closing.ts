@@ -88,7 +88,14 @@ export function planClosing(input: PlanInput): ClosingAction[] {
         actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
         return;
       }
-      actions.push({ kind: "close", pr: pr.number, branch: pr.branch, body: pr.body, path: only, reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" } });
+      actions.push({
+        kind: "close",
+        pr: pr.number,
+        branch: pr.branch,
+        body: pr.body,
+        path: only,
+        reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" },
+      });
       return;
     }
     reconcile(pr, markers, still);
@@ -117,7 +124,9 @@ export function planClosing(input: PlanInput): ClosingAction[] {
     maintain(pr, markers);
   }
 
-  const remaining = [...due.values()].filter((d) => !covered.has(d.path) && !openBranches.has(branchForPosting(d.path, input.postingsFolder))).sort(byUrgency);
+  const remaining = [...due.values()]
+    .filter((d) => !covered.has(d.path) && !openBranches.has(branchForPosting(d.path, input.postingsFolder)))
+    .sort(byUrgency);
   const fresh: DuePosting[] = [];
   for (const d of remaining) {
     const refusal = declinedBy(d);
@@ -137,13 +146,22 @@ export function planClosing(input: PlanInput): ClosingAction[] {
   if (group) {
     const markers = parseMarkers(group.body);
     if (input.grouped) {
-      if (fresh.length === 0) actions.push({ kind: "close", pr: group.number, branch: group.branch, body: group.body, path: null, reason: { kind: "nothing-left" } });
+      if (fresh.length === 0)
+        actions.push({
+          kind: "close",
+          pr: group.number,
+          branch: group.branch,
+          body: group.body,
+          path: null,
+          reason: { kind: "nothing-left" },
+        });
       else reconcile(group, markers, fresh.splice(0));
     } else maintain(group, markers);
   }
   const left = fresh.filter((d) => !covered.has(d.path));
   if (input.grouped) {
-    if (left.length > 0) actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input.branches.has(GROUP_BRANCH), postings: left });
+    if (left.length > 0)
+      actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input.branches.has(GROUP_BRANCH), postings: left });
     return [...actions, ...waiting];
   }
   left.forEach((d, i) => {
@@ -174,7 +192,12 @@ function closeReason(s: ClosingStatus | undefined): CloseReason {
 }
 
 /** Branches whose closed pull requests the plan needs: those it may create. */
-export function branchesToLookUp(statuses: readonly ClosingStatus[], openPullRequests: readonly ClosingPullRequest[], grouped: boolean, postingsFolder?: string): string[] {
+export function branchesToLookUp(
+  statuses: readonly ClosingStatus[],
+  openPullRequests: readonly ClosingPullRequest[],
+  grouped: boolean,
+  postingsFolder?: string,
+): string[] {
   const covered = new Set(openPullRequests.flatMap((p) => parseMarkers(p.body).map((m) => m.path)));
   const openBranches = new Set(openPullRequests.map((p) => p.branch));
   const branches = new Set<string>();

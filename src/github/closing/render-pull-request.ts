@@ -92,17 +92,36 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
     const roles = postingName(d);
     const why =
       d.reason.kind === "date"
-        ? md("closing-pr-why-date", { roles, path: d.path, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) })
+        ? md("closing-pr-why-date", {
+            roles,
+            path: d.path,
+            field: d.reason.field,
+            date: d.reason.date,
+            ...dayWords(lang, d.reason.date, ctx.today),
+          })
         : d.reason.kind === "asked"
           ? md("closing-pr-why-asked", { roles, path: d.path, login: d.reason.login })
           : md("closing-pr-why-filled", { roles, path: d.path });
-    const link = (label: "closing-pr-edit-label" | "closing-pr-edit-file-label") => (ctx.links ? `[${t(lang, label)}](${editUrl(ctx.links, d.path)})` : t(lang, label));
+    const link = (label: "closing-pr-edit-label" | "closing-pr-edit-file-label") =>
+      ctx.links ? `[${t(lang, label)}](${editUrl(ctx.links, d.path)})` : t(lang, label);
     const keep =
       d.reason.kind === "date"
         ? md("closing-pr-list-keep-date", { edit: LINK }).replace(LINK, link("closing-pr-edit-label"))
         : md("closing-pr-list-keep-filled", { edit: LINK }).replace(LINK, link("closing-pr-edit-file-label"));
-    const list = (d.reason.kind === "asked" ? [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${md("closing-pr-list-asked-keep")}`] : [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${keep}`, `- ${md("closing-pr-list-decline")}`]).join("\n");
-    const body = [why, md("closing-pr-merge", { line: d.openLine }), "---", list, md("closing-pr-signature"), ...markers, ...(d.reason.kind === "asked" ? [ASKED] : [])].join("\n\n");
+    const list = (
+      d.reason.kind === "asked"
+        ? [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${md("closing-pr-list-asked-keep")}`]
+        : [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${keep}`, `- ${md("closing-pr-list-decline")}`]
+    ).join("\n");
+    const body = [
+      why,
+      md("closing-pr-merge", { line: d.openLine }),
+      "---",
+      list,
+      md("closing-pr-signature"),
+      ...markers,
+      ...(d.reason.kind === "asked" ? [ASKED] : []),
+    ].join("\n\n");
     return {
       title: fitText(t(lang, "closing-pr-title", { roles: plainText(roles, 100) }), GITHUB_LIMITS.title),
       body,
@@ -113,7 +132,14 @@ export function renderClosingPullRequest(postings: readonly DuePosting[], ctx: R
     const roles = postingName(d);
     return `- ${
       d.reason.kind === "date"
-        ? md("closing-pr-grouped-item-date", { roles, path: d.path, line: d.openLine, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) })
+        ? md("closing-pr-grouped-item-date", {
+            roles,
+            path: d.path,
+            line: d.openLine,
+            field: d.reason.field,
+            date: d.reason.date,
+            ...dayWords(lang, d.reason.date, ctx.today),
+          })
         : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })
     }`;
   });

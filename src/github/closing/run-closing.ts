@@ -52,7 +52,7 @@ export interface ClosingReport {
   /** One per action of the plan; empty in dry-run. */
   results: ActionResult[];
   /** Read requests (scan, history, and who added the postings of new pull requests); writes are the results' business. */
-  readRequests: number;  /** The dashboard issue (closing.dashboard), when it was updated: what was done, and its counts. */
+  readRequests: number; /** The dashboard issue (closing.dashboard), when it was updated: what was done, and its counts. */
   dashboard?: DashboardReport;
 }
 
@@ -70,7 +70,16 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
   const closing = config.closing;
   const today = options.today ?? todayIn(closing["time-zone"], options.now);
   const dryRun = options.dryRun ?? closing["dry-run"];
-  const report: ClosingReport = { repo: `${repo.owner}/${repo.repo}`, today, dryRun, skipped: null, postings: 0, plan: [], results: [], readRequests: 0 };
+  const report: ClosingReport = {
+    repo: `${repo.owner}/${repo.repo}`,
+    today,
+    dryRun,
+    skipped: null,
+    postings: 0,
+    plan: [],
+    results: [],
+    readRequests: 0,
+  };
   if (!closing.enabled) return { ...report, skipped: "disabled" };
 
   const scan = await scanPostings(gh, repo, config.postings);
@@ -93,29 +102,47 @@ export async function runClosing(gh: GitHub, repo: RepoRef, options: RunClosingO
     groupMarkersBudget: GROUP_MARKERS_BUDGET,
   });
   const readRequests = scan.requests + history.requests;
-  log.info({ repo: report.repo, today, dryRun, postings: scan.postings.length, due: due.length, actions: countKinds(plan), readRequests }, "closing: plan");
+  log.info(
+    { repo: report.repo, today, dryRun, postings: scan.postings.length, due: due.length, actions: countKinds(plan), readRequests },
+    "closing: plan",
+  );
   const done = { ...report, postings: scan.postings.length, plan, readRequests };
   if (dryRun) {
-    for (const action of plan) log.info({ repo: report.repo, action: action.kind, pr: "pr" in action ? action.pr : undefined, paths: actionPaths(action) }, `closing (dry-run): ${action.kind}`);
+    for (const action of plan)
+      log.info(
+        { repo: report.repo, action: action.kind, pr: "pr" in action ? action.pr : undefined, paths: actionPaths(action) },
+        `closing (dry-run): ${action.kind}`,
+      );
     return done;
   }
 
   const created = closing["notify-author"] ? plan.flatMap((a) => (a.kind === "create" ? a.postings.map((d) => d.path) : [])) : [];
   // Closing within closing.notice-days: the pull request that added the posting is told, once per date.
   const notices = closing["notify-author"]
-    ? statuses.flatMap((s) => (s.state === "open-until" && daysBetween(today, s.date) <= closing["notice-days"] ? [{ path: s.path, date: s.date }] : []))
+    ? statuses.flatMap((s) =>
+        s.state === "open-until" && daysBetween(today, s.date) <= closing["notice-days"] ? [{ path: s.path, date: s.date }] : [],
+      )
     : [];
   const lookUpAuthors = [...new Set([...created, ...notices.map((n) => n.path)])];
-  const found = lookUpAuthors.length > 0 ? await findAuthors(gh, repo, scan.headOid, lookUpAuthors).catch((error: unknown) => {
-    log.warn({ repo: report.repo, err: error }, "closing: authors not found");
-    return null;
-  }) : null;
+  const found =
+    lookUpAuthors.length > 0
+      ? await findAuthors(gh, repo, scan.headOid, lookUpAuthors).catch((error: unknown) => {
+          log.warn({ repo: report.repo, err: error }, "closing: authors not found");
+          return null;
+        })
+      : null;
   const results = await applyClosingPlan(gh, plan, {
     repo,
     defaultBranch: scan.defaultBranch,
     headOid: scan.headOid,
     treeOid: scan.treeOid,
-    render: { lang: config.language, today, timeZone: closing["time-zone"], config, links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan.defaultBranch } },
+    render: {
+      lang: config.language,
+      today,
+      timeZone: closing["time-zone"],
+      config,
+      links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan.defaultBranch },
+    },
     ...(found ? { authors: found.authors } : {}),
     repositoryLabels: [...scan.labels],
     pullRequestLabels: new Map(scan.openPullRequests.flatMap((p) => (p.labels ? [[p.number, p.labels] as const] : []))),
@@ -153,10 +180,26 @@ async function giveNotices(
     if (!pull || pull.comments.some((c) => c.includes(marker))) continue;
     const login = found.authors.get(n.path);
     const text = scan.postings.find((p) => p.path === n.path)?.text ?? "";
-    const roles = /^roles:[ \t]*(.+)$/m.exec(text)?.[1]?.replace(/^["']|["']$/g, "").trim() || (n.path.split("/").pop() ?? n.path);
+    const roles =
+      /^roles:[ \t]*(.+)$/m
+        .exec(text)?.[1]
+        ?.replace(/^["']|["']$/g, "")
+        .trim() ||
+      (n.path.split("/").pop() ?? n.path);
     const body = [
-      renderMessageMarkdown(lang, "closing-notice", { who: login ?? "", roles, day: dayInWords(lang, n.date), left: t(lang, "closing-day-in", { days: daysBetween(ctx.today, n.date) }), proposal: dayInWords(lang, addDays(n.date, 1)) }, "closing-notice", 120)
-        .replace("RBEDITRB", `[${t(lang, "closing-pr-edit-label")}](${editUrl(links, n.path)})`),
+      renderMessageMarkdown(
+        lang,
+        "closing-notice",
+        {
+          who: login ?? "",
+          roles,
+          day: dayInWords(lang, n.date),
+          left: t(lang, "closing-day-in", { days: daysBetween(ctx.today, n.date) }),
+          proposal: dayInWords(lang, addDays(n.date, 1)),
+        },
+        "closing-notice",
+        120,
+      ).replace("RBEDITRB", `[${t(lang, "closing-pr-edit-label")}](${editUrl(links, n.path)})`),
       marker,
     ].join("\n\n");
     try {
@@ -184,8 +227,14 @@ async function updateDashboard(
   const pullRequests = [
     ...scan.openPullRequests
       .filter((p) => !closed.has(p.number))
-      .map((p) => ({ number: p.number, openedOn: p.createdAt ? dayOfInstant(Date.parse(p.createdAt), closing["time-zone"]) : null, paths: parseMarkers(p.body).map((m) => m.path) })),
-    ...results.flatMap((r) => (r.outcome.kind === "created" ? [{ number: r.outcome.pr, openedOn: ctx.today, paths: actionPaths(r.action) }] : [])),
+      .map((p) => ({
+        number: p.number,
+        openedOn: p.createdAt ? dayOfInstant(Date.parse(p.createdAt), closing["time-zone"]) : null,
+        paths: parseMarkers(p.body).map((m) => m.path),
+      })),
+    ...results.flatMap((r) =>
+      r.outcome.kind === "created" ? [{ number: r.outcome.pr, openedOn: ctx.today, paths: actionPaths(r.action) }] : [],
+    ),
   ];
   const board = planDashboard({
     postings: scan.postings,
@@ -197,9 +246,21 @@ async function updateDashboard(
     cache: ctx.cache,
   });
   const links = { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan.defaultBranch };
-  const summary = { open: board.openCount, noDate: board.noDateCount, due: board.due.length, soon: board.open.filter((o) => o.soon).length, stale: board.stale.length, waiting: board.waiting.length };
+  const summary = {
+    open: board.openCount,
+    noDate: board.noDateCount,
+    due: board.due.length,
+    soon: board.open.filter((o) => o.soon).length,
+    stale: board.stale.length,
+    waiting: board.waiting.length,
+  };
   try {
-    const outcome = await syncDashboard(gh, repo, t(ctx.config.language, "dashboard-title"), renderDashboard(board, ctx.config.language, links, closing["notice-days"], closing["stale-days"]));
+    const outcome = await syncDashboard(
+      gh,
+      repo,
+      t(ctx.config.language, "dashboard-title"),
+      renderDashboard(board, ctx.config.language, links, closing["notice-days"], closing["stale-days"]),
+    );
     ctx.log.info({ repo: `${repo.owner}/${repo.repo}`, ...outcome, ...summary }, "closing: dashboard");
     return { ...outcome, ...summary };
   } catch (error) {

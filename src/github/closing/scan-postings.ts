@@ -88,7 +88,12 @@ export const SUBTREE_QUERY = `query ClosingSubtree($owner: String!, $name: Strin
 
 interface RefsPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: { name: string; associatedPullRequests: { nodes: { number: number; body: string; createdAt?: string; labels?: { nodes: { name: string }[] } | null }[] } }[];
+  nodes: {
+    name: string;
+    associatedPullRequests: {
+      nodes: { number: number; body: string; createdAt?: string; labels?: { nodes: { name: string }[] } | null }[];
+    };
+  }[];
 }
 interface Entry {
   name: string;
@@ -128,7 +133,14 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
       branches.add(branch);
       for (const pr of node.associatedPullRequests.nodes) {
         const labels = pr.labels ? { labels: pr.labels.nodes.map((l) => l.name) } : {};
-        openPullRequests.push({ number: pr.number, branch, state: "open", body: pr.body ?? "", ...labels, ...(pr.createdAt ? { createdAt: pr.createdAt } : {}) });
+        openPullRequests.push({
+          number: pr.number,
+          branch,
+          state: "open",
+          body: pr.body ?? "",
+          ...labels,
+          ...(pr.createdAt ? { createdAt: pr.createdAt } : {}),
+        });
       }
     }
     if (!refs.pageInfo.hasNextPage) break;
@@ -147,7 +159,11 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
       if (e.type === "tree") {
         let sub = e.object?.entries;
         if (!sub) {
-          const answer = await gh.graphql<{ repository: { object: { entries?: Entry[] } | null } | null }>(SUBTREE_QUERY, { owner: repo.owner, name: repo.repo, oid: e.oid });
+          const answer = await gh.graphql<{ repository: { object: { entries?: Entry[] } | null } | null }>(SUBTREE_QUERY, {
+            owner: repo.owner,
+            name: repo.repo,
+            oid: e.oid,
+          });
           requests++;
           sub = answer.repository?.object?.entries ?? [];
         }
@@ -169,7 +185,17 @@ export async function scanPostings(gh: GitHub, repo: RepoRef, folder: string): P
   postings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const labels = (data.repository?.labels?.nodes ?? []).map((l) => l.name);
   const folderFound = head.target.file?.type === "tree";
-  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, labels, folderFound, requests };
+  return {
+    defaultBranch: head.name,
+    headOid: head.target.oid,
+    treeOid: head.target.tree.oid,
+    postings,
+    branches,
+    openPullRequests,
+    labels,
+    folderFound,
+    requests,
+  };
 }
 
 /** The blob's exact bytes as text; null when they are not valid UTF-8. */

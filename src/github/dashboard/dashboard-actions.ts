@@ -44,50 +44,91 @@ export type DashboardActionOutcome = { action: string; path: string; pr: number 
 /** The boxes this edit ticked: `[action, path]`. */
 export function tickedBoxes(previous: string, body: string): [string, string][] {
   const before = readBoxes(previous);
-  return [...readBoxes(body)].filter(([key, ticked]) => ticked && before.get(key) === false).map(([key]) => {
-    const [action, ...path] = key.split(" ");
-    return [action!, path.join(" ")];
-  });
+  return [...readBoxes(body)]
+    .filter(([key, ticked]) => ticked && before.get(key) === false)
+    .map(([key]) => {
+      const [action, ...path] = key.split(" ");
+      return [action!, path.join(" ")];
+    });
 }
 
-export async function actOnDashboard(gh: GitHub, repo: RepoRef, edit: DashboardEdit, options: { config: Config; now: Date; log: Logger }): Promise<DashboardActionOutcome[] | "refused"> {
+export async function actOnDashboard(
+  gh: GitHub,
+  repo: RepoRef,
+  edit: DashboardEdit,
+  options: { config: Config; now: Date; log: Logger },
+): Promise<DashboardActionOutcome[] | "refused"> {
   const ticked = tickedBoxes(edit.previousBody, edit.body);
   if (ticked.length === 0) return [];
   const { config } = options;
   const lang = config.language;
   const md = (id: string, params: Record<string, string | number> = {}) => renderMessageMarkdown(lang, id, params, id, 120);
-  const comment = (body: string) => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: edit.issueNumber, body });
-  const untick = () => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: edit.issueNumber, body: untickAll(edit.body) });
+  const comment = (body: string) =>
+    gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: edit.issueNumber, body });
+  const untick = () =>
+    gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...repo,
+      issue_number: edit.issueNumber,
+      body: untickAll(edit.body),
+    });
   if (!(await canWrite(gh, repo, edit.login))) {
-    await comment(md("closing-command-refused", { login: edit.login, command: ticked.map(([a]) => (a === "fermer" ? "fermer maintenant" : "prolonger de 30 jours")).join(", ") }));
+    await comment(
+      md("closing-command-refused", {
+        login: edit.login,
+        command: ticked.map(([a]) => (a === "fermer" ? "fermer maintenant" : "prolonger de 30 jours")).join(", "),
+      }),
+    );
     await untick();
     return "refused";
   }
   const today = todayIn(config.closing["time-zone"], options.now);
-  const head = (await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${edit.defaultBranch}` })).data.object.sha;
+  const head = (await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${edit.defaultBranch}` })).data.object
+    .sha;
   const checkOptions = checkOptionsFor(config, null, false);
   const outcomes: DashboardActionOutcome[] = [];
   for (const [action, path] of ticked) {
     let pr: number | null = null;
     let roles = path;
     try {
-      const file = (await gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path, ref: edit.defaultBranch })).data as { type?: string; content?: string; sha: string };
+      const file = (await gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path, ref: edit.defaultBranch })).data as {
+        type?: string;
+        content?: string;
+        sha: string;
+      };
       const text = file.type === "file" && typeof file.content === "string" ? Buffer.from(file.content, "base64").toString("utf8") : null;
       const report = text === null ? null : checkPosting({ path, content: text }, checkOptions);
       roles = report?.roles?.trim() || (path.split("/").pop() ?? path);
       if (text !== null && report?.open === true && action === "fermer") {
         const closedText = setOpenFalse(text);
         if (closedText !== null && report.openLine !== null) {
-          const posting: DuePosting = { path, blob: file.sha, roles: report.roles, contracts: report.contracts, openLine: report.openLine, reason: { kind: "asked", login: edit.login }, closedText };
-          const [result] = await applyClosingPlan(gh, [{ kind: "create", branch: branchForPosting(path, config.postings), branchExists: false, postings: [posting] }], {
-            repo,
-            defaultBranch: edit.defaultBranch,
-            headOid: head,
-            treeOid: "",
-            render: { lang, today, timeZone: config.closing["time-zone"], config, links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: edit.defaultBranch } },
-            repositoryLabels: [],
-            log: options.log,
-          });
+          const posting: DuePosting = {
+            path,
+            blob: file.sha,
+            roles: report.roles,
+            contracts: report.contracts,
+            openLine: report.openLine,
+            reason: { kind: "asked", login: edit.login },
+            closedText,
+          };
+          const [result] = await applyClosingPlan(
+            gh,
+            [{ kind: "create", branch: branchForPosting(path, config.postings), branchExists: false, postings: [posting] }],
+            {
+              repo,
+              defaultBranch: edit.defaultBranch,
+              headOid: head,
+              treeOid: "",
+              render: {
+                lang,
+                today,
+                timeZone: config.closing["time-zone"],
+                config,
+                links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: edit.defaultBranch },
+              },
+              repositoryLabels: [],
+              log: options.log,
+            },
+          );
           if (result?.outcome.kind === "created") pr = result.outcome.pr;
         }
       }
@@ -95,7 +136,22 @@ export async function actOnDashboard(gh: GitHub, repo: RepoRef, edit: DashboardE
         const day = addDays(today > report.closingDate ? today : report.closingDate, EXTENSION_DAYS);
         const edited = setClosingDate(text, report.closingDateField, day);
         if (edited && checkPosting({ path, content: edited.text }, checkOptions).closingDate === day) {
-          pr = await openExtension(gh, repo, { path, fileSha: file.sha, head, defaultBranch: edit.defaultBranch, postings: config.postings, text: edited.text, ...extensionText(lang, { path, roles: report.roles, login: edit.login, field: report.closingDateField, day, line: edited.line }) });
+          pr = await openExtension(gh, repo, {
+            path,
+            fileSha: file.sha,
+            head,
+            defaultBranch: edit.defaultBranch,
+            postings: config.postings,
+            text: edited.text,
+            ...extensionText(lang, {
+              path,
+              roles: report.roles,
+              login: edit.login,
+              field: report.closingDateField,
+              day,
+              line: edited.line,
+            }),
+          });
           if (pr !== null) await comment(md("dashboard-acted-extend", { login: edit.login, roles, pr, day: dayInWords(lang, day) }));
         }
       } else if (pr !== null) await comment(md("dashboard-acted-close", { login: edit.login, roles, pr }));
@@ -113,7 +169,17 @@ export async function actOnDashboard(gh: GitHub, repo: RepoRef, edit: DashboardE
 async function openExtension(
   gh: GitHub,
   repo: RepoRef,
-  p: { path: string; fileSha: string; head: string; defaultBranch: string; postings: string; text: string; title: string; body: string; commitMessage: string },
+  p: {
+    path: string;
+    fileSha: string;
+    head: string;
+    defaultBranch: string;
+    postings: string;
+    text: string;
+    title: string;
+    body: string;
+    commitMessage: string;
+  },
 ): Promise<number | null> {
   const branch = EXTENSION_BRANCH_PREFIX + branchForPosting(p.path, p.postings).slice(CLOSING_BRANCH_PREFIX.length);
   try {
@@ -122,7 +188,21 @@ async function openExtension(
     if (statusOf(error) === 422) return null;
     throw error;
   }
-  await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", { ...repo, path: p.path, branch, message: p.commitMessage, content: Buffer.from(p.text, "utf8").toString("base64"), sha: p.fileSha });
-  const pr = await gh.request("POST /repos/{owner}/{repo}/pulls", { ...repo, title: p.title, head: branch, base: p.defaultBranch, body: p.body, maintainer_can_modify: true });
+  await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+    ...repo,
+    path: p.path,
+    branch,
+    message: p.commitMessage,
+    content: Buffer.from(p.text, "utf8").toString("base64"),
+    sha: p.fileSha,
+  });
+  const pr = await gh.request("POST /repos/{owner}/{repo}/pulls", {
+    ...repo,
+    title: p.title,
+    head: branch,
+    base: p.defaultBranch,
+    body: p.body,
+    maintainer_can_modify: true,
+  });
   return pr.data.number;
 }

@@ -49,23 +49,48 @@ export function untickAll(body: string): string {
 
 export function renderDashboard(board: Dashboard, lang: Lang, links: EditLinks, noticeDays: number, staleDays: number): string {
   const md = (id: string, params: Record<string, string | number> = {}) => renderMessageMarkdown(lang, id, params, id, 200);
-  const fileUrl = (path: string) => `${links.web}/${links.repo.owner}/${links.repo.repo}/blob/${links.defaultBranch.split("/").map(encodeURIComponent).join("/")}/${path.split("/").map(encodeURIComponent).join("/")}`;
-  const name = (p: { path: string; roles: string | null }) => `[${escapeText(p.roles?.trim() || (p.path.split("/").pop() ?? p.path), 120)}](${fileUrl(p.path)})`;
+  const fileUrl = (path: string) =>
+    `${links.web}/${links.repo.owner}/${links.repo.repo}/blob/${links.defaultBranch.split("/").map(encodeURIComponent).join("/")}/${path.split("/").map(encodeURIComponent).join("/")}`;
+  const name = (p: { path: string; roles: string | null }) =>
+    `[${escapeText(p.roles?.trim() || (p.path.split("/").pop() ?? p.path), 120)}](${fileUrl(p.path)})`;
   const relative = (days: number, id: "closing-day-ago" | "closing-day-in") => t(lang, id, { days });
   // Renovate's way: a box per action, its hidden mark saying which (src/github/dashboard/dashboard-actions.ts acts on a tick).
   const boxes = (path: string, extend: boolean) =>
-    `\n  - [ ] ${t(lang, "dashboard-box-close")} ${actionMark("fermer", path)}` + (extend ? `\n  - [ ] ${t(lang, "dashboard-box-extend")} ${actionMark("prolonger", path)}` : "");
+    `\n  - [ ] ${t(lang, "dashboard-box-close")} ${actionMark("fermer", path)}` +
+    (extend ? `\n  - [ ] ${t(lang, "dashboard-box-extend")} ${actionMark("prolonger", path)}` : "");
   const sections = (max: number): string[] => {
-    const list = (rows: string[]) => (rows.length === 0 ? md("dashboard-none") : [...rows.slice(0, max), ...(rows.length > max ? [md("dashboard-more", { count: rows.length - max })] : [])].join("\n"));
+    const list = (rows: string[]) =>
+      rows.length === 0
+        ? md("dashboard-none")
+        : [...rows.slice(0, max), ...(rows.length > max ? [md("dashboard-more", { count: rows.length - max })] : [])].join("\n");
     return [
       md("dashboard-due-heading"),
-      list(board.due.map((d) => `- ${name(d)} — ${d.date ? md("dashboard-due-date", { day: dayInWords(lang, d.date), ago: relative(daysBetween(d.date, board.today), "closing-day-ago") }) : md("dashboard-due-filled")}`)),
+      list(
+        board.due.map(
+          (d) =>
+            `- ${name(d)} — ${d.date ? md("dashboard-due-date", { day: dayInWords(lang, d.date), ago: relative(daysBetween(d.date, board.today), "closing-day-ago") }) : md("dashboard-due-filled")}`,
+        ),
+      ),
       md("dashboard-open-heading", { days: noticeDays }),
-      list(board.open.map((o) => `- ${o.soon ? "⚠️ " : ""}${name(o)} — ${md("dashboard-open-row", { day: dayInWords(lang, o.date), left: relative(o.daysLeft, "closing-day-in") })}${boxes(o.path, true)}`)),
+      list(
+        board.open.map(
+          (o) =>
+            `- ${o.soon ? "⚠️ " : ""}${name(o)} — ${md("dashboard-open-row", { day: dayInWords(lang, o.date), left: relative(o.daysLeft, "closing-day-in") })}${boxes(o.path, true)}`,
+        ),
+      ),
       md("dashboard-stale-heading", { days: staleDays }),
-      list(board.stale.map((s) => `- ${name(s)} — ${md("dashboard-stale-row", { day: dayInWords(lang, s.openedOn), days: s.days })}${boxes(s.path, false)}`)),
+      list(
+        board.stale.map(
+          (s) => `- ${name(s)} — ${md("dashboard-stale-row", { day: dayInWords(lang, s.openedOn), days: s.days })}${boxes(s.path, false)}`,
+        ),
+      ),
       md("dashboard-waiting-heading"),
-      list(board.waiting.map((w) => `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`)),
+      list(
+        board.waiting.map(
+          (w) =>
+            `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`,
+        ),
+      ),
       md("dashboard-contracts-heading"),
       list(board.contracts.map((c) => `- ${c.type === null ? md("dashboard-contract-none") : escapeText(c.type)}\u202F: ${c.count}`)),
       // Only when some open posting does not pass the checks (`npx recrutement-bot check` says why).
@@ -98,7 +123,9 @@ interface IssueItem {
 
 export async function syncDashboard(gh: GitHub, repo: RepoRef, title: string, body: string): Promise<DashboardOutcome> {
   const found = await gh.request("GET /repos/{owner}/{repo}/issues", { ...repo, labels: DASHBOARD_LABEL, state: "all", per_page: 100 });
-  const issue = (found.data as IssueItem[]).filter((i) => !i.pull_request && (i.body ?? "").includes(DASHBOARD_MARKER)).sort((a, b) => a.number - b.number)[0];
+  const issue = (found.data as IssueItem[])
+    .filter((i) => !i.pull_request && (i.body ?? "").includes(DASHBOARD_MARKER))
+    .sort((a, b) => a.number - b.number)[0];
   if (issue) {
     if (issue.body === body) return { kind: "unchanged", issue: issue.number };
     await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: issue.number, body });

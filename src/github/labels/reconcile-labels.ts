@@ -6,7 +6,6 @@
 import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import type { LabelPlan } from "./plan-labels.js";
 
-
 export async function reconcileLabels(octokit: GitHub, repo: RepoRef, issueNumber: number, plan: LabelPlan): Promise<void> {
   for (const label of plan.create) {
     try {
@@ -16,11 +15,19 @@ export async function reconcileLabels(octokit: GitHub, repo: RepoRef, issueNumbe
     }
   }
   if (plan.add.length > 0) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: issueNumber, labels: plan.add });
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...repo,
+      issue_number: issueNumber,
+      labels: plan.add,
+    });
   }
   for (const name of plan.remove) {
     try {
-      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: issueNumber, name });
+      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        ...repo,
+        issue_number: issueNumber,
+        name,
+      });
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
     }

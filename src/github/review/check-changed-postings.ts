@@ -30,7 +30,8 @@ export function checkChangedPostings(
       const report = checkPosting({ path: p.path, content: blob.text, blob: blob.oid }, { ...options, isNew: p.isNew }, cache);
       const lines = linesOf(blob.text);
       const before = p.basePath !== null ? baseBlobs.get(p.path) : undefined;
-      if (before?.kind !== "text" || p.basePath === null) return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
+      if (before?.kind !== "text" || p.basePath === null)
+        return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
       // The version before, under its name then (a rename that drops `.md` is a change), with the same rules.
       const baseReport = checkPosting({ path: p.basePath, content: before.text, blob: before.oid }, { ...options, isNew: p.isNew }, cache);
       return {
@@ -53,10 +54,27 @@ export function checkChangedPostings(
   });
 }
 
-function fileDiagnostic(rule: RuleId, messageId: string, params: Record<string, number>, severity: "error" | "warning" = "error"): Diagnostic {
+function fileDiagnostic(
+  rule: RuleId,
+  messageId: string,
+  params: Record<string, number>,
+  severity: "error" | "warning" = "error",
+): Diagnostic {
   return { line: 1, column: 1, severity, rule, messageId, params };
 }
 
 function emptyReport(path: string, diagnostics: Diagnostic[]): PostingReport {
-  return { path, diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
+  return {
+    path,
+    diagnostics,
+    contracts: [],
+    open: null,
+    closingDate: null,
+    closingDateField: null,
+    filled: false,
+    roles: null,
+    openLine: null,
+    recruiter: null,
+    contact: null,
+  };
 }

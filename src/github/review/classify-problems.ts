@@ -38,7 +38,12 @@ export function preExistingProblems(head: PostingReport, base: PostingReport | n
  * True when the only change from `baseLines` to `headLines` is the `open:` line, now false:
  * what the closing job's pull requests do (and a person closing a posting by hand).
  */
-export function onlyClosesPosting(baseLines: readonly string[], headLines: readonly string[], head: PostingReport, base: PostingReport): boolean {
+export function onlyClosesPosting(
+  baseLines: readonly string[],
+  headLines: readonly string[],
+  head: PostingReport,
+  base: PostingReport,
+): boolean {
   if (head.open !== false || base.open !== true || head.openLine === null || baseLines.length !== headLines.length) return false;
   let changed = 0;
   for (let i = 0; i < headLines.length; i++) {

@@ -48,10 +48,7 @@ export interface ReviewInput {
   unlisted?: number;
 }
 
-export type CommentPlan =
-  | { action: "none" }
-  | { action: "create"; body: string }
-  | { action: "update"; commentId: number; body: string };
+export type CommentPlan = { action: "none" } | { action: "create"; body: string } | { action: "update"; commentId: number; body: string };
 
 export interface SuggestionComment {
   path: string;
@@ -125,8 +122,24 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const [kept, ...duplicates] = input.existing.comments;
   let comment: CommentPlan = { action: "none" };
   if (config.comment) {
-    const body = closing && !kept ? null : renderComment({ lang, postings: input.postings, suggested, skipped: input.skipped, maxFiles: config["max-files"], previous: kept?.body ?? null, unseen: unread.length + unlisted });
-    if (body !== null) comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
+    const body =
+      closing && !kept
+        ? null
+        : renderComment({
+            lang,
+            postings: input.postings,
+            suggested,
+            skipped: input.skipped,
+            maxFiles: config["max-files"],
+            previous: kept?.body ?? null,
+            unseen: unread.length + unlisted,
+          });
+    if (body !== null)
+      comment = !kept
+        ? { action: "create", body }
+        : kept.body === body
+          ? { action: "none" }
+          : { action: "update", commentId: kept.id, body };
   }
 
   // A suggestion thread of the app is resolved once its problem is gone from a posting that was read.
@@ -153,7 +166,15 @@ export function planReview(input: ReviewInput): ReviewPlan {
       })
     : null;
 
-  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, droppedSuggestions, resolveThreads, labels: labels && isEmpty(labels) ? null : labels };
+  return {
+    checkRun,
+    comment,
+    deleteComments: duplicates.map((c) => c.id),
+    suggestions,
+    droppedSuggestions,
+    resolveThreads,
+    labels: labels && isEmpty(labels) ? null : labels,
+  };
 }
 
 function isEmpty(plan: LabelPlan): boolean {

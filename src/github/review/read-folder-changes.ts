@@ -23,7 +23,10 @@ function treesQuery(count: number): string {
   const selections: string[] = [];
   for (let i = 0; i < count; i++) {
     declarations.push(`$h${i}: String!, $b${i}: String!`);
-    selections.push(`h${i}: object(expression: $h${i}) { ... on Tree { entries { name type oid } } }`, `b${i}: object(expression: $b${i}) { ... on Tree { entries { name type oid } } }`);
+    selections.push(
+      `h${i}: object(expression: $h${i}) { ... on Tree { entries { name type oid } } }`,
+      `b${i}: object(expression: $b${i}) { ... on Tree { entries { name type oid } } }`,
+    );
   }
   return `query FolderTrees($owner: String!, $name: String!, ${declarations.join(", ")}) {
   repository(owner: $owner, name: $name) {
@@ -37,7 +40,11 @@ function byName(tree: TreeAnswer): Map<string, Entry> {
 }
 
 /** Files under `folder` that differ between `baseSha` and `headSha` (added or modified; removals left out). */
-export async function readFolderChanges(octokit: GitHub, repo: RepoRef, target: { baseSha: string; headSha: string; folder: string }): Promise<PullRequestFile[]> {
+export async function readFolderChanges(
+  octokit: GitHub,
+  repo: RepoRef,
+  target: { baseSha: string; headSha: string; folder: string },
+): Promise<PullRequestFile[]> {
   const out: PullRequestFile[] = [];
   let level = [target.folder];
   for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
@@ -59,7 +66,13 @@ export async function readFolderChanges(octokit: GitHub, repo: RepoRef, target: 
           const path = `${folder}/${entry.name}`;
           if (entry.type === "tree") next.push(path);
           else if (entry.type === "blob") {
-            out.push({ filename: path, status: old?.type === "blob" ? "modified" : "added", previousFilename: null, patch: null, unlisted: true });
+            out.push({
+              filename: path,
+              status: old?.type === "blob" ? "modified" : "added",
+              previousFilename: null,
+              patch: null,
+              unlisted: true,
+            });
           }
         }
       });

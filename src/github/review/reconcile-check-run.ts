@@ -19,7 +19,10 @@ export const ANNOTATIONS_PER_REQUEST = GITHUB_LIMITS.annotationsPerRequest;
 
 /** The check run's `external_id` for this pull request and this output. */
 export function checkRunKey(pullNumber: number, output: CheckRunOutput): string {
-  const hash = createHash("sha256").update(JSON.stringify([output.conclusion, output.title, output.summary, output.annotations])).digest("hex").slice(0, 16);
+  const hash = createHash("sha256")
+    .update(JSON.stringify([output.conclusion, output.title, output.summary, output.annotations]))
+    .digest("hex")
+    .slice(0, 16);
   return `${pullNumber}:${hash}`;
 }
 

@@ -39,17 +39,27 @@ export async function reconcileComment(
   if (plan.action === "none") return { commentId: null, action: "none", deleted };
   if (plan.action === "update") {
     try {
-      await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: plan.commentId, body: plan.body });
+      await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        ...repo,
+        comment_id: plan.commentId,
+        body: plan.body,
+      });
       return { commentId: plan.commentId, action: "update", deleted };
     } catch (error) {
       // Deleted meanwhile (by a person): the pull request still needs its comment.
       if (statusOf(error) !== 404) throw error;
     }
   }
-  const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: plan.body });
+  const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    body: plan.body,
+  });
   const mine = Number(created.data.id);
   const all = await reread();
-  const [oldest, ...others] = all.some((c) => c.id === mine) ? all : [...all, { id: mine, body: plan.body, createdAt: created.data.created_at }];
+  const [oldest, ...others] = all.some((c) => c.id === mine)
+    ? all
+    : [...all, { id: mine, body: plan.body, createdAt: created.data.created_at }];
   if (!oldest || oldest.id === mine) {
     for (const c of others) {
       await deleteComment(octokit, repo, c.id);

@@ -78,16 +78,16 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
     conclusion === "neutral"
       ? t(lang, "check-title-incomplete")
       : input.postings.length === 0
-      ? t(lang, "check-title-no-postings")
-      : closing
-        ? t(lang, "check-title-closing")
-        : overridden
-          ? t(lang, "check-title-overridden", { login: plainText(override.login, 39) })
-          : total.errors > 0
-            ? t(lang, "check-title-errors", { toFix: t(lang, "count-to-fix", { n: total.errors }), postings: withErrors })
-            : total.warnings > 0
-              ? t(lang, "check-title-warnings", { advice: t(lang, "count-advice", { n: total.warnings }) })
-              : t(lang, "check-title-ok");
+        ? t(lang, "check-title-no-postings")
+        : closing
+          ? t(lang, "check-title-closing")
+          : overridden
+            ? t(lang, "check-title-overridden", { login: plainText(override.login, 39) })
+            : total.errors > 0
+              ? t(lang, "check-title-errors", { toFix: t(lang, "count-to-fix", { n: total.errors }), postings: withErrors })
+              : total.warnings > 0
+                ? t(lang, "check-title-warnings", { advice: t(lang, "count-advice", { n: total.warnings }) })
+                : t(lang, "check-title-ok");
 
   const parts: string[] = [];
   // The postings' lines take the room the rest leaves (GitHub counts the summary in bytes).
@@ -103,7 +103,13 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
   }
   if (override && total.errors > 0) {
     parts.push(
-      renderMessageMarkdown(lang, override.allowed ? "check-summary-overridden" : "check-summary-override-refused", { login: override.login, label: override.label }, "", 100),
+      renderMessageMarkdown(
+        lang,
+        override.allowed ? "check-summary-overridden" : "check-summary-override-refused",
+        { login: override.login, label: override.label },
+        "",
+        100,
+      ),
     );
   }
   if (input.skipped.length > 0) {
@@ -143,7 +149,10 @@ function postingLines(lang: Lang, p: ReviewedPosting): string {
   const verdict =
     c.errors + c.warnings === 0
       ? `✅ ${t(lang, "check-summary-file-ok")}`
-      : [c.errors > 0 ? `❌ ${t(lang, "count-to-fix", { n: c.errors })}` : null, c.warnings > 0 ? `⚠️ ${t(lang, "count-advice", { n: c.warnings })}` : null]
+      : [
+          c.errors > 0 ? `❌ ${t(lang, "count-to-fix", { n: c.errors })}` : null,
+          c.warnings > 0 ? `⚠️ ${t(lang, "count-advice", { n: c.warnings })}` : null,
+        ]
           .filter((x) => x !== null)
           .join(", ");
   return `- ${codeSpan(p.path)}${colon(lang)}${verdict}\n  ${glance(lang, p)}`;
@@ -157,7 +166,8 @@ export function glance(lang: Lang, p: ReviewedPosting): string {
   if (who) parts.push(escapeText(who.kind === "startup" ? (who.title ?? who.id) : who.name, 120));
   if (r.contracts.length > 0) parts.push(r.contracts.join(", "));
   if (r.open === false) parts.push(t(lang, "glance-closed"));
-  else parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
+  else
+    parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
   if (r.contact) parts.push(escapeText(r.contact, 120));
   return parts.join(" · ");
 }
@@ -173,7 +183,13 @@ export function renderConfigProblems(lang: Lang, problems: readonly ConfigProble
     const line = p.line !== undefined ? ` (${t(lang, "check-config-line", { line: p.line })})` : "";
     return `- ${where}${line}${colon(lang)}${renderMessageMarkdown(lang, p.code, p.params, p.code, 300)}`;
   });
-  return [`### ${t(lang, "check-summary-config-title")}`, "", renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""), "", ...lines].join("\n");
+  return [
+    `### ${t(lang, "check-summary-config-title")}`,
+    "",
+    renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""),
+    "",
+    ...lines,
+  ].join("\n");
 }
 
 function annotation(lang: Lang, p: ReviewedPosting, d: Diagnostic): Annotation {

@@ -56,13 +56,19 @@ function renderBody(input: CommentInput, maxLength: number): string | null {
   const unseen = input.unseen ?? 0;
   if (total.errors + total.warnings === 0 && !earlierErrors) {
     // Nothing to fix in what was read; what could not be read is said (never "all good").
-    if (unseen > 0) return finish([COMMENT_MARKER + "\n" + t(lang, "comment-unseen", { n: unseen }), ...(fixed.length > 0 ? [table(lang, fixed)] : [])], lang);
+    if (unseen > 0)
+      return finish(
+        [COMMENT_MARKER + "\n" + t(lang, "comment-unseen", { n: unseen }), ...(fixed.length > 0 ? [table(lang, fixed)] : [])],
+        lang,
+      );
     if (input.previous === null) return null;
     return finish([COMMENT_MARKER + "\n" + t(lang, "comment-all-fixed"), ...(fixed.length > 0 ? [table(lang, fixed)] : [])], lang);
   }
 
   const verdict = [
-    total.errors > 0 ? t(lang, "comment-verdict-to-fix", { toFix: t(lang, "count-to-fix", { n: total.errors }) }) : t(lang, "comment-verdict-nothing-blocking"),
+    total.errors > 0
+      ? t(lang, "comment-verdict-to-fix", { toFix: t(lang, "count-to-fix", { n: total.errors }) })
+      : t(lang, "comment-verdict-nothing-blocking"),
     ...(total.warnings > 0 ? [t(lang, "count-advice", { n: total.warnings })] : []),
   ].join(", ");
   const head = COMMENT_MARKER + "\n" + t(lang, "comment-intro", { n: input.postings.length, verdict });
@@ -97,7 +103,14 @@ function renderBody(input: CommentInput, maxLength: number): string | null {
     });
     if (shown.length === 0) continue;
     if (shown.some((r) => input.suggested.has(r.d))) oneClick = true;
-    sections.push(codeSpan(p.path) + "\n\n" + table(lang, shown.map((r) => r.text)));
+    sections.push(
+      codeSpan(p.path) +
+        "\n\n" +
+        table(
+          lang,
+          shown.map((r) => r.text),
+        ),
+    );
   }
   if (fixed.length > 0 && fits(fixed.join("\n"))) add(table(lang, fixed));
 
@@ -105,7 +118,15 @@ function renderBody(input: CommentInput, maxLength: number): string | null {
   let details: string | null = null;
   if (earlier.length > 0) {
     const n = earlier.reduce((k, p) => k + p.preExisting.size, 0);
-    const blocks = earlier.map((p) => codeSpan(p.path) + "\n\n" + table(lang, preExisting(p).map((d) => row(lang, p, d, input.suggested.has(d)))));
+    const blocks = earlier.map(
+      (p) =>
+        codeSpan(p.path) +
+        "\n\n" +
+        table(
+          lang,
+          preExisting(p).map((d) => row(lang, p, d, input.suggested.has(d))),
+        ),
+    );
     details = `<details><summary>${t(lang, "comment-earlier-title", { n })}</summary>\n\n${blocks.join("\n\n")}\n\n</details>`;
     if (!fits(details)) {
       details = null;
@@ -166,7 +187,10 @@ function fixedRows(lang: Lang, previous: string | null, current: ReadonlySet<str
       out.push(line);
       continue;
     }
-    const cells = m[1]!.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = m[1]!
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     out.push(`| ~~${cells[0] ?? ""}~~ | ~~${cells[1] ?? ""}~~ | ${t(lang, "comment-fixed")} |${ROW_MARKER}${m[2]}:fixed -->`);
   }
   return out.slice(0, MAX_FIXED_ROWS);

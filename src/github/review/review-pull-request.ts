@@ -18,7 +18,15 @@ import type { Diagnostic } from "../../core/types.js";
 import { statusOf, type GitHub, type RepoRef } from "../octokit.js";
 import { readPullRequestFiles } from "../read-pull-request-files.js";
 import { readStartupTitles, type StartupTitlesCache } from "../read-startup-titles.js";
-import { MAX_THREAD_PAGES, readBotComments, readOlderThreads, readReviewState, type BlobRead, type BotThread, type ReviewState } from "../read-review-state.js";
+import {
+  MAX_THREAD_PAGES,
+  readBotComments,
+  readOlderThreads,
+  readReviewState,
+  type BlobRead,
+  type BotThread,
+  type ReviewState,
+} from "../read-review-state.js";
 import { readFolderChanges } from "./read-folder-changes.js";
 import { DEFAULT_CONFIG, type Config } from "../../config/schema.js";
 import { notTextConfig, parseConfig, tooLargeConfig, type ParsedConfig } from "../../config/parse-config.js";
@@ -71,7 +79,12 @@ export function newReviewMemory(): ReviewMemory {
 }
 const MEMORY_SIZE = 1000;
 
-export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, log: Logger, kept: ReviewMemory = newReviewMemory()): Promise<ReviewOutcome> {
+export async function reviewPullRequest(
+  octokit: GitHub,
+  target: ReviewTarget,
+  log: Logger,
+  kept: ReviewMemory = newReviewMemory(),
+): Promise<ReviewOutcome> {
   const memory = kept.configs;
   const repo: RepoRef = { owner: target.owner, repo: target.repo };
   const where = { repo: `${target.owner}/${target.repo}`, pull: target.pullNumber, sha: target.headSha };
@@ -91,7 +104,8 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     let state = await readState(octokit, repo, target, guess, selection);
     const { config, problems } = configOf(state.config);
     remember(memory, repoKey, config);
-    if (problems.length > 0) log.warn({ ...where, problems: problems.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
+    if (problems.length > 0)
+      log.warn({ ...where, problems: problems.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
     // More files than GitHub lists: the postings folder's trees at base and head say which postings changed.
     let unlisted = 0;
     const changed = Math.max(target.changedFiles ?? 0, state.changedFiles ?? 0);
@@ -100,10 +114,16 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
         const listed = new Set(files.map((f) => f.filename));
         const found = await readFolderChanges(octokit, repo, { baseSha: target.baseSha, headSha: target.headSha, folder: config.postings });
         files = [...files, ...found.filter((f) => !listed.has(f.filename))];
-        log.info({ ...where, listed: listed.size, changed, found: found.length }, "more files than GitHub lists: postings found from the folder's trees");
+        log.info(
+          { ...where, listed: listed.size, changed, found: found.length },
+          "more files than GitHub lists: postings found from the folder's trees",
+        );
       } catch (error) {
         unlisted = Math.max(1, changed - files.length);
-        log.warn({ ...where, listed: files.length, changed, err: describe(error) }, "more files than GitHub lists, and the folder's trees could not be read");
+        log.warn(
+          { ...where, listed: files.length, changed, err: describe(error) },
+          "more files than GitHub lists, and the folder's trees could not be read",
+        );
       }
     }
     const needed = selectPostings(files, config.postings, config["max-files"]);
@@ -119,7 +139,8 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     // A startup named otherwise than by its id may be named by its title: read the titles, judge again.
     // Only for a name the pull request wrote (what was there before blocks nothing anyway) and that
     // is not a near miss of an id (then the id is what was meant).
-    const byTitle = (d: Diagnostic) => d.rule === "startup-unknown" && (d.messageId === "startup-unknown" || d.messageId === "startup-unknown-friend");
+    const byTitle = (d: Diagnostic) =>
+      d.rule === "startup-unknown" && (d.messageId === "startup-unknown" || d.messageId === "startup-unknown-friend");
     if (state.startupsTree !== null && postings.some((p) => introduced(p).some(byTitle))) {
       options = { ...options, startupTitles: await readStartupTitles(octokit, repo, state.startupsTree, kept.startupTitles) };
       postings = checkChangedPostings(readable, state.blobs, options, state.baseBlobs, kept.postings);
@@ -188,7 +209,9 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
     return { status: "reviewed", plan, failedSteps };
   }
   await step("comment", () =>
-    reconcileComment(octokit, repo, target.pullNumber, plan.comment, plan.deleteComments, () => readBotComments(octokit, repo, target.pullNumber, COMMENT_MARKER)),
+    reconcileComment(octokit, repo, target.pullNumber, plan.comment, plan.deleteComments, () =>
+      readBotComments(octokit, repo, target.pullNumber, COMMENT_MARKER),
+    ),
   );
   await step("suggestions", () => reconcileSuggestions(octokit, repo, target.pullNumber, target.headSha, plan.suggestions));
   if (plan.resolveThreads.length > 0) await step("threads", () => reconcileThreads(octokit, plan.resolveThreads));
@@ -199,7 +222,13 @@ export async function reviewPullRequest(octokit: GitHub, target: ReviewTarget, l
   return { status: "reviewed", plan, failedSteps };
 }
 
-function readState(octokit: GitHub, repo: RepoRef, target: ReviewTarget, config: Config, selection: PostingSelection): Promise<ReviewState> {
+function readState(
+  octokit: GitHub,
+  repo: RepoRef,
+  target: ReviewTarget,
+  config: Config,
+  selection: PostingSelection,
+): Promise<ReviewState> {
   return readReviewState(octokit, repo, {
     pullNumber: target.pullNumber,
     headSha: target.headSha,
@@ -226,7 +255,13 @@ function readsCover(guess: Config, config: Config, read: PostingSelection, neede
  * would make is found among them or the first thread is reached: a suggestion made long ago is
  * not made twice, however many threads the pull request has.
  */
-async function threadsToSee(octokit: GitHub, repo: RepoRef, pullNumber: number, state: ReviewState, wanted: readonly string[]): Promise<BotThread[]> {
+async function threadsToSee(
+  octokit: GitHub,
+  repo: RepoRef,
+  pullNumber: number,
+  state: ReviewState,
+  wanted: readonly string[],
+): Promise<BotThread[]> {
   let threads = state.botThreads;
   let cursor = state.threadsCursor;
   const seen = new Set(threads.flatMap((th) => suggestionHashes(th.body)));
@@ -244,7 +279,13 @@ async function threadsToSee(octokit: GitHub, repo: RepoRef, pullNumber: number, 
  * The override label, when it is on the pull request and the verdict would fail: who put it
  * there (the pull request's timeline) and whether that person can write to the repository.
  */
-async function readOverride(octokit: GitHub, repo: RepoRef, config: Config, state: ReviewState, failing: boolean): Promise<OverrideState | null> {
+async function readOverride(
+  octokit: GitHub,
+  repo: RepoRef,
+  config: Config,
+  state: ReviewState,
+  failing: boolean,
+): Promise<OverrideState | null> {
   const wanted = config["override-label"].toLowerCase();
   const label = state.pullRequestLabels.find((l) => l.toLowerCase() === wanted);
   if (!failing || label === undefined) return null;

@@ -2,7 +2,12 @@
 import type { ReviewTarget } from "./review-pull-request.js";
 
 /** The `pull_request` actions that always ask for a review (the app registers them; the Action follows them). */
-export const REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
+export const REVIEW_EVENTS = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+] as const;
 
 /** The part of a pull_request event's payload the review reads. */
 export interface PullRequestPayload {

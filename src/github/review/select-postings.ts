@@ -42,7 +42,13 @@ export function selectPostings(files: readonly PullRequestFile[], postingsDir: s
       (f.status === "renamed" && (f.previousFilename === null || !isUnder(f.previousFilename, postingsDir)));
     const patch = !isNew && f.patch !== null ? readPatch(f.patch) : null;
     // A posting GitHub did not list (beyond its 3,000 files) has no diff: no line takes a suggestion.
-    const lines: ReadonlySet<number> | "all" = f.unlisted ? new Set<number>() : f.status === "added" ? "all" : f.patch !== null ? readPatch(f.patch).lines : new Set<number>();
+    const lines: ReadonlySet<number> | "all" = f.unlisted
+      ? new Set<number>()
+      : f.status === "added"
+        ? "all"
+        : f.patch !== null
+          ? readPatch(f.patch).lines
+          : new Set<number>();
     return {
       path: f.filename,
       isNew,

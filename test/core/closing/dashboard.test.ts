@@ -25,7 +25,10 @@ describe("planDashboard", () => {
         file("2024-01-01-limite.md", posting({ roles: "Limite", closing: "2024-09-05" })),
         file("2024-01-01-passee.md", posting({ roles: "Passée", closing: "2024-08-27" })),
         file("2024-01-01-pourvue.md", posting({ roles: "Pourvue", closing: null, filled: true })),
-        file("2024-05-01-sans-date.md", posting({ roles: "Sans date", closing: null }).replace("post_ouvert", "date: 2024-05-30\npost_ouvert")),
+        file(
+          "2024-05-01-sans-date.md",
+          posting({ roles: "Sans date", closing: null }).replace("post_ouvert", "date: 2024-05-30\npost_ouvert"),
+        ),
         file("2024-06-01-recente.md", posting({ roles: "Récente", closing: null })),
         file("2020-01-01-fermee.md", posting({ roles: "Fermée", open: false })),
         { path: "content/_jobs/binaire.md", blob: "", text: null },
@@ -50,7 +53,16 @@ describe("planDashboard", () => {
     ]);
     // The front matter's `date` (2024-05-30, 90 days: not more) is not stale; the file name's day is the fallback.
     expect(board.stale).toEqual([]);
-    expect(planDashboard({ postings: [file("2024-05-01-x.md", posting({ closing: null }))], options, today: "2024-08-28", noticeDays: 7, staleDays: 90, pullRequests: [] }).stale.map((s) => [s.openedOn, s.days])).toEqual([["2024-05-01", 119]]);
+    expect(
+      planDashboard({
+        postings: [file("2024-05-01-x.md", posting({ closing: null }))],
+        options,
+        today: "2024-08-28",
+        noticeDays: 7,
+        staleDays: 90,
+        pullRequests: [],
+      }).stale.map((s) => [s.openedOn, s.days]),
+    ).toEqual([["2024-05-01", 119]]);
     expect(board.waiting.map((w) => [w.number, w.days])).toEqual([
       [9, 27],
       [12, 0],
@@ -63,9 +75,24 @@ describe("planDashboard", () => {
   });
 
   it("lists the open postings that do not pass the checks, with the rules that block, and renders them as their own section", () => {
-    const partner = ["---", "roles: Designer", "friend: L'Atelier numérique", "type: friend", "poste_ferme: 2024-12-31", "open: true", "---", "", "Texte.", ""].join("\n");
+    const partner = [
+      "---",
+      "roles: Designer",
+      "friend: L'Atelier numérique",
+      "type: friend",
+      "poste_ferme: 2024-12-31",
+      "open: true",
+      "---",
+      "",
+      "Texte.",
+      "",
+    ].join("\n");
     const board = planDashboard({
-      postings: [file("2024-01-01-partenaire.md", partner), file("2024-01-01-loin.md", posting({ roles: "Loin", closing: "2024-12-31" })), file("2020-01-01-fermee.md", posting({ roles: "Fermée", open: false }).replace("roles: Fermée\n", ""))],
+      postings: [
+        file("2024-01-01-partenaire.md", partner),
+        file("2024-01-01-loin.md", posting({ roles: "Loin", closing: "2024-12-31" })),
+        file("2020-01-01-fermee.md", posting({ roles: "Fermée", open: false }).replace("roles: Fermée\n", "")),
+      ],
       options,
       today: "2024-08-28",
       noticeDays: 7,
@@ -73,7 +100,9 @@ describe("planDashboard", () => {
       pullRequests: [],
     });
     // The closed posting without roles is not open: not listed.
-    expect(board.failing).toEqual([{ path: "content/_jobs/2024-01-01-partenaire.md", roles: "Designer", contracts: [], rules: ["partner-url-missing"] }]);
+    expect(board.failing).toEqual([
+      { path: "content/_jobs/2024-01-01-partenaire.md", roles: "Designer", contracts: [], rules: ["partner-url-missing"] },
+    ]);
     const links: EditLinks = { web: "https://github.com", repo: { owner: "betagouv", repo: "offres" }, defaultBranch: "main" };
     const body = renderDashboard(board, "fr", links, 7, 90);
     expect(body).toContain(
@@ -96,12 +125,17 @@ describe("on beta.gouv.fr's corpus as of 2024-08-28", () => {
 
   it("every posting whose front matter says `open: true` is on the board, due or not, with or without a date", () => {
     const frontMatter = (text: string) => text.split(/\r?\n---/, 1)[0]!;
-    const open = postings.filter((p) => /^open:[ \t]*true\b/m.test(frontMatter(p.text))).map((p) => p.path).sort();
+    const open = postings
+      .filter((p) => /^open:[ \t]*true\b/m.test(frontMatter(p.text)))
+      .map((p) => p.path)
+      .sort();
     const listed = [...board.open, ...board.due, ...board.stale].map((p) => p.path);
     expect(board.openCount).toBe(open.length);
     expect(board.openCount).toBe(board.open.length + board.due.length + board.noDateCount);
     for (const path of listed) expect(open).toContain(path);
     // What the closing note reports.
-    console.info(`corpus 2024-08-28: ${postings.length} postings, ${board.openCount} open, ${board.noDateCount} without a closing date, ${board.due.length} due, ${board.open.filter((o) => o.soon).length} within 7 days`);
+    console.info(
+      `corpus 2024-08-28: ${postings.length} postings, ${board.openCount} open, ${board.noDateCount} without a closing date, ${board.due.length} due, ${board.open.filter((o) => o.soon).length} within 7 days`,
+    );
   });
 });

@@ -112,7 +112,10 @@ describe("the corpus (543 real postings)", () => {
     const { statuses, due } = findDue(files, options, "2024-08-28");
     expect(statuses).toHaveLength(543);
     expect(due.map((d) => [d.path, d.reason])).toEqual([
-      ["content/_jobs/2022-06-22-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior.md", { kind: "date", field: "depublication_date", date: "2022-07-15" }],
+      [
+        "content/_jobs/2022-06-22-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior.md",
+        { kind: "date", field: "depublication_date", date: "2022-07-15" },
+      ],
       ["content/_jobs/2022-06-28-responsable-produit-PCRS.md", { kind: "date", field: "depublication_date", date: "2022-08-24" }],
     ]);
   });

@@ -13,7 +13,9 @@ import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { mockAuthors, mockNewDashboard, branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
 
 // The command's pace (1 s between writes) is checked in scale.test.ts on a fake clock; here it is shrunk.
-vi.mock("../../../src/github/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
+vi.mock("../../../src/github/create-app-octokit.js", async (original) =>
+  (await import("./fast-octokit.js")).fastOctokitModule(await original()),
+);
 
 const R = "/repos/betagouv/offres";
 const CONFIG = `${R}/contents/${encodeURIComponent(".github/recrutement-bot.yml")}`;
@@ -37,7 +39,9 @@ describe("close, locally", () => {
         stderr: "",
       });
       expect(readFileSync(path.join(dir, "content/_jobs", SEED_NAME), "utf8")).toBe(SEED_DUE);
-      expect((await runCli(["close", "content/_jobs", "--today", "2021-07-07"], { cwd: dir })).stdout).toBe("0 offre à fermer au 2021-07-07 (2 offres lues)\n");
+      expect((await runCli(["close", "content/_jobs", "--today", "2021-07-07"], { cwd: dir })).stdout).toBe(
+        "0 offre à fermer au 2021-07-07 (2 offres lues)\n",
+      );
     } finally {
       cleanup();
     }
@@ -52,14 +56,24 @@ describe("close, locally", () => {
         today: "2021-07-08",
         files: 2,
         written: true,
-        due: [{ path: `content/_jobs/${SEED_NAME}`, line: 13, roles: "Chargé.e de développement de l'atelier numérique", contracts: ["stage"], reason: { kind: "date", field: "poste_ferme", date: "2021-07-07" } }],
+        due: [
+          {
+            path: `content/_jobs/${SEED_NAME}`,
+            line: 13,
+            roles: "Chargé.e de développement de l'atelier numérique",
+            contracts: ["stage"],
+            reason: { kind: "date", field: "poste_ferme", date: "2021-07-07" },
+          },
+        ],
       });
       const after = readFileSync(path.join(dir, "content/_jobs", SEED_NAME), "utf8").split("\n");
       const before = SEED_DUE.split("\n");
       expect(after.flatMap((l, i) => (l === before[i] ? [] : [[i + 1, l]]))).toEqual([[13, "open: false"]]);
       expect(readFileSync(path.join(dir, "content/_jobs/2021-06-10-ellesfontlaculture.md"), "utf8")).toBe(SEED_CLOSED);
       // A second run finds nothing left.
-      expect((await runCli(["close", "--today", "2021-07-08", "--lang", "en"], { cwd: dir })).stdout).toBe("0 postings due for closing on 2021-07-08 (2 postings read)\n");
+      expect((await runCli(["close", "--today", "2021-07-08", "--lang", "en"], { cwd: dir })).stdout).toBe(
+        "0 postings due for closing on 2021-07-08 (2 postings read)\n",
+      );
     } finally {
       cleanup();
     }
@@ -94,7 +108,11 @@ describe("close --repo, on GitHub", () => {
   function mockRepo(scope: nock.Scope, config?: string) {
     scope.get(R).reply(200, { name: "offres", full_name: "betagouv/offres", default_branch: "main" });
     if (config === undefined) scope.get(CONFIG).query({ ref: "main" }).reply(404, { message: "Not Found" });
-    else scope.get(CONFIG).query({ ref: "main" }).reply(200, { type: "file", size: config.length, encoding: "base64", content: Buffer.from(config).toString("base64") });
+    else
+      scope
+        .get(CONFIG)
+        .query({ ref: "main" })
+        .reply(200, { type: "file", size: config.length, encoding: "base64", content: Buffer.from(config).toString("base64") });
   }
 
   it("with GITHUB_TOKEN: opens the closing pull request, asks who added the posting besides closing.reviewers, and reports it", async () => {
@@ -147,11 +165,19 @@ describe("close --repo, on GitHub", () => {
     mockRepo(gh.scope, "closing:\n  grouped: true\n");
     mockScan(gh.scope, [{ name: SEED_NAME, text: SEED_DUE }]);
     mockHistory(gh.scope, [branch("2021-06-09-atelier-numerique"), GROUP_BRANCH]);
-    const r = await runCli(["close", "--repo", "betagouv/offres", "--dry-run", "--today", "2021-07-08", "--format", "json"], { env: { GITHUB_TOKEN: "ghs_x" } });
+    const r = await runCli(["close", "--repo", "betagouv/offres", "--dry-run", "--today", "2021-07-08", "--format", "json"], {
+      env: { GITHUB_TOKEN: "ghs_x" },
+    });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ repo: "betagouv/offres", today: "2021-07-08", dryRun: true, postings: 1, readRequests: 2 });
-    expect(json.actions).toMatchObject([{ kind: "create", branch: GROUP_BRANCH, postings: [{ path: `content/_jobs/${SEED_NAME}`, line: 13, reason: { kind: "date", field: "poste_ferme", date: "2021-07-07" } }] }]);
+    expect(json.actions).toMatchObject([
+      {
+        kind: "create",
+        branch: GROUP_BRANCH,
+        postings: [{ path: `content/_jobs/${SEED_NAME}`, line: 13, reason: { kind: "date", field: "poste_ferme", date: "2021-07-07" } }],
+      },
+    ]);
     expect(gh.calls()).toEqual([`GET ${R}`, `GET ${CONFIG}`, "POST /graphql", "POST /graphql"]);
     gh.done();
   });
@@ -162,11 +188,17 @@ describe("close --repo, on GitHub", () => {
     ghes.scope.get(`/api/v3${CONFIG}`).query(true).reply(404, { message: "Not Found" });
     const graphql = nock("https://ghe.example.com").post("/api/graphql").reply(200, scanAnswer([]));
     const r = await runCli(["close", "--repo", "betagouv/offres", "--dry-run"], {
-      env: { GITHUB_TOKEN: "ghs_x", GITHUB_API_URL: "https://ghe.example.com/api/v3", GITHUB_GRAPHQL_URL: "https://ghe.example.com/api/graphql" },
+      env: {
+        GITHUB_TOKEN: "ghs_x",
+        GITHUB_API_URL: "https://ghe.example.com/api/v3",
+        GITHUB_GRAPHQL_URL: "https://ghe.example.com/api/graphql",
+      },
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^betagouv\/offres, le \d{4}-\d{2}-\d{2} — simulation \(dry-run\)\u202F: rien n'est écrit\n {2}rien à faire\n$/);
+    expect(r.stdout).toMatch(
+      /^betagouv\/offres, le \d{4}-\d{2}-\d{2} — simulation \(dry-run\)\u202F: rien n'est écrit\n {2}rien à faire\n$/,
+    );
     expect(ghes.calls()).toEqual([`GET ${R}`, `GET ${CONFIG}`]);
     ghes.done();
     graphql.done();
@@ -177,15 +209,26 @@ describe("close --repo, on GitHub", () => {
     mockInstallationToken(gh.scope, 77);
     mockRepo(gh.scope);
     mockScan(gh.scope, []);
-    const r = await runCli(["close", "--repo", "betagouv/offres"], { env: { APP_ID: "123", PRIVATE_KEY: testPrivateKey().replace(/\n/g, "\\n") } });
+    const r = await runCli(["close", "--repo", "betagouv/offres"], {
+      env: { APP_ID: "123", PRIVATE_KEY: testPrivateKey().replace(/\n/g, "\\n") },
+    });
     expect(r.code).toBe(0);
-    expect(gh.calls()).toEqual([`GET ${R}/installation`, "POST /app/installations/77/access_tokens", `GET ${R}`, `GET ${CONFIG}`, "POST /graphql"]);
+    expect(gh.calls()).toEqual([
+      `GET ${R}/installation`,
+      "POST /app/installations/77/access_tokens",
+      `GET ${R}`,
+      `GET ${CONFIG}`,
+      "POST /graphql",
+    ]);
     gh.done();
   });
 
   it("no credentials, or GitHub refuses: exit code 2 with the reason", async () => {
     const none = await runCli(["close", "--repo", "betagouv/offres"], { env: {} });
-    expect(none).toMatchObject({ code: 2, stderr: "Identifiants manquants\u202F: définissez GITHUB_TOKEN, ou APP_ID avec PRIVATE_KEY ou PRIVATE_KEY_PATH.\n" });
+    expect(none).toMatchObject({
+      code: 2,
+      stderr: "Identifiants manquants\u202F: définissez GITHUB_TOKEN, ou APP_ID avec PRIVATE_KEY ou PRIVATE_KEY_PATH.\n",
+    });
     gh.scope.get(R).reply(404, { message: "Not Found" });
     const refused = await runCli(["close", "--repo", "betagouv/offres"], { env: { GITHUB_TOKEN: "ghs_x" } });
     expect(refused.code).toBe(2);

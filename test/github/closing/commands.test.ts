@@ -9,7 +9,15 @@ import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import type { Probot } from "probot";
-import { closingRepo, commentBodies, createPullRequest, fakeClosingGitHub, mockGitHub, type ClosingRepo, type GitHubMock } from "../../support/github/index.js";
+import {
+  closingRepo,
+  commentBodies,
+  createPullRequest,
+  fakeClosingGitHub,
+  mockGitHub,
+  type ClosingRepo,
+  type GitHubMock,
+} from "../../support/github/index.js";
 import { createTestProbot } from "../../helpers/probot.js";
 import { registerClosingCommands } from "../../../src/app/register-closing-commands.js";
 import { extensionMarker } from "../../../src/github/closing/commands.js";
@@ -34,7 +42,11 @@ beforeEach(() => {
   repo.collaborators.set("alice", "write");
   repo.collaborators.set("lecteur", "read");
   fakeClosingGitHub(gh, repo);
-  gh.scope.post("/app/installations/1/access_tokens").optionally().times(10).reply(201, { token: "ghs_test", expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" });
+  gh.scope
+    .post("/app/installations/1/access_tokens")
+    .optionally()
+    .times(10)
+    .reply(201, { token: "ghs_test", expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" });
 });
 afterEach(() => nock.cleanAll());
 
@@ -62,7 +74,11 @@ function app() {
 }
 
 /** The calls after the first `from`, the installation token left out. */
-const callsFrom = (from: number) => gh.calls().slice(from).filter((c) => !c.includes("/access_tokens"));
+const callsFrom = (from: number) =>
+  gh
+    .calls()
+    .slice(from)
+    .filter((c) => !c.includes("/access_tokens"));
 
 describe("/prolonger on the closing pull request", () => {
   it("by someone with write access: the branch now changes only the closing-date line, title and body say so, and the next run leaves it alone", async () => {
@@ -97,7 +113,9 @@ describe("/prolonger on the closing pull request", () => {
       ].join("\n\n"),
     );
     expect(parseMarkers(pull.body)).toEqual([]);
-    expect(commentBodies(repo, 100)).toEqual(["C'est fait, @alice\u202F: cette pull request ne ferme plus l'offre, elle repousse sa date de clôture au 31 août 2021. Fusionnez-la pour que la nouvelle date compte."]);
+    expect(commentBodies(repo, 100)).toEqual([
+      "C'est fait, @alice\u202F: cette pull request ne ferme plus l'offre, elle repousse sa date de clôture au 31 août 2021. Fusionnez-la pour que la nouvelle date compte.",
+    ]);
 
     // The next run: the extension pull request is not the closing job's any more; nothing written.
     const writes = repo.writes.length;
@@ -121,7 +139,12 @@ describe("/prolonger on the closing pull request", () => {
     const before = gh.calls().length;
     const branch = { ...repo.branches.get(BRANCH)! };
     await app().receive(comment("3", "/prolonger 2021-08-31", "lecteur"));
-    expect(callsFrom(before)).toEqual([`GET ${CONFIG}`, `GET ${R}/pulls/100`, `GET ${R}/collaborators/lecteur/permission`, `POST ${R}/issues/100/comments`]);
+    expect(callsFrom(before)).toEqual([
+      `GET ${CONFIG}`,
+      `GET ${R}/pulls/100`,
+      `GET ${R}/collaborators/lecteur/permission`,
+      `POST ${R}/issues/100/comments`,
+    ]);
     expect(commentBodies(repo, 100)).toEqual([
       "Merci @lecteur\u202F! `/prolonger` demande les droits d'écriture sur le dépôt, que vous n'avez pas. Une personne qui les a peut le faire, ou vous pouvez modifier le fichier de l'offre dans une pull request.",
     ]);
@@ -154,9 +177,17 @@ describe("/garder-ouverte", () => {
     await run();
     const before = gh.calls().length;
     await app().receive(comment("7", "/garder-ouverte", "alice"));
-    expect(callsFrom(before)).toEqual([`GET ${CONFIG}`, `GET ${R}/pulls/100`, `GET ${R}/collaborators/alice/permission`, `POST ${R}/issues/100/comments`, `PATCH ${R}/pulls/100`]);
+    expect(callsFrom(before)).toEqual([
+      `GET ${CONFIG}`,
+      `GET ${R}/pulls/100`,
+      `GET ${R}/collaborators/alice/permission`,
+      `POST ${R}/issues/100/comments`,
+      `PATCH ${R}/pulls/100`,
+    ]);
     expect(repo.pulls[0]!.state).toBe("closed");
-    expect(commentBodies(repo, 100)).toEqual(["C'est noté, @alice\u202F: l'offre reste ouverte. Je ferme cette pull request, et je ne la proposerai plus tant que le fichier de l'offre ne change pas."]);
+    expect(commentBodies(repo, 100)).toEqual([
+      "C'est noté, @alice\u202F: l'offre reste ouverte. Je ferme cette pull request, et je ne la proposerai plus tant que le fichier de l'offre ne change pas.",
+    ]);
 
     const again = await run();
     expect(again.plan).toMatchObject([{ kind: "skip-declined", pr: 100 }]);
@@ -177,7 +208,8 @@ describe("the commands, pure", () => {
     expect(extensionDay("2024-09-30", "2024-08-28")).toBe("2024-09-30");
     expect(extensionDay("30 jours", "2024-08-28")).toBe("2024-09-27");
     expect(extensionDay("1 j", "2024-12-31")).toBe("2025-01-01");
-    for (const bad of ["2024-08-28", "2024-02-30", "0 jours", "366 jours", "2025-08-29", "demain", ""]) expect(extensionDay(bad, "2024-08-28"), bad).toBeNull();
+    for (const bad of ["2024-08-28", "2024-02-30", "0 jours", "366 jours", "2025-08-29", "demain", ""])
+      expect(extensionDay(bad, "2024-08-28"), bad).toBeNull();
   });
 
   it("changes only the date's characters: quotes, comment, CRLF kept", () => {

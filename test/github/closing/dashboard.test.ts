@@ -6,7 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import nock from "nock";
-import { addedBy, closingRepo, commentBodies, fakeClosingGitHub, mockGitHub, type ClosingRepo, type GitHubMock } from "../../support/github/index.js";
+import {
+  addedBy,
+  closingRepo,
+  commentBodies,
+  fakeClosingGitHub,
+  mockGitHub,
+  type ClosingRepo,
+  type GitHubMock,
+} from "../../support/github/index.js";
 import { runCli } from "../../cli/helpers.js";
 import { DASHBOARD_MARKER } from "../../../src/github/dashboard/dashboard-issue.js";
 import type { Probot } from "probot";
@@ -15,7 +23,9 @@ import { registerClosingCommands } from "../../../src/app/register-closing-comma
 import { changedLines, posting } from "./fixtures.js";
 
 // The CLI's pace (1 s between writes) shrunk: these tests are not about it.
-vi.mock("../../../src/github/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
+vi.mock("../../../src/github/create-app-octokit.js", async (original) =>
+  (await import("./fast-octokit.js")).fastOctokitModule(await original()),
+);
 
 const F = "content/_jobs";
 const ISSUES = "/repos/betagouv/offres/issues";
@@ -73,7 +83,10 @@ describe("the dashboard issue", () => {
           ...boxes("2024-06-01-loin.md"),
         ].join("\n"),
         "### Ouvertes sans date de clôture depuis plus de 90 jours",
-        [`- [Sans date](${link("2024-01-02-sans-date.md")}) — ouverte le 2 janvier 2024, il y a 239 jours`, ...boxes("2024-01-02-sans-date.md").slice(0, 1)].join("\n"),
+        [
+          `- [Sans date](${link("2024-01-02-sans-date.md")}) — ouverte le 2 janvier 2024, il y a 239 jours`,
+          ...boxes("2024-01-02-sans-date.md").slice(0, 1),
+        ].join("\n"),
         "### Pull requests de fermeture en attente",
         "- #100, ouverte aujourd'hui",
         "### Offres ouvertes par type de contrat",
@@ -107,7 +120,10 @@ describe("the dashboard issue", () => {
 describe("the dashboard's boxes, through a real Probot", () => {
   const NOW = new Date("2024-08-28T08:00:00Z");
   const tick = (body: string, name: string, action: "fermer" | "prolonger") =>
-    body.replace(`- [ ] ${action === "fermer" ? "fermer maintenant" : "prolonger de 30 jours"} <!-- recrutement-bot:action ${action} path=${encodeURIComponent(`${F}/${name}`)} -->`, (l) => l.replace("- [ ]", "- [x]"));
+    body.replace(
+      `- [ ] ${action === "fermer" ? "fermer maintenant" : "prolonger de 30 jours"} <!-- recrutement-bot:action ${action} path=${encodeURIComponent(`${F}/${name}`)} -->`,
+      (l) => l.replace("- [ ]", "- [x]"),
+    );
   function edited(id: string, body: string, previous: string, login: string) {
     return {
       id,
@@ -123,7 +139,12 @@ describe("the dashboard's boxes, through a real Probot", () => {
     };
   }
   const probot = () => createTestProbot((a: Probot) => registerClosingCommands(a, { now: () => NOW })).probot;
-  const token = () => gh.scope.post("/app/installations/1/access_tokens").optionally().times(10).reply(201, { token: "ghs_test", expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" });
+  const token = () =>
+    gh.scope
+      .post("/app/installations/1/access_tokens")
+      .optionally()
+      .times(10)
+      .reply(201, { token: "ghs_test", expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" });
 
   it("« fermer maintenant » opens the closing pull request today, « prolonger de 30 jours » the extension one; each once; the boxes unticked; the next run keeps them", async () => {
     const repo = closingRepo(postings());
@@ -139,10 +160,14 @@ describe("the dashboard's boxes, through a real Probot", () => {
     const loin = repo.pulls.find((p) => p.head === "recrutement-bot/fermeture/2024-06-01-loin")!;
     expect(loin.title).toBe("Fermer l'offre «\u202FLoin\u202F»");
     expect(loin.body).toContain("@alice a demandé depuis le tableau de bord de fermer maintenant l'offre «\u202FLoin\u202F»");
-    expect(changedLines(repo.files[`${F}/2024-06-01-loin.md`]!, repo.branches.get(loin.head)![`${F}/2024-06-01-loin.md`]!)).toEqual([[7, "open: false # affichée sur le site"]]);
+    expect(changedLines(repo.files[`${F}/2024-06-01-loin.md`]!, repo.branches.get(loin.head)![`${F}/2024-06-01-loin.md`]!)).toEqual([
+      [7, "open: false # affichée sur le site"],
+    ]);
     const bientot = repo.pulls.find((p) => p.head === "recrutement-bot/prolongation/2024-06-01-bientot")!;
     expect(bientot.title).toBe("Prolonger l'offre «\u202FBientôt\u202F» jusqu'au 2 octobre 2024");
-    expect(changedLines(repo.files[`${F}/2024-06-01-bientot.md`]!, repo.branches.get(bientot.head)![`${F}/2024-06-01-bientot.md`]!)).toEqual([[6, "poste_ferme: 2024-10-02"]]);
+    expect(
+      changedLines(repo.files[`${F}/2024-06-01-bientot.md`]!, repo.branches.get(bientot.head)![`${F}/2024-06-01-bientot.md`]!),
+    ).toEqual([[6, "poste_ferme: 2024-10-02"]]);
     // In the dashboard's order: « Bientôt » first (the sooner closing date).
     expect(commentBodies(repo, 1)).toEqual([
       `@alice\u202F: la pull request qui prolonge l'offre «\u202FBientôt\u202F» jusqu'au 2 octobre 2024 est ouverte, #${bientot.number}.`,

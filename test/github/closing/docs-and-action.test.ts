@@ -24,7 +24,9 @@ import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { mockAuthors, mockNewDashboard, branch, mockHistory, mockScan, scanAnswer, SEED_CLOSED, SEED_DUE } from "./fixtures.js";
 
 // The command's pace (1 s between writes) is checked in scale.test.ts on a fake clock; here it is shrunk.
-vi.mock("../../../src/github/create-app-octokit.js", async (original) => (await import("./fast-octokit.js")).fastOctokitModule(await original()));
+vi.mock("../../../src/github/create-app-octokit.js", async (original) =>
+  (await import("./fast-octokit.js")).fastOctokitModule(await original()),
+);
 
 const read = (rel: string) => readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
 const README = read("README.md");
@@ -58,7 +60,9 @@ function command(line: string): { env: Record<string, string>; args: string[] } 
   return { env, args: words.slice(4) };
 }
 
-const shLines = [...blocks(readmeSection(), "sh"), ...blocks(DOC, "sh")].flatMap((b) => b.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#")));
+const shLines = [...blocks(readmeSection(), "sh"), ...blocks(DOC, "sh")].flatMap((b) =>
+  b.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#")),
+);
 const R = "/repos/betagouv/beta.gouv.fr";
 const SEED_NAME = "2021-06-09-atelier-numerique.md";
 
@@ -94,7 +98,10 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
           mockInstallationToken(gh.scope, 5);
         }
         gh.scope.get(R).reply(200, { default_branch: "main" });
-        gh.scope.get(`${R}/contents/${encodeURIComponent(".github/recrutement-bot.yml")}`).query({ ref: "main" }).reply(404, { message: "Not Found" });
+        gh.scope
+          .get(`${R}/contents/${encodeURIComponent(".github/recrutement-bot.yml")}`)
+          .query({ ref: "main" })
+          .reply(404, { message: "Not Found" });
         mockScan(gh.scope, [{ name: SEED_NAME, text: SEED_DUE }]);
         mockHistory(gh.scope, [branch("2021-06-09-atelier-numerique"), GROUP_BRANCH]);
         if (!args.includes("--dry-run")) {
@@ -117,7 +124,8 @@ describe("README and docs/fermeture.md: every close command, as typed", () => {
         return;
       }
       expect(gh.requests).toEqual([]);
-      if (args.includes("json")) expect(JSON.parse(r.stdout).due).toMatchObject([{ path: `../beta.gouv.fr/content/_jobs/${SEED_NAME}`, line: 13 }]);
+      if (args.includes("json"))
+        expect(JSON.parse(r.stdout).due).toMatchObject([{ path: `../beta.gouv.fr/content/_jobs/${SEED_NAME}`, line: 13 }]);
       else expect(r.stdout).toContain(`../beta.gouv.fr/content/_jobs/${SEED_NAME}:13`);
       const after = readFileSync(path.join(ws.dir, "beta.gouv.fr/content/_jobs", SEED_NAME), "utf8");
       expect(after).toBe(args.includes("--write") ? SEED_DUE.replace("\nopen: true\n", "\nopen: false\n") : SEED_DUE);
@@ -143,12 +151,26 @@ describe("the GitHub Action", () => {
   });
 
   it("inputs → command line", () => {
-    expect(actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "false", INPUT_TODAY: "", INPUT_LANG: "" })).toEqual(["close", "--repo", "o/r"]);
-    expect(actionArgs({ INPUT_REPOSITORY: "a/b", INPUT_DRY_RUN: "true", INPUT_TODAY: " 2021-07-08 ", INPUT_LANG: "en" })).toEqual(["close", "--repo", "a/b", "--dry-run", "--today", "2021-07-08", "--lang", "en"]);
+    expect(actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "false", INPUT_TODAY: "", INPUT_LANG: "" })).toEqual([
+      "close",
+      "--repo",
+      "o/r",
+    ]);
+    expect(actionArgs({ INPUT_REPOSITORY: "a/b", INPUT_DRY_RUN: "true", INPUT_TODAY: " 2021-07-08 ", INPUT_LANG: "en" })).toEqual([
+      "close",
+      "--repo",
+      "a/b",
+      "--dry-run",
+      "--today",
+      "2021-07-08",
+      "--lang",
+      "en",
+    ]);
   });
 
   it("boolean inputs are read as @actions/core's getBooleanInput reads them: true|True|TRUE|false|False|FALSE, nothing else", () => {
-    for (const value of ["true", "True", "TRUE", " true "]) expect(booleanInput({ INPUT_DRY_RUN: value }, "dry-run", "fr"), value).toBe(true);
+    for (const value of ["true", "True", "TRUE", " true "])
+      expect(booleanInput({ INPUT_DRY_RUN: value }, "dry-run", "fr"), value).toBe(true);
     for (const value of ["false", "False", "FALSE"]) expect(booleanInput({ INPUT_DRY_RUN: value }, "dry-run", "fr"), value).toBe(false);
     for (const value of ["yes", "no", "on", "1", "0", "tRUE", "ture", "flase", "true.", "", "y"]) {
       expect(() => booleanInput({ INPUT_DRY_RUN: value }, "dry-run", "fr"), value).toThrow(ActionInputError);
@@ -164,34 +186,43 @@ describe("the GitHub Action", () => {
     expect(actionArgs({ INPUT_REPOSITORY: "o/r", INPUT_DRY_RUN: "False" })).toEqual(["close", "--repo", "o/r"]);
   });
 
-  it.each(["yes", "oui", "ture", "1", ""])("dry-run: %j stops the Action before any request: an error annotation, exit code 2", async (value) => {
-    nock.disableNetConnect();
-    const gh = mockGitHub();
-    try {
-      let stdout = "";
-      let stderr = "";
-      const code = await runAction({
-        cwd: PROJECT_ROOT,
-        env: { GITHUB_TOKEN: "ghs_action", INPUT_REPOSITORY: "betagouv/offres", INPUT_DRY_RUN: value, INPUT_TODAY: "", INPUT_LANG: "" },
-        stdout: { write: (s: string) => (stdout += s) },
-        stderr: { write: (s: string) => (stderr += s) },
-      });
-      expect(code).toBe(2);
-      expect(stdout).toBe("");
-      expect(stderr).toBe(`::error title=recrutement-bot::Entrée dry-run de l'Action\u202F: «\u202F${value}\u202F» n'est pas un booléen. Valeurs acceptées\u202F: true, True, TRUE, false, False, FALSE. Rien n'a été lu ni écrit.\n`);
-      expect(gh.requests).toEqual([]);
-    } finally {
-      nock.cleanAll();
-    }
-  });
+  it.each(["yes", "oui", "ture", "1", ""])(
+    "dry-run: %j stops the Action before any request: an error annotation, exit code 2",
+    async (value) => {
+      nock.disableNetConnect();
+      const gh = mockGitHub();
+      try {
+        let stdout = "";
+        let stderr = "";
+        const code = await runAction({
+          cwd: PROJECT_ROOT,
+          env: { GITHUB_TOKEN: "ghs_action", INPUT_REPOSITORY: "betagouv/offres", INPUT_DRY_RUN: value, INPUT_TODAY: "", INPUT_LANG: "" },
+          stdout: { write: (s: string) => (stdout += s) },
+          stderr: { write: (s: string) => (stderr += s) },
+        });
+        expect(code).toBe(2);
+        expect(stdout).toBe("");
+        expect(stderr).toBe(
+          `::error title=recrutement-bot::Entrée dry-run de l'Action\u202F: «\u202F${value}\u202F» n'est pas un booléen. Valeurs acceptées\u202F: true, True, TRUE, false, False, FALSE. Rien n'a été lu ni écrit.\n`,
+        );
+        expect(gh.requests).toEqual([]);
+      } finally {
+        nock.cleanAll();
+      }
+    },
+  );
 
   it("the workflow examples use this action with its own inputs and the permissions it needs", () => {
     const workflows = [...blocks(readmeSection(), "yaml"), ...blocks(DOC, "yaml")].filter((b) => b.includes("jobs:"));
     expect(workflows.length).toBe(2);
     for (const text of workflows) {
-      const wf = parse(text) as { on: { schedule: { cron: string }[] }; permissions: Record<string, string>; jobs: Record<string, { steps: { uses: string; with?: Record<string, unknown> }[] }> };
+      const wf = parse(text) as {
+        on: { schedule: { cron: string }[] };
+        permissions: Record<string, string>;
+        jobs: Record<string, { steps: { uses: string; with?: Record<string, unknown> }[] }>;
+      };
       expect(wf.on.schedule[0]!.cron).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
-      expect(wf.permissions).toEqual({ contents: "write", "pull-requests": "write" });
+      expect(wf.permissions).toEqual({ "contents": "write", "pull-requests": "write" });
       const step = Object.values(wf.jobs)[0]!.steps[0]!;
       expect(step.uses).toMatch(/^OWNER\/recrutement-bot@/);
       for (const key of Object.keys(step.with ?? {})) expect(Object.keys(ACTION.inputs)).toContain(key);
@@ -252,7 +283,12 @@ describe("the GitHub Action", () => {
         ].join("\n"),
       );
       expect(result.code).toBe(0);
-      expect(seen).toEqual(["GET /repos/betagouv/offres", "GET /repos/betagouv/offres/contents/.github%2Frecrutement-bot.yml", "POST /graphql", "POST /graphql"]);
+      expect(seen).toEqual([
+        "GET /repos/betagouv/offres",
+        "GET /repos/betagouv/offres/contents/.github%2Frecrutement-bot.yml",
+        "POST /graphql",
+        "POST /graphql",
+      ]);
     } finally {
       server.close();
     }

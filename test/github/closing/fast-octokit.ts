@@ -14,7 +14,15 @@ export function fastOctokitModule(original: typeof AppOctokit): typeof AppOctoki
     original.createAppOctokit({
       retryBaseMs: 1,
       ...options,
-      throttle: { retryAfterBaseValue: 1, global: group(10), auth: group(1), write: group(1), notifications: group(1), search: group(1), ...options.throttle },
+      throttle: {
+        retryAfterBaseValue: 1,
+        global: group(10),
+        auth: group(1),
+        write: group(1),
+        notifications: group(1),
+        search: group(1),
+        ...options.throttle,
+      },
     });
   return { ...original, createAppOctokit: fast };
 }

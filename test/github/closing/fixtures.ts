@@ -20,7 +20,9 @@ export const TREE = "2".repeat(40);
 export { blobOid };
 
 /** A posting like the due seed, with its own roles, closing date and open value. */
-export function posting(opts: { roles?: string; closing?: string | null; open?: boolean; filled?: boolean; contract?: string; crlf?: boolean } = {}): string {
+export function posting(
+  opts: { roles?: string; closing?: string | null; open?: boolean; filled?: boolean; contract?: string; crlf?: boolean } = {},
+): string {
   const lines = [
     "---",
     `roles: ${opts.roles ?? "Développeur·se"}`,
@@ -81,7 +83,9 @@ export function scanAnswer(postings: readonly ScanPosting[], branches: readonly 
           nodes: branches.map((b) => ({
             name: b.name,
             associatedPullRequests: {
-              nodes: (b.openPrs ?? []).map(({ labels, ...p }) => (labels ? { ...p, labels: { nodes: labels.map((name) => ({ name })) } } : p)),
+              nodes: (b.openPrs ?? []).map(({ labels, ...p }) =>
+                labels ? { ...p, labels: { nodes: labels.map((name) => ({ name })) } } : p,
+              ),
             },
           })),
         },
@@ -91,7 +95,12 @@ export function scanAnswer(postings: readonly ScanPosting[], branches: readonly 
 }
 
 /** Intercepts the scan query (and checks its variables). */
-export function mockScan(scope: nock.Scope, postings: readonly ScanPosting[], branches: readonly ScanBranch[] = [], folder = "content/_jobs"): void {
+export function mockScan(
+  scope: nock.Scope,
+  postings: readonly ScanPosting[],
+  branches: readonly ScanBranch[] = [],
+  folder = "content/_jobs",
+): void {
   scope
     .post("/graphql", (body: { query: string; variables: Record<string, unknown> }) => {
       assertValidGraphql(body.query);
@@ -101,7 +110,11 @@ export function mockScan(scope: nock.Scope, postings: readonly ScanPosting[], br
 }
 
 /** Intercepts the history query: `closed` maps a branch (full name) to its closed pull requests. */
-export function mockHistory(scope: nock.Scope, branches: readonly string[], closed: Record<string, { number: number; body: string }[]> = {}): void {
+export function mockHistory(
+  scope: nock.Scope,
+  branches: readonly string[],
+  closed: Record<string, { number: number; body: string }[]> = {},
+): void {
   scope
     .post("/graphql", (body: { query: string; variables: Record<string, unknown> }) => {
       assertValidGraphql(body.query);
@@ -142,7 +155,11 @@ export function changedLines(before: string, after: string): [number, string][] 
  * Intercepts the authors query: `paths` in the order asked; `authors` maps a path to who added it
  * (`{ pr: login }`: through a merged pull request; `{ commit: login }`: a commit without one).
  */
-export function mockAuthors(scope: nock.Scope, paths: readonly string[], authors: Record<string, { pr?: string; commit?: string }> = {}): void {
+export function mockAuthors(
+  scope: nock.Scope,
+  paths: readonly string[],
+  authors: Record<string, { pr?: string; commit?: string }> = {},
+): void {
   scope
     .post("/graphql", (body: { query: string; variables: Record<string, unknown> }) => {
       assertValidGraphql(body.query);
@@ -158,7 +175,12 @@ export function mockAuthors(scope: nock.Scope, paths: readonly string[], authors
         const a = authors[p];
         object[`p${i}`] = {
           nodes: a
-            ? [{ author: { user: a.commit ? { login: a.commit } : null }, associatedPullRequests: { nodes: a.pr ? [{ merged: true, author: { __typename: "User", login: a.pr } }] : [] } }]
+            ? [
+                {
+                  author: { user: a.commit ? { login: a.commit } : null },
+                  associatedPullRequests: { nodes: a.pr ? [{ merged: true, author: { __typename: "User", login: a.pr } }] : [] },
+                },
+              ]
             : [],
         };
       });
@@ -169,5 +191,11 @@ export function mockAuthors(scope: nock.Scope, paths: readonly string[], authors
 /** The dashboard issue's requests at a first run: looked for by its label (none yet), then created as number `issue`. */
 export function mockNewDashboard(scope: nock.Scope, repoPath: string, issue = 1): void {
   scope.get(`${repoPath}/issues`).query({ labels: "tableau de bord", state: "all", per_page: "100" }).reply(200, []);
-  scope.post(`${repoPath}/issues`, (b: { title: string; labels: string[] }) => b.title === "Tableau de bord des offres" && JSON.stringify(b.labels) === '["tableau de bord"]').reply(201, { number: issue });
+  scope
+    .post(
+      `${repoPath}/issues`,
+      (b: { title: string; labels: string[] }) =>
+        b.title === "Tableau de bord des offres" && JSON.stringify(b.labels) === '["tableau de bord"]',
+    )
+    .reply(201, { number: issue });
 }

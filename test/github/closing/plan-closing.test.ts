@@ -2,25 +2,47 @@ import { describe, expect, it } from "vitest";
 import { branchForPosting, CLOSING_BRANCH_PREFIX, GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import type { ClosingStatus, DuePosting } from "../../../src/core/closing/find-due.js";
 import { CLOSED_BY_APP, isClosedByApp, parseMarkers, renderMarker } from "../../../src/core/closing/marker.js";
-import { branchesToLookUp, markerLength, planClosing, type ClosingPullRequest, type PlanInput } from "../../../src/github/closing/plan-closing.js";
+import {
+  branchesToLookUp,
+  markerLength,
+  planClosing,
+  type ClosingPullRequest,
+  type PlanInput,
+} from "../../../src/github/closing/plan-closing.js";
 import { hourIn, runDayAt } from "../../../src/core/closing/schedule-time.js";
 
 const oid = (c: string) => c.repeat(40);
 function due(name: string, blob = oid("a"), date = "2024-01-01"): ClosingStatus {
   const path = `content/_jobs/${name}.md`;
-  const posting: DuePosting = { path, blob, roles: name, contracts: [], openLine: 5, reason: { kind: "date", field: "poste_ferme", date }, closedText: "" };
+  const posting: DuePosting = {
+    path,
+    blob,
+    roles: name,
+    contracts: [],
+    openLine: 5,
+    reason: { kind: "date", field: "poste_ferme", date },
+    closedText: "",
+  };
   return { path, blob, state: "due", posting };
 }
-const pr = (number: number, branch: string, markers: [string, string][], state: ClosingPullRequest["state"] = "open", extra = ""): ClosingPullRequest => ({
+const pr = (
+  number: number,
+  branch: string,
+  markers: [string, string][],
+  state: ClosingPullRequest["state"] = "open",
+  extra = "",
+): ClosingPullRequest => ({
   number,
   branch,
   state,
   body: `…\n${markers.map(([name, blob]) => renderMarker({ path: `content/_jobs/${name}.md`, blob })).join("\n")}${extra}`,
 });
-const plan = (over: Partial<PlanInput>) => planClosing({ statuses: [], pullRequests: [], branches: new Set(), grouped: false, maxPullRequests: 10, ...over });
+const plan = (over: Partial<PlanInput>) =>
+  planClosing({ statuses: [], pullRequests: [], branches: new Set(), grouped: false, maxPullRequests: 10, ...over });
 const summary = (input: Partial<PlanInput>) =>
   plan(input).map((a) => {
-    if (a.kind === "create") return `create ${a.branch.slice(CLOSING_BRANCH_PREFIX.length)}${a.branchExists ? " (reuse)" : ""}: ${a.postings.map((p) => p.roles).join(",")}`;
+    if (a.kind === "create")
+      return `create ${a.branch.slice(CLOSING_BRANCH_PREFIX.length)}${a.branchExists ? " (reuse)" : ""}: ${a.postings.map((p) => p.roles).join(",")}`;
     if (a.kind === "keep" || a.kind === "update") return `${a.kind} #${a.pr}: ${a.postings.map((p) => p.roles).join(",")}`;
     if (a.kind === "close") return `close #${a.pr}: ${a.reason.kind}`;
     if (a.kind === "skip-declined") return `skip ${a.posting.roles} (#${a.pr})`;
@@ -87,7 +109,10 @@ describe("planClosing", () => {
   it("grouped: one pull request for all; later runs keep it, update it when the set changes, close it when empty", () => {
     const statuses = [due("a"), due("b")];
     expect(summary({ statuses, grouped: true })).toEqual(["create groupe: a,b"]);
-    const group = pr(9, GROUP_BRANCH, [["a", oid("a")], ["b", oid("a")]]);
+    const group = pr(9, GROUP_BRANCH, [
+      ["a", oid("a")],
+      ["b", oid("a")],
+    ]);
     expect(summary({ statuses, grouped: true, pullRequests: [group] })).toEqual(["keep #9: a,b"]);
     expect(summary({ statuses: [due("a"), due("b"), due("c")], grouped: true, pullRequests: [group] })).toEqual(["update #9: a,b,c"]);
     expect(summary({ statuses: [due("a")], grouped: true, pullRequests: [group] })).toEqual(["update #9: a"]);
@@ -105,10 +130,21 @@ describe("planClosing", () => {
     const one = markerLength({ path: "content/_jobs/a.md", blob: oid("a") });
     expect(one).toBe(renderMarker({ path: "content/_jobs/a.md", blob: oid("a") }).length + 1);
     expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one })).toEqual(["create groupe: a,b", "group-full c"]);
-    expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one - 1 })).toEqual(["create groupe: a", "group-full b", "group-full c"]);
+    expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one - 1 })).toEqual([
+      "create groupe: a",
+      "group-full b",
+      "group-full c",
+    ]);
     // An open group over the budget (an older version wrote it) is brought back within it.
-    const group = pr(9, GROUP_BRANCH, [["a", oid("a")], ["b", oid("b")], ["c", oid("c")]]);
-    expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one, pullRequests: [group] })).toEqual(["update #9: a,b", "group-full c"]);
+    const group = pr(9, GROUP_BRANCH, [
+      ["a", oid("a")],
+      ["b", oid("b")],
+      ["c", oid("c")],
+    ]);
+    expect(summary({ statuses, grouped: true, groupMarkersBudget: 2 * one, pullRequests: [group] })).toEqual([
+      "update #9: a,b",
+      "group-full c",
+    ]);
     expect(summary({ statuses, grouped: true, groupMarkersBudget: 3 * one, pullRequests: [group] })).toEqual(["keep #9: a,b,c"]);
   });
 
@@ -129,20 +165,34 @@ describe("planClosing", () => {
   });
 
   it("a group pull request left open after grouping was turned off keeps to its own postings", () => {
-    const group = pr(9, GROUP_BRANCH, [["a", oid("a")], ["b", oid("a")]]);
+    const group = pr(9, GROUP_BRANCH, [
+      ["a", oid("a")],
+      ["b", oid("a")],
+    ]);
     expect(summary({ statuses: [due("a"), due("b"), due("c")], pullRequests: [group] })).toEqual(["keep #9: a,b", "create c: c"]);
   });
 
   it("looks up the history of the branches it may create, plus the group's", () => {
     const statuses = [due("a"), due("b"), { path: "content/_jobs/c.md", blob: oid("c"), state: "closed" } as ClosingStatus];
-    expect(branchesToLookUp(statuses, [pr(1, branchForPosting("a.md"), [["a", oid("a")]])], false)).toEqual([branchForPosting("b.md"), GROUP_BRANCH]);
-    expect(branchesToLookUp(statuses, [pr(1, branchForPosting("a.md"), [["a", oid("a")]]), pr(2, branchForPosting("b.md"), [["b", oid("a")]])], false)).toEqual([]);
+    expect(branchesToLookUp(statuses, [pr(1, branchForPosting("a.md"), [["a", oid("a")]])], false)).toEqual([
+      branchForPosting("b.md"),
+      GROUP_BRANCH,
+    ]);
+    expect(
+      branchesToLookUp(
+        statuses,
+        [pr(1, branchForPosting("a.md"), [["a", oid("a")]]), pr(2, branchForPosting("b.md"), [["b", oid("a")]])],
+        false,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("branch names and markers", () => {
   it("branch: the file name without .md, made a valid ref when it is not (with a hash, so names never collide)", () => {
-    expect(branchForPosting("content/_jobs/2021-06-09-atelier-numerique.md")).toBe("recrutement-bot/fermeture/2021-06-09-atelier-numerique");
+    expect(branchForPosting("content/_jobs/2021-06-09-atelier-numerique.md")).toBe(
+      "recrutement-bot/fermeture/2021-06-09-atelier-numerique",
+    );
     expect(branchForPosting("content/_jobs/développeur.md")).toBe("recrutement-bot/fermeture/développeur");
     const spaced = branchForPosting("content/_jobs/offre  dev.md");
     expect(spaced).toMatch(/^recrutement-bot\/fermeture\/offre--dev-[0-9a-f]{8}$/);

@@ -39,7 +39,14 @@ function octokit(): GitHub {
 
 async function run(cache: PostingCache) {
   const { log } = memoryLogger();
-  return runClosing(octokit(), REPO, { config: config(), now: new Date("2030-01-01T00:00:00Z"), today: "2030-01-01", dryRun: true, log, cache });
+  return runClosing(octokit(), REPO, {
+    config: config(),
+    now: new Date("2030-01-01T00:00:00Z"),
+    today: "2030-01-01",
+    dryRun: true,
+    log,
+    cache,
+  });
 }
 
 describe("closing runs with the app's cache", () => {
@@ -74,7 +81,11 @@ describe("closing runs with the app's cache", () => {
 
   it("in one run, the dashboard reads none of the postings the due list has just read", () => {
     const cache = new PostingCache();
-    const postings = [OPEN, CLOSED, NO_DATE].map((text, i) => ({ path: `content/_jobs/2030-01-0${i + 1}-p.md`, blob: blobOid(text), text }));
+    const postings = [OPEN, CLOSED, NO_DATE].map((text, i) => ({
+      path: `content/_jobs/2030-01-0${i + 1}-p.md`,
+      blob: blobOid(text),
+      text,
+    }));
     const options = checkOptionsFor(config(), null, false);
     findDue(postings, options, "2030-01-01", cache);
     expect(reads).toHaveLength(3);

@@ -17,7 +17,9 @@ import { branch, HEAD, mockAuthors, mockHistory, mockScan, SEED_DUE } from "./fi
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
-const pushExample = examples.find((e) => e.name === "push")!.examples[0] as Record<string, unknown> & { repository: Record<string, unknown> };
+const pushExample = examples.find((e) => e.name === "push")!.examples[0] as Record<string, unknown> & {
+  repository: Record<string, unknown>;
+};
 
 const R = "/repos/betagouv/offres";
 const CONFIG = `${R}/contents/${encodeURIComponent(".github/recrutement-bot.yml")}`;
@@ -40,8 +42,28 @@ function push(files: { modified?: string[]; added?: string[]; removed?: string[]
     ref,
     deleted: false,
     installation: { id: 1, node_id: "x" },
-    repository: { ...pushExample.repository, name: "offres", full_name: "betagouv/offres", default_branch: "main", owner: { ...(pushExample.repository.owner as object), login: "betagouv", name: "betagouv" } },
-    commits: [{ id: HEAD, message: "m", timestamp: "2021-07-08T08:00:00Z", url: "", author: { name: "a", email: "a@b" }, committer: { name: "a", email: "a@b" }, distinct: true, tree_id: HEAD, added: files.added ?? [], modified: files.modified ?? [], removed: files.removed ?? [] }],
+    repository: {
+      ...pushExample.repository,
+      name: "offres",
+      full_name: "betagouv/offres",
+      default_branch: "main",
+      owner: { ...(pushExample.repository.owner as object), login: "betagouv", name: "betagouv" },
+    },
+    commits: [
+      {
+        id: HEAD,
+        message: "m",
+        timestamp: "2021-07-08T08:00:00Z",
+        url: "",
+        author: { name: "a", email: "a@b" },
+        committer: { name: "a", email: "a@b" },
+        distinct: true,
+        tree_id: HEAD,
+        added: files.added ?? [],
+        modified: files.modified ?? [],
+        removed: files.removed ?? [],
+      },
+    ],
   };
 }
 
@@ -113,11 +135,20 @@ describe("on push to the default branch", () => {
 
 describe("the daily run", () => {
   function mockListing(scope: nock.Scope) {
-    scope.get("/app/installations").query({ per_page: "100" }).reply(200, [{ id: 1, account: { login: "betagouv" } }]);
+    scope
+      .get("/app/installations")
+      .query({ per_page: "100" })
+      .reply(200, [{ id: 1, account: { login: "betagouv" } }]);
     scope
       .get("/installation/repositories")
       .query({ per_page: "100" })
-      .reply(200, { total_count: 2, repositories: [{ name: "offres", full_name: "betagouv/offres", default_branch: "main", owner: { login: "betagouv" } }, { name: "vieux", full_name: "betagouv/vieux", default_branch: "main", owner: { login: "betagouv" }, archived: true }] });
+      .reply(200, {
+        total_count: 2,
+        repositories: [
+          { name: "offres", full_name: "betagouv/offres", default_branch: "main", owner: { login: "betagouv" } },
+          { name: "vieux", full_name: "betagouv/vieux", default_branch: "main", owner: { login: "betagouv" }, archived: true },
+        ],
+      });
   }
 
   it("lists installations and repositories with the app's credentials and runs each repository once a day, at the configured hour of its time zone", async () => {
@@ -127,9 +158,17 @@ describe("the daily run", () => {
 
     mockListing(gh.scope);
     mockInstallationToken(gh.scope, 1);
-    gh.scope.get(CONFIG).query({ ref: "main" }).reply(200, { type: "file", size: 30, encoding: "base64", content: Buffer.from("closing:\n  hour: 7\n").toString("base64") });
+    gh.scope
+      .get(CONFIG)
+      .query({ ref: "main" })
+      .reply(200, { type: "file", size: 30, encoding: "base64", content: Buffer.from("closing:\n  hour: 7\n").toString("base64") });
     await schedule.tick();
-    expect(gh.calls()).toEqual(["GET /app/installations", "POST /app/installations/1/access_tokens", "GET /installation/repositories", `GET ${CONFIG}`]);
+    expect(gh.calls()).toEqual([
+      "GET /app/installations",
+      "POST /app/installations/1/access_tokens",
+      "GET /installation/repositories",
+      `GET ${CONFIG}`,
+    ]);
 
     // 07:05: the hour has come (config still cached): the run.
     now = new Date("2024-03-31T05:05:00Z");

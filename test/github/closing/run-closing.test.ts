@@ -12,7 +12,22 @@ import { GROUP_BRANCH } from "../../../src/core/closing/branch-name.js";
 import { renderMarker, CLOSED_BY_APP } from "../../../src/core/closing/marker.js";
 import type { GitHub } from "../../../src/github/octokit.js";
 import type { ConfigInput } from "../../../src/config/schema.js";
-import { blobOid, branch, changedLines, config, HEAD, memoryLogger, mockAuthors, mockHistory, mockScan, posting, scanAnswer, SEED_CLOSED, SEED_DUE, TREE } from "./fixtures.js";
+import {
+  blobOid,
+  branch,
+  changedLines,
+  config,
+  HEAD,
+  memoryLogger,
+  mockAuthors,
+  mockHistory,
+  mockScan,
+  posting,
+  scanAnswer,
+  SEED_CLOSED,
+  SEED_DUE,
+  TREE,
+} from "./fixtures.js";
 
 const REPO = { owner: "betagouv", repo: "offres" };
 const R = "/repos/betagouv/offres";
@@ -33,7 +48,13 @@ function octokit(): GitHub {
 
 async function run(input: ConfigInput = {}, today = "2021-07-08", dryRun?: boolean) {
   const { log, lines } = memoryLogger();
-  const report = await runClosing(octokit(), REPO, { config: config(input), now: new Date("2030-01-01T00:00:00Z"), today, log, ...(dryRun === undefined ? {} : { dryRun }) });
+  const report = await runClosing(octokit(), REPO, {
+    config: config(input),
+    now: new Date("2030-01-01T00:00:00Z"),
+    today,
+    log,
+    ...(dryRun === undefined ? {} : { dryRun }),
+  });
   return { report, logs: lines };
 }
 
@@ -70,12 +91,21 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
       `POST ${R}/pulls/42/requested_reviewers`,
     ]);
     expect(body(3)).toEqual({ ref: "refs/heads/recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: HEAD });
-    expect(body(4)).toMatchObject({ branch: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", sha: blobOid(SEED_DUE), message: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F» (open: false)" });
+    expect(body(4)).toMatchObject({
+      branch: "recrutement-bot/fermeture/2021-06-09-atelier-numerique",
+      sha: blobOid(SEED_DUE),
+      message: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F» (open: false)",
+    });
     expect(changedLines(SEED_DUE, decoded(4))).toEqual([[13, "open: false"]]);
     expect(SEED_DUE.split("\n")[12]).toBe("open: true");
 
     const pr = body(5);
-    expect(pr).toMatchObject({ title: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F»", head: "recrutement-bot/fermeture/2021-06-09-atelier-numerique", base: "main", maintainer_can_modify: true });
+    expect(pr).toMatchObject({
+      title: "Fermer l'offre «\u202FChargé.e de développement de l'atelier numérique\u202F»",
+      head: "recrutement-bot/fermeture/2021-06-09-atelier-numerique",
+      base: "main",
+      maintainer_can_modify: true,
+    });
     const text = String(pr.body);
     // The roles, escaped for markdown (src/github/markdown decides how); the date in words, and how long ago.
     const roles = text.match(/^L'offre «\u202F(.+?)\u202F»/)![1]!;
@@ -132,7 +162,15 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
     gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
     const { report } = await run({ closing: { "notify-author": false } });
-    expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${R}/git/refs`, `PUT ${R}/contents/${enc(SEED_PATH)}`, `POST ${R}/pulls`, `POST ${R}/labels`, `POST ${R}/issues/42/labels`]);
+    expect(gh.calls()).toEqual([
+      "POST /graphql",
+      "POST /graphql",
+      `POST ${R}/git/refs`,
+      `PUT ${R}/contents/${enc(SEED_PATH)}`,
+      `POST ${R}/pulls`,
+      `POST ${R}/labels`,
+      `POST ${R}/issues/42/labels`,
+    ]);
     expect(report.readRequests).toBe(2);
     gh.done();
   });
@@ -157,7 +195,10 @@ describe("one posting due (the seed, poste_ferme: 2021-07-07)", () => {
     gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/42/labels`).reply(200, []);
     gh.scope.post(`${R}/pulls/42/requested_reviewers`).reply(201, {});
-    await run({ closing: { reviewers: ["alice", "betagouv/recrutement"], labels: ["fermeture", "offres"] }, labels: { prefix: "type: ", colours: { stage: "123456" } } });
+    await run({
+      closing: { reviewers: ["alice", "betagouv/recrutement"], labels: ["fermeture", "offres"] },
+      labels: { prefix: "type: ", colours: { stage: "123456" } },
+    });
     expect(body(5)).toMatchObject({ name: "type: stage", color: "123456" });
     expect(body(6)).toEqual({ labels: ["fermeture", "offres", "type: stage"] });
     expect(body(7)).toEqual({ reviewers: ["alice"], team_reviewers: ["recrutement"] });
@@ -186,7 +227,13 @@ describe("several postings", () => {
       "content/_jobs/d.md": { pr: "fork-user" },
       "content/_jobs/a.md": { commit: "carol" },
     });
-    const refused = [422, { message: "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the betagouv/offres repository." }] as const;
+    const refused = [
+      422,
+      {
+        message:
+          "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the betagouv/offres repository.",
+      },
+    ] as const;
     let n = 10;
     for (const name of ["b", "d", "a"]) {
       gh.scope.post(`${R}/git/refs`, { ref: `refs/heads/${branch(name)}`, sha: HEAD }).reply(201, {});
@@ -219,7 +266,9 @@ describe("several postings", () => {
     ]);
     // b: filled; its contract label from an alias (freelance → indépendant), created once.
     expect(String(body(5).body)).toContain("est marquée pourvue (`poste_pourvu: true`) mais elle est encore ouverte.");
-    expect(String(body(5).body)).toContain("[modifiez le fichier de l'offre](https://github.com/betagouv/offres/edit/main/content/_jobs/b.md) et retirez `poste_pourvu: true`");
+    expect(String(body(5).body)).toContain(
+      "[modifiez le fichier de l'offre](https://github.com/betagouv/offres/edit/main/content/_jobs/b.md) et retirez `poste_pourvu: true`",
+    );
     expect(body(6)).toMatchObject({ name: "contrat: indépendant" });
     expect(body(7)).toEqual({ labels: ["fermeture", "contrat: indépendant"] });
     // d: CRLF kept byte for byte.
@@ -228,7 +277,9 @@ describe("several postings", () => {
     expect(String(body(17).body)).toContain("devait fermer le 1er mars 2024 (`poste_ferme: 2024-03-01`), il y a 92 jours.");
     // The fork's author is never mentioned; carol, a collaborator GitHub would not ask, is.
     expect(JSON.stringify(gh.requests.map((r) => r.body))).not.toContain("@fork-user");
-    expect(gh.requests.at(-1)!.body).toEqual({ body: "@carol, vous avez ajouté cette offre\u202F: pouvez-vous nous dire s'il faut la fermer ou la prolonger\u202F?" });
+    expect(gh.requests.at(-1)!.body).toEqual({
+      body: "@carol, vous avez ajouté cette offre\u202F: pouvez-vous nous dire s'il faut la fermer ou la prolonger\u202F?",
+    });
     expect(report.results.map((r) => r.outcome.kind)).toEqual(["created", "created", "created"]);
     expect(report.readRequests).toBe(3);
     gh.done();
@@ -244,7 +295,16 @@ describe("several postings", () => {
     gh.scope.post(`${R}/labels`).reply(201, {});
     gh.scope.post(`${R}/issues/7/labels`).reply(200, []);
     await run({ closing: { grouped: true } }, "2024-06-01");
-    expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${R}/git/trees`, `POST ${R}/git/commits`, `POST ${R}/git/refs`, `POST ${R}/pulls`, `POST ${R}/labels`, `POST ${R}/issues/7/labels`]);
+    expect(gh.calls()).toEqual([
+      "POST /graphql",
+      "POST /graphql",
+      `POST ${R}/git/trees`,
+      `POST ${R}/git/commits`,
+      `POST ${R}/git/refs`,
+      `POST ${R}/pulls`,
+      `POST ${R}/labels`,
+      `POST ${R}/issues/7/labels`,
+    ]);
     expect(body(2)).toEqual({
       base_tree: TREE,
       tree: [
@@ -268,7 +328,8 @@ describe("several postings", () => {
     expect(body(4)).toEqual({ ref: `refs/heads/${GROUP_BRANCH}`, sha: "4".repeat(40) });
     expect(body(5)).toMatchObject({ title: "Fermer 3 offres expirées", head: GROUP_BRANCH, base: "main" });
     const text = String(body(5).body);
-    for (const p of ["a", "b", "d"]) expect(text).toContain(renderMarker({ path: `content/_jobs/${p}.md`, blob: blobOid(files.find((f) => f.name === `${p}.md`)!.text) }));
+    for (const p of ["a", "b", "d"])
+      expect(text).toContain(renderMarker({ path: `content/_jobs/${p}.md`, blob: blobOid(files.find((f) => f.name === `${p}.md`)!.text) }));
     expect(text).toContain("3 offres sont à fermer");
     expect(body(6)).toMatchObject({ name: "contrat: indépendant" });
     expect(body(7)).toEqual({ labels: ["fermeture", "contrat: CDI", "contrat: indépendant"] });
@@ -278,7 +339,10 @@ describe("several postings", () => {
   it("the cap: at most max-pull-requests new pull requests per run, the rest next run", async () => {
     mockScan(gh.scope, files);
     mockHistory(gh.scope, [branch("a"), branch("b"), branch("d"), GROUP_BRANCH]);
-    for (const [name, n] of [["b", 1], ["d", 2]] as const) {
+    for (const [name, n] of [
+      ["b", 1],
+      ["d", 2],
+    ] as const) {
       gh.scope.post(`${R}/git/refs`).reply(201, {});
       gh.scope.put(`${R}/contents/${enc(`content/_jobs/${name}.md`)}`).reply(200, {});
       gh.scope.post(`${R}/pulls`).reply(201, { number: n });
@@ -297,7 +361,11 @@ describe("several postings", () => {
     const { report, logs } = await run({ closing: { "dry-run": true } }, "2024-06-01");
     expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql"]);
     expect(report.dryRun).toBe(true);
-    expect(logs.filter((l) => l.msg === "closing (dry-run): create").map((l) => l.paths)).toEqual([["content/_jobs/b.md"], ["content/_jobs/d.md"], ["content/_jobs/a.md"]]);
+    expect(logs.filter((l) => l.msg === "closing (dry-run): create").map((l) => l.paths)).toEqual([
+      ["content/_jobs/b.md"],
+      ["content/_jobs/d.md"],
+      ["content/_jobs/a.md"],
+    ]);
     expect(report.plan.map((p) => [p.kind, "postings" in p ? p.postings.map((x) => x.path) : null])).toEqual([
       ["create", ["content/_jobs/b.md"]],
       ["create", ["content/_jobs/d.md"]],
@@ -327,7 +395,12 @@ describe("existing pull requests", () => {
     gh.scope.put(`${R}/contents/${enc("content/_jobs/a.md")}`).reply(200, {});
     gh.scope.patch(`${R}/pulls/5`).reply(200, {});
     const { report } = await run({}, "2024-06-01");
-    expect(gh.calls()).toEqual(["POST /graphql", `PATCH ${R}/git/refs/${enc(`heads/${branch("a")}`)}`, `PUT ${R}/contents/${enc("content/_jobs/a.md")}`, `PATCH ${R}/pulls/5`]);
+    expect(gh.calls()).toEqual([
+      "POST /graphql",
+      `PATCH ${R}/git/refs/${enc(`heads/${branch("a")}`)}`,
+      `PUT ${R}/contents/${enc("content/_jobs/a.md")}`,
+      `PATCH ${R}/pulls/5`,
+    ]);
     expect(body(1)).toEqual({ sha: HEAD, force: true });
     expect(body(2)).toMatchObject({ branch: branch("a"), sha: blobOid(changed) });
     expect(decoded(2)).toBe(changed.replace("open: true #", "open: false #"));
@@ -373,7 +446,12 @@ describe("existing pull requests", () => {
     gh.scope.post(`${R}/pulls`).reply(201, { number: 6 });
     gh.scope.post(`${R}/issues/6/labels`).reply(200, []);
     const { report } = await run({}, "2024-06-01");
-    expect(gh.calls().slice(2)).toEqual([`PATCH ${R}/git/refs/${enc(`heads/${branch("a")}`)}`, `PUT ${R}/contents/${enc("content/_jobs/a.md")}`, `POST ${R}/pulls`, `POST ${R}/issues/6/labels`]);
+    expect(gh.calls().slice(2)).toEqual([
+      `PATCH ${R}/git/refs/${enc(`heads/${branch("a")}`)}`,
+      `PUT ${R}/contents/${enc("content/_jobs/a.md")}`,
+      `POST ${R}/pulls`,
+      `POST ${R}/issues/6/labels`,
+    ]);
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "created", pr: 6 }]);
     gh.done();
   });
@@ -396,8 +474,15 @@ describe("existing pull requests", () => {
     gh.scope.patch(`${R}/pulls/5`).reply(200, {});
     gh.scope.delete(`${R}/git/refs/${enc(`heads/${branch("a")}`)}`).reply(204);
     const { report } = await run({}, "2024-06-01");
-    expect(gh.calls()).toEqual(["POST /graphql", `POST ${R}/issues/5/comments`, `PATCH ${R}/pulls/5`, `DELETE ${R}/git/refs/${enc(`heads/${branch("a")}`)}`]);
-    expect(body(1)).toEqual({ body: "La date de clôture de l'offre a été repoussée (`poste_ferme: 2024-12-31`)\u202F: l'offre reste ouverte. Je ferme cette pull request et supprime sa branche." });
+    expect(gh.calls()).toEqual([
+      "POST /graphql",
+      `POST ${R}/issues/5/comments`,
+      `PATCH ${R}/pulls/5`,
+      `DELETE ${R}/git/refs/${enc(`heads/${branch("a")}`)}`,
+    ]);
+    expect(body(1)).toEqual({
+      body: "La date de clôture de l'offre a été repoussée (`poste_ferme: 2024-12-31`)\u202F: l'offre reste ouverte. Je ferme cette pull request et supprime sa branche.",
+    });
     expect(body(2)).toEqual({ state: "closed", body: `${marker(old)}\n${CLOSED_BY_APP}` });
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "closed", pr: 5 }]);
     gh.done();
@@ -423,7 +508,10 @@ describe("two runs at once", () => {
     mockScan(gh.scope, [{ name: "a.md", text: a }]);
     mockHistory(gh.scope, [branch("a"), GROUP_BRANCH]);
     gh.scope.post(`${R}/git/refs`).reply(422, { message: "Reference already exists" });
-    gh.scope.get(`${R}/pulls`).query({ head: `betagouv:${branch("a")}`, state: "open", per_page: "1" }).reply(200, [{ number: 8 }]);
+    gh.scope
+      .get(`${R}/pulls`)
+      .query({ head: `betagouv:${branch("a")}`, state: "open", per_page: "1" })
+      .reply(200, [{ number: 8 }]);
     const { report } = await run({}, "2024-06-01");
     expect(gh.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${R}/git/refs`, `GET ${R}/pulls`]);
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "exists", pr: 8 }]);
@@ -437,9 +525,15 @@ describe("two runs at once", () => {
     gh.scope.get(`${R}/pulls`).query(true).reply(200, []);
     gh.scope.patch(`${R}/git/refs/${enc(`heads/${branch("a")}`)}`, { sha: HEAD, force: true }).reply(200, {});
     gh.scope.put(`${R}/contents/${enc("content/_jobs/a.md")}`).reply(200, {});
-    gh.scope.post(`${R}/pulls`).reply(422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for betagouv:${branch("a")}.` }] });
+    gh.scope.post(`${R}/pulls`).reply(422, {
+      message: "Validation Failed",
+      errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for betagouv:${branch("a")}.` }],
+    });
     // Its pull request is looked up and labelled (it may be this run's own, its answer lost).
-    gh.scope.get(`${R}/pulls`).query(true).reply(200, [{ number: 9 }]);
+    gh.scope
+      .get(`${R}/pulls`)
+      .query(true)
+      .reply(200, [{ number: 9 }]);
     gh.scope.post(`${R}/issues/9/labels`).reply(200, []);
     const { report } = await run({}, "2024-06-01");
     expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "exists", pr: 9 }]);
@@ -458,7 +552,10 @@ describe("two runs at once", () => {
 
   it("a failure on one posting does not stop the others", async () => {
     const b = posting({ roles: "B", closing: "2024-04-01" });
-    mockScan(gh.scope, [{ name: "a.md", text: a }, { name: "b.md", text: b }]);
+    mockScan(gh.scope, [
+      { name: "a.md", text: a },
+      { name: "b.md", text: b },
+    ]);
     mockHistory(gh.scope, [branch("a"), branch("b"), GROUP_BRANCH]);
     gh.scope.post(`${R}/git/refs`).reply(500, { message: "boom" });
     gh.scope.post(`${R}/git/refs`).reply(201, {});
@@ -486,10 +583,28 @@ describe("the scan", () => {
                 type: "tree",
                 object: {
                   entries: [
-                    { name: "a.md", type: "blob", mode: 33188, oid: blobOid(a), object: { text: a.slice(0, 10), byteSize: Buffer.byteLength(a), isBinary: false, isTruncated: true } },
-                    { name: "lien.md", type: "blob", mode: 40960, oid: "5".repeat(40), object: { text: "a.md", byteSize: 4, isBinary: false, isTruncated: false } },
+                    {
+                      name: "a.md",
+                      type: "blob",
+                      mode: 33188,
+                      oid: blobOid(a),
+                      object: { text: a.slice(0, 10), byteSize: Buffer.byteLength(a), isBinary: false, isTruncated: true },
+                    },
+                    {
+                      name: "lien.md",
+                      type: "blob",
+                      mode: 40960,
+                      oid: "5".repeat(40),
+                      object: { text: "a.md", byteSize: 4, isBinary: false, isTruncated: false },
+                    },
                     { name: "images", type: "tree", mode: 16384, oid: "6".repeat(40), object: { entries: [] } },
-                    { name: "logo.png", type: "blob", mode: 33188, oid: "7".repeat(40), object: { text: null, byteSize: 10, isBinary: true, isTruncated: false } },
+                    {
+                      name: "logo.png",
+                      type: "blob",
+                      mode: 33188,
+                      oid: "7".repeat(40),
+                      object: { text: null, byteSize: 10, isBinary: true, isTruncated: false },
+                    },
                   ],
                 },
               },
@@ -500,7 +615,14 @@ describe("the scan", () => {
       },
     };
     gh.scope.post("/graphql", (b: { variables: { folder: string } }) => b.variables.folder === "offres").reply(200, answer);
-    gh.scope.get(`${R}/git/blobs/${blobOid(a)}`).reply(200, { content: Buffer.from(a).toString("base64"), encoding: "base64", sha: blobOid(a), size: Buffer.byteLength(a), url: "", node_id: "" });
+    gh.scope.get(`${R}/git/blobs/${blobOid(a)}`).reply(200, {
+      content: Buffer.from(a).toString("base64"),
+      encoding: "base64",
+      sha: blobOid(a),
+      size: Buffer.byteLength(a),
+      url: "",
+      node_id: "",
+    });
     const { report } = await run({ postings: "offres", closing: { "dry-run": true } }, "2024-01-01");
     expect(gh.calls()).toEqual(["POST /graphql", `GET ${R}/git/blobs/${blobOid(a)}`]);
     expect(report.postings).toBe(1);
@@ -509,7 +631,10 @@ describe("the scan", () => {
   });
 
   it("no postings folder (a folder misnamed in the config): nothing is closed, not even the app's open pull requests", async () => {
-    const answer = scanAnswer([], [{ name: "a", openPrs: [{ number: 5, body: renderMarker({ path: "content/_jobs/a.md", blob: "a".repeat(40) }) }] }]);
+    const answer = scanAnswer(
+      [],
+      [{ name: "a", openPrs: [{ number: 5, body: renderMarker({ path: "content/_jobs/a.md", blob: "a".repeat(40) }) }] }],
+    );
     answer.data.repository.defaultBranchRef.target.file = null as never;
     gh.scope.post("/graphql").reply(200, answer);
     const { report, logs } = await run();
@@ -520,7 +645,9 @@ describe("the scan", () => {
   });
 
   it("an empty repository: nothing to do", async () => {
-    gh.scope.post("/graphql").reply(200, { data: { repository: { defaultBranchRef: null, refs: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } });
+    gh.scope.post("/graphql").reply(200, {
+      data: { repository: { defaultBranchRef: null, refs: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } },
+    });
     const { report } = await run();
     expect(report.skipped).toBe("empty");
     gh.done();

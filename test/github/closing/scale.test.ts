@@ -11,7 +11,15 @@ import nock from "nock";
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import { stringify } from "yaml";
-import { mockGitHub, type GitHubMock, closingRepo, fakeClosingGitHub, FAKE_LIMITS, type ClosingRepo, type FakeOptions } from "../../support/github/index.js";
+import {
+  mockGitHub,
+  type GitHubMock,
+  closingRepo,
+  fakeClosingGitHub,
+  FAKE_LIMITS,
+  type ClosingRepo,
+  type FakeOptions,
+} from "../../support/github/index.js";
 import { runCli } from "../../cli/helpers.js";
 import { injectFaults, type Fault } from "../../hardening/harness.js";
 import { runClosing, type ClosingReport } from "../../../src/github/closing/run-closing.js";
@@ -35,14 +43,19 @@ afterEach(() => {
 });
 
 /** A name as long as beta.gouv.fr's longest (2022-06-22-envergo.recrute…senior.md, 83 characters). */
-const longName = (i: number) => `2022-06-${String(1 + (i % 28)).padStart(2, "0")}-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior-${String(i).padStart(4, "0")}.md`;
+const longName = (i: number) =>
+  `2022-06-${String(1 + (i % 28)).padStart(2, "0")}-envergo.recrute.une.chargee.ou.un.charge.de.deploiement.senior-${String(i).padStart(4, "0")}.md`;
 
 /** `count` postings due on TODAY, closing dates spread over spring 2024, accented roles. */
 function duePostings(count: number, name = longName): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < count; i++) {
     const day = `2024-0${3 + (i % 5)}-${String(1 + (i % 28)).padStart(2, "0")}`;
-    files[`${FOLDER}/${name(i)}`] = posting({ roles: `Chargé·e de déploiement senior n°\u00A0${i} — équipe « Envergo »`, closing: day, contract: i % 3 === 0 ? "CDD" : "CDI" });
+    files[`${FOLDER}/${name(i)}`] = posting({
+      roles: `Chargé·e de déploiement senior n°\u00A0${i} — équipe « Envergo »`,
+      closing: day,
+      contract: i % 3 === 0 ? "CDD" : "CDI",
+    });
   }
   return files;
 }
@@ -60,7 +73,11 @@ function install(repo: ClosingRepo, faults: Fault[] = [], options: FakeOptions =
 
 async function run(repo: ClosingRepo, input: ConfigInput, faults: Fault[] = [], options: FakeOptions = {}): Promise<ClosingReport> {
   install(repo, faults, options);
-  return runClosing(plainOctokit(), { owner: repo.owner, repo: repo.repo }, { config: config(input), now: new Date(`${TODAY}T08:00:00Z`), today: TODAY, log: pino({ level: "silent" }) });
+  return runClosing(
+    plainOctokit(),
+    { owner: repo.owner, repo: repo.repo },
+    { config: config(input), now: new Date(`${TODAY}T08:00:00Z`), today: TODAY, log: pino({ level: "silent" }) },
+  );
 }
 
 /** Files a branch changes, compared with the default branch: path → the one changed line. */
@@ -117,7 +134,10 @@ describe("postings in subfolders of the postings folder", () => {
         ["recrutement-bot/fermeture/a", { [`${FOLDER}/a.md`]: "open: false # affichée sur le site" }],
         [branchForPosting(`${FOLDER}/2024/a.md`, FOLDER), { [`${FOLDER}/2024/a.md`]: "open: false # affichée sur le site" }],
         [branchForPosting(`${FOLDER}/2024/06/b.md`, FOLDER), { [`${FOLDER}/2024/06/b.md`]: "open: false # affichée sur le site" }],
-        [branchForPosting(`${FOLDER}/2024/06/archives/vieilles/c.md`, FOLDER), { [`${FOLDER}/2024/06/archives/vieilles/c.md`]: "open: false # affichée sur le site" }],
+        [
+          branchForPosting(`${FOLDER}/2024/06/archives/vieilles/c.md`, FOLDER),
+          { [`${FOLDER}/2024/06/archives/vieilles/c.md`]: "open: false # affichée sur le site" },
+        ],
       ].sort(),
     );
     expect(branchForPosting(`${FOLDER}/2024/a.md`, FOLDER)).not.toBe("recrutement-bot/fermeture/a");
@@ -156,7 +176,11 @@ describe("grouped closing with hundreds of postings due", () => {
     expect(Buffer.byteLength(pull!.body)).toBeGreaterThan(GITHUB_LIMITS.commentBody.bytes - 300);
     expect(pull!.body).toContain(`- … et ${300 - shown} autres\u202F: la liste complète est dans le message du commit.`);
     // Every posting's marker is there, whole.
-    expect(parseMarkers(pull!.body).map((m) => m.path).sort()).toEqual(Object.keys(repo.files).sort());
+    expect(
+      parseMarkers(pull!.body)
+        .map((m) => m.path)
+        .sort(),
+    ).toEqual(Object.keys(repo.files).sort());
     // The commit: all 300 files, each only its `open:` line; its message lists all 300.
     expect(Object.values(changes(repo, GROUP_BRANCH))).toEqual(Array(300).fill("open: false # affichée sur le site"));
     const [message] = [...repo.commitMessages.values()];
@@ -175,7 +199,9 @@ describe("grouped closing with hundreds of postings due", () => {
   it("1,000: the most urgent that the body holds in one pull request (no 422, no branch left behind), the others after its merge", async () => {
     const files = duePostings(1_000);
     const repo = closingRepo(files);
-    const perGroup = Math.floor(GROUP_MARKERS_BUDGET / markerLength({ path: `${FOLDER}/${longName(0)}`, blob: blobOid(files[`${FOLDER}/${longName(0)}`]!) }));
+    const perGroup = Math.floor(
+      GROUP_MARKERS_BUDGET / markerLength({ path: `${FOLDER}/${longName(0)}`, blob: blobOid(files[`${FOLDER}/${longName(0)}`]!) }),
+    );
     expect(perGroup).toBe(308);
 
     const first = await run(repo, { closing: { grouped: true } });
@@ -192,7 +218,9 @@ describe("grouped closing with hundreds of postings due", () => {
     // The most urgent ones: the oldest closing dates.
     const due = (path: string) => /poste_ferme: (\S+)/.exec(repo.files[path]!)![1]!;
     const inGroup = parseMarkers(pull.body).map((m) => due(m.path));
-    const waiting = Object.keys(files).filter((p) => !parseMarkers(pull.body).some((m) => m.path === p)).map(due);
+    const waiting = Object.keys(files)
+      .filter((p) => !parseMarkers(pull.body).some((m) => m.path === p))
+      .map(due);
     expect(inGroup.reduce((a, b) => (a > b ? a : b)) <= waiting.reduce((a, b) => (a < b ? a : b))).toBe(true);
 
     // The next days, until it is merged: nothing written, nothing refused.
@@ -208,7 +236,12 @@ describe("grouped closing with hundreds of postings due", () => {
       const left = 1_000 - (merged + 1) * perGroup;
       expect(kinds(next)).toEqual(left > 0 ? { "create → created": 1, "group-full → none": left } : { "create → created": 1 });
     }
-    expect(repo.pulls.map((p) => p.title)).toEqual(["Fermer 308 offres expirées", "Fermer 308 offres expirées", "Fermer 308 offres expirées", "Fermer 76 offres expirées"]);
+    expect(repo.pulls.map((p) => p.title)).toEqual([
+      "Fermer 308 offres expirées",
+      "Fermer 308 offres expirées",
+      "Fermer 308 offres expirées",
+      "Fermer 76 offres expirées",
+    ]);
     merge(repo, repo.pulls[3]!.number);
     expect(Object.values(repo.files).every((t) => t.includes("open: false #"))).toBe(true);
     expect(repo.refused).toEqual([]);
@@ -234,18 +267,31 @@ describe("texts GitHub would refuse", () => {
       method: "POST",
       path: /\/pulls$/,
       status: 422,
-      body: { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", field: "body", message: "body is too long (maximum is 65536 characters)" }] },
+      body: {
+        message: "Validation Failed",
+        errors: [{ resource: "PullRequest", code: "custom", field: "body", message: "body is too long (maximum is 65536 characters)" }],
+      },
     };
     const report = await run(repo, {}, [refusal]);
-    expect(report.results.map((r) => r.outcome)).toEqual([{ kind: "failed", message: "Validation Failed: body is too long (maximum is 65536 characters)" }]);
-    expect(gh.calls().filter((c) => !c.includes("/issues")).slice(-2)).toEqual(["POST /repos/betagouv/offres/pulls", `DELETE /repos/betagouv/offres/git/refs/${encodeURIComponent("heads/recrutement-bot/fermeture/a")}`]);
+    expect(report.results.map((r) => r.outcome)).toEqual([
+      { kind: "failed", message: "Validation Failed: body is too long (maximum is 65536 characters)" },
+    ]);
+    expect(
+      gh
+        .calls()
+        .filter((c) => !c.includes("/issues"))
+        .slice(-2),
+    ).toEqual([
+      "POST /repos/betagouv/offres/pulls",
+      `DELETE /repos/betagouv/offres/git/refs/${encodeURIComponent("heads/recrutement-bot/fermeture/a")}`,
+    ]);
     expect([...repo.branches.keys()]).toEqual([]);
   });
 });
 
 describe("100 pull requests with a plain token (the command line, the Action)", () => {
   const CONFIG = ".github/recrutement-bot.yml";
-  const settings = { closing: { "max-pull-requests": 100, labels: ["fermeture"] } };
+  const settings = { closing: { "max-pull-requests": 100, "labels": ["fermeture"] } };
   const shortName = (i: number) => `2024-05-${String(i).padStart(3, "0")}-offre.md`;
 
   /** Runs the command while a fake clock moves on: nothing really waits, the pace is GitHub's. */
@@ -355,7 +401,14 @@ describe("100 pull requests with a plain token (the command line, the Action)", 
   it("pull requests left without their labels by a run GitHub stopped are labelled by the next run", async () => {
     const repo = closingRepo({ ...duePostings(100, shortName), [CONFIG]: stringify(settings) });
     // A first run whose labelling GitHub refused after the pull requests were opened (here the 7 first).
-    const limit: Fault = { method: "POST", path: /\/issues\/\d+\/labels$/, status: 403, times: 7, body: { message: "You have exceeded a secondary rate limit." }, headers: { "retry-after": "60" } };
+    const limit: Fault = {
+      method: "POST",
+      path: /\/issues\/\d+\/labels$/,
+      status: 403,
+      times: 7,
+      body: { message: "You have exceeded a secondary rate limit." },
+      headers: { "retry-after": "60" },
+    };
     const first = await run(repo, settings, [limit], { secondaryRateLimit: false });
     const bare = repo.pulls.filter((p) => p.state === "open" && p.labels.length === 0);
     expect(bare).toHaveLength(7);

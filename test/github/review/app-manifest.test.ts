@@ -38,9 +38,32 @@ describe(".env.example", () => {
   const listed = new Set(Array.from(example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm), (m) => m[1]));
 
   it("lists Probot's variables and every variable the sources read", () => {
-    const probot = ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "WEBHOOK_PROXY_URL", "WEBHOOK_PATH", "HOST", "PORT", "GHE_HOST", "GHE_PROTOCOL", "GH_ORG", "LOG_LEVEL", "LOG_FORMAT", "REDIS_URL", "SENTRY_DSN", "NODE_ENV"];
+    const probot = [
+      "APP_ID",
+      "PRIVATE_KEY",
+      "PRIVATE_KEY_PATH",
+      "WEBHOOK_SECRET",
+      "WEBHOOK_PROXY_URL",
+      "WEBHOOK_PATH",
+      "HOST",
+      "PORT",
+      "GHE_HOST",
+      "GHE_PROTOCOL",
+      "GH_ORG",
+      "LOG_LEVEL",
+      "LOG_FORMAT",
+      "REDIS_URL",
+      "SENTRY_DSN",
+      "NODE_ENV",
+    ];
     for (const name of probot) expect(listed, name).toContain(name);
     const sources = execFileSync("git", ["grep", "-hoE", "env\\.[A-Z][A-Z0-9_]+", "--", "src", "bin"], { encoding: "utf8" });
-    for (const name of new Set(sources.split("\n").filter(Boolean).map((s) => s.slice(4)))) expect(listed, name).toContain(name);
+    for (const name of new Set(
+      sources
+        .split("\n")
+        .filter(Boolean)
+        .map((s) => s.slice(4)),
+    ))
+      expect(listed, name).toContain(name);
   });
 });

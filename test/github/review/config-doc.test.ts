@@ -44,7 +44,10 @@ function options(shape: Record<string, z.ZodType>, parent: string[] = []): Optio
 /** A value the way the doc writes it: YAML flow style. */
 function flow(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flow).join(", ")}]`;
-  if (value && typeof value === "object") return `{${Object.entries(value).map(([k, v]) => `${k}: ${flow(v)}`).join(", ")}}`;
+  if (value && typeof value === "object")
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${flow(v)}`)
+      .join(", ")}}`;
   if (typeof value === "string") return /^\s|\s$|: |^[[{&*!|>'"%@`#]/.test(value) ? JSON.stringify(value) : value;
   return String(value);
 }
@@ -94,7 +97,9 @@ describe("docs/configuration.md", () => {
   it("gives each rule its default severity, and names the other severity of its cases (src/core/rule-severities.ts)", () => {
     for (const rule of RULE_IDS) {
       const cases = RULE_SEVERITIES[rule] as Record<string, { severity: string }>;
-      const row = section(["rules"]).split("\n").find((l) => l.startsWith(`| \`${rule}\` |`))!;
+      const row = section(["rules"])
+        .split("\n")
+        .find((l) => l.startsWith(`| \`${rule}\` |`))!;
       expect(row.split(" | ")[1], rule).toBe(cases.default!.severity);
       for (const other of new Set(Object.values(cases).map((c) => c.severity))) {
         if (other !== cases.default!.severity) expect(row, rule).toContain(`**${other}**`);

@@ -11,7 +11,15 @@ import { Octokit } from "@octokit/rest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import type { Probot } from "probot";
-import { mockGitHub, type GitHubMock, defaultState, fakeGitHub, blobOid, type FakeFile, type FakeState } from "../../support/github/index.js";
+import {
+  mockGitHub,
+  type GitHubMock,
+  defaultState,
+  fakeGitHub,
+  blobOid,
+  type FakeFile,
+  type FakeState,
+} from "../../support/github/index.js";
 import { createTestProbot, mockInstallationToken } from "../../helpers/probot.js";
 import { appUnderTest, mockToken } from "../../hardening/harness.js";
 import { registerReview } from "../../../src/app/register-review.js";
@@ -21,7 +29,10 @@ const fixture = (name: string) => readFileSync(new URL(`../../fixtures/review/${
 const WITH_ERRORS = fixture("posting-with-errors.md");
 const FIXED = fixture("posting-fixed.md");
 const REPO = "/repos/Codertocat/Hello-World";
-const LABELLED = { pullRequestLabels: ["contrat: indépendant"], repositoryLabels: [{ name: "contrat: indépendant", color: "fbca04", description: null }] };
+const LABELLED = {
+  pullRequestLabels: ["contrat: indépendant"],
+  repositoryLabels: [{ name: "contrat: indépendant", color: "fbca04", description: null }],
+};
 
 let gh: GitHubMock;
 let probot: Probot;
@@ -56,13 +67,27 @@ describe("the fake GitHub answers GitHub's limits as GitHub does", () => {
     const repo = { owner: state.owner, repo: state.repo };
     const summary = "é".repeat(40_000); // 40,000 characters, 80,000 bytes
     await expect(
-      octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...repo, name: "x", head_sha: state.headSha, status: "completed", conclusion: "success", output: { title: "t", summary } }),
-    ).rejects.toMatchObject({ status: 422, response: { data: { message: "Validation Failed", errors: [{ resource: "CheckRun", code: "custom", field: "output.summary" }] } } });
-    await expect(octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: 2, body: "a".repeat(65_537) })).rejects.toMatchObject({
+      octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+        ...repo,
+        name: "x",
+        head_sha: state.headSha,
+        status: "completed",
+        conclusion: "success",
+        output: { title: "t", summary },
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: "Validation Failed", errors: [{ resource: "CheckRun", code: "custom", field: "output.summary" }] } },
+    });
+    await expect(
+      octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: 2, body: "a".repeat(65_537) }),
+    ).rejects.toMatchObject({
       status: 422,
       response: { data: { errors: [{ message: "body is too long (maximum is 65536 characters)" }] } },
     });
-    await expect(octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: "x".repeat(51), color: "ededed" })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: "x".repeat(51), color: "ededed" }),
+    ).rejects.toMatchObject({ status: 422 });
     expect(state.checkRuns).toEqual([]);
     expect(state.comments).toEqual([]);
   });
@@ -87,13 +112,18 @@ describe("what the review writes fits GitHub's limits", () => {
     const left = 100 - shown;
     expect(shown).toBeGreaterThan(50);
     expect(left).toBeGreaterThan(0);
-    expect(summary).toContain(`… et ${left} autres offres, non détaillées ici faute de place\u202F: chaque point est signalé à sa ligne dans l'onglet «\u202FFiles changed\u202F».`);
+    expect(summary).toContain(
+      `… et ${left} autres offres, non détaillées ici faute de place\u202F: chaque point est signalé à sa ligne dans l'onglet «\u202FFiles changed\u202F».`,
+    );
     gh.done();
   });
 
   it("a suggestion too long for a review comment is dropped alone: the others are posted, the comment still says what to write", async () => {
     // A misspelled key on a 65,400-character line: the fix (the whole line) cannot fit in 65,536 characters.
-    const content = WITH_ERRORS.replace("roles: Développeur·se full stack", `rolse: Dev ${"x".repeat(65_400)}`).replace("startup: mon-entreprize", "startup: mon-entreprise");
+    const content = WITH_ERRORS.replace("roles: Développeur·se full stack", `rolse: Dev ${"x".repeat(65_400)}`).replace(
+      "startup: mon-entreprize",
+      "startup: mon-entreprise",
+    );
     const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content }] });
     setup(state);
     await deliver("d-1", pullRequestEvent(state, "opened"));
@@ -111,17 +141,31 @@ describe("what the review writes fits GitHub's limits", () => {
 });
 
 describe("more files than GitHub lists (3,000)", () => {
-  const assets = (n: number): FakeFile[] => Array.from({ length: n }, (_, i) => ({ filename: `assets/images/${String(i).padStart(4, "0")}.png`, status: "added", content: { binary: true, size: 10 } }));
+  const assets = (n: number): FakeFile[] =>
+    Array.from({ length: n }, (_, i) => ({
+      filename: `assets/images/${String(i).padStart(4, "0")}.png`,
+      status: "added",
+      content: { binary: true, size: 10 },
+    }));
 
   it("3,003 files: the postings beyond the 3,000th are found from the folder's trees (subfolders opened only where they changed) and reviewed", async () => {
     const state = defaultState({
       files: [
         ...assets(3_000),
         { filename: "content/_jobs/2026-03-01-nouvelle.md", status: "added", content: WITH_ERRORS },
-        { filename: "content/_jobs/2025-01-01-modifiee.md", status: "modified", content: FIXED, baseContent: FIXED.replace("2026-07-07", "2026-06-07") },
+        {
+          filename: "content/_jobs/2025-01-01-modifiee.md",
+          status: "modified",
+          content: FIXED,
+          baseContent: FIXED.replace("2026-07-07", "2026-06-07"),
+        },
         { filename: "content/_jobs/2026/2026-03-02-dans-un-dossier.md", status: "added", content: FIXED },
       ],
-      unchangedFiles: { "content/_jobs/2024-01-01-ancienne.md": FIXED, "content/_jobs/archives/2020-01-01-vieille.md": WITH_ERRORS, "content/_jobs/2026/2026-01-01-deja-la.md": FIXED },
+      unchangedFiles: {
+        "content/_jobs/2024-01-01-ancienne.md": FIXED,
+        "content/_jobs/archives/2020-01-01-vieille.md": WITH_ERRORS,
+        "content/_jobs/2026/2026-01-01-deja-la.md": FIXED,
+      },
     });
     setup(state);
     await deliver("d-1", pullRequestEvent(state, "opened"));
@@ -129,7 +173,10 @@ describe("more files than GitHub lists (3,000)", () => {
     // The first query, the postings folder then its changed subfolder `2026` (not `archives`), then the postings found.
     expect(queryNames(state)).toEqual(["ReviewState", "FolderTrees", "FolderTrees", "ReviewState", "BotComments"]);
     const trees = gh.requests.filter((r) => r.path === "/graphql").map((r) => (r.body as { variables: Record<string, string> }).variables);
-    expect(Object.values(trees[2]!).filter((v) => v.includes(":"))).toEqual([`${state.headSha}:content/_jobs/2026`, `${state.baseSha}:content/_jobs/2026`]);
+    expect(Object.values(trees[2]!).filter((v) => v.includes(":"))).toEqual([
+      `${state.headSha}:content/_jobs/2026`,
+      `${state.baseSha}:content/_jobs/2026`,
+    ]);
     const run = state.checkRuns[0]!;
     expect(run.conclusion).toBe("failure");
     expect(run.summary).toContain("`content/_jobs/2026-03-01-nouvelle.md`");
@@ -145,7 +192,9 @@ describe("more files than GitHub lists (3,000)", () => {
   });
 
   it("3,001 files and the trees cannot be read: a neutral check run says how many files were not seen, never green", async () => {
-    const state = defaultState({ files: [...assets(3_000), { filename: "content/_jobs/2026-03-01-cachee.md", status: "added", content: WITH_ERRORS }] });
+    const state = defaultState({
+      files: [...assets(3_000), { filename: "content/_jobs/2026-03-01-cachee.md", status: "added", content: WITH_ERRORS }],
+    });
     setup(state, (mock) => {
       mock.scope
         .post("/graphql", (body: { query: string }) => body.query.startsWith("query FolderTrees"))
@@ -172,7 +221,12 @@ describe("blobs GitHub cuts at 512,000 bytes", () => {
     const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-longue.md", status: "added", content: big }], ...LABELLED });
     setup(state);
     await deliver("d-1", pullRequestEvent(state, "opened"));
-    expect(gh.calls().slice(1)).toEqual([`GET ${REPO}/pulls/2/files`, "POST /graphql", `GET ${REPO}/git/blobs/${blobOid(big)}`, `POST ${REPO}/check-runs`]);
+    expect(gh.calls().slice(1)).toEqual([
+      `GET ${REPO}/pulls/2/files`,
+      "POST /graphql",
+      `GET ${REPO}/git/blobs/${blobOid(big)}`,
+      `POST ${REPO}/check-runs`,
+    ]);
     expect(state.checkRuns[0]).toMatchObject({ conclusion: "success", title: "Tout est en ordre", annotations: [] });
 
     const other = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-enorme.md", status: "added", content: huge }] });
@@ -180,7 +234,9 @@ describe("blobs GitHub cuts at 512,000 bytes", () => {
     setup(other);
     await deliver("d-2", pullRequestEvent(other, "opened"));
     expect(gh.calls().filter((c) => c.includes("/git/blobs/"))).toEqual([]);
-    expect(other.checkRuns[0]!.annotations.map((a) => a.message)).toEqual([`Ce fichier est trop gros (${Buffer.byteLength(huge)} octets, 1048576 au plus) pour être une offre.`]);
+    expect(other.checkRuns[0]!.annotations.map((a) => a.message)).toEqual([
+      `Ce fichier est trop gros (${Buffer.byteLength(huge)} octets, 1048576 au plus) pour être une offre.`,
+    ]);
   });
 });
 
@@ -188,26 +244,51 @@ describe("GraphQL answers over the app's size cap", () => {
   it("12 postings of 400 KB under a 2 MiB cap: read 3 at a time after two refusals; one posting too large alone is named, the rest reviewed", async () => {
     // GitHub leaves out the diff of files this large; a short one here keeps the file list small.
     const SHORT_PATCH = "@@ -0,0 +1,1 @@\n+---";
-    const posting = (i: number) => FIXED.replace("roles: Développeur·se full stack", `roles: Poste ${i}`) + "\n" + "Texte de l'offre, assez long.\n".repeat(13_500);
-    const files: FakeFile[] = Array.from({ length: 12 }, (_, i) => ({ filename: `content/_jobs/2026-03-01-poste-${String(i).padStart(2, "0")}.md`, status: "added", content: posting(i), patch: SHORT_PATCH }));
+    const posting = (i: number) =>
+      FIXED.replace("roles: Développeur·se full stack", `roles: Poste ${i}`) + "\n" + "Texte de l'offre, assez long.\n".repeat(13_500);
+    const files: FakeFile[] = Array.from({ length: 12 }, (_, i) => ({
+      filename: `content/_jobs/2026-03-01-poste-${String(i).padStart(2, "0")}.md`,
+      status: "added",
+      content: posting(i),
+      patch: SHORT_PATCH,
+    }));
     // Control characters: each is six bytes in JSON (\u0001), 2.7 MB for this posting alone.
-    files.push({ filename: "content/_jobs/2026-03-01-zz-controle.md", status: "added", content: FIXED + "\u0001".repeat(450_000), patch: SHORT_PATCH });
+    files.push({
+      filename: "content/_jobs/2026-03-01-zz-controle.md",
+      status: "added",
+      content: FIXED + "\u0001".repeat(450_000),
+      patch: SHORT_PATCH,
+    });
     const state = defaultState({ files, ...LABELLED });
     nock.cleanAll();
     gh = mockGitHub();
     mockToken(gh.scope);
     fakeGitHub(gh, state);
-    const app = appUnderTest((p: Probot) => registerReview(p), { level: "info", octokit: { timeoutMs: 20_000, maxResponseBytes: 2 * 1024 * 1024, throttle: { enabled: false } } });
+    const app = appUnderTest((p: Probot) => registerReview(p), {
+      level: "info",
+      octokit: { timeoutMs: 20_000, maxResponseBytes: 2 * 1024 * 1024, throttle: { enabled: false } },
+    });
     await app.probot.receive({ id: "d-1", name: "pull_request", payload: pullRequestEvent(state, "opened") as never });
     const blobsAsked = state.graphqlQueries.map((q) => (q.match(/\bp\d+: object/g) ?? []).length);
     // 13 refused, 6 refused, 3 read; then 3 at a time, the last posting alone refused.
     expect(blobsAsked).toEqual([13, 6, 3, 3, 3, 3, 1, 0]);
-    expect(queryNames(state)).toEqual(["ReviewState", "ReviewState", "ReviewState", "PostingBlobs", "PostingBlobs", "PostingBlobs", "PostingBlobs", "BotComments"]);
+    expect(queryNames(state)).toEqual([
+      "ReviewState",
+      "ReviewState",
+      "ReviewState",
+      "PostingBlobs",
+      "PostingBlobs",
+      "PostingBlobs",
+      "PostingBlobs",
+      "BotComments",
+    ]);
     expect(state.checkRuns).toHaveLength(1);
     const run = state.checkRuns[0]!;
     expect(run).toMatchObject({ conclusion: "neutral", title: "Relecture incomplète" });
     expect(run.summary.split("\n").filter((l) => /^- `content\/_jobs\/2026-03-01-poste-\d\d\.md`\u202F: ✅/.test(l))).toHaveLength(12);
-    expect(run.summary).toContain("⚠️ 1 offre n'a pas pu être lue\u202F: la réponse de GitHub dépassait la taille que l'application accepte.");
+    expect(run.summary).toContain(
+      "⚠️ 1 offre n'a pas pu être lue\u202F: la réponse de GitHub dépassait la taille que l'application accepte.",
+    );
     expect(run.summary).toContain("- `content/_jobs/2026-03-01-zz-controle.md`");
     // What was read is complete enough for labels to be added, not for stale ones to be removed.
     expect(app.logs.lines.some((l) => l.msg === "pull request reviewed" && l.unread === 1 && l.postings === 12)).toBe(true);
@@ -217,13 +298,34 @@ describe("GraphQL answers over the app's size cap", () => {
 describe("events that change what is reviewed", () => {
   it("the base changed (edited with changes.base): reviewed again against the new base; a title edit is not", async () => {
     const path = "content/_jobs/2025-01-01-offre.md";
-    const state = defaultState({ files: [{ filename: path, status: "modified", patch: "@@ -5 +5 @@\n-open: false\n+open: true", content: FIXED, baseContent: FIXED.replace("open: true", "open: false") }], ...LABELLED });
+    const state = defaultState({
+      files: [
+        {
+          filename: path,
+          status: "modified",
+          patch: "@@ -5 +5 @@\n-open: false\n+open: true",
+          content: FIXED,
+          baseContent: FIXED.replace("open: true", "open: false"),
+        },
+      ],
+      ...LABELLED,
+    });
     setup(state);
     await deliver("d-1", pullRequestEvent(state, "edited"));
     expect(gh.calls()).toEqual([]);
     state.baseSha = "2222222222222222222222222222222222222222";
-    await deliver("d-2", pullRequestEvent(state, "edited", { changes: { base: { ref: { from: "develop" }, sha: { from: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" } } } }));
-    expect(gh.calls()).toEqual(["POST /app/installations/1/access_tokens", `GET ${REPO}/pulls/2/files`, "POST /graphql", `POST ${REPO}/check-runs`]);
+    await deliver(
+      "d-2",
+      pullRequestEvent(state, "edited", {
+        changes: { base: { ref: { from: "develop" }, sha: { from: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" } } },
+      }),
+    );
+    expect(gh.calls()).toEqual([
+      "POST /app/installations/1/access_tokens",
+      `GET ${REPO}/pulls/2/files`,
+      "POST /graphql",
+      `POST ${REPO}/check-runs`,
+    ]);
     const variables = (gh.requests[2]!.body as { variables: Record<string, string> }).variables;
     expect(variables.b0).toBe(`${state.baseSha}:${path}`);
     gh.done();
@@ -245,14 +347,20 @@ describe("events that change what is reviewed", () => {
     setup(state);
     await deliver("d-1", pullRequestEvent(state, "opened"));
     expect(state.reviewComments).toHaveLength(3);
-    for (let i = 0; i < 250; i++) state.reviewComments.push({ body: `Remarque ${i}`, path: "README.md", line: 1, bot: false, threadId: `PRRT_p${i}` });
+    for (let i = 0; i < 250; i++)
+      state.reviewComments.push({ body: `Remarque ${i}`, path: "README.md", line: 1, bot: false, threadId: `PRRT_p${i}` });
     state.headSha = "3333333333333333333333333333333333333333";
     state.graphqlQueries.length = 0;
     const before = gh.calls().length;
     await deliver("d-2", pullRequestEvent(state, "synchronize"));
     // Threads 153–252, then 53–152, then 0–52: where the app's three are.
     expect(queryNames(state)).toEqual(["ReviewState", "ReviewThreads", "ReviewThreads"]);
-    expect(gh.calls().slice(before).filter((c) => c.endsWith("/pulls/2/reviews"))).toEqual([]);
+    expect(
+      gh
+        .calls()
+        .slice(before)
+        .filter((c) => c.endsWith("/pulls/2/reviews")),
+    ).toEqual([]);
     expect(state.reviewComments.filter((c) => c.bot)).toHaveLength(3);
     gh.done();
   });

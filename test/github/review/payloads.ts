@@ -24,7 +24,11 @@ export function pullRequestEvent(
     payload.action = "edited";
     payload.changes = options.changes ?? { title: { from: "Ancien titre" } };
   }
-  if (options.label !== undefined) payload.label = { ...(payload.label ?? { id: 1, node_id: "LA_1", url: "", color: "ededed", default: false, description: null }), name: options.label };
+  if (options.label !== undefined)
+    payload.label = {
+      ...(payload.label ?? { id: 1, node_id: "LA_1", url: "", color: "ededed", default: false, description: null }),
+      name: options.label,
+    };
   if (options.sender) payload.sender = { ...payload.sender, login: options.sender.login, type: options.sender.type };
   payload.number = state.number;
   payload.installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };

@@ -24,15 +24,35 @@ function reviewed(content: string, path = PATH, diff: ReviewedPosting["diffLines
 /** A posting the pull request modifies from `before` to `after` with this unified diff. */
 function modified(before: string, after: string, patch: string, path = PATH): ReviewedPosting {
   const [selected] = selectPostings([{ filename: path, status: "modified", previousFilename: null, patch }], "content/_jobs", 100).postings;
-  return checkChangedPostings([selected!], new Map([[path, { kind: "text", text: after }]]), OPTIONS, new Map([[path, { kind: "text", text: before }]]))[0]!;
+  return checkChangedPostings(
+    [selected!],
+    new Map([[path, { kind: "text", text: after }]]),
+    OPTIONS,
+    new Map([[path, { kind: "text", text: before }]]),
+  )[0]!;
 }
 
 const nothing: ExistingState = { comments: [], pullRequestLabels: [], repositoryLabels: [], reviewCommentBodies: [] };
 const config = (input: ConfigInput = {}) => configSchema.parse(input);
-const words = (markdown: string) => markdown.replace(/<!--[\s\S]*?-->/g, " ").split(/[\s|]+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const words = (markdown: string) =>
+  markdown
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .split(/[\s|]+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** A legacy posting (startup gone, no contract, non-ISO opening date) whose closing date a pull request extends. */
-const LEGACY = ["---", "roles: Coach agile", "startup: disparue", "post_ouvert: 01/02/2021", "poste_ferme: 2021-03-01", "open: true", "---", "", "Texte.", ""].join("\n");
+const LEGACY = [
+  "---",
+  "roles: Coach agile",
+  "startup: disparue",
+  "post_ouvert: 01/02/2021",
+  "poste_ferme: 2021-03-01",
+  "open: true",
+  "---",
+  "",
+  "Texte.",
+  "",
+].join("\n");
 const EXTENDED = LEGACY.replace("poste_ferme: 2021-03-01", "poste_ferme: 2021-06-01");
 const EXTEND_PATCH = "@@ -4,3 +4,3 @@\n post_ouvert: 01/02/2021\n-poste_ferme: 2021-03-01\n+poste_ferme: 2021-06-01\n open: true";
 const CLOSED = LEGACY.replace("open: true", "open: false");
@@ -114,7 +134,12 @@ describe("planReview", () => {
     const first = planReview({ config: config(), configProblems: [], postings: [reviewed(WITH_ERRORS)], skipped: [], existing: nothing });
     const body = first.comment.action === "create" ? first.comment.body : "";
     const threads = first.suggestions!.comments.map((c, i) => ({ id: `T${i}`, path: c.path, isResolved: i === 0, body: c.body }));
-    const existing = { ...nothing, comments: [{ id: 7, body, createdAt: "2026-01-01T00:00:00Z" }], reviewCommentBodies: threads.map((t) => t.body), threads };
+    const existing = {
+      ...nothing,
+      comments: [{ id: 7, body, createdAt: "2026-01-01T00:00:00Z" }],
+      reviewCommentBodies: threads.map((t) => t.body),
+      threads,
+    };
     const fixed = planReview({ config: config(), configProblems: [], postings: [reviewed(FIXED)], skipped: [], existing });
     expect(fixed.checkRun).toMatchObject({ conclusion: "success", title: "Tout est en ordre" });
     expect(fixed.comment.action === "update" && fixed.comment.body).toMatchInlineSnapshot(`
@@ -134,7 +159,16 @@ describe("planReview", () => {
     // T0 was resolved by a person already.
     expect(fixed.resolveThreads).toEqual(threads.slice(1).map((t) => t.id));
     // Pushed again: the crossed-out rows stay as they are, nothing to write.
-    const again = planReview({ config: config(), configProblems: [], postings: [reviewed(FIXED)], skipped: [], existing: { ...existing, comments: [{ id: 7, body: fixed.comment.action === "update" ? fixed.comment.body : "", createdAt: "2026-01-01T00:00:00Z" }] } });
+    const again = planReview({
+      config: config(),
+      configProblems: [],
+      postings: [reviewed(FIXED)],
+      skipped: [],
+      existing: {
+        ...existing,
+        comments: [{ id: 7, body: fixed.comment.action === "update" ? fixed.comment.body : "", createdAt: "2026-01-01T00:00:00Z" }],
+      },
+    });
     expect(again.comment).toEqual({ action: "none" });
     const never = planReview({ config: config(), configProblems: [], postings: [reviewed(FIXED)], skipped: [], existing: nothing });
     expect(never.comment).toEqual({ action: "none" });
@@ -193,9 +227,19 @@ describe("planReview", () => {
   });
 
   it("a problem the pull request writes still blocks in a legacy posting; one it removes a key for too", () => {
-    const badDate = modified(LEGACY, LEGACY.replace("poste_ferme: 2021-03-01", "poste_ferme: 01/06/2021"), EXTEND_PATCH.replace("+poste_ferme: 2021-06-01", "+poste_ferme: 01/06/2021"));
-    expect(planReview({ config: config(), configProblems: [], postings: [badDate], skipped: [], existing: nothing }).checkRun.conclusion).toBe("failure");
-    const noRoles = modified(LEGACY, LEGACY.replace("roles: Coach agile\n", ""), "@@ -1,3 +1,2 @@\n ---\n-roles: Coach agile\n startup: disparue");
+    const badDate = modified(
+      LEGACY,
+      LEGACY.replace("poste_ferme: 2021-03-01", "poste_ferme: 01/06/2021"),
+      EXTEND_PATCH.replace("+poste_ferme: 2021-06-01", "+poste_ferme: 01/06/2021"),
+    );
+    expect(
+      planReview({ config: config(), configProblems: [], postings: [badDate], skipped: [], existing: nothing }).checkRun.conclusion,
+    ).toBe("failure");
+    const noRoles = modified(
+      LEGACY,
+      LEGACY.replace("roles: Coach agile\n", ""),
+      "@@ -1,3 +1,2 @@\n ---\n-roles: Coach agile\n startup: disparue",
+    );
     const plan = planReview({ config: config(), configProblems: [], postings: [noRoles], skipped: [], existing: nothing });
     expect(plan.checkRun.conclusion).toBe("failure");
     expect(plan.checkRun.annotations.map((a) => a.title)).toContain("À corriger (roles-missing)");
@@ -205,8 +249,14 @@ describe("planReview", () => {
     const posting = modified(LEGACY, CLOSED, CLOSE_PATCH);
     expect(posting.closes).toBe(true);
     const plan = planReview({ config: config(), configProblems: [], postings: [posting], skipped: [], existing: nothing });
-    expect(plan.checkRun).toMatchObject({ conclusion: "success", title: "Fermeture d'offre\u202F: seule la ligne open change", annotations: [] });
-    expect(plan.checkRun.summary).toContain("Cette pull request ne fait que fermer des offres\u202F: seule la ligne `open:` change, en `open: false`.");
+    expect(plan.checkRun).toMatchObject({
+      conclusion: "success",
+      title: "Fermeture d'offre\u202F: seule la ligne open change",
+      annotations: [],
+    });
+    expect(plan.checkRun.summary).toContain(
+      "Cette pull request ne fait que fermer des offres\u202F: seule la ligne `open:` change, en `open: false`.",
+    );
     // Anything else changed with it: not a closing pull request.
     expect(modified(LEGACY, CLOSED.replace("Texte.", "Autre."), CLOSE_PATCH).closes).toBe(false);
   });
@@ -215,42 +265,87 @@ describe("planReview", () => {
     const input = { config: config(), configProblems: [], postings: [reviewed(WITH_ERRORS)], skipped: [], existing: nothing };
     const lifted = planReview({ ...input, override: { label: "relecture: ok", login: "maintainer", allowed: true } });
     expect(lifted.checkRun).toMatchObject({ conclusion: "success", title: "Levée par maintainer" });
-    expect(lifted.checkRun.summary).toContain("✅ Vérification levée par **maintainer** avec l'étiquette `relecture: ok`\u202F: retirer l'étiquette rétablit le verdict.");
+    expect(lifted.checkRun.summary).toContain(
+      "✅ Vérification levée par **maintainer** avec l'étiquette `relecture: ok`\u202F: retirer l'étiquette rétablit le verdict.",
+    );
     const refused = planReview({ ...input, override: { label: "relecture: ok", login: "passant", allowed: false } });
     expect(refused.checkRun.conclusion).toBe("failure");
-    expect(refused.checkRun.summary).toContain("L'étiquette `relecture: ok` a été posée par **passant**, sans droit d'écriture sur le dépôt\u202F: elle ne lève pas la vérification.");
+    expect(refused.checkRun.summary).toContain(
+      "L'étiquette `relecture: ok` a été posée par **passant**, sans droit d'écriture sur le dépôt\u202F: elle ne lève pas la vérification.",
+    );
   });
 
   it("duplicates are deleted, the oldest comment kept", () => {
     const comments = [11, 12, 13].map((id) => ({ id, body: "<!-- recrutement-bot:review -->", createdAt: `2026-01-01T00:00:${id}Z` }));
-    const plan = planReview({ config: config(), configProblems: [], postings: [reviewed(WITH_ERRORS)], skipped: [], existing: { ...nothing, comments } });
+    const plan = planReview({
+      config: config(),
+      configProblems: [],
+      postings: [reviewed(WITH_ERRORS)],
+      skipped: [],
+      existing: { ...nothing, comments },
+    });
     expect(plan.deleteComments).toEqual([12, 13]);
     expect(plan.comment).toMatchObject({ action: "update", commentId: 11 });
   });
 
   it("options: comment off, suggestions off (the line to write is in the comment), labels off", () => {
-    const off = planReview({ config: config({ comment: false, suggestions: false, labels: { enabled: false } }), configProblems: [], postings: [reviewed(WITH_ERRORS)], skipped: [], existing: nothing });
+    const off = planReview({
+      config: config({ comment: false, suggestions: false, labels: { enabled: false } }),
+      configProblems: [],
+      postings: [reviewed(WITH_ERRORS)],
+      skipped: [],
+      existing: nothing,
+    });
     expect(off.comment).toEqual({ action: "none" });
     expect(off.suggestions).toBeNull();
     expect(off.labels).toBeNull();
-    const noSuggestions = planReview({ config: config({ suggestions: false }), configProblems: [], postings: [reviewed(WITH_ERRORS)], skipped: [], existing: nothing });
+    const noSuggestions = planReview({
+      config: config({ suggestions: false }),
+      configProblems: [],
+      postings: [reviewed(WITH_ERRORS)],
+      skipped: [],
+      existing: nothing,
+    });
     const body = noSuggestions.comment.action === "create" ? noSuggestions.comment.body : "";
     expect(body).toContain("| `open: true` |");
     expect(body).not.toContain("Commit suggestion");
   });
 
   it("labels: only the prefix family, nothing removed when some postings were not reviewed", () => {
-    const existing = { ...nothing, pullRequestLabels: ["contrat: CDI", "bug", "contrat: inconnu"], repositoryLabels: ["contrat: CDI", "contrat: indépendant"] };
+    const existing = {
+      ...nothing,
+      pullRequestLabels: ["contrat: CDI", "bug", "contrat: inconnu"],
+      repositoryLabels: ["contrat: CDI", "contrat: indépendant"],
+    };
     const complete = planReview({ config: config(), configProblems: [], postings: [reviewed(FIXED)], skipped: [], existing });
     expect(complete.labels).toEqual({ add: ["contrat: indépendant"], remove: ["contrat: CDI"], create: [] });
-    const partial = planReview({ config: config(), configProblems: [], postings: [reviewed(FIXED)], skipped: ["content/_jobs/z.md"], existing });
+    const partial = planReview({
+      config: config(),
+      configProblems: [],
+      postings: [reviewed(FIXED)],
+      skipped: ["content/_jobs/z.md"],
+      existing,
+    });
     expect(partial.labels).toEqual({ add: ["contrat: indépendant"], remove: [], create: [] });
-    const custom = planReview({ config: config({ labels: { prefix: "📄 ", colours: { indépendant: "ABCDEF" } } }), configProblems: [], postings: [reviewed(FIXED)], skipped: [], existing: nothing });
+    const custom = planReview({
+      config: config({ labels: { prefix: "📄 ", colours: { indépendant: "ABCDEF" } } }),
+      configProblems: [],
+      postings: [reviewed(FIXED)],
+      skipped: [],
+      existing: nothing,
+    });
     expect(custom.labels?.create).toEqual([{ name: "📄 indépendant", color: "abcdef", description: expect.any(String) }]);
   });
 
   it("the comment stays under GitHub's limit and says how many problems it leaves out", () => {
-    const many: Diagnostic[] = Array.from({ length: 3000 }, (_, i) => ({ line: i + 1, column: 1, severity: "error", rule: "unknown-key", messageId: "unknown-key", params: { key: "k".repeat(70) + i } }));
+    const many: Diagnostic[] = Array.from({ length: 3000 }, (_, i) => ({
+      line: i + 1,
+      column: 1,
+      severity: "error",
+      rule: "unknown-key",
+      messageId: "unknown-key",
+      params: { key: "k".repeat(70) + i },
+    }));
     const posting = { ...reviewed(FIXED), report: { ...reviewed(FIXED).report, diagnostics: many } };
     const body = renderComment({ lang: "fr", postings: [posting], suggested: new Set(), skipped: [], maxFiles: 100, previous: null })!;
     expect(body.length).toBeLessThanOrEqual(60_000);
@@ -268,7 +363,13 @@ describe("planReview", () => {
   });
 
   it("in English when the config says so", () => {
-    const plan = planReview({ config: config({ language: "en" }), configProblems: [], postings: [reviewed(WITH_ERRORS), reviewed(FIXED, "content/_jobs/2026-03-01-ok.md")], skipped: [], existing: nothing });
+    const plan = planReview({
+      config: config({ language: "en" }),
+      configProblems: [],
+      postings: [reviewed(WITH_ERRORS), reviewed(FIXED, "content/_jobs/2026-03-01-ok.md")],
+      skipped: [],
+      existing: nothing,
+    });
     expect(plan.comment.action === "create" && plan.comment.body).toMatchInlineSnapshot(`
       "<!-- recrutement-bot:review -->
       Thank you! 2 postings reviewed: 3 things to fix before merging, 1 piece of advice.

@@ -20,7 +20,19 @@ vi.mock("../../../src/core/parse-posting.js", async (importOriginal) => {
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const posting = (roles: string, open = "true") => ["---", `roles: ${roles}`, "startup: mon-entreprise", "contrat: CDI", "poste_ferme: 2026-07-07", `open: ${open}`, "---", "", "Texte.", ""].join("\n");
+const posting = (roles: string, open = "true") =>
+  [
+    "---",
+    `roles: ${roles}`,
+    "startup: mon-entreprise",
+    "contrat: CDI",
+    "poste_ferme: 2026-07-07",
+    `open: ${open}`,
+    "---",
+    "",
+    "Texte.",
+    "",
+  ].join("\n");
 const ADDED = posting("Développeur·se");
 const BEFORE = posting("Designer");
 const MODIFIED = posting("Designer", "oui");
@@ -49,7 +61,13 @@ describe("reviews with the app's cache", () => {
     const state = defaultState({
       files: [
         { filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: ADDED, patch: addedPatch(ADDED) },
-        { filename: "content/_jobs/2026-01-01-design.md", status: "modified", content: MODIFIED, baseContent: BEFORE, patch: "@@ -6 +6 @@\n-open: true\n+open: oui" },
+        {
+          filename: "content/_jobs/2026-01-01-design.md",
+          status: "modified",
+          content: MODIFIED,
+          baseContent: BEFORE,
+          patch: "@@ -6 +6 @@\n-open: true\n+open: oui",
+        },
       ],
     });
     setup(state);

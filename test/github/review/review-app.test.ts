@@ -78,12 +78,30 @@ describe("review of a pull request", () => {
       `POST ${REPO}/issues/2/labels`,
     ]);
     const checkRun = body(`POST ${REPO}/check-runs`) as Record<string, unknown>;
-    expect(checkRun).toMatchObject({ name: "recrutement-bot", head_sha: state.headSha, status: "completed", conclusion: "failure", external_id: expect.stringMatching(/^2:[0-9a-f]{16}$/) });
+    expect(checkRun).toMatchObject({
+      name: "recrutement-bot",
+      head_sha: state.headSha,
+      status: "completed",
+      conclusion: "failure",
+      external_id: expect.stringMatching(/^2:[0-9a-f]{16}$/),
+    });
     expect(state.checkRuns[0]!.title).toBe("3 points à corriger");
     expect(state.checkRuns[0]!.annotations).toEqual([
-      expect.objectContaining({ path: PATH, start_line: 3, end_line: 3, annotation_level: "failure", title: "À corriger (startup-unknown)" }),
+      expect.objectContaining({
+        path: PATH,
+        start_line: 3,
+        end_line: 3,
+        annotation_level: "failure",
+        title: "À corriger (startup-unknown)",
+      }),
       expect.objectContaining({ path: PATH, start_line: 4, end_line: 4, annotation_level: "warning", title: "Conseil (contract-alias)" }),
-      expect.objectContaining({ path: PATH, start_line: 5, end_line: 5, annotation_level: "failure", title: "À corriger (open-not-boolean)" }),
+      expect.objectContaining({
+        path: PATH,
+        start_line: 5,
+        end_line: 5,
+        annotation_level: "failure",
+        title: "À corriger (open-not-boolean)",
+      }),
       expect.objectContaining({ path: PATH, start_line: 6, end_line: 6, annotation_level: "failure", title: "À corriger (date-format)" }),
     ]);
     expect(state.checkRuns[0]!.annotations[2]!.message).toMatch(/\nÀ écrire\u202F: open: true$/);
@@ -92,7 +110,11 @@ describe("review of a pull request", () => {
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.body).toMatchSnapshot("comment-first-push");
 
-    const review = body(`POST ${REPO}/pulls/2/reviews`) as { commit_id: string; event: string; comments: { path: string; line: number; side: string; body: string }[] };
+    const review = body(`POST ${REPO}/pulls/2/reviews`) as {
+      commit_id: string;
+      event: string;
+      comments: { path: string; line: number; side: string; body: string }[];
+    };
     expect(review.commit_id).toBe(state.headSha);
     expect(review.event).toBe("COMMENT");
     expect(review.comments.map((c) => [c.path, c.line, c.side])).toEqual([
@@ -102,7 +124,11 @@ describe("review of a pull request", () => {
     ]);
     expect(review.comments[1]!.body).toMatch(/\n```suggestion\nopen: true\n```\n<!-- recrutement-bot:suggestion:[0-9a-f]{16} -->$/);
 
-    expect(body(`POST ${REPO}/labels`)).toEqual({ name: "contrat: indépendant", color: "fbca04", description: "Offre d'emploi\u202F: indépendant" });
+    expect(body(`POST ${REPO}/labels`)).toEqual({
+      name: "contrat: indépendant",
+      color: "fbca04",
+      description: "Offre d'emploi\u202F: indépendant",
+    });
     expect(body(`POST ${REPO}/issues/2/labels`)).toEqual({ labels: ["contrat: indépendant"] });
     gh.done();
   });
@@ -126,7 +152,11 @@ describe("review of a pull request", () => {
       // One mutation resolves the three suggestion threads.
       "POST /graphql",
     ]);
-    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", output: { title: "Tout est en ordre", annotations: [] } });
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({
+      head_sha: state.headSha,
+      conclusion: "success",
+      output: { title: "Tout est en ordre", annotations: [] },
+    });
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.body).toMatchSnapshot("comment-fixed");
     expect(state.comments[0]!.body.match(/~~/g)).toHaveLength(4 * 4);
@@ -136,7 +166,10 @@ describe("review of a pull request", () => {
   });
 
   it("a pull request that never had a problem gets no comment", async () => {
-    const state = defaultState({ files: [{ filename: PATH, status: "added", content: FIXED }], repositoryLabels: [{ name: "contrat: indépendant", color: "fbca04", description: null }] });
+    const state = defaultState({
+      files: [{ filename: PATH, status: "added", content: FIXED }],
+      repositoryLabels: [{ name: "contrat: indépendant", color: "fbca04", description: null }],
+    });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.calls()).toEqual([
@@ -170,7 +203,11 @@ describe("review of a pull request", () => {
       const content = `---\nroles: Poste ${i}\nstartup: mes-aides\ncontrat: CDD\nopen: peut-être\n---\n\nTexte.\n`;
       return { filename: `content/_jobs/2026-03-01-poste-${String(i).padStart(2, "0")}.md`, status: "added" as const, content };
     });
-    const state = defaultState({ files, repositoryLabels: [{ name: "contrat: CDD", color: "5319e7", description: null }], pullRequestLabels: ["contrat: CDD"] });
+    const state = defaultState({
+      files,
+      repositoryLabels: [{ name: "contrat: CDD", color: "5319e7", description: null }],
+      pullRequestLabels: ["contrat: CDD"],
+    });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.calls()).toEqual([
@@ -182,8 +219,12 @@ describe("review of a pull request", () => {
       `POST ${REPO}/issues/2/comments`,
       "POST /graphql",
     ]);
-    const create = body(`POST ${REPO}/check-runs`) as { output: { title: string; summary: string; annotations: { path: string; start_line: number }[] } };
-    const update = body(`PATCH ${REPO}/check-runs/${state.checkRuns[0]!.id}`) as { output: { title: string; summary: string; annotations: { path: string; start_line: number }[] } };
+    const create = body(`POST ${REPO}/check-runs`) as {
+      output: { title: string; summary: string; annotations: { path: string; start_line: number }[] };
+    };
+    const update = body(`PATCH ${REPO}/check-runs/${state.checkRuns[0]!.id}`) as {
+      output: { title: string; summary: string; annotations: { path: string; start_line: number }[] };
+    };
     expect(create.output.annotations).toHaveLength(50);
     expect(update.output.annotations).toHaveLength(10);
     expect(update.output.title).toBe(create.output.title);
@@ -207,10 +248,7 @@ describe("review of a pull request", () => {
     // The same event under another delivery id: reads only. The latest check run on the commit
     // (read in the same query) already says the same: no second one (issue 11, was one more POST).
     await deliver("other-id", "pull_request", payload);
-    expect(gh.calls().slice(first)).toEqual([
-      `GET ${REPO}/pulls/2/files`,
-      "POST /graphql",
-    ]);
+    expect(gh.calls().slice(first)).toEqual([`GET ${REPO}/pulls/2/files`, "POST /graphql"]);
     expect(state.comments).toHaveLength(1);
     expect(state.reviewComments).toHaveLength(3);
     expect(state.checkRuns.map((r) => [r.conclusion, r.title, r.annotations.length])).toEqual([["failure", "3 points à corriger", 4]]);
@@ -241,7 +279,12 @@ describe("review of a pull request", () => {
     setup(state);
     state.beforeCommentCreate = () => {
       state.beforeCommentCreate = undefined;
-      state.comments.push({ id: newId(), body: "<!-- recrutement-bot:review -->\nversion of the other instance", created_at: now(), bot: true });
+      state.comments.push({
+        id: newId(),
+        body: "<!-- recrutement-bot:review -->\nversion of the other instance",
+        created_at: now(),
+        bot: true,
+      });
     };
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     const [other, mine] = gh.requests.filter((r) => r.method !== "GET" && r.path.includes("/comments"));
@@ -266,13 +309,25 @@ describe("review of a pull request", () => {
     ];
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "synchronize"));
-    expect(gh.calls().filter((c) => c.includes("/comments"))).toEqual([`DELETE ${REPO}/issues/comments/13`, `PATCH ${REPO}/issues/comments/11`]);
+    expect(gh.calls().filter((c) => c.includes("/comments"))).toEqual([
+      `DELETE ${REPO}/issues/comments/13`,
+      `PATCH ${REPO}/issues/comments/11`,
+    ]);
     expect(state.comments.map((c) => c.id)).toEqual([11, 12]);
     gh.done();
   });
 
   it("a config file with errors: reported in the check run in plain words, the defaults apply", async () => {
-    const config = ["postings: content/_jobs", "language: klingon", "max-files: 0", "labels:", "  prefix: 'type: '", "  colour: red", "rules:", "  open-not-boolean: fatal"].join("\n");
+    const config = [
+      "postings: content/_jobs",
+      "language: klingon",
+      "max-files: 0",
+      "labels:",
+      "  prefix: 'type: '",
+      "  colour: red",
+      "rules:",
+      "  open-not-boolean: fatal",
+    ].join("\n");
     const state = defaultState({ config, files: [{ filename: PATH, status: "added", content: WITH_ERRORS }] });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
@@ -307,7 +362,10 @@ describe("review of a pull request", () => {
 
   it("GitHub Enterprise Server: every request goes to GHE_HOST's API", async () => {
     const baseUrl = "https://ghe.example.test/api/v3";
-    const state = defaultState({ files: [{ filename: PATH, status: "added", content: FIXED }], pullRequestLabels: ["contrat: indépendant"] });
+    const state = defaultState({
+      files: [{ filename: PATH, status: "added", content: FIXED }],
+      pullRequestLabels: ["contrat: indépendant"],
+    });
     setup(state, { baseUrl });
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
@@ -320,7 +378,10 @@ describe("review of a pull request", () => {
   });
 
   it("a re-run of the check run reviews the pull request named in external_id", async () => {
-    const state = defaultState({ files: [{ filename: PATH, status: "added", content: FIXED }], pullRequestLabels: ["contrat: indépendant"] });
+    const state = defaultState({
+      files: [{ filename: PATH, status: "added", content: FIXED }],
+      pullRequestLabels: ["contrat: indépendant"],
+    });
     setup(state);
     await deliver("d-1", "check_run", checkRunRerequestedEvent(state, "2"));
     expect(gh.calls()).toEqual([
@@ -332,7 +393,11 @@ describe("review of a pull request", () => {
       `POST ${REPO}/check-runs`,
     ]);
     // external_id: the pull request, then the output's hash. A re-run always gets a new check run.
-    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ head_sha: state.headSha, conclusion: "success", external_id: expect.stringMatching(/^2:[0-9a-f]{16}$/) });
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({
+      head_sha: state.headSha,
+      conclusion: "success",
+      external_id: expect.stringMatching(/^2:[0-9a-f]{16}$/),
+    });
     gh.done();
   });
 
@@ -340,11 +405,7 @@ describe("review of a pull request", () => {
     const state = defaultState({ files: [{ filename: PATH, status: "added", content: WITH_ERRORS }], failFiles: 1 });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
-    expect(gh.calls()).toEqual([
-      "POST /app/installations/1/access_tokens",
-      `GET ${REPO}/pulls/2/files`,
-      `POST ${REPO}/check-runs`,
-    ]);
+    expect(gh.calls()).toEqual(["POST /app/installations/1/access_tokens", `GET ${REPO}/pulls/2/files`, `POST ${REPO}/check-runs`]);
     expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ conclusion: "neutral", output: { title: "Relecture impossible" } });
     expect(logs.some((l) => l.msg === "review failed while reading: neutral check run" && l.level === 50)).toBe(true);
     expect(JSON.stringify(logs)).not.toContain("Mon Entreprise");
@@ -369,11 +430,19 @@ describe("review of a pull request", () => {
   });
 
   it("a pull request that changes no posting: a green check run and nothing else", async () => {
-    const state = defaultState({ files: [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }, { filename: "content/_jobs/old.md", status: "removed" }] });
+    const state = defaultState({
+      files: [
+        { filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" },
+        { filename: "content/_jobs/old.md", status: "removed" },
+      ],
+    });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     expect(gh.calls().slice(1)).toEqual([`GET ${REPO}/pulls/2/files`, "POST /graphql", `POST ${REPO}/check-runs`]);
-    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({ conclusion: "success", output: { title: "Aucune offre modifiée", summary: "Cette pull request ne modifie aucune offre du dossier `content/_jobs`." } });
+    expect(body(`POST ${REPO}/check-runs`)).toMatchObject({
+      conclusion: "success",
+      output: { title: "Aucune offre modifiée", summary: "Cette pull request ne modifie aucune offre du dossier `content/_jobs`." },
+    });
     gh.done();
   });
 
@@ -391,7 +460,11 @@ describe("review of a pull request", () => {
   });
 
   it("max-files: the first postings are reviewed and the comment and check run say the rest was not", async () => {
-    const files = ["a", "b", "c"].map((n) => ({ filename: `content/_jobs/2026-03-01-${n}.md`, status: "added" as const, content: WITH_ERRORS }));
+    const files = ["a", "b", "c"].map((n) => ({
+      filename: `content/_jobs/2026-03-01-${n}.md`,
+      status: "added" as const,
+      content: WITH_ERRORS,
+    }));
     const state = defaultState({ config: "max-files: 2\nlabels:\n  enabled: false\nsuggestions: false\n", files });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
@@ -413,7 +486,11 @@ describe("review of a pull request", () => {
   });
 
   it("a config that moves the postings folder: the first review reads again, the next ones read once", async () => {
-    const state = defaultState({ config: "postings: offres\n", files: [{ filename: "offres/2026-03-01-dev.md", status: "added", content: FIXED }], pullRequestLabels: ["contrat: indépendant"] });
+    const state = defaultState({
+      config: "postings: offres\n",
+      files: [{ filename: "offres/2026-03-01-dev.md", status: "added", content: FIXED }],
+      pullRequestLabels: ["contrat: indépendant"],
+    });
     setup(state);
     await deliver("d-1", "pull_request", pullRequestEvent(state, "opened"));
     await deliver("d-2", "pull_request", pullRequestEvent(state, "synchronize"));
@@ -426,7 +503,9 @@ describe("review of a pull request", () => {
       "POST /graphql",
       // The same commit, the same verdict: the check run already there stands (issue 11: was a second POST).
     ]);
-    const reads = gh.requests.filter((r) => r.path === "/graphql").map((r) => (r.body as { variables: Record<string, string> }).variables.p0);
+    const reads = gh.requests
+      .filter((r) => r.path === "/graphql")
+      .map((r) => (r.body as { variables: Record<string, string> }).variables.p0);
     expect(reads).toEqual([undefined, `${state.headSha}:offres/2026-03-01-dev.md`, `${state.headSha}:offres/2026-03-01-dev.md`]);
     expect(state.checkRuns.map((r) => r.title)).toEqual(["Tout est en ordre"]);
     gh.done();

@@ -16,7 +16,18 @@ vi.setConfig({ testTimeout: 60_000 });
 const REPO = "/repos/Codertocat/Hello-World";
 const LEGACY_PATH = "content/_jobs/2021-02-01-coach-agile.md";
 /** A legacy posting: its startup is gone, its opening date is not ISO. */
-const LEGACY = ["---", "roles: Coach agile", "startup: disparue", "post_ouvert: 01/02/2021", "poste_ferme: 2021-03-01", "open: true", "---", "", "Texte.", ""].join("\n");
+const LEGACY = [
+  "---",
+  "roles: Coach agile",
+  "startup: disparue",
+  "post_ouvert: 01/02/2021",
+  "poste_ferme: 2021-03-01",
+  "open: true",
+  "---",
+  "",
+  "Texte.",
+  "",
+].join("\n");
 
 let gh: GitHubMock;
 let probot: Probot;
@@ -32,7 +43,11 @@ async function deliver(id: string, payload: object): Promise<void> {
   await probot.receive({ id, name: "pull_request", payload: payload as never });
 }
 
-const words = (markdown: string) => markdown.replace(/<!--[\s\S]*?-->/g, " ").split(/[\s|]+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const words = (markdown: string) =>
+  markdown
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .split(/[\s|]+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
@@ -59,7 +74,9 @@ describe("what blocks a pull request", () => {
     expect(state.graphqlQueries[0]).toContain("b0: object(expression: $b0)");
     expect(state.checkRuns).toHaveLength(1);
     expect(state.checkRuns[0]).toMatchObject({ conclusion: "success", annotations: [] });
-    expect(state.checkRuns[0]!.summary).toContain("ℹ️ 2 remarques déjà présentes avant cette pull request\u202F: non bloquant, voir le commentaire.");
+    expect(state.checkRuns[0]!.summary).toContain(
+      "ℹ️ 2 remarques déjà présentes avant cette pull request\u202F: non bloquant, voir le commentaire.",
+    );
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.body).toContain("<details><summary>Déjà présent avant cette pull request (2, non bloquant)</summary>");
     expect(state.comments[0]!.body).toContain("Merci\u202F! Rien de bloquant.");
@@ -80,25 +97,58 @@ describe("what blocks a pull request", () => {
     });
     setup(state);
     await deliver("v-1", pullRequestEvent(state, "opened"));
-    expect(gh.calls()).toEqual(["POST /app/installations/1/access_tokens", `GET ${REPO}/pulls/2/files`, "POST /graphql", `POST ${REPO}/check-runs`]);
-    expect(state.checkRuns[0]).toMatchObject({ conclusion: "success", title: "Fermeture d'offre\u202F: seule la ligne open change", annotations: [] });
+    expect(gh.calls()).toEqual([
+      "POST /app/installations/1/access_tokens",
+      `GET ${REPO}/pulls/2/files`,
+      "POST /graphql",
+      `POST ${REPO}/check-runs`,
+    ]);
+    expect(state.checkRuns[0]).toMatchObject({
+      conclusion: "success",
+      title: "Fermeture d'offre\u202F: seule la ligne open change",
+      annotations: [],
+    });
     expect(state.comments).toEqual([]);
     expect(state.reviewComments).toEqual([]);
     gh.done();
   });
 
   it("a partner posting without externalURL is red: its page would show an empty link", async () => {
-    const partner = ["---", "roles: Designer", "friend: L'Atelier numérique", "type: friend", "contrat: CDD", "poste_ferme: 2026-07-07", "open: true", "---", "", "Texte.", ""].join("\n");
+    const partner = [
+      "---",
+      "roles: Designer",
+      "friend: L'Atelier numérique",
+      "type: friend",
+      "contrat: CDD",
+      "poste_ferme: 2026-07-07",
+      "open: true",
+      "---",
+      "",
+      "Texte.",
+      "",
+    ].join("\n");
     const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-designer.md", status: "added", content: partner }] });
     setup(state);
     await deliver("v-1", pullRequestEvent(state, "opened"));
     expect(state.checkRuns[0]!.conclusion).toBe("failure");
-    expect(state.checkRuns[0]!.annotations.map((a) => [a.title, a.annotation_level])).toEqual([["À corriger (partner-url-missing)", "failure"]]);
+    expect(state.checkRuns[0]!.annotations.map((a) => [a.title, a.annotation_level])).toEqual([
+      ["À corriger (partner-url-missing)", "failure"],
+    ]);
     gh.done();
   });
 
   it("a posting without `contrat` whose text says « stage » gets advice and a suggestion adding `contrat: stage`", async () => {
-    const text = ["---", "roles: Chargé·e de communication", "startup: mon-entreprise", "poste_ferme: 2026-07-07", "open: true", "---", "", "Un stage de 6 mois à Paris.", ""].join("\n");
+    const text = [
+      "---",
+      "roles: Chargé·e de communication",
+      "startup: mon-entreprise",
+      "poste_ferme: 2026-07-07",
+      "open: true",
+      "---",
+      "",
+      "Un stage de 6 mois à Paris.",
+      "",
+    ].join("\n");
     const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-com.md", status: "added", content: text }] });
     setup(state);
     await deliver("v-1", pullRequestEvent(state, "opened"));
@@ -112,7 +162,18 @@ describe("what blocks a pull request", () => {
   });
 
   it("the comment for one small mistake is under 60 words", async () => {
-    const text = ["---", "roles: Développeur·se", "startup: mon-entreprise", "contrat: CDI", "poste_ferme: 2026-07-07", "open: oui", "---", "", "Texte.", ""].join("\n");
+    const text = [
+      "---",
+      "roles: Développeur·se",
+      "startup: mon-entreprise",
+      "contrat: CDI",
+      "poste_ferme: 2026-07-07",
+      "open: oui",
+      "---",
+      "",
+      "Texte.",
+      "",
+    ].join("\n");
     const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: text }] });
     setup(state);
     await deliver("v-1", pullRequestEvent(state, "opened"));
@@ -125,11 +186,30 @@ describe("what blocks a pull request", () => {
 
 describe("a late delivery", () => {
   it("an event redelivered after a newer push gets its commit's check run, but leaves the comment, suggestions and labels to the newer head", async () => {
-    const text = ["---", "roles: Développeur·se", "startup: mon-entreprise", "contrat: CDI", "poste_ferme: 2026-07-07", "open: oui", "---", "", "Texte.", ""].join("\n");
-    const state = defaultState({ files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: text }], currentHead: "9".repeat(40) });
+    const text = [
+      "---",
+      "roles: Développeur·se",
+      "startup: mon-entreprise",
+      "contrat: CDI",
+      "poste_ferme: 2026-07-07",
+      "open: oui",
+      "---",
+      "",
+      "Texte.",
+      "",
+    ].join("\n");
+    const state = defaultState({
+      files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: text }],
+      currentHead: "9".repeat(40),
+    });
     setup(state);
     await deliver("v-1", pullRequestEvent(state, "opened"));
-    expect(gh.calls()).toEqual(["POST /app/installations/1/access_tokens", `GET ${REPO}/pulls/2/files`, "POST /graphql", `POST ${REPO}/check-runs`]);
+    expect(gh.calls()).toEqual([
+      "POST /app/installations/1/access_tokens",
+      `GET ${REPO}/pulls/2/files`,
+      "POST /graphql",
+      `POST ${REPO}/check-runs`,
+    ]);
     expect(state.checkRuns[0]).toMatchObject({ head_sha: state.headSha, conclusion: "failure" });
     expect(state.comments).toEqual([]);
     expect(state.reviewComments).toEqual([]);
@@ -139,8 +219,23 @@ describe("a late delivery", () => {
 
 describe("who recruits", () => {
   it("a startup written by its title is recognised (titles read once, in one query): advice and the fix to its id", async () => {
-    const text = ["---", "roles: Développeur·se", "startup: DossierFacile", "contrat: CDI", "poste_ferme: 2026-07-07", "open: true", "---", "", "Texte.", ""].join("\n");
-    const state = defaultState({ startups: ["locatio", "api-gouv"], startupTitles: { locatio: "DossierFacile" }, files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: text }] });
+    const text = [
+      "---",
+      "roles: Développeur·se",
+      "startup: DossierFacile",
+      "contrat: CDI",
+      "poste_ferme: 2026-07-07",
+      "open: true",
+      "---",
+      "",
+      "Texte.",
+      "",
+    ].join("\n");
+    const state = defaultState({
+      startups: ["locatio", "api-gouv"],
+      startupTitles: { locatio: "DossierFacile" },
+      files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: text }],
+    });
     setup(state);
     await deliver("v-1", pullRequestEvent(state, "opened"));
     expect(state.graphqlQueries.filter((q) => q.startsWith("query StartupTitles"))).toHaveLength(1);
@@ -154,7 +249,13 @@ describe("who recruits", () => {
 describe("the override label", () => {
   const failing = () =>
     defaultState({
-      files: [{ filename: "content/_jobs/2026-03-01-dev.md", status: "added", content: ["---", "roles: Dev", "startup: inconnue-au-bataillon", "open: true", "---", ""].join("\n") }],
+      files: [
+        {
+          filename: "content/_jobs/2026-03-01-dev.md",
+          status: "added",
+          content: ["---", "roles: Dev", "startup: inconnue-au-bataillon", "open: true", "---", ""].join("\n"),
+        },
+      ],
     });
 
   it("added by someone with write access turns the check green; removed, the check is red again", async () => {
@@ -191,7 +292,10 @@ describe("the override label", () => {
     const state = failing();
     setup(state);
     await deliver("v-1", pullRequestEvent(state, "labeled", { label: "bug", sender: { login: "someone", type: "User" } }));
-    await deliver("v-2", pullRequestEvent(state, "labeled", { label: "relecture: ok", sender: { login: "recrutement-bot[bot]", type: "Bot" } }));
+    await deliver(
+      "v-2",
+      pullRequestEvent(state, "labeled", { label: "relecture: ok", sender: { login: "recrutement-bot[bot]", type: "Bot" } }),
+    );
     expect(gh.requests).toEqual([]);
   });
 });

@@ -5,7 +5,19 @@ import type { PullRequestFile } from "../../../src/github/read-pull-request-file
 
 describe("diff lines", () => {
   it("keeps the new side's added and context lines", () => {
-    const patch = ["@@ -1,4 +1,5 @@", " ---", "-roles: a", "+roles: b", "+open: true", " startup: x", "\\ No newline at end of file", "@@ -20,2 +21,2 @@", " a", "-b", "+c"].join("\n");
+    const patch = [
+      "@@ -1,4 +1,5 @@",
+      " ---",
+      "-roles: a",
+      "+roles: b",
+      "+open: true",
+      " startup: x",
+      "\\ No newline at end of file",
+      "@@ -20,2 +21,2 @@",
+      " a",
+      "-b",
+      "+c",
+    ].join("\n");
     expect([...diffLines(patch)]).toEqual([1, 2, 3, 4, 21, 22]);
   });
 
@@ -15,7 +27,13 @@ describe("diff lines", () => {
 });
 
 describe("selecting the postings of a pull request", () => {
-  const file = (filename: string, status: PullRequestFile["status"], extra: Partial<PullRequestFile> = {}): PullRequestFile => ({ filename, status, previousFilename: null, patch: null, ...extra });
+  const file = (filename: string, status: PullRequestFile["status"], extra: Partial<PullRequestFile> = {}): PullRequestFile => ({
+    filename,
+    status,
+    previousFilename: null,
+    patch: null,
+    ...extra,
+  });
 
   it("added, modified and renamed files under the postings folder; removals and other folders ignored", () => {
     const selection = selectPostings(

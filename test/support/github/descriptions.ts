@@ -44,7 +44,8 @@ export function ensureIndex<Index>(d: Description<Index>): string {
   const index = d.build(JSON.parse(readFileSync(packageFile(d.pkg, d.file), "utf8")) as never);
   mkdirSync(folder, { recursive: true });
   // Indexes of other versions or builders are stale now.
-  for (const old of readdirSync(folder)) if (old.startsWith(`${name}-`) && old.endsWith(".json")) rmSync(path.join(folder, old), { force: true });
+  for (const old of readdirSync(folder))
+    if (old.startsWith(`${name}-`) && old.endsWith(".json")) rmSync(path.join(folder, old), { force: true });
   // Written aside then renamed: a reader never sees half a file, two writers never mix theirs.
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, JSON.stringify(index));

@@ -21,7 +21,13 @@ export interface FakeGitHubOptions {
   installationToken?: string;
 }
 
-const APP_OPERATIONS = new Set(["apps/create-installation-access-token", "apps/list-installations", "apps/list-repos-accessible-to-installation", "apps/list-webhook-deliveries", "apps/redeliver-webhook-delivery"]);
+const APP_OPERATIONS = new Set([
+  "apps/create-installation-access-token",
+  "apps/list-installations",
+  "apps/list-repos-accessible-to-installation",
+  "apps/list-webhook-deliveries",
+  "apps/redeliver-webhook-delivery",
+]);
 
 export class FakeGitHub {
   readonly repositories: Repository[] = [];
@@ -54,7 +60,11 @@ export class FakeGitHub {
     const op = findOperation(method, path);
     if (!op) return null;
     if (APP_OPERATIONS.has(op.operationId)) {
-      const answered = op.operationId.startsWith("apps/create-installation") ? this.options.installationToken !== undefined : op.operationId.includes("webhook") ? this.hooks !== undefined : true;
+      const answered = op.operationId.startsWith("apps/create-installation")
+        ? this.options.installationToken !== undefined
+        : op.operationId.includes("webhook")
+          ? this.hooks !== undefined
+          : true;
       return answered ? { kind: "app" as const, op } : null;
     }
     const handler = REPOSITORY_OPERATIONS[op.operationId];
@@ -85,23 +95,42 @@ export class FakeGitHub {
     const request = `${method} ${path.split("?")[0]}`;
     if (this.options.secondaryRateLimit !== false && repo.writes.filter((t) => t > at - 60_000).length >= FAKE_LIMITS.writesPerMinute) {
       repo.refused.push({ status: 403, request, message: SECONDARY_RATE_LIMIT });
-      return [403, { message: SECONDARY_RATE_LIMIT, documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" }, { "retry-after": String(FAKE_LIMITS.retryAfterSeconds), "x-ratelimit-remaining": "4000" }];
+      return [
+        403,
+        { message: SECONDARY_RATE_LIMIT, documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" },
+        { "retry-after": String(FAKE_LIMITS.retryAfterSeconds), "x-ratelimit-remaining": "4000" },
+      ];
     }
     repo.writes.push(at);
     repo.writeRequests.push(request);
     const answer = handler({ fake: this, repo, params: op.params, query, body: b });
-    if (answer[0] === 422 && /too long/.test(JSON.stringify(answer[1]))) repo.refused.push({ status: 422, request, message: JSON.stringify(answer[1]) });
+    if (answer[0] === 422 && /too long/.test(JSON.stringify(answer[1])))
+      repo.refused.push({ status: 422, request, message: JSON.stringify(answer[1]) });
     return answer;
   }
 
   private app(operationId: string, params: Record<string, string>, query: URLSearchParams): Reply {
     switch (operationId) {
       case "apps/create-installation-access-token":
-        return [201, { token: this.options.installationToken, expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" }];
+        return [
+          201,
+          { token: this.options.installationToken, expires_at: "2999-01-01T00:00:00Z", permissions: {}, repository_selection: "selected" },
+        ];
       case "apps/list-installations":
         return [200, [...new Set(this.repositories.map((r) => r.owner))].map((login, i) => ({ id: i + 1, account: { login } }))];
       case "apps/list-repos-accessible-to-installation":
-        return [200, { total_count: this.repositories.length, repositories: this.repositories.map((r) => ({ name: r.repo, full_name: `${r.owner}/${r.repo}`, default_branch: r.defaultBranch, owner: { login: r.owner } })) }];
+        return [
+          200,
+          {
+            total_count: this.repositories.length,
+            repositories: this.repositories.map((r) => ({
+              name: r.repo,
+              full_name: `${r.owner}/${r.repo}`,
+              default_branch: r.defaultBranch,
+              owner: { login: r.owner },
+            })),
+          },
+        ];
       case "apps/list-webhook-deliveries":
         return this.hooks!.list(query);
       default:

@@ -25,7 +25,9 @@ export interface TreeEntry {
 export function treeOid(entries: readonly TreeEntry[]): string {
   const key = (e: TreeEntry) => (e.type === "tree" ? `${e.name}/` : e.name);
   const sorted = [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const body = Buffer.concat(sorted.map((e) => Buffer.concat([Buffer.from(`${e.type === "tree" ? "40000" : "100644"} ${e.name}\0`), Buffer.from(e.oid, "hex")])));
+  const body = Buffer.concat(
+    sorted.map((e) => Buffer.concat([Buffer.from(`${e.type === "tree" ? "40000" : "100644"} ${e.name}\0`), Buffer.from(e.oid, "hex")])),
+  );
   return createHash("sha1").update(`tree ${body.length}\0`).update(body).digest("hex");
 }
 

@@ -75,7 +75,8 @@ function slice(index: GraphqlIndex, doc: DocumentNode): IntrospectionQuery {
       const root = d.operation === "mutation" ? index.mutation : d.operation === "query" ? index.query : null;
       for (const v of d.variableDefinitions ?? []) include(namedTypeOfNode(v.type));
       if (root) walk(root, d.selectionSet, new Set());
-    } else if (d.kind === Kind.FRAGMENT_DEFINITION && index.types[d.typeCondition.name.value]) walk(d.typeCondition.name.value, d.selectionSet, new Set([d.name.value]));
+    } else if (d.kind === Kind.FRAGMENT_DEFINITION && index.types[d.typeCondition.name.value])
+      walk(d.typeCondition.name.value, d.selectionSet, new Set([d.name.value]));
   }
   include(index.query);
   if (index.mutation) include(index.mutation);
@@ -83,7 +84,14 @@ function slice(index: GraphqlIndex, doc: DocumentNode): IntrospectionQuery {
   for (const builtIn of ["String", "Boolean"]) include(builtIn);
 
   const inputValues = (list: Record<string, Arg>) =>
-    Object.entries(list).map(([name, a]) => ({ name, description: null, type: typeRef(a.type, index.types), defaultValue: a.default ?? null, isDeprecated: false, deprecationReason: null }));
+    Object.entries(list).map(([name, a]) => ({
+      name,
+      description: null,
+      type: typeRef(a.type, index.types),
+      defaultValue: a.default ?? null,
+      isDeprecated: false,
+      deprecationReason: null,
+    }));
   const types = [...included].map((name) => {
     const t = index.types[name]!;
     const base = { name, description: null };
@@ -93,14 +101,25 @@ function slice(index: GraphqlIndex, doc: DocumentNode): IntrospectionQuery {
         return {
           ...base,
           kind: t.kind,
-          fields: [...(selected.get(name) ?? [])].map((f) => ({ name: f, description: null, args: inputValues(t.fields[f]!.args ?? {}), type: typeRef(t.fields[f]!.type, index.types), isDeprecated: false, deprecationReason: null })),
+          fields: [...(selected.get(name) ?? [])].map((f) => ({
+            name: f,
+            description: null,
+            args: inputValues(t.fields[f]!.args ?? {}),
+            type: typeRef(t.fields[f]!.type, index.types),
+            isDeprecated: false,
+            deprecationReason: null,
+          })),
           interfaces: (t.interfaces ?? []).filter((i) => included.has(i)).map((i) => ({ kind: "INTERFACE", name: i })),
           ...(t.kind === "INTERFACE" ? { possibleTypes: (t.possibleTypes ?? []).map((p) => ({ kind: "OBJECT", name: p })) } : {}),
         };
       case "UNION":
         return { ...base, kind: t.kind, possibleTypes: t.possibleTypes.map((p) => ({ kind: "OBJECT", name: p })) };
       case "ENUM":
-        return { ...base, kind: t.kind, enumValues: t.values.map((v) => ({ name: v, description: null, isDeprecated: false, deprecationReason: null })) };
+        return {
+          ...base,
+          kind: t.kind,
+          enumValues: t.values.map((v) => ({ name: v, description: null, isDeprecated: false, deprecationReason: null })),
+        };
       case "INPUT_OBJECT":
         return { ...base, kind: t.kind, inputFields: inputValues(t.fields) };
       default:
@@ -113,7 +132,13 @@ function slice(index: GraphqlIndex, doc: DocumentNode): IntrospectionQuery {
       mutationType: index.mutation ? { name: index.mutation, kind: "OBJECT" } : null,
       subscriptionType: null,
       types,
-      directives: index.directives.map((d) => ({ name: d.name, description: null, locations: d.locations, args: inputValues(d.args), isRepeatable: d.repeatable })),
+      directives: index.directives.map((d) => ({
+        name: d.name,
+        description: null,
+        locations: d.locations,
+        args: inputValues(d.args),
+        isRepeatable: d.repeatable,
+      })),
     },
   } as unknown as IntrospectionQuery;
 }

@@ -13,7 +13,12 @@ export interface Arg {
   default?: string;
 }
 export type CompactType =
-  | { kind: "OBJECT" | "INTERFACE"; fields: Record<string, { type: TypeRef; args?: Record<string, Arg> }>; interfaces?: string[]; possibleTypes?: string[] }
+  | {
+      kind: "OBJECT" | "INTERFACE";
+      fields: Record<string, { type: TypeRef; args?: Record<string, Arg> }>;
+      interfaces?: string[];
+      possibleTypes?: string[];
+    }
   | { kind: "UNION"; possibleTypes: string[] }
   | { kind: "ENUM"; values: string[] }
   | { kind: "INPUT_OBJECT"; fields: Record<string, Arg> }
@@ -46,10 +51,16 @@ interface RawType {
   enumValues: { name: string }[] | null;
 }
 interface RawSchema {
-  __schema: { queryType: { name: string }; mutationType: { name: string } | null; types: RawType[]; directives: { name: string; locations: string[]; args: RawArg[]; isRepeatable?: boolean }[] };
+  __schema: {
+    queryType: { name: string };
+    mutationType: { name: string } | null;
+    types: RawType[];
+    directives: { name: string; locations: string[]; args: RawArg[]; isRepeatable?: boolean }[];
+  };
 }
 
-const refText = (r: RawRef): string => (r.kind === "NON_NULL" ? `${refText(r.ofType!)}!` : r.kind === "LIST" ? `[${refText(r.ofType!)}]` : r.name!);
+const refText = (r: RawRef): string =>
+  r.kind === "NON_NULL" ? `${refText(r.ofType!)}!` : r.kind === "LIST" ? `[${refText(r.ofType!)}]` : r.name!;
 const args = (list: RawArg[]): Record<string, Arg> =>
   Object.fromEntries(list.map((a) => [a.name, { type: refText(a.type), ...(a.defaultValue !== null ? { default: a.defaultValue } : {}) }]));
 
@@ -61,7 +72,9 @@ export function buildGraphqlIndex(raw: RawSchema): GraphqlIndex {
     if (t.kind === "OBJECT" || t.kind === "INTERFACE") {
       types[t.name] = {
         kind: t.kind,
-        fields: Object.fromEntries((t.fields ?? []).map((f) => [f.name, { type: refText(f.type), ...(f.args.length > 0 ? { args: args(f.args) } : {}) }])),
+        fields: Object.fromEntries(
+          (t.fields ?? []).map((f) => [f.name, { type: refText(f.type), ...(f.args.length > 0 ? { args: args(f.args) } : {}) }]),
+        ),
         ...(t.interfaces?.length ? { interfaces: t.interfaces.map((i) => i.name) } : {}),
         ...(t.possibleTypes?.length ? { possibleTypes: t.possibleTypes.map((p) => p.name) } : {}),
       };
@@ -74,7 +87,12 @@ export function buildGraphqlIndex(raw: RawSchema): GraphqlIndex {
     query: s.queryType.name,
     mutation: s.mutationType?.name ?? null,
     types,
-    directives: s.directives.map((d) => ({ name: d.name, locations: d.locations, args: args(d.args), repeatable: d.isRepeatable === true })),
+    directives: s.directives.map((d) => ({
+      name: d.name,
+      locations: d.locations,
+      args: args(d.args),
+      repeatable: d.isRepeatable === true,
+    })),
   };
 }
 

@@ -24,11 +24,19 @@ function treeAt(repo: Repository, expression: string) {
 function lastPage<T, U>(items: readonly T[], before: unknown, map: (item: T, index: number) => U) {
   const end = typeof before === "string" && before ? Number(before) : items.length;
   const start = Math.max(0, end - 100);
-  return { pageInfo: { hasPreviousPage: start > 0, startCursor: String(start) }, nodes: items.slice(start, end).map((item, i) => map(item, start + i)) };
+  return {
+    pageInfo: { hasPreviousPage: start > 0, startCursor: String(start) },
+    nodes: items.slice(start, end).map((item, i) => map(item, start + i)),
+  };
 }
 
 const threads = (pull: PullRequest | undefined, before: unknown) =>
-  lastPage(pull?.reviewComments ?? [], before, (c, i) => ({ id: c.threadId ?? `PRRT_h${i}`, isResolved: c.resolved ?? false, path: c.path, comments: { nodes: [{ body: c.body, viewerDidAuthor: c.bot }] } }));
+  lastPage(pull?.reviewComments ?? [], before, (c, i) => ({
+    id: c.threadId ?? `PRRT_h${i}`,
+    isResolved: c.resolved ?? false,
+    path: c.path,
+    comments: { nodes: [{ body: c.body, viewerDidAuthor: c.bot }] },
+  }));
 const comments = (pull: PullRequest | undefined, before: unknown) =>
   lastPage(pull?.comments ?? [], before, (c) => ({ databaseId: c.id, body: c.body, createdAt: c.created_at, viewerDidAuthor: c.bot }));
 
@@ -67,7 +75,12 @@ function reviewAnswer(repo: Repository, query: string, variables: Variables): Re
   for (const [name, value] of Object.entries(variables)) if (/^[pb]\d+$/.test(name)) repository[name] = blobAt(repo, String(value));
   if (/^query ReviewState\b/.test(query)) {
     const config = blobAt(repo, String(variables.config));
-    repository.config = config && { byteSize: config.byteSize, isBinary: config.isBinary, isTruncated: config.isTruncated, text: config.text };
+    repository.config = config && {
+      byteSize: config.byteSize,
+      isBinary: config.isBinary,
+      isTruncated: config.isTruncated,
+      text: config.text,
+    };
     const startups = (expression: unknown) => {
       const tree = treeAt(repo, String(expression));
       return tree && { oid: tree.oid, entries: tree.entries.map((e) => ({ name: e.name, type: e.type })) };
@@ -78,7 +91,20 @@ function reviewAnswer(repo: Repository, query: string, variables: Variables): Re
     repository.labels = { nodes: repo.labels.filter((l) => l.name.toLowerCase().includes(q)).map((l) => ({ name: l.name })) };
     // The app's check runs on the commit, in the app's one check suite there.
     const runs = repo.checkRuns.filter((r) => r.head_sha === String(variables.head ?? ""));
-    repository.headCommit = { checkSuites: { nodes: runs.length > 0 ? [{ checkRuns: { nodes: runs.slice(-5).map((r) => ({ databaseId: r.id, externalId: r.external_id ?? null, status: "COMPLETED" })) } }] : [] } };
+    repository.headCommit = {
+      checkSuites: {
+        nodes:
+          runs.length > 0
+            ? [
+                {
+                  checkRuns: {
+                    nodes: runs.slice(-5).map((r) => ({ databaseId: r.id, externalId: r.external_id ?? null, status: "COMPLETED" })),
+                  },
+                },
+              ]
+            : [],
+      },
+    };
     repository.pullRequest = pull && {
       changedFiles: pull.files.length,
       headRefOid: pull.currentHead ?? pull.headSha,
@@ -98,9 +124,16 @@ function closingAnswer(repo: Repository, query: string, variables: Variables): R
   const entries = (dir: string, depth: number): Record<string, unknown>[] =>
     (folderEntries(files, dir) ?? []).map((e) => {
       const path = `${dir}/${e.name}`;
-      if (e.type === "tree") return { name: e.name, type: "tree", mode: 0o040000, oid: e.oid, object: depth > 1 ? { entries: entries(path, depth - 1) } : {} };
+      if (e.type === "tree")
+        return { name: e.name, type: "tree", mode: 0o040000, oid: e.oid, object: depth > 1 ? { entries: entries(path, depth - 1) } : {} };
       const text = repo.files[path]!;
-      return { name: e.name, type: "blob", mode: 0o100644, oid: e.oid, object: repo.blobNodes.get(path) ?? { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false } };
+      return {
+        name: e.name,
+        type: "blob",
+        mode: 0o100644,
+        oid: e.oid,
+        object: repo.blobNodes.get(path) ?? { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false },
+      };
     });
   const prefix = String(variables.refPrefix ?? "").replace(/^refs\/heads\//, "");
   const refs = {
@@ -110,14 +143,28 @@ function closingAnswer(repo: Repository, query: string, variables: Variables): R
       .map((b) => ({
         name: b.slice(prefix.length),
         associatedPullRequests: {
-          nodes: repo.pulls.filter((p) => p.head === b && p.state === "open").map((p) => ({ number: p.number, body: p.body, ...(p.createdAt ? { createdAt: p.createdAt } : {}), labels: { nodes: p.labels.map((name) => ({ name })) } })),
+          nodes: repo.pulls
+            .filter((p) => p.head === b && p.state === "open")
+            .map((p) => ({
+              number: p.number,
+              body: p.body,
+              ...(p.createdAt ? { createdAt: p.createdAt } : {}),
+              labels: { nodes: p.labels.map((name) => ({ name })) },
+            })),
         },
       })),
   };
   if (/^query ClosingScan\b/.test(query)) {
     const found = entries(String(variables.folder), levels);
     return {
-      defaultBranchRef: { name: repo.defaultBranch, target: { oid: repo.headOid, tree: { oid: repo.treeOid }, file: found.length > 0 ? { type: "tree", object: { entries: found } } : null } },
+      defaultBranchRef: {
+        name: repo.defaultBranch,
+        target: {
+          oid: repo.headOid,
+          tree: { oid: repo.treeOid },
+          file: found.length > 0 ? { type: "tree", object: { entries: found } } : null,
+        },
+      },
       labels: { nodes: [...repo.labels].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((l) => ({ name: l.name })) },
       refs,
     };
@@ -134,14 +181,30 @@ function closingAnswer(repo: Repository, query: string, variables: Variables): R
       const login = repo.authors.get(String(v));
       const number = repo.addedIn.get(String(v));
       const comments = { nodes: (repo.pulls.find((p) => p.number === number)?.comments ?? []).slice(-50).map((c) => ({ body: c.body })) };
-      object[k] = { nodes: login ? [{ author: { user: null }, associatedPullRequests: { nodes: [{ ...(number ? { number, comments } : {}), merged: true, author: { __typename: "User", login } }] } }] : [] };
+      object[k] = {
+        nodes: login
+          ? [
+              {
+                author: { user: null },
+                associatedPullRequests: {
+                  nodes: [{ ...(number ? { number, comments } : {}), merged: true, author: { __typename: "User", login } }],
+                },
+              },
+            ]
+          : [],
+      };
     }
     return { object: variables.head === repo.headOid ? object : null };
   }
   if (/^query ClosingHistory\b/.test(query)) {
     const repository: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(variables)) {
-      if (/^b\d+$/.test(k)) repository[k] = { nodes: repo.pulls.filter((p) => p.head === v && p.state === "closed").map((p) => ({ number: p.number, state: "CLOSED", body: p.body })) };
+      if (/^b\d+$/.test(k))
+        repository[k] = {
+          nodes: repo.pulls
+            .filter((p) => p.head === v && p.state === "closed")
+            .map((p) => ({ number: p.number, state: "CLOSED", body: p.body })),
+        };
     }
     return repository;
   }
@@ -149,10 +212,16 @@ function closingAnswer(repo: Repository, query: string, variables: Variables): R
 }
 
 /** GitHub's answer to `query`: `{ data }`, or `{ errors }` for a query outside GitHub's schema. */
-export function answerGraphql(fake: FakeGitHub, query: string, variables: Variables): { data: unknown } | { errors: { message: string }[] } {
+export function answerGraphql(
+  fake: FakeGitHub,
+  query: string,
+  variables: Variables,
+): { data: unknown } | { errors: { message: string }[] } {
   const mutation = /^mutation ResolveThreads\b/.test(query);
   const threadIds = new Set(Object.values(variables));
-  const owners = mutation ? fake.repositories.filter((r) => r.pulls.some((p) => p.reviewComments.some((c) => threadIds.has(c.threadId)))) : [];
+  const owners = mutation
+    ? fake.repositories.filter((r) => r.pulls.some((p) => p.reviewComments.some((c) => threadIds.has(c.threadId))))
+    : [];
   const repo = mutation ? undefined : fake.repository(String(variables.owner), String(variables.name));
   // Recorded as received, even when GitHub refuses it.
   for (const r of mutation ? (owners.length > 0 ? owners : fake.repositories) : repo ? [repo] : []) r.graphqlQueries.push(query);
@@ -167,5 +236,7 @@ export function answerGraphql(fake: FakeGitHub, query: string, variables: Variab
     return { data: out };
   }
   if (!repo) return { data: { repository: null } };
-  return { data: { repository: /^query Closing/.test(query) ? closingAnswer(repo, query, variables) : reviewAnswer(repo, query, variables) } };
+  return {
+    data: { repository: /^query Closing/.test(query) ? closingAnswer(repo, query, variables) : reviewAnswer(repo, query, variables) },
+  };
 }

@@ -16,7 +16,12 @@ export interface SentEvent {
   payload: Record<string, unknown>;
 }
 
-export type DeliveryAttempt = HookDelivery & { installation_id: number | null; repository_id: number | null; duration: number; throttled_at: null };
+export type DeliveryAttempt = HookDelivery & {
+  installation_id: number | null;
+  repository_id: number | null;
+  duration: number;
+  throttled_at: null;
+};
 
 export interface HookDeliveryOptions {
   /** Where GitHub sends events (null: nobody listens). */
@@ -65,7 +70,9 @@ export class HookDeliveries {
     this.events.set(guid, event);
     const url = this.options.target();
     if (url && this.options.secret === undefined) throw new Error("fakeHookDeliveries: a target needs the webhook secret");
-    const answer = url ? await deliver(url, { name: event.name, id: guid, payload: event.payload }, this.options.secret!) : { status: 0, text: "", ms: 0 };
+    const answer = url
+      ? await deliver(url, { name: event.name, id: guid, payload: event.payload }, this.options.secret!)
+      : { status: 0, text: "", ms: 0 };
     const outcome =
       answer.status === 0
         ? { status: "failed to connect", status_code: 502 }
@@ -84,7 +91,14 @@ export class HookDeliveries {
   list(query: URLSearchParams): Reply {
     const perPage = Number(query.get("per_page") ?? 30);
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
-      return [422, { message: "Validation Failed", errors: [{ resource: "Hook", code: "custom", field: "per_page", message: "per_page must be between 1 and 100" }], documentation_url: "https://docs.github.com/rest/apps/webhooks#list-deliveries-for-an-app-webhook" }];
+      return [
+        422,
+        {
+          message: "Validation Failed",
+          errors: [{ resource: "Hook", code: "custom", field: "per_page", message: "per_page must be between 1 and 100" }],
+          documentation_url: "https://docs.github.com/rest/apps/webhooks#list-deliveries-for-an-app-webhook",
+        },
+      ];
     }
     // The cursor names the first delivery of the page: deliveries listed newest first from it.
     const cursor = query.get("cursor");
@@ -100,7 +114,11 @@ export class HookDeliveries {
     this.redeliveryRequests.push(id);
     const original = this.attempts.find((d) => d.id === id);
     const event = original && this.events.get(original.guid);
-    if (!original || !event) return [404, { message: "Not Found", documentation_url: "https://docs.github.com/rest/apps/webhooks#redeliver-a-delivery-for-an-app-webhook" }];
+    if (!original || !event)
+      return [
+        404,
+        { message: "Not Found", documentation_url: "https://docs.github.com/rest/apps/webhooks#redeliver-a-delivery-for-an-app-webhook" },
+      ];
     this.pending.push(new Promise((resolve) => setTimeout(resolve, 5)).then(() => this.send(event, original.guid, true)));
     return [202, {}];
   }

@@ -35,7 +35,20 @@ export {
   type Repository,
   type ReviewComment,
 } from "./model.js";
-export { closingRepo, DEFAULT_STARTUPS, defaultState, startupFiles, fakeClosingGitHub, fakeGitHub, type ClosingRepo, type FakeComment, type FakeFile, type FakeLabel, type FakeOptions, type FakeState } from "./scenarios.js";
+export {
+  closingRepo,
+  DEFAULT_STARTUPS,
+  defaultState,
+  startupFiles,
+  fakeClosingGitHub,
+  fakeGitHub,
+  type ClosingRepo,
+  type FakeComment,
+  type FakeFile,
+  type FakeLabel,
+  type FakeOptions,
+  type FakeState,
+} from "./scenarios.js";
 export { fakeHookDeliveries, serveFakeGitHub } from "./serve-nock.js";
 export { startGitHubServer, type GitHubServer, type GitHubServerOptions } from "./serve-http.js";
 export { HookDeliveries, type SentEvent } from "./hook-deliveries.js";

@@ -26,10 +26,18 @@ export type Reply = [number, unknown] | [number, unknown, Record<string, string>
 
 /** What GitHub refuses, as GitHub says it. */
 export function validationFailed(resource: string, field: string, message: string): Reply {
-  return [422, { message: "Validation Failed", errors: [{ resource, code: "custom", field, message }], documentation_url: "https://docs.github.com/rest" }];
+  return [
+    422,
+    {
+      message: "Validation Failed",
+      errors: [{ resource, code: "custom", field, message }],
+      documentation_url: "https://docs.github.com/rest",
+    },
+  ];
 }
 
-export const tooLong = (resource: string, field: string, max: number): Reply => validationFailed(resource, field, `${field} is too long (maximum is ${max} characters)`);
+export const tooLong = (resource: string, field: string, max: number): Reply =>
+  validationFailed(resource, field, `${field} is too long (maximum is ${max} characters)`);
 
 /** Characters of a label's name or description, as GitHub counts them (code points). */
 export const characters = (text: string | undefined | null): number => [...(text ?? "")].length;

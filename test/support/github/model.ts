@@ -177,7 +177,21 @@ export function createRepository(init: Partial<Repository> & Pick<Repository, "o
 }
 
 export function createPullRequest(init: Partial<PullRequest> & Pick<PullRequest, "number">): PullRequest {
-  return { state: "open", title: "", body: "", head: "patch-1", headSha: "0".repeat(40), baseSha: "0".repeat(40), labels: [], files: [], comments: [], reviewComments: [], labelEvents: [], reviewRequests: [], ...init };
+  return {
+    state: "open",
+    title: "",
+    body: "",
+    head: "patch-1",
+    headSha: "0".repeat(40),
+    baseSha: "0".repeat(40),
+    labels: [],
+    files: [],
+    comments: [],
+    reviewComments: [],
+    labelEvents: [],
+    reviewRequests: [],
+    ...init,
+  };
 }
 
 /** The comments on issue or pull request `number`, their bodies in order. */
@@ -190,7 +204,8 @@ export function addedBy(repo: Repository, path: string, login: string, pullNumbe
   repo.authors.set(path, login);
   if (pullNumber === undefined) return;
   repo.addedIn.set(path, pullNumber);
-  if (!repo.pulls.some((p) => p.number === pullNumber)) repo.pulls.push(createPullRequest({ number: pullNumber, state: "merged", head: `ajout-${pullNumber}` }));
+  if (!repo.pulls.some((p) => p.number === pullNumber))
+    repo.pulls.push(createPullRequest({ number: pullNumber, state: "merged", head: `ajout-${pullNumber}` }));
 }
 
 let nextId = 1000;
@@ -208,7 +223,8 @@ export function now(): string {
 /** The files of the pull request's base commit: the default branch's, with the base texts the pull request names. */
 export function baseFiles(repo: Repository, pull: PullRequest): Map<string, Bytes> {
   const out = new Map<string, Bytes>(Object.entries(repo.files));
-  for (const f of pull.files) if (f.status !== "added" && f.baseContent !== undefined) out.set(f.previous_filename ?? f.filename, f.baseContent);
+  for (const f of pull.files)
+    if (f.status !== "added" && f.baseContent !== undefined) out.set(f.previous_filename ?? f.filename, f.baseContent);
   return out;
 }
 
@@ -257,7 +273,10 @@ export function blobAt(repo: Repository, expression: string): (BlobNode & { oid?
 
 /** Every blob the fake holds the bytes of, by oid (for `git/blobs/{sha}`). */
 export function blobByOid(repo: Repository, oid: string): Bytes | undefined {
-  const sources: Iterable<Bytes>[] = [Object.values(repo.files), ...[...repo.branches.values(), ...repo.objects.values()].map((f) => Object.values(f))];
+  const sources: Iterable<Bytes>[] = [
+    Object.values(repo.files),
+    ...[...repo.branches.values(), ...repo.objects.values()].map((f) => Object.values(f)),
+  ];
   for (const pull of repo.pulls) sources.push(baseFiles(repo, pull).values(), headFiles(repo, pull).values());
   for (const source of sources) for (const content of source) if (blobOid(content) === oid) return content;
   return undefined;

@@ -115,7 +115,9 @@ export function assertRequestMatchesOpenApi(method: string, path: string, body: 
       validators.set(route.operationId, validate);
     }
     if (!validate(body)) {
-      throw new Error(`${method} ${pathname} (${route.operationId}): body does not fit GitHub's schema: ${ajv!.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`);
+      throw new Error(
+        `${method} ${pathname} (${route.operationId}): body does not fit GitHub's schema: ${ajv!.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
+      );
     }
   } else if (route.body && route.bodyRequired && (body === undefined || body === "")) {
     throw new Error(`${method} ${pathname} (${route.operationId}) requires a body`);

@@ -59,7 +59,12 @@ export function buildRestIndex(spec: OpenApi): RestIndex {
       if (!op) continue;
       const body = op.requestBody?.content?.["application/json"]?.schema;
       if (body) collectRefs(body);
-      operations.push({ method: method.toUpperCase(), template, operationId: op.operationId, ...(body ? { body: strip(body), bodyRequired: op.requestBody?.required === true } : {}) });
+      operations.push({
+        method: method.toUpperCase(),
+        template,
+        operationId: op.operationId,
+        ...(body ? { body: strip(body), bodyRequired: op.requestBody?.required === true } : {}),
+      });
     }
   }
   return { operations, components };

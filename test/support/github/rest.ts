@@ -7,7 +7,18 @@
 import type { FakeGitHub } from "./fake.js";
 import { blobOid } from "./git.js";
 import { characters, FAKE_LIMITS, notFound, tooLong, validationFailed, type Reply } from "./limits.js";
-import { blobByOid, filesAt, newId, now, patchOf, type Annotation, type Comment, type Issue, type PullRequest, type Repository } from "./model.js";
+import {
+  blobByOid,
+  filesAt,
+  newId,
+  now,
+  patchOf,
+  type Annotation,
+  type Comment,
+  type Issue,
+  type PullRequest,
+  type Repository,
+} from "./model.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -21,7 +32,8 @@ export interface RepoCall {
 }
 
 const fullName = (repo: Repository) => `${repo.owner}/${repo.repo}`;
-const pullOf = (c: RepoCall): PullRequest | undefined => c.repo.pulls.find((p) => p.number === Number(c.params.pull_number ?? c.params.issue_number));
+const pullOf = (c: RepoCall): PullRequest | undefined =>
+  c.repo.pulls.find((p) => p.number === Number(c.params.pull_number ?? c.params.issue_number));
 const issueOf = (c: RepoCall): Issue | undefined => c.repo.issues.find((i) => i.number === Number(c.params.issue_number));
 const labelsJson = (names: readonly string[]) => names.map((name) => ({ name }));
 const branchName = (ref: string) => ref.replace(/^refs\//, "").replace(/^heads\//, "");
@@ -43,7 +55,12 @@ function pullJson(repo: Repository, p: PullRequest) {
 }
 
 function commentJson(c: Comment) {
-  return { id: c.id, body: c.body, created_at: c.created_at, user: { login: c.bot ? "recrutement-bot[bot]" : "someone", type: c.bot ? "Bot" : "User" } };
+  return {
+    id: c.id,
+    body: c.body,
+    created_at: c.created_at,
+    user: { login: c.bot ? "recrutement-bot[bot]" : "someone", type: c.bot ? "Bot" : "User" },
+  };
 }
 
 /** Every comment of the repository, with the list that holds it. */
@@ -61,34 +78,64 @@ function ensureLabel(repo: Repository, name: string): void {
 
 /** A check run's output as GitHub checks it: the summary in bytes, annotation titles and messages. */
 function checkRunOutputRefused(output: { summary?: string; annotations?: Annotation[] }): Reply | null {
-  if (Buffer.byteLength(output.summary ?? "") > FAKE_LIMITS.summaryBytes) return validationFailed("CheckRun", "output.summary", `summary is too long (maximum is ${FAKE_LIMITS.summaryBytes} characters)`);
-  if ((output.annotations ?? []).length > FAKE_LIMITS.annotationsPerRequest) return validationFailed("CheckRun", "output.annotations", `annotations are too many (maximum is ${FAKE_LIMITS.annotationsPerRequest} per request)`);
+  if (Buffer.byteLength(output.summary ?? "") > FAKE_LIMITS.summaryBytes)
+    return validationFailed("CheckRun", "output.summary", `summary is too long (maximum is ${FAKE_LIMITS.summaryBytes} characters)`);
+  if ((output.annotations ?? []).length > FAKE_LIMITS.annotationsPerRequest)
+    return validationFailed(
+      "CheckRun",
+      "output.annotations",
+      `annotations are too many (maximum is ${FAKE_LIMITS.annotationsPerRequest} per request)`,
+    );
   for (const a of output.annotations ?? []) {
-    if (characters(a.title) > FAKE_LIMITS.annotationTitle) return validationFailed("CheckRun", "output.annotations.title", `title is too long (maximum is ${FAKE_LIMITS.annotationTitle} characters)`);
-    if (Buffer.byteLength(a.message) > FAKE_LIMITS.annotationMessageBytes) return validationFailed("CheckRun", "output.annotations.message", "message is too long (maximum is 64 KB)");
+    if (characters(a.title) > FAKE_LIMITS.annotationTitle)
+      return validationFailed(
+        "CheckRun",
+        "output.annotations.title",
+        `title is too long (maximum is ${FAKE_LIMITS.annotationTitle} characters)`,
+      );
+    if (Buffer.byteLength(a.message) > FAKE_LIMITS.annotationMessageBytes)
+      return validationFailed("CheckRun", "output.annotations.message", "message is too long (maximum is 64 KB)");
   }
   return null;
 }
 
 /** A title or body GitHub refuses for its length, or null. */
 function textRefused(resource: string, body: Body, fields: ("title" | "body")[] = ["title", "body"]): Reply | null {
-  for (const field of fields) if (String(body[field] ?? "").length > FAKE_LIMITS[field]) return tooLong(resource, field, FAKE_LIMITS[field]);
+  for (const field of fields)
+    if (String(body[field] ?? "").length > FAKE_LIMITS[field]) return tooLong(resource, field, FAKE_LIMITS[field]);
   return null;
 }
 
-const alreadyExists = (message: string): Reply => [422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message }] }];
+const alreadyExists = (message: string): Reply => [
+  422,
+  { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message }] },
+];
 const labelExists: Reply = [422, { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] }];
 
 /** Operations on a repository (`/repos/{owner}/{repo}/…`), by operationId. */
 export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
-  "repos/get": ({ repo }) => [200, { name: repo.repo, full_name: fullName(repo), default_branch: repo.defaultBranch, owner: { login: repo.owner } }],
+  "repos/get": ({ repo }) => [
+    200,
+    { name: repo.repo, full_name: fullName(repo), default_branch: repo.defaultBranch, owner: { login: repo.owner } },
+  ],
 
   "repos/get-content": ({ repo, params, query }) => {
     const files = filesAt(repo, query.get("ref") ?? repo.defaultBranch);
     const text = files?.get(params.path!);
     if (text === undefined) return notFound;
     const bytes = Buffer.from(text);
-    return [200, { type: "file", name: params.path!.split("/").pop(), path: params.path, size: bytes.length, sha: blobOid(text), encoding: "base64", content: bytes.toString("base64") }];
+    return [
+      200,
+      {
+        type: "file",
+        name: params.path!.split("/").pop(),
+        path: params.path,
+        size: bytes.length,
+        sha: blobOid(text),
+        encoding: "base64",
+        content: bytes.toString("base64"),
+      },
+    ];
   },
 
   "repos/create-or-update-file-contents": ({ fake, repo, params, body }) => {
@@ -123,7 +170,8 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
     return [200, { ref: `refs/heads/${name}`, object: { sha: body.sha, type: "commit" } }];
   },
 
-  "git/delete-ref": ({ repo, params }) => (repo.branches.delete(branchName(params.ref!)) ? [204, ""] : [422, { message: "Reference does not exist" }]),
+  "git/delete-ref": ({ repo, params }) =>
+    repo.branches.delete(branchName(params.ref!)) ? [204, ""] : [422, { message: "Reference does not exist" }],
 
   "git/create-tree": ({ fake, repo, body }) => {
     const files = { ...(repo.objects.get(body.base_tree) ?? repo.files) };
@@ -153,7 +201,9 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
   "pulls/list": ({ repo, query }) => {
     const head = query.get("head")?.split(":").pop();
     const state = query.get("state") ?? "open";
-    const found = repo.pulls.filter((p) => (head === undefined || p.head === head) && (state === "all" || pullJson(repo, p).state === state));
+    const found = repo.pulls.filter(
+      (p) => (head === undefined || p.head === head) && (state === "all" || pullJson(repo, p).state === state),
+    );
     return [200, found.map((p) => pullJson(repo, p))];
   },
 
@@ -166,9 +216,25 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
     const refused = textRefused("PullRequest", body);
     if (refused) return refused;
     if (!repo.branches.has(body.head)) return alreadyExists(`No commits between ${repo.defaultBranch} and ${body.head}`);
-    if (repo.pulls.some((p) => p.head === body.head && p.state === "open")) return alreadyExists(`A pull request already exists for ${repo.owner}:${body.head}.`);
+    if (repo.pulls.some((p) => p.head === body.head && p.state === "open"))
+      return alreadyExists(`A pull request already exists for ${repo.owner}:${body.head}.`);
     const number = Math.max(repo.firstPullNumber - 1, ...repo.pulls.map((p) => p.number)) + 1;
-    const pull: PullRequest = { number, head: body.head, state: "open", title: body.title, body: body.body ?? "", headSha: blobOid(JSON.stringify(repo.branches.get(body.head))), baseSha: repo.headOid, labels: [], files: [], comments: [], reviewComments: [], labelEvents: [], reviewRequests: [], createdAt: new Date(Date.now()).toISOString() };
+    const pull: PullRequest = {
+      number,
+      head: body.head,
+      state: "open",
+      title: body.title,
+      body: body.body ?? "",
+      headSha: blobOid(JSON.stringify(repo.branches.get(body.head))),
+      baseSha: repo.headOid,
+      labels: [],
+      files: [],
+      comments: [],
+      reviewComments: [],
+      labelEvents: [],
+      reviewRequests: [],
+      createdAt: new Date(Date.now()).toISOString(),
+    };
     repo.pulls.push(pull);
     return [201, pullJson(repo, pull)];
   },
@@ -188,7 +254,12 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
     const reviewers: string[] = c.body.reviewers ?? [];
     // GitHub refuses the whole request when one of them is not a collaborator.
     if (reviewers.some((r) => !c.repo.collaborators.has(r) || c.repo.collaborators.get(r) === "none")) {
-      return [422, { message: `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${fullName(c.repo)} repository.` }];
+      return [
+        422,
+        {
+          message: `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${fullName(c.repo)} repository.`,
+        },
+      ];
     }
     pull.reviewRequests.push(...reviewers);
     return [201, pullJson(c.repo, pull)];
@@ -221,7 +292,8 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
       };
     });
     const headers: Record<string, string> = {};
-    if (page * perPage < all.length) headers.link = `<https://api.github.com/repos/${fullName(c.repo)}/pulls/${pull.number}/files?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+    if (page * perPage < all.length)
+      headers.link = `<https://api.github.com/repos/${fullName(c.repo)}/pulls/${pull.number}/files?per_page=${perPage}&page=${page + 1}>; rel="next"`;
     return [200, all.slice((page - 1) * perPage, page * perPage), headers];
   },
 
@@ -265,7 +337,14 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
   "issues/create": ({ repo, body }) => {
     const refused = textRefused("Issue", body);
     if (refused) return refused;
-    const issue: Issue = { number: Math.max(0, ...repo.issues.map((i) => i.number)) + 1, title: body.title, body: body.body ?? "", labels: body.labels ?? [], state: "open", comments: [] };
+    const issue: Issue = {
+      number: Math.max(0, ...repo.issues.map((i) => i.number)) + 1,
+      title: body.title,
+      body: body.body ?? "",
+      labels: body.labels ?? [],
+      state: "open",
+      comments: [],
+    };
     repo.issues.push(issue);
     // GitHub creates the labels an issue is created with when the repository does not have them.
     for (const l of issue.labels) ensureLabel(repo, l);
@@ -330,7 +409,15 @@ export const REPOSITORY_OPERATIONS: Record<string, (c: RepoCall) => Reply> = {
     const output = body.output as { title: string; summary: string; annotations?: Annotation[] };
     const refused = checkRunOutputRefused(output);
     if (refused) return refused;
-    const run = { id: newId(), head_sha: body.head_sha, conclusion: body.conclusion, title: output.title, summary: output.summary, annotations: [...(output.annotations ?? [])], ...(body.external_id ? { external_id: body.external_id } : {}) };
+    const run = {
+      id: newId(),
+      head_sha: body.head_sha,
+      conclusion: body.conclusion,
+      title: output.title,
+      summary: output.summary,
+      annotations: [...(output.annotations ?? [])],
+      ...(body.external_id ? { external_id: body.external_id } : {}),
+    };
     repo.checkRuns.push(run);
     return [201, { id: run.id, head_sha: run.head_sha, name: body.name, status: "completed", conclusion: run.conclusion }];
   },

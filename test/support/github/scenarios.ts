@@ -9,7 +9,18 @@
 import { serveFakeGitHub } from "./serve-nock.js";
 import type { FakeGitHubOptions } from "./fake.js";
 import type { GitHubMock } from "./recorder.js";
-import { createPullRequest, createRepository, type CheckRun, type Comment, type Label, type Permission, type PullFile, type PullRequest, type Repository, type ReviewComment } from "./model.js";
+import {
+  createPullRequest,
+  createRepository,
+  type CheckRun,
+  type Comment,
+  type Label,
+  type Permission,
+  type PullFile,
+  type PullRequest,
+  type Repository,
+  type ReviewComment,
+} from "./model.js";
 
 export type FakeFile = PullFile;
 export type FakeComment = Comment;
@@ -62,7 +73,9 @@ type Init = Partial<Omit<FakeState, "repository" | "pull">>;
 
 /** The startups folder of beta.gouv.fr's repository: `<id>.md` with a title, and an `images` folder. */
 export function startupFiles(ids: readonly string[], titles: Record<string, string> = {}): Record<string, string> {
-  const files: Record<string, string> = Object.fromEntries(ids.map((id) => [`${STARTUPS}/${id}.md`, `---\ntitle: ${titles[id] ?? id}\nmission: Une mission\n---\n\nTexte.\n`]));
+  const files: Record<string, string> = Object.fromEntries(
+    ids.map((id) => [`${STARTUPS}/${id}.md`, `---\ntitle: ${titles[id] ?? id}\nmission: Une mission\n---\n\nTexte.\n`]),
+  );
   files[`${STARTUPS}/images/logo.svg`] = "<svg/>";
   return files;
 }
@@ -72,7 +85,12 @@ export const DEFAULT_STARTUPS = ["mon-entreprise", "api-gouv", "mes-aides"];
 
 /** The review's pull request #2 of Codertocat/Hello-World (as in @octokit/webhooks-examples), `overrides` applied. */
 export function defaultState(overrides: Init = {}): FakeState {
-  const pull = createPullRequest({ number: 2, headSha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821", baseSha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", head: "patch-1" });
+  const pull = createPullRequest({
+    number: 2,
+    headSha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
+    baseSha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
+    head: "patch-1",
+  });
   const repository = createRepository({ owner: "Codertocat", repo: "Hello-World", defaultBranch: "master", pulls: [pull] });
   let startups: string[] = [];
   let titles: Record<string, string> | undefined;
@@ -82,18 +100,59 @@ export function defaultState(overrides: Init = {}): FakeState {
   };
   const state = { repository, pull } as FakeState;
   const on = <T extends object>(target: T, keys: readonly (keyof T & keyof FakeState)[]) => {
-    for (const key of keys) Object.defineProperty(state, key, { enumerable: true, get: () => target[key], set: (v: never) => (target[key] = v) });
+    for (const key of keys)
+      Object.defineProperty(state, key, { enumerable: true, get: () => target[key], set: (v: never) => (target[key] = v) });
   };
   on(repository, ["owner", "repo", "defaultBranch", "checkRuns", "graphqlQueries"]);
-  on(pull, ["number", "headSha", "baseSha", "currentHead", "files", "comments", "reviewComments", "labelEvents", "failFiles", "beforeCommentCreate"]);
-  const alias = (key: keyof FakeState, get: () => unknown, set: (v: never) => void) => Object.defineProperty(state, key, { enumerable: true, get, set });
-  alias("pullRequestLabels", () => pull.labels, (v) => (pull.labels = v));
-  alias("repositoryLabels", () => repository.labels, (v) => (repository.labels = v));
-  alias("config", () => repository.files[CONFIG_PATH] ?? null, (v: string | null) => (v === null ? delete repository.files[CONFIG_PATH] : (repository.files[CONFIG_PATH] = v)));
-  alias("startups", () => startups, (v: string[]) => ((startups = v), writeStartups()));
-  alias("startupTitles", () => titles, (v: Record<string, string> | undefined) => ((titles = v), writeStartups()));
-  alias("permissions", () => Object.fromEntries(repository.collaborators), (v: Record<string, Permission>) => (repository.collaborators = new Map(Object.entries(v))));
-  alias("unchangedFiles", () => repository.files, (v: Record<string, string> | undefined) => Object.assign(repository.files, v));
+  on(pull, [
+    "number",
+    "headSha",
+    "baseSha",
+    "currentHead",
+    "files",
+    "comments",
+    "reviewComments",
+    "labelEvents",
+    "failFiles",
+    "beforeCommentCreate",
+  ]);
+  const alias = (key: keyof FakeState, get: () => unknown, set: (v: never) => void) =>
+    Object.defineProperty(state, key, { enumerable: true, get, set });
+  alias(
+    "pullRequestLabels",
+    () => pull.labels,
+    (v) => (pull.labels = v),
+  );
+  alias(
+    "repositoryLabels",
+    () => repository.labels,
+    (v) => (repository.labels = v),
+  );
+  alias(
+    "config",
+    () => repository.files[CONFIG_PATH] ?? null,
+    (v: string | null) => (v === null ? delete repository.files[CONFIG_PATH] : (repository.files[CONFIG_PATH] = v)),
+  );
+  alias(
+    "startups",
+    () => startups,
+    (v: string[]) => ((startups = v), writeStartups()),
+  );
+  alias(
+    "startupTitles",
+    () => titles,
+    (v: Record<string, string> | undefined) => ((titles = v), writeStartups()),
+  );
+  alias(
+    "permissions",
+    () => Object.fromEntries(repository.collaborators),
+    (v: Record<string, Permission>) => (repository.collaborators = new Map(Object.entries(v))),
+  );
+  alias(
+    "unchangedFiles",
+    () => repository.files,
+    (v: Record<string, string> | undefined) => Object.assign(repository.files, v),
+  );
   state.startups = [...DEFAULT_STARTUPS];
   return Object.assign(state, overrides);
 }

@@ -49,7 +49,9 @@ export async function startGitHubServer(fake: FakeGitHub, options: GitHubServerO
           return;
         }
         const text = JSON.stringify(answer);
-        res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers }).end(text);
+        res
+          .writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers })
+          .end(text);
       })();
     });
   });
