@@ -88,12 +88,12 @@ var init_diagnostics = __esm({
     init_define();
     s = (p, k) => String(p[k] ?? "");
     EXPECTED = {
-      text: { fr: "un texte", en: "a text" },
-      boolean: { fr: "`true` ou `false`", en: "`true` or `false`" },
-      list: { fr: "une liste", en: "a list" },
+      "text": { fr: "un texte", en: "a text" },
+      "boolean": { fr: "`true` ou `false`", en: "`true` or `false`" },
+      "list": { fr: "une liste", en: "a list" },
       "text-or-list": { fr: "un texte ou une liste de textes", en: "a text or a list of texts" },
-      number: { fr: "un nombre", en: "a number" },
-      mapping: { fr: "un ensemble de cl\xE9s", en: "a mapping" }
+      "number": { fr: "un nombre", en: "a number" },
+      "mapping": { fr: "un ensemble de cl\xE9s", en: "a mapping" }
     };
     expected = (p, lang) => EXPECTED[s(p, "expected")]?.[lang] ?? s(p, "expected");
     kb = (n) => `${Math.round(Number(n ?? 0) / 1024)}`;
@@ -456,32 +456,92 @@ var init_diagnostics = __esm({
       // Why a rule blocks or not (consequences of src/core/rule-severities.ts), for documents and summaries
       "consequence-not-published": { fr: () => "la page de l'offre n'est pas publi\xE9e", en: () => "the posting's page is not published" },
       "consequence-not-read": { fr: () => "le fichier ne peut pas \xEAtre lu", en: () => "the file cannot be read" },
-      "consequence-page-broken": { fr: () => "l'en-t\xEAte n'est pas lu\u202F: la page n'a ni titre ni \xE9tat", en: () => "the front matter is not read: the page has no title and no state" },
-      "consequence-page-no-title": { fr: () => "la page et la liste des offres n'ont pas de titre", en: () => "the page and the list of postings have no title" },
-      "consequence-page-says-filled": { fr: () => "la page dit \xAB\u202FCe poste a \xE9t\xE9 pourvu\u202F\xBB et l'API omet l'offre", en: () => "the page says \u201CCe poste a \xE9t\xE9 pourvu\u201D and the API leaves the posting out" },
-      "consequence-page-api-disagree": { fr: () => "la page et l'API ne disent pas la m\xEAme chose", en: () => "the page and the API say different things" },
-      "consequence-read-as-meant": { fr: () => "le site lit la valeur comme pr\xE9vu\u202F; seule l'\xE9criture change", en: () => "the site reads the value as meant; only the spelling changes" },
-      "consequence-page-shows-beta": { fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB", en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D" },
-      "consequence-startup-not-found": { fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB, sans fiche de startup", en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D, without a startup card" },
-      "consequence-startup-by-name": { fr: () => "la liste trouve la startup par son nom, la page seulement par son identifiant", en: () => "the list finds the startup by its name, the page only by its id" },
-      "consequence-no-startup-card": { fr: () => "la page affiche le partenaire, sans fiche de startup", en: () => "the page shows the partner, without a startup card" },
-      "consequence-labels-only": { fr: () => "seules les \xE9tiquettes de l'application lisent ce champ", en: () => "only the app's labels read this field" },
+      "consequence-page-broken": {
+        fr: () => "l'en-t\xEAte n'est pas lu\u202F: la page n'a ni titre ni \xE9tat",
+        en: () => "the front matter is not read: the page has no title and no state"
+      },
+      "consequence-page-no-title": {
+        fr: () => "la page et la liste des offres n'ont pas de titre",
+        en: () => "the page and the list of postings have no title"
+      },
+      "consequence-page-says-filled": {
+        fr: () => "la page dit \xAB\u202FCe poste a \xE9t\xE9 pourvu\u202F\xBB et l'API omet l'offre",
+        en: () => "the page says \u201CCe poste a \xE9t\xE9 pourvu\u201D and the API leaves the posting out"
+      },
+      "consequence-page-api-disagree": {
+        fr: () => "la page et l'API ne disent pas la m\xEAme chose",
+        en: () => "the page and the API say different things"
+      },
+      "consequence-read-as-meant": {
+        fr: () => "le site lit la valeur comme pr\xE9vu\u202F; seule l'\xE9criture change",
+        en: () => "the site reads the value as meant; only the spelling changes"
+      },
+      "consequence-page-shows-beta": {
+        fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB",
+        en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D"
+      },
+      "consequence-startup-not-found": {
+        fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB, sans fiche de startup",
+        en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D, without a startup card"
+      },
+      "consequence-startup-by-name": {
+        fr: () => "la liste trouve la startup par son nom, la page seulement par son identifiant",
+        en: () => "the list finds the startup by its name, the page only by its id"
+      },
+      "consequence-no-startup-card": {
+        fr: () => "la page affiche le partenaire, sans fiche de startup",
+        en: () => "the page shows the partner, without a startup card"
+      },
+      "consequence-labels-only": {
+        fr: () => "seules les \xE9tiquettes de l'application lisent ce champ",
+        en: () => "only the app's labels read this field"
+      },
       "consequence-build-fails": { fr: () => "la construction du site s'arr\xEAte", en: () => "the site's build stops" },
-      "consequence-closing-unreadable": { fr: () => "la fermeture automatique ne lit pas la date\u202F: l'offre reste ouverte", en: () => "the closing job cannot read the date: the posting stays open" },
+      "consequence-closing-unreadable": {
+        fr: () => "la fermeture automatique ne lit pas la date\u202F: l'offre reste ouverte",
+        en: () => "the closing job cannot read the date: the posting stays open"
+      },
       "consequence-date-not-shown": { fr: () => "aucune page n'affiche cette date", en: () => "no page shows this date" },
       "consequence-time-guessed": { fr: () => "l'heure est lue dans le fuseau configur\xE9", en: () => "the time is read in the configured zone" },
-      "consequence-closes-at-once": { fr: () => "l'offre est ferm\xE9e d\xE8s sa publication", en: () => "the posting is closed as soon as published" },
+      "consequence-closes-at-once": {
+        fr: () => "l'offre est ferm\xE9e d\xE8s sa publication",
+        en: () => "the posting is closed as soon as published"
+      },
       "consequence-stays-open": { fr: () => "rien ne ferme l'offre", en: () => "nothing closes the posting" },
       "consequence-not-shown": { fr: () => "le site n'affiche pas cette valeur", en: () => "the site does not show this value" },
-      "consequence-link-broken": { fr: () => "le lien vers l'offre du partenaire ne m\xE8ne nulle part", en: () => "the link to the partner's posting leads nowhere" },
-      "consequence-link-empty": { fr: () => "le lien vers l'offre du partenaire est vide", en: () => "the link to the partner's posting is empty" },
-      "consequence-value-lost": { fr: () => "la valeur est ignor\xE9e, et ce qui en a besoin ne marche pas", en: () => "the value is ignored, and what needs it does not work" },
-      "consequence-detail-lost": { fr: () => "la valeur est ignor\xE9e\u202F; la page perd seulement ce d\xE9tail", en: () => "the value is ignored; the page only loses that detail" },
+      "consequence-link-broken": {
+        fr: () => "le lien vers l'offre du partenaire ne m\xE8ne nulle part",
+        en: () => "the link to the partner's posting leads nowhere"
+      },
+      "consequence-link-empty": {
+        fr: () => "le lien vers l'offre du partenaire est vide",
+        en: () => "the link to the partner's posting is empty"
+      },
+      "consequence-value-lost": {
+        fr: () => "la valeur est ignor\xE9e, et ce qui en a besoin ne marche pas",
+        en: () => "the value is ignored, and what needs it does not work"
+      },
+      "consequence-detail-lost": {
+        fr: () => "la valeur est ignor\xE9e\u202F; la page perd seulement ce d\xE9tail",
+        en: () => "the value is ignored; the page only loses that detail"
+      },
       "consequence-value-ignored": { fr: () => "la valeur est ignor\xE9e", en: () => "the value is ignored" },
-      "consequence-last-wins": { fr: () => "le site garde la derni\xE8re valeur, la m\xEAme ou sans effet", en: () => "the site keeps the last value, the same or without effect" },
-      "consequence-value-conflict": { fr: () => "deux valeurs diff\xE9rentes\u202F: le site garde la derni\xE8re", en: () => "two different values: the site keeps the last one" },
-      "consequence-truthy-text": { fr: () => "un texte est vrai pour le site\u202F: la page dit le contraire", en: () => "a text is true for the site: the page says the opposite" },
-      "consequence-date-is-build-day": { fr: () => "l'adresse et la date de la page changent \xE0 chaque construction du site", en: () => "the page's address and date change each time the site is built" }
+      "consequence-last-wins": {
+        fr: () => "le site garde la derni\xE8re valeur, la m\xEAme ou sans effet",
+        en: () => "the site keeps the last value, the same or without effect"
+      },
+      "consequence-value-conflict": {
+        fr: () => "deux valeurs diff\xE9rentes\u202F: le site garde la derni\xE8re",
+        en: () => "two different values: the site keeps the last one"
+      },
+      "consequence-truthy-text": {
+        fr: () => "un texte est vrai pour le site\u202F: la page dit le contraire",
+        en: () => "a text is true for the site: the page says the opposite"
+      },
+      "consequence-date-is-build-day": {
+        fr: () => "l'adresse et la date de la page changent \xE0 chaque construction du site",
+        en: () => "the page's address and date change each time the site is built"
+      }
     });
   }
 });
@@ -1736,7 +1796,7 @@ var init_rule_severities = __esm({
     RULE_SEVERITIES = {
       "file-extension": { default: error("not-published") },
       "file-too-large": { default: error("not-read") },
-      encoding: { default: error("not-read") },
+      "encoding": { default: error("not-read") },
       "front-matter-missing": { default: error("not-published") },
       "front-matter-language": { default: error("not-published") },
       "front-matter-syntax": { default: error("page-broken") },
@@ -1747,14 +1807,18 @@ var init_rule_severities = __esm({
       /** A detail (page title, techno, junior badge…) is lost: advice; a key the page or the closing job needs: an error. */
       "key-misspelled": { default: error("value-lost"), detail: warning("detail-lost") },
       /** A boolean written as text: `"false"`/`non` is true for Liquid (`junior`, `published`). */
-      "invalid-value": { default: warning("value-ignored"), "false-as-text": error("truthy-text") },
+      "invalid-value": { "default": warning("value-ignored"), "false-as-text": error("truthy-text") },
       "roles-missing": { default: error("page-no-title") },
       "open-missing": { default: error("page-says-filled") },
       /** `"true"` (quoted), `yes`, `on`, `no`, `off`: Jekyll reads them as the author meant. */
-      "open-not-boolean": { default: error("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
+      "open-not-boolean": { "default": error("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
       "team-missing": { default: warning("page-shows-beta") },
       /** A startup's title, or an id with a domain: the certain fix gives the id. */
-      "startup-unknown": { default: error("startup-not-found"), "by-name": warning("startup-by-name"), "with-friend": warning("no-startup-card") },
+      "startup-unknown": {
+        "default": error("startup-not-found"),
+        "by-name": warning("startup-by-name"),
+        "with-friend": warning("no-startup-card")
+      },
       "contract-missing": { default: warning("labels-only") },
       "contract-alias": { default: warning("labels-only") },
       "contract-unknown": { default: warning("labels-only") },
@@ -1792,7 +1856,16 @@ var init_rule_severities = __esm({
       layout: "Jekyll",
       redirect_from: "Jekyll"
     };
-    DETAIL_KEYS = /* @__PURE__ */ new Set(["title", "junior", "techno", "domaines", "contacts", "contrat", "layout", "redirect_from"]);
+    DETAIL_KEYS = /* @__PURE__ */ new Set([
+      "title",
+      "junior",
+      "techno",
+      "domaines",
+      "contacts",
+      "contrat",
+      "layout",
+      "redirect_from"
+    ]);
   }
 });
 
@@ -1855,14 +1928,17 @@ var init_decode_content = __esm({
 // src/core/front-matter-fences.ts
 import { Buffer as Buffer3 } from "node:buffer";
 function missingAt(at, messageId, params = {}, fixText) {
-  return diagnostic("front-matter-missing", severityOf("front-matter-missing"), at, messageId, params, { fix: fixText === void 0 ? void 0 : { line: at.line, text: fixText } });
+  return diagnostic("front-matter-missing", severityOf("front-matter-missing"), at, messageId, params, {
+    fix: fixText === void 0 ? void 0 : { line: at.line, text: fixText }
+  });
 }
 function missing(lines) {
   if (lines.every((l) => l.trim() === "")) return missingAt(FILE_START, "file-empty");
   const first = lines.findIndex((l) => l.trim() !== "");
   const firstLine = lines[first] ?? "";
   if (first > 0 && OPEN.test(firstLine)) return missingAt({ line: first + 1, column: 1 }, "front-matter-not-first", { line: first + 1 });
-  if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l))) return missingAt(FILE_START, "front-matter-fence-dashes", {}, "---");
+  if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l)))
+    return missingAt(FILE_START, "front-matter-fence-dashes", {}, "---");
   if (INDENTED_FENCE.test(firstLine) && first === 0) return missingAt(FILE_START, "front-matter-fence-indented", {}, "---");
   if (LOOKS_LIKE_KEY.test(firstLine) && lines.some((l) => CLOSE.test(l))) return missingAt(FILE_START, "front-matter-opening-missing");
   return missingAt(FILE_START, "front-matter-missing");
@@ -1871,11 +1947,27 @@ function findFences(lines) {
   const first = lines[0] ?? "";
   const diagnostics = [];
   if (OPEN_YAML.test(first)) {
-    diagnostics.push(diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language-yaml", {}, { fix: { line: 1, text: "---" } }));
+    diagnostics.push(
+      diagnostic(
+        "front-matter-language",
+        severityOf("front-matter-language"),
+        FILE_START,
+        "front-matter-language-yaml",
+        {},
+        { fix: { line: 1, text: "---" } }
+      )
+    );
   } else if (!OPEN.test(first)) {
     const language = OPEN_LANGUAGE.exec(first);
     if (language) {
-      return { found: false, diagnostics: [diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language", { language: language[1] ?? "" })] };
+      return {
+        found: false,
+        diagnostics: [
+          diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language", {
+            language: language[1] ?? ""
+          })
+        ]
+      };
     }
     return { found: false, diagnostics: [missing(lines)] };
   }
@@ -1887,7 +1979,13 @@ function findFences(lines) {
   }
   const size = lines.slice(1, close).reduce((n, l) => n + Buffer3.byteLength(l, "utf8") + 1, 0);
   if (size > MAX_FRONT_MATTER_BYTES) {
-    return { found: false, diagnostics: [...diagnostics, diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })] };
+    return {
+      found: false,
+      diagnostics: [
+        ...diagnostics,
+        diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })
+      ]
+    };
   }
   return { found: true, closeLine: close + 1, diagnostics };
 }
@@ -9256,7 +9354,9 @@ function prescan(lines, firstLine) {
     }
     pieces += line.split(/[,[{]/).length;
     if (pieces > MAX_YAML_PIECES && !tooComplex) {
-      tooComplex = diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", { max: MAX_YAML_PIECES });
+      tooComplex = diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", {
+        max: MAX_YAML_PIECES
+      });
     }
   }
   return tooComplex;
@@ -9309,7 +9409,10 @@ function errorDiagnostic(error63, src) {
       return lineWithoutField(at, src);
     case "MISSING_CHAR": {
       const quote = /^Missing closing (["'])quote/.exec(detail2)?.[1];
-      if (quote) return syntax(findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/) ?? at, "yaml-quote-unclosed", { quote });
+      if (quote)
+        return syntax(findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/) ?? at, "yaml-quote-unclosed", {
+          quote
+        });
       if (/^Comments must be separated/.test(detail2)) return syntax(at, "yaml-comment-space");
       if (/^Implicit map keys need to be followed/.test(detail2)) return lineWithoutField(at, src);
       break;
@@ -9327,7 +9430,8 @@ function errorDiagnostic(error63, src) {
     }
     case "UNEXPECTED_TOKEN": {
       if (/^Unexpected scalar at node end/.test(detail2)) return scalarAfterValue(at, line) ?? genericError(at, error63.code, detail2);
-      if (/^Unexpected block-seq-ind on same line with key/.test(detail2)) return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
+      if (/^Unexpected block-seq-ind on same line with key/.test(detail2))
+        return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
       if (/^Block scalar header includes extra characters/.test(detail2) || /^Not a YAML token/.test(detail2) && /:\s*[|>][-+0-9]*\s+\S/.test(line)) {
         return syntax(at, "yaml-block-scalar");
       }
@@ -9338,7 +9442,8 @@ function errorDiagnostic(error63, src) {
     case "BAD_SCALAR_START":
       return syntax(at, "yaml-bad-start", { char: detail2.slice(-1) });
     case "BAD_ALIAS":
-      if (/^(Anchor|Alias) cannot be an empty string/.test(detail2)) return syntax(at, "yaml-bad-start", { char: detail2.startsWith("Anchor") ? "&" : "*" });
+      if (/^(Anchor|Alias) cannot be an empty string/.test(detail2))
+        return syntax(at, "yaml-bad-start", { char: detail2.startsWith("Anchor") ? "&" : "*" });
       break;
     case "KEY_OVER_1024_CHARS":
       return syntax(at, "yaml-key-too-long");
@@ -9354,7 +9459,8 @@ function genericError(at, code, detail2) {
 }
 function scalarAfterValue(at, line) {
   const start = valueStart(line);
-  if (start !== null && (line[start] === "*" || line[start] === "&")) return syntax({ line: at.line, column: start + 1 }, "yaml-bad-start", { char: line[start] ?? "*" });
+  if (start !== null && (line[start] === "*" || line[start] === "&"))
+    return syntax({ line: at.line, column: start + 1 }, "yaml-bad-start", { char: line[start] ?? "*" });
   const closerColumn = line.slice(0, at.column - 1).trimEnd().length;
   const atCloser = { line: at.line, column: Math.max(1, closerColumn) };
   switch (line.charAt(closerColumn - 1)) {
@@ -9403,7 +9509,8 @@ function checkNodes(doc, src) {
   const found = [];
   const push = (d) => found.length < MAX_NODE_PROBLEMS && found.push(d);
   walk(doc.contents, (n) => {
-    if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.tag !== void 0 && !CORE_TAGS.has(n.tag)) push(syntax(src.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
+    if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.tag !== void 0 && !CORE_TAGS.has(n.tag))
+      push(syntax(src.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
     if (!(0, import_yaml.isMap)(n)) return;
     const seen = /* @__PURE__ */ new Map();
     for (const pair of n.items) {
@@ -9515,9 +9622,15 @@ function readYaml(lines, firstLine) {
   const contents = doc.contents;
   if (!(0, import_yaml.isMap)(contents)) {
     if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) {
-      return fail3([diagnostic("front-matter-not-mapping", "error", { line: firstLine - 1, column: 1 }, "front-matter-empty", { kind: "empty" })]);
+      return fail3([
+        diagnostic("front-matter-not-mapping", "error", { line: firstLine - 1, column: 1 }, "front-matter-empty", { kind: "empty" })
+      ]);
     }
-    return fail3([diagnostic("front-matter-not-mapping", "error", place(contents.range[0]), "front-matter-not-mapping", { kind: (0, import_yaml.isSeq)(contents) ? "list" : "scalar" })]);
+    return fail3([
+      diagnostic("front-matter-not-mapping", "error", place(contents.range[0]), "front-matter-not-mapping", {
+        kind: (0, import_yaml.isSeq)(contents) ? "list" : "scalar"
+      })
+    ]);
   }
   const read = toData(doc, src);
   if ("problem" in read) return fail3([read.problem]);
@@ -9541,7 +9654,16 @@ var init_yaml_reading = __esm({
 
 // src/core/parse-posting.ts
 function parsePosting(content) {
-  const result = { data: null, positions: /* @__PURE__ */ new Map(), locate: () => null, lines: [], lineEnding: "none", bom: false, frontMatter: null, diagnostics: [] };
+  const result = {
+    data: null,
+    positions: /* @__PURE__ */ new Map(),
+    locate: () => null,
+    lines: [],
+    lineEnding: "none",
+    bom: false,
+    frontMatter: null,
+    diagnostics: []
+  };
   try {
     const decoded = decodeContent(content);
     if ("diagnostic" in decoded) {
@@ -9575,7 +9697,9 @@ function parsePosting(content) {
 }
 function internalFailure(e) {
   const detail2 = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", { detail: detail2.slice(0, 200) });
+  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", {
+    detail: detail2.slice(0, 200)
+  });
 }
 var init_parse_posting = __esm({
   "src/core/parse-posting.ts"() {
@@ -9695,20 +9819,36 @@ function checkContacts(posting) {
       if (bad === void 0 && words.length > 0) continue;
       if (words.length === 0 && index === null) continue;
       const at = index === null ? valuePlace(posting, key) : posting.parsed.locate([key, index]) ?? valuePlace(posting, key);
-      found.push(diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }));
+      found.push(
+        diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key })
+      );
     }
   }
   const partner = valueOf(posting, "type") === "friend";
   const url2 = valueOf(posting, "externalURL");
   if (typeof url2 === "string" && url2.trim() !== "" && !isWebUrl(url2)) {
     found.push(
-      diagnostic("url-invalid", severityOf("url-invalid", partner ? "partner" : void 0), valuePlace(posting, "externalURL"), partner ? "url-invalid-partner" : "url-invalid", { key: "externalURL", value: shown(url2) }, { key: "externalURL" })
+      diagnostic(
+        "url-invalid",
+        severityOf("url-invalid", partner ? "partner" : void 0),
+        valuePlace(posting, "externalURL"),
+        partner ? "url-invalid-partner" : "url-invalid",
+        { key: "externalURL", value: shown(url2) },
+        { key: "externalURL" }
+      )
     );
   } else if (partner && isBlank(url2)) {
     const friend = valueOf(posting, "friend");
     const at = valueOf(posting, "externalURL") === void 0 ? posting.parsed.positions.has("type") ? keyPlace(posting, "type") : FRONT_MATTER_START : valuePlace(posting, "externalURL");
     found.push(
-      diagnostic("partner-url-missing", severityOf("partner-url-missing"), at, "partner-url-missing", { friend: typeof friend === "string" ? shown(friend.trim()) : "" }, { key: "externalURL" })
+      diagnostic(
+        "partner-url-missing",
+        severityOf("partner-url-missing"),
+        at,
+        "partner-url-missing",
+        { friend: typeof friend === "string" ? shown(friend.trim()) : "" },
+        { key: "externalURL" }
+      )
     );
   }
   return found;
@@ -9784,7 +9924,10 @@ var init_contract_in_text = __esm({
       { type: "stage", re: word("stages?|stagiaires?") },
       { type: "ind\xE9pendant", re: word("free-?lances?|freelancers?") },
       // `indépendant` is also an adjective: "des équipes assez indépendantes".
-      { type: "ind\xE9pendant", re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|\xB7e|\\.e|\\(e\\))?(?:\xB7?s)?") },
+      {
+        type: "ind\xE9pendant",
+        re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|\xB7e|\\.e|\\(e\\))?(?:\xB7?s)?")
+      },
       { type: "CDD", re: word("cdd") },
       { type: "CDI", re: word("cdi") },
       // Not `apprentissage` alone: a subject as well (Mission apprentissage, machine learning).
@@ -10079,7 +10222,8 @@ function addLineFix(posting, type) {
   if (roles && roles.occurrences === 1 && roles.column === 1 && roles.valueSpan) {
     const line = posting.parsed.lines[roles.line - 1];
     const next = posting.parsed.lines[roles.line];
-    if (line !== void 0 && (next === void 0 || !/^[ \t]+\S/.test(next))) return { line: roles.line, text: `${line}
+    if (line !== void 0 && (next === void 0 || !/^[ \t]+\S/.test(next)))
+      return { line: roles.line, text: `${line}
 ${added}`, certain: false };
   }
   const close = posting.parsed.frontMatter?.closeLine;
@@ -10093,10 +10237,28 @@ function checkMissing(posting, options5) {
   const read = contractInText(titleTexts(posting), body);
   const fix = read ? addLineFix(posting, read.type) : void 0;
   if (!read || !fix) {
-    return [diagnostic("contract-missing", severityOf("contract-missing"), FRONT_MATTER_START, "contract-missing", { allowed: ALLOWED }, { key: "contrat" })];
+    return [
+      diagnostic(
+        "contract-missing",
+        severityOf("contract-missing"),
+        FRONT_MATTER_START,
+        "contract-missing",
+        { allowed: ALLOWED },
+        { key: "contrat" }
+      )
+    ];
   }
   const at = { line: fix.line, column: 1 };
-  return [diagnostic("contract-missing", severityOf("contract-missing"), at, "contract-missing-proposal", { type: read.type, said: read.said }, { key: "contrat", fix })];
+  return [
+    diagnostic(
+      "contract-missing",
+      severityOf("contract-missing"),
+      at,
+      "contract-missing-proposal",
+      { type: read.type, said: read.said },
+      { key: "contrat", fix }
+    )
+  ];
 }
 function checkContract(posting, options5) {
   const value = valueOf(posting, "contrat");
@@ -10106,11 +10268,27 @@ function checkContract(posting, options5) {
     const at = index === null ? valuePlace(posting, "contrat") : posting.parsed.locate(["contrat", index]) ?? valuePlace(posting, "contrat");
     const reading = normalizeContract(raw, options5.extraContractAliases);
     if (reading.types.length === 0) {
-      found.push(diagnostic("contract-unknown", severityOf("contract-unknown"), at, "contract-unknown", { value: shown(raw), allowed: ALLOWED }, { key: "contrat" }));
+      found.push(
+        diagnostic(
+          "contract-unknown",
+          severityOf("contract-unknown"),
+          at,
+          "contract-unknown",
+          { value: shown(raw), allowed: ALLOWED },
+          { key: "contrat" }
+        )
+      );
     } else if (!reading.canonical) {
       const fix = reading.suggestion !== void 0 && index === null ? valueFix(posting, "contrat", reading.suggestion) : void 0;
       found.push(
-        diagnostic("contract-alias", severityOf("contract-alias"), at, "contract-alias", { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) }, { key: "contrat", fix })
+        diagnostic(
+          "contract-alias",
+          severityOf("contract-alias"),
+          at,
+          "contract-alias",
+          { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) },
+          { key: "contrat", fix }
+        )
       );
     }
   }
@@ -10134,7 +10312,8 @@ var init_contract = __esm({
 function isoDay(y, m, d) {
   const date5 = /* @__PURE__ */ new Date(0);
   date5.setUTCFullYear(y, m - 1, d);
-  if (!Number.isInteger(y) || y < 1 || y > 9999 || date5.getUTCFullYear() !== y || date5.getUTCMonth() !== m - 1 || date5.getUTCDate() !== d) return null;
+  if (!Number.isInteger(y) || y < 1 || y > 9999 || date5.getUTCFullYear() !== y || date5.getUTCMonth() !== m - 1 || date5.getUTCDate() !== d)
+    return null;
   return date5.toISOString().slice(0, 10);
 }
 function dayOfInstant(ms, timeZone2) {
@@ -10223,7 +10402,20 @@ var init_dates = __esm({
     TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
     DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
     YEAR_FIRST_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
-    FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+    FRENCH_MONTHS = [
+      "janvier",
+      "fevrier",
+      "mars",
+      "avril",
+      "mai",
+      "juin",
+      "juillet",
+      "aout",
+      "septembre",
+      "octobre",
+      "novembre",
+      "decembre"
+    ];
     FRENCH_DAY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
   }
 });
@@ -10260,19 +10452,37 @@ function checkValue(posting, key, value, day2, options5) {
   const at = valuePlace(posting, key);
   const params = { key, value: shown(value) };
   if ("day" in day2) {
-    return day2.noTimeZone ? [diagnostic("date-timezone", severityOf("date-timezone"), at, "date-timezone", { ...params, day: day2.day, zone: options5.timeZone }, { key })] : [];
+    return day2.noTimeZone ? [
+      diagnostic(
+        "date-timezone",
+        severityOf("date-timezone"),
+        at,
+        "date-timezone",
+        { ...params, day: day2.day, zone: options5.timeZone },
+        { key }
+      )
+    ] : [];
   }
   const variant = dateVariant(key, options5.closingDateFields);
   const why = variant === "default" ? "" : `-${variant}`;
   switch (day2.error) {
     case "format":
       return [
-        diagnostic("date-format", severityOf("date-format", variant), at, `date-format${why}`, { ...params, fix: day2.isoFix ?? "" }, { key, fix: day2.isoFix ? valueFix(posting, key, day2.isoFix) : void 0 })
+        diagnostic(
+          "date-format",
+          severityOf("date-format", variant),
+          at,
+          `date-format${why}`,
+          { ...params, fix: day2.isoFix ?? "" },
+          { key, fix: day2.isoFix ? valueFix(posting, key, day2.isoFix) : void 0 }
+        )
       ];
     case "invalid":
       return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-invalid${why}`, params, { key })];
     case "time-zone":
-      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options5.timeZone }, { key })];
+      return [
+        diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options5.timeZone }, { key })
+      ];
     default:
       return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-unreadable${why}`, params, { key })];
   }
@@ -10289,18 +10499,34 @@ function checkDates(posting, options5) {
   const opening = firstDay(days, [...OPENING_KEYS, "date"]);
   if (closing && opening && compareDays(closing.day, opening.day) < 0) {
     found.push(
-      diagnostic("date-order", severityOf("date-order"), valuePlace(posting, closing.field), "date-order", {
-        closingKey: closing.field,
-        closing: closing.day,
-        openingKey: opening.field,
-        opening: opening.day
-      }, { key: closing.field })
+      diagnostic(
+        "date-order",
+        severityOf("date-order"),
+        valuePlace(posting, closing.field),
+        "date-order",
+        {
+          closingKey: closing.field,
+          closing: closing.day,
+          openingKey: opening.field,
+          opening: opening.day
+        },
+        { key: closing.field }
+      )
     );
   }
   const closingWritten = options5.closingDateFields.some((f) => !isBlank(valueOf(posting, f)));
   if (options5.isNew && valueOf(posting, "open") === true && !closingWritten) {
     const field = options5.closingDateFields[0] ?? "poste_ferme";
-    found.push(diagnostic("closing-date-missing", severityOf("closing-date-missing"), keyPlace(posting, "open"), "closing-date-missing", { field }, { key: field }));
+    found.push(
+      diagnostic(
+        "closing-date-missing",
+        severityOf("closing-date-missing"),
+        keyPlace(posting, "open"),
+        "closing-date-missing",
+        { field },
+        { key: field }
+      )
+    );
   }
   return found;
 }
@@ -10326,7 +10552,8 @@ function readAsMeant(posting, open2) {
 function checkRolesOpen(posting) {
   const found = [];
   const roles = valueOf(posting, "roles");
-  if (isBlank(roles)) found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
+  if (isBlank(roles))
+    found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
   const open2 = valueOf(posting, "open");
   if (open2 === void 0) {
     found.push(diagnostic("open-missing", severityOf("open-missing"), FRONT_MATTER_START, "open-missing", {}, { key: "open" }));
@@ -10392,12 +10619,30 @@ function checkFileDate(posting, options5) {
   if (!name.endsWith(".md")) return [];
   const written = FILE_NAME_DATE.exec(name);
   if (written) {
-    return isCalendarDay(written[1], written[2], written[3]) ? [] : [diagnostic("date-invalid", severityOf("date-invalid", "date"), FRONT_MATTER_START, "file-date-invalid", { name }, { key: "date" })];
+    return isCalendarDay(written[1], written[2], written[3]) ? [] : [
+      diagnostic(
+        "date-invalid",
+        severityOf("date-invalid", "date"),
+        FRONT_MATTER_START,
+        "file-date-invalid",
+        { name },
+        { key: "date" }
+      )
+    ];
   }
   if (!isBlank(valueOf(posting, "date"))) return [];
   const day2 = /^(\d{4})[-_.]?(\d{1,2})[-_.]?(\d{1,2})[-_. ]+(.+)$/.exec(name);
   const rename = day2 ? `${day2[1]}-${day2[2]}-${day2[3]}-${day2[4]}` : "";
-  return [diagnostic("file-date-missing", severityOf("file-date-missing"), FRONT_MATTER_START, "file-date-missing", { name, rename }, { key: "date" })];
+  return [
+    diagnostic(
+      "file-date-missing",
+      severityOf("file-date-missing"),
+      FRONT_MATTER_START,
+      "file-date-missing",
+      { name, rename },
+      { key: "date" }
+    )
+  ];
 }
 var FILE_NAME_DATE;
 var init_structure = __esm({
@@ -10433,7 +10678,8 @@ function matchStartup(value, ids, titles) {
     const id = nearMatch(v, ids);
     for (const match of id?.matches ?? []) (id?.kind === "edit" ? near : sure).add(match);
     const title = nearMatch(v, byTitle.keys());
-    for (const match of title?.matches ?? []) for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
+    for (const match of title?.matches ?? [])
+      for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
   }
   const [only] = sure;
   if (sure.size === 1 && only !== void 0) return { kind: "certain", id: only };
@@ -10451,18 +10697,41 @@ function checkStartup(posting, value, options5, ids) {
     case "certain": {
       const title = options5.startupTitles?.get(match.id)?.trim() ?? "";
       return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", "by-name"), at, "startup-by-name", { ...params, id: match.id, title: shown(title) }, {
-          key: "startup",
-          fix: valueFix(posting, "startup", match.id)
-        })
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", "by-name"),
+          at,
+          "startup-by-name",
+          { ...params, id: match.id, title: shown(title) },
+          {
+            key: "startup",
+            fix: valueFix(posting, "startup", match.id)
+          }
+        )
       ];
     }
     case "near":
       return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion", { ...params, suggestion: match.ids.slice(0, 3).join(", ") }, { key: "startup" })
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", variant),
+          at,
+          variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion",
+          { ...params, suggestion: match.ids.slice(0, 3).join(", ") },
+          { key: "startup" }
+        )
       ];
     default:
-      return [diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-friend" : "startup-unknown", params, { key: "startup" })];
+      return [
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", variant),
+          at,
+          variant ? "startup-unknown-friend" : "startup-unknown",
+          params,
+          { key: "startup" }
+        )
+      ];
   }
 }
 function checkTeam(posting, options5) {
@@ -30937,7 +31206,9 @@ var init_posting_schema = __esm({
     }).describe("Front matter d'une offre d'emploi (fichier Markdown de content/_jobs).");
     KNOWN_KEYS = Object.keys(postingSchema.shape);
     BOOLEAN_KEYS = new Set(
-      Object.entries(postingJsonSchema().properties ?? {}).flatMap(([key, json2]) => json2.type === "boolean" ? [key] : [])
+      Object.entries(postingJsonSchema().properties ?? {}).flatMap(
+        ([key, json2]) => json2.type === "boolean" ? [key] : []
+      )
     );
   }
 });
@@ -30968,15 +31239,26 @@ function checkUnknownKeys(posting, options5) {
     }
     const params = { key: visibleKey(key), suggestion: target };
     if (Object.hasOwn(posting.data, target)) {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
+      found.push(
+        diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, {
+          key
+        })
+      );
       continue;
     }
     const fix = keyFix(posting, key, target);
     if (isConsumed(target, options5.closingDateFields)) {
       const severity = DETAIL_KEYS.has(target) && !options5.closingDateFields.includes(target) ? severityOf("key-misspelled", "detail") : severityOf("key-misspelled");
-      found.push(diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
+      found.push(
+        diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix })
+      );
     } else {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key, fix }));
+      found.push(
+        diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, {
+          key,
+          fix
+        })
+      );
     }
   }
   return found;
@@ -31027,10 +31309,17 @@ function checkValueTypes(posting) {
     if (meant) {
       const lies = !meant.value && TRUTHY_READ_KEYS.has(key) && !jekyllBoolean(posting, key);
       found.push(
-        diagnostic("invalid-value", severityOf("invalid-value", lies ? "false-as-text" : void 0), at, lies ? "invalid-value-false-text" : "invalid-value-boolean", { key: label, value: shown(value), fix: meant.text }, {
-          key,
-          fix: valueFix(posting, key, meant.text)
-        })
+        diagnostic(
+          "invalid-value",
+          severityOf("invalid-value", lies ? "false-as-text" : void 0),
+          at,
+          lies ? "invalid-value-false-text" : "invalid-value-boolean",
+          { key: label, value: shown(value), fix: meant.text },
+          {
+            key,
+            fix: valueFix(posting, key, meant.text)
+          }
+        )
       );
     } else {
       found.push(diagnostic("invalid-value", severityOf("invalid-value"), at, "invalid-value", { key: label, expected: expected2 }, { key }));
@@ -31087,7 +31376,19 @@ function readingSeverities(list2, posting, options5) {
   });
 }
 function emptyReport(path8) {
-  return { path: path8, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
+  return {
+    path: path8,
+    diagnostics: [],
+    contracts: [],
+    open: null,
+    closingDate: null,
+    closingDateField: null,
+    filled: false,
+    roles: null,
+    openLine: null,
+    recruiter: null,
+    contact: null
+  };
 }
 function text2(value) {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
@@ -31133,7 +31434,9 @@ function checkPosting(input3, options5, cache) {
     found.push(...run(checkStructure, posting, options5));
     if (parsed.data) {
       for (const rule of CONTENT_RULES) found.push(...run(rule, posting, options5));
-      const covered = new Set(found.filter((d) => d.key !== void 0 && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key));
+      const covered = new Set(
+        found.filter((d) => d.key !== void 0 && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key)
+      );
       found.push(...run(checkValueTypes, posting, options5).filter((d) => !covered.has(d.key)));
       found = oneMessagePerCause(found, options5);
       derive(report, posting, options5);
@@ -31164,7 +31467,15 @@ var init_check_posting = __esm({
     init_team();
     init_unknown_keys();
     init_value_types();
-    CONTENT_RULES = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkFileDate, checkUnknownKeys];
+    CONTENT_RULES = [
+      checkRolesOpen,
+      checkTeam,
+      checkContract,
+      checkDates,
+      checkContacts,
+      checkFileDate,
+      checkUnknownKeys
+    ];
     CAUSED_BY_ABSENCE = {
       "roles-missing": (key) => key === "roles",
       "open-missing": (key) => key === "open",
@@ -31209,35 +31520,37 @@ var init_schema = __esm({
       alternance: "bfdadc"
     };
     configSchema = external_exports.object({
-      postings: folder.default(DEFAULT_POSTINGS_DIR).describe("Dossier des offres, depuis la racine du d\xE9p\xF4t."),
-      startups: folder.default(DEFAULT_STARTUPS_DIR).describe("Dossier des fiches startup : un fichier `<id>.md` par startup."),
-      language: external_exports.enum(["fr", "en"]).default("fr").describe("Langue des commentaires et du check run."),
-      comment: external_exports.boolean().default(true).describe("Publier (et tenir \xE0 jour) un commentaire sur la pull request."),
-      suggestions: external_exports.boolean().default(true).describe("Proposer les corrections certaines en \xAB suggested changes \xBB."),
+      "postings": folder.default(DEFAULT_POSTINGS_DIR).describe("Dossier des offres, depuis la racine du d\xE9p\xF4t."),
+      "startups": folder.default(DEFAULT_STARTUPS_DIR).describe("Dossier des fiches startup : un fichier `<id>.md` par startup."),
+      "language": external_exports.enum(["fr", "en"]).default("fr").describe("Langue des commentaires et du check run."),
+      "comment": external_exports.boolean().default(true).describe("Publier (et tenir \xE0 jour) un commentaire sur la pull request."),
+      "suggestions": external_exports.boolean().default(true).describe("Proposer les corrections certaines en \xAB suggested changes \xBB."),
       "max-files": external_exports.number().int().min(1).max(300).default(100).describe("Nombre maximal d'offres relues par pull request."),
-      "override-label": labelName.default("relecture: ok").describe("\xC9tiquette qui l\xE8ve une v\xE9rification en \xE9chec quand une personne ayant les droits d'\xE9criture la pose\u202F; la retirer r\xE9tablit le verdict."),
-      labels: external_exports.object({
+      "override-label": labelName.default("relecture: ok").describe(
+        "\xC9tiquette qui l\xE8ve une v\xE9rification en \xE9chec quand une personne ayant les droits d'\xE9criture la pose\u202F; la retirer r\xE9tablit le verdict."
+      ),
+      "labels": external_exports.object({
         enabled: external_exports.boolean().default(true).describe("Poser les \xE9tiquettes de type de contrat."),
         prefix: external_exports.string().min(1).max(30).default("contrat: ").describe("Pr\xE9fixe des \xE9tiquettes de contrat."),
         colours: external_exports.partialRecord(external_exports.enum(CONTRACT_TYPES), colour).default({}).describe("Couleur par type de contrat (hexad\xE9cimal sans #).")
       }).strict().prefault({}).describe("\xC9tiquettes de type de contrat."),
-      contracts: external_exports.object({
+      "contracts": external_exports.object({
         aliases: external_exports.record(external_exports.string().min(1).max(100), external_exports.enum(CONTRACT_TYPES)).refine((r) => Object.keys(r).length <= MAX_ALIASES, { message: message("config-aliases-max"), params: { max: MAX_ALIASES } }).default({}).describe("Orthographes suppl\xE9mentaires \u2192 type canonique.")
       }).strict().prefault({}).describe("Types de contrat."),
-      rules: external_exports.partialRecord(external_exports.enum(RULE_IDS), external_exports.enum(["error", "warning", "off"])).default({}).describe("S\xE9v\xE9rit\xE9 par r\xE8gle : error, warning ou off."),
-      closing: external_exports.object({
-        enabled: external_exports.boolean().default(true).describe("Proposer la fermeture des offres expir\xE9es."),
-        hour: external_exports.number().int().min(0).max(23).default(7).describe("Heure du passage quotidien, dans le fuseau `time-zone`."),
+      "rules": external_exports.partialRecord(external_exports.enum(RULE_IDS), external_exports.enum(["error", "warning", "off"])).default({}).describe("S\xE9v\xE9rit\xE9 par r\xE8gle : error, warning ou off."),
+      "closing": external_exports.object({
+        "enabled": external_exports.boolean().default(true).describe("Proposer la fermeture des offres expir\xE9es."),
+        "hour": external_exports.number().int().min(0).max(23).default(7).describe("Heure du passage quotidien, dans le fuseau `time-zone`."),
         "time-zone": timeZone.default(DEFAULT_TIME_ZONE).describe("Fuseau horaire des dates des offres."),
         "date-fields": external_exports.array(external_exports.string().min(1).max(50)).min(1).max(10).default([...DEFAULT_CLOSING_DATE_FIELDS]).describe("Champs qui donnent la date de fermeture, le premier pr\xE9sent l'emporte."),
-        grouped: external_exports.boolean().default(false).describe("Une seule pull request pour toutes les offres \xE0 fermer."),
+        "grouped": external_exports.boolean().default(false).describe("Une seule pull request pour toutes les offres \xE0 fermer."),
         "max-pull-requests": external_exports.number().int().min(1).max(100).default(10).describe("Nombre maximal de pull requests ouvertes par passage."),
         "dry-run": external_exports.boolean().default(false).describe("Calculer le plan sans rien \xE9crire."),
-        reviewers: external_exports.array(login).max(15).default([]).describe("Relecteurs demand\xE9s sur les pull requests de fermeture."),
-        labels: external_exports.array(labelName).max(10).default(["fermeture"]).describe("\xC9tiquettes des pull requests de fermeture."),
+        "reviewers": external_exports.array(login).max(15).default([]).describe("Relecteurs demand\xE9s sur les pull requests de fermeture."),
+        "labels": external_exports.array(labelName).max(10).default(["fermeture"]).describe("\xC9tiquettes des pull requests de fermeture."),
         "notify-author": external_exports.boolean().default(true).describe("Demander la relecture de la personne qui a ajout\xE9 l'offre (ou la mentionner si elle est collaboratrice du d\xE9p\xF4t)."),
-        commands: external_exports.boolean().default(true).describe("Accepter `/prolonger` et `/garder-ouverte` en commentaire d'une pull request de fermeture."),
-        dashboard: external_exports.boolean().default(true).describe("Tenir \xE0 jour l'issue \xAB Tableau de bord des offres \xBB \xE0 chaque passage."),
+        "commands": external_exports.boolean().default(true).describe("Accepter `/prolonger` et `/garder-ouverte` en commentaire d'une pull request de fermeture."),
+        "dashboard": external_exports.boolean().default(true).describe("Tenir \xE0 jour l'issue \xAB Tableau de bord des offres \xBB \xE0 chaque passage."),
         "notice-days": external_exports.number().int().min(0).max(60).default(7).describe("Jours avant la date de cl\xF4ture o\xF9 le tableau de bord signale une offre."),
         "stale-days": external_exports.number().int().min(1).max(3650).default(90).describe("Jours apr\xE8s lesquels le tableau de bord signale une offre ouverte sans date de cl\xF4ture.")
       }).strict().prefault({}).describe("Fermeture des offres expir\xE9es.")
@@ -31409,7 +31722,11 @@ function problemOf(issue2) {
     }
   }
   if (hasMessage(issue2.message) && issue2.message.startsWith("config-")) {
-    const params = Object.fromEntries(Object.entries(issue2.params ?? {}).filter((e) => typeof e[1] === "string" || typeof e[1] === "number"));
+    const params = Object.fromEntries(
+      Object.entries(issue2.params ?? {}).filter(
+        (e) => typeof e[1] === "string" || typeof e[1] === "number"
+      )
+    );
     return { code: issue2.message, params };
   }
   return { code: "config-invalid-value", params: {} };
@@ -31685,7 +32002,9 @@ var init_text = __esm({
           message: sanitize(renderMessage(d, lang)),
           rule: d.rule,
           // A fix that writes two lines shows them joined by ⏎.
-          fix: d.fix ? sanitize(t(lang, d.fix.certain === false ? "cli-proposal" : "cli-fix", { line: d.fix.line, text: d.fix.text.split("\n").join(" \u23CE ") })) : void 0
+          fix: d.fix ? sanitize(
+            t(lang, d.fix.certain === false ? "cli-proposal" : "cli-fix", { line: d.fix.line, text: d.fix.text.split("\n").join(" \u23CE ") })
+          ) : void 0
         }));
         const wLine = Math.max(...rows.map((r) => width(r.line)));
         const wPos = Math.max(...rows.map((r) => wLine + 1 + width(r.column)));
@@ -31782,8 +32101,10 @@ var init_check = __esm({
       const lang = askedLang ?? outerLang ?? config3.language;
       for (const p of problems) {
         const where = `${p.line !== void 0 ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-        io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path3.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}
-`);
+        io.stderr.write(
+          `${t(lang, "cli-config-problem", { file: show(path3.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}
+`
+        );
       }
       if (problems.length > 0) io.stderr.write(`${t(lang, "cli-config-defaults")}
 `);
@@ -31880,7 +32201,11 @@ function frontMatterValue(content, key) {
   const colon2 = target.text.indexOf(":") + 1;
   const range = valueRange(target.text.slice(colon2));
   if (!range) return null;
-  return { value: target.text.slice(colon2 + range[0], colon2 + range[1]), start: target.start + colon2 + range[0], line: lines.indexOf(target) + 1 };
+  return {
+    value: target.text.slice(colon2 + range[0], colon2 + range[1]),
+    start: target.start + colon2 + range[0],
+    line: lines.indexOf(target) + 1
+  };
 }
 function setOpenFalse(content) {
   const open2 = frontMatterValue(content, "open");
@@ -36637,7 +36962,10 @@ function describeAction(action, lang, maxPullRequests) {
       return t(lang, "closing-plan-update", { pr: action.pr, paths: paths(action) });
     case "close": {
       const r = action.reason;
-      const reason2 = r.kind === "extended" ? t(lang, "closing-reason-extended", { date: r.date }) : t(lang, r.kind === "closed-by-hand" ? "closing-reason-closed-by-hand" : r.kind === "not-due" ? "closing-reason-not-due" : r.kind === "removed" ? "closing-reason-removed" : "closing-reason-nothing-left");
+      const reason2 = r.kind === "extended" ? t(lang, "closing-reason-extended", { date: r.date }) : t(
+        lang,
+        r.kind === "closed-by-hand" ? "closing-reason-closed-by-hand" : r.kind === "not-due" ? "closing-reason-not-due" : r.kind === "removed" ? "closing-reason-removed" : "closing-reason-nothing-left"
+      );
       return t(lang, "closing-plan-close", { pr: action.pr, reason: reason2 });
     }
     case "skip-declined":
@@ -53188,7 +53516,11 @@ function boundedFetch(inner, timeoutMs, maxBytes) {
       }
       chunks.push(value);
     }
-    const copy = new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
+    const copy = new Response(Buffer.concat(chunks), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
     Object.defineProperty(copy, "url", { value: response.url });
     return copy;
   };
@@ -53204,7 +53536,8 @@ function withoutBodies(log) {
   const quiet = Object.create(log);
   quiet.debug = (...args) => {
     const [first, message2] = args;
-    if (typeof first === "object" && first !== null && typeof message2 === "string" && message2.startsWith("GitHub request: ")) log.debug(message2);
+    if (typeof first === "object" && first !== null && typeof message2 === "string" && message2.startsWith("GitHub request: "))
+      log.debug(message2);
     else log.debug(...args);
   };
   quiet[QUIET] = true;
@@ -53216,7 +53549,10 @@ function createAppOctokit(options5 = {}) {
   const maxWait = options5.maxRateLimitWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
   const onLimit = (kind) => (retryAfter, request2, octokit, retryCount) => {
     const retry2 = retryCount < RATE_LIMIT_RETRIES && retryAfter <= maxWait;
-    octokit.log.warn({ method: request2.method, route: request2.url, retryAfter, retryCount, retry: retry2 }, `GitHub ${kind} rate limit: ${retry2 ? "retrying" : "giving up"}`);
+    octokit.log.warn(
+      { method: request2.method, route: request2.url, retryAfter, retryCount, retry: retry2 },
+      `GitHub ${kind} rate limit: ${retry2 ? "retrying" : "giving up"}`
+    );
     return retry2;
   };
   return ProbotOctokit.defaults((instance) => {
@@ -53289,10 +53625,15 @@ async function githubFromEnv(env, repo, log, cwd = process.cwd(), octokit = {}) 
   return graphqlUrl ? { request: client.request, graphql: client.graphql.defaults({ url: graphqlUrl }) } : client;
 }
 function silent(log) {
-  return { debug: () => {
-  }, info: () => {
-  }, warn: (...args) => typeof args[0] === "string" ? log.warn(args[0]) : log.warn(args[0], args[1]), error: () => {
-  } };
+  return {
+    debug: () => {
+    },
+    info: () => {
+    },
+    warn: (...args) => typeof args[0] === "string" ? log.warn(args[0]) : log.warn(args[0], args[1]),
+    error: () => {
+    }
+  };
 }
 var CLI_RATE_LIMIT_WAIT_SECONDS, MissingCredentialsError;
 var init_github_from_env = __esm({
@@ -53440,7 +53781,14 @@ function planClosing(input3) {
         actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
         return;
       }
-      actions.push({ kind: "close", pr: pr.number, branch: pr.branch, body: pr.body, path: only, reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" } });
+      actions.push({
+        kind: "close",
+        pr: pr.number,
+        branch: pr.branch,
+        body: pr.body,
+        path: only,
+        reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" }
+      });
       return;
     }
     reconcile(pr, markers, still);
@@ -53483,13 +53831,22 @@ function planClosing(input3) {
   if (group) {
     const markers = parseMarkers(group.body);
     if (input3.grouped) {
-      if (fresh.length === 0) actions.push({ kind: "close", pr: group.number, branch: group.branch, body: group.body, path: null, reason: { kind: "nothing-left" } });
+      if (fresh.length === 0)
+        actions.push({
+          kind: "close",
+          pr: group.number,
+          branch: group.branch,
+          body: group.body,
+          path: null,
+          reason: { kind: "nothing-left" }
+        });
       else reconcile(group, markers, fresh.splice(0));
     } else maintain(group, markers);
   }
   const left = fresh.filter((d) => !covered.has(d.path));
   if (input3.grouped) {
-    if (left.length > 0) actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input3.branches.has(GROUP_BRANCH), postings: left });
+    if (left.length > 0)
+      actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input3.branches.has(GROUP_BRANCH), postings: left });
     return [...actions, ...waiting];
   }
   left.forEach((d, i) => {
@@ -53544,11 +53901,19 @@ async function reconcileLabels(octokit, repo, issueNumber, plan) {
     }
   }
   if (plan.add.length > 0) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: issueNumber, labels: plan.add });
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...repo,
+      issue_number: issueNumber,
+      labels: plan.add
+    });
   }
   for (const name of plan.remove) {
     try {
-      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: issueNumber, name });
+      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        ...repo,
+        issue_number: issueNumber,
+        name
+      });
     } catch (error63) {
       if (statusOf(error63) !== 404) throw error63;
     }
@@ -53881,11 +54246,25 @@ function renderClosingPullRequest(postings, ctx) {
   if (postings.length === 1) {
     const d = postings[0];
     const roles = postingName(d);
-    const why = d.reason.kind === "date" ? md("closing-pr-why-date", { roles, path: d.path, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) }) : d.reason.kind === "asked" ? md("closing-pr-why-asked", { roles, path: d.path, login: d.reason.login }) : md("closing-pr-why-filled", { roles, path: d.path });
+    const why = d.reason.kind === "date" ? md("closing-pr-why-date", {
+      roles,
+      path: d.path,
+      field: d.reason.field,
+      date: d.reason.date,
+      ...dayWords(lang, d.reason.date, ctx.today)
+    }) : d.reason.kind === "asked" ? md("closing-pr-why-asked", { roles, path: d.path, login: d.reason.login }) : md("closing-pr-why-filled", { roles, path: d.path });
     const link = (label) => ctx.links ? `[${t(lang, label)}](${editUrl(ctx.links, d.path)})` : t(lang, label);
     const keep = d.reason.kind === "date" ? md("closing-pr-list-keep-date", { edit: LINK }).replace(LINK, link("closing-pr-edit-label")) : md("closing-pr-list-keep-filled", { edit: LINK }).replace(LINK, link("closing-pr-edit-file-label"));
     const list3 = (d.reason.kind === "asked" ? [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${md("closing-pr-list-asked-keep")}`] : [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${keep}`, `- ${md("closing-pr-list-decline")}`]).join("\n");
-    const body2 = [why, md("closing-pr-merge", { line: d.openLine }), "---", list3, md("closing-pr-signature"), ...markers, ...d.reason.kind === "asked" ? [ASKED] : []].join("\n\n");
+    const body2 = [
+      why,
+      md("closing-pr-merge", { line: d.openLine }),
+      "---",
+      list3,
+      md("closing-pr-signature"),
+      ...markers,
+      ...d.reason.kind === "asked" ? [ASKED] : []
+    ].join("\n\n");
     return {
       title: fitText(t(lang, "closing-pr-title", { roles: plainText(roles, 100) }), GITHUB_LIMITS.title),
       body: body2,
@@ -53894,7 +54273,14 @@ function renderClosingPullRequest(postings, ctx) {
   }
   const items = postings.map((d) => {
     const roles = postingName(d);
-    return `- ${d.reason.kind === "date" ? md("closing-pr-grouped-item-date", { roles, path: d.path, line: d.openLine, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) }) : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })}`;
+    return `- ${d.reason.kind === "date" ? md("closing-pr-grouped-item-date", {
+      roles,
+      path: d.path,
+      line: d.openLine,
+      field: d.reason.field,
+      date: d.reason.date,
+      ...dayWords(lang, d.reason.date, ctx.today)
+    }) : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })}`;
   });
   const before = md("closing-pr-grouped-intro", { count: postings.length, today: dayInWords(lang, ctx.today) });
   const after = [md("closing-pr-grouped-merge"), md("closing-pr-grouped-keep"), md("closing-pr-signature"), markers.join("\n")];
@@ -53981,7 +54367,10 @@ async function applyClosingPlan(gh, plan, ctx) {
     }
     const paths = actionPaths(action);
     const level = outcome.kind === "failed" ? "error" : "info";
-    ctx.log[level]({ repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths, outcome }, `closing: ${action.kind} \u2192 ${outcome.kind}`);
+    ctx.log[level](
+      { repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths, outcome },
+      `closing: ${action.kind} \u2192 ${outcome.kind}`
+    );
     results.push({ action, outcome });
   }
   return results;
@@ -53996,13 +54385,27 @@ async function apply(gh, action, ctx) {
       const text3 = renderClosingPullRequest(action.postings, ctx.render);
       const claim2 = await commitOnBranch(gh, action.branch, true, action.postings, text3.commitMessage, ctx);
       if (claim2 !== "written") return { kind: "exists", pr: action.pr };
-      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, title: text3.title, body: text3.body });
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+        ...ctx.repo,
+        pull_number: action.pr,
+        title: text3.title,
+        body: text3.body
+      });
       await relabelIfBare(gh, action.pr, action.postings, ctx);
       return { kind: "updated", pr: action.pr };
     }
     case "close": {
-      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: action.pr, body: renderCloseComment(action.reason, ctx.render.lang) });
-      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, state: "closed", body: bodyClosedByApp(action.body) });
+      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...ctx.repo,
+        issue_number: action.pr,
+        body: renderCloseComment(action.reason, ctx.render.lang)
+      });
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+        ...ctx.repo,
+        pull_number: action.pr,
+        state: "closed",
+        body: bodyClosedByApp(action.body)
+      });
       try {
         await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${action.branch}` });
       } catch (error63) {
@@ -54035,7 +54438,12 @@ async function create(gh, branch, branchExists, postings, ctx) {
       });
     }
     if (statusOf(error63) !== 422 || !/already exists/i.test(refusalOf(error63))) throw error63;
-    const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+    const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", {
+      ...ctx.repo,
+      head: `${ctx.repo.owner}:${branch}`,
+      state: "open",
+      per_page: 1
+    });
     const existing = open2.data[0]?.number;
     if (existing === void 0) return { kind: "exists", pr: null };
     await labelAndAskReviewers(gh, existing, postings, ctx);
@@ -54083,7 +54491,12 @@ async function commitOnBranch(gh, branch, branchExists, postings, message2, ctx)
     base_tree: ctx.treeOid,
     tree: postings.map((d) => ({ path: d.path, mode: "100644", type: "blob", content: d.closedText }))
   });
-  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", { ...ctx.repo, message: message2, tree: tree.data.sha, parents: [ctx.headOid] });
+  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", {
+    ...ctx.repo,
+    message: message2,
+    tree: tree.data.sha,
+    parents: [ctx.headOid]
+  });
   const claim2 = await pointBranch(gh, branch, commit.data.sha, branchExists, ctx);
   return claim2 === "ok" ? "written" : claim2;
 }
@@ -54094,7 +54507,12 @@ async function pointBranch(gh, branch, sha, exists, ctx) {
       return "ok";
     } catch (error63) {
       if (statusOf(error63) !== 422 || !/already exists/i.test(refusalOf(error63))) throw error63;
-      const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+      const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", {
+        ...ctx.repo,
+        head: `${ctx.repo.owner}:${branch}`,
+        state: "open",
+        per_page: 1
+      });
       const pr = open2.data[0];
       if (pr) return { pr: pr.number };
     }
@@ -54144,7 +54562,11 @@ async function requestReviewers(gh, pr, postings, ctx) {
     }
   }
   if (mention.length === 0) return;
-  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: pr, body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") }) });
+  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...ctx.repo,
+    issue_number: pr,
+    body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") })
+  });
 }
 var MAX_REVIEWERS;
 var init_apply_closing_plan = __esm({
@@ -54219,7 +54641,14 @@ async function scanPostings(gh, repo, folder2) {
       branches.add(branch);
       for (const pr of node2.associatedPullRequests.nodes) {
         const labels2 = pr.labels ? { labels: pr.labels.nodes.map((l) => l.name) } : {};
-        openPullRequests.push({ number: pr.number, branch, state: "open", body: pr.body ?? "", ...labels2, ...pr.createdAt ? { createdAt: pr.createdAt } : {} });
+        openPullRequests.push({
+          number: pr.number,
+          branch,
+          state: "open",
+          body: pr.body ?? "",
+          ...labels2,
+          ...pr.createdAt ? { createdAt: pr.createdAt } : {}
+        });
       }
     }
     if (!refs.pageInfo.hasNextPage) break;
@@ -54236,7 +54665,11 @@ async function scanPostings(gh, repo, folder2) {
       if (e.type === "tree") {
         let sub = e.object?.entries;
         if (!sub) {
-          const answer = await gh.graphql(SUBTREE_QUERY, { owner: repo.owner, name: repo.repo, oid: e.oid });
+          const answer = await gh.graphql(SUBTREE_QUERY, {
+            owner: repo.owner,
+            name: repo.repo,
+            oid: e.oid
+          });
           requests++;
           sub = answer.repository?.object?.entries ?? [];
         }
@@ -54257,7 +54690,17 @@ async function scanPostings(gh, repo, folder2) {
   postings.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const labels = (data.repository?.labels?.nodes ?? []).map((l) => l.name);
   const folderFound = head.target.file?.type === "tree";
-  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, labels, folderFound, requests };
+  return {
+    defaultBranch: head.name,
+    headOid: head.target.oid,
+    treeOid: head.target.tree.oid,
+    postings,
+    branches,
+    openPullRequests,
+    labels,
+    folderFound,
+    requests
+  };
 }
 async function readBlob(gh, repo, oid) {
   const res = await gh.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: oid });
@@ -54343,13 +54786,17 @@ async function findAuthors(gh, repo, headOid, paths) {
     const batch = unique.slice(start, start + BATCH2);
     const vars = { owner: repo.owner, name: repo.repo, head: headOid };
     batch.forEach((p, i) => vars[`p${i}`] = p);
-    const data = await gh.graphql(authorsQuery(batch.length), vars);
+    const data = await gh.graphql(
+      authorsQuery(batch.length),
+      vars
+    );
     requests++;
     batch.forEach((path8, i) => {
       const first = data.repository?.object?.[`p${i}`]?.nodes?.[0];
       if (!first) return;
       const pr = first.associatedPullRequests?.nodes?.find((n) => n?.merged);
-      if (pr && typeof pr.number === "number") pulls.set(path8, { number: pr.number, comments: (pr.comments?.nodes ?? []).flatMap((c) => c ? [c.body] : []) });
+      if (pr && typeof pr.number === "number")
+        pulls.set(path8, { number: pr.number, comments: (pr.comments?.nodes ?? []).flatMap((c) => c ? [c.body] : []) });
       const login2 = pr ? isPerson(pr.author?.login, pr.author?.__typename) ? pr.author.login : void 0 : first.author?.user?.login;
       if (isPerson(login2)) authors.set(path8, login2);
     });
@@ -54436,13 +54883,29 @@ function renderDashboard(board, lang, links, noticeDays, staleDays) {
     const list2 = (rows) => rows.length === 0 ? md("dashboard-none") : [...rows.slice(0, max), ...rows.length > max ? [md("dashboard-more", { count: rows.length - max })] : []].join("\n");
     return [
       md("dashboard-due-heading"),
-      list2(board.due.map((d) => `- ${name(d)} \u2014 ${d.date ? md("dashboard-due-date", { day: dayInWords(lang, d.date), ago: relative(daysBetween(d.date, board.today), "closing-day-ago") }) : md("dashboard-due-filled")}`)),
+      list2(
+        board.due.map(
+          (d) => `- ${name(d)} \u2014 ${d.date ? md("dashboard-due-date", { day: dayInWords(lang, d.date), ago: relative(daysBetween(d.date, board.today), "closing-day-ago") }) : md("dashboard-due-filled")}`
+        )
+      ),
       md("dashboard-open-heading", { days: noticeDays }),
-      list2(board.open.map((o) => `- ${o.soon ? "\u26A0\uFE0F " : ""}${name(o)} \u2014 ${md("dashboard-open-row", { day: dayInWords(lang, o.date), left: relative(o.daysLeft, "closing-day-in") })}${boxes(o.path, true)}`)),
+      list2(
+        board.open.map(
+          (o) => `- ${o.soon ? "\u26A0\uFE0F " : ""}${name(o)} \u2014 ${md("dashboard-open-row", { day: dayInWords(lang, o.date), left: relative(o.daysLeft, "closing-day-in") })}${boxes(o.path, true)}`
+        )
+      ),
       md("dashboard-stale-heading", { days: staleDays }),
-      list2(board.stale.map((s2) => `- ${name(s2)} \u2014 ${md("dashboard-stale-row", { day: dayInWords(lang, s2.openedOn), days: s2.days })}${boxes(s2.path, false)}`)),
+      list2(
+        board.stale.map(
+          (s2) => `- ${name(s2)} \u2014 ${md("dashboard-stale-row", { day: dayInWords(lang, s2.openedOn), days: s2.days })}${boxes(s2.path, false)}`
+        )
+      ),
       md("dashboard-waiting-heading"),
-      list2(board.waiting.map((w) => `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`)),
+      list2(
+        board.waiting.map(
+          (w) => `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`
+        )
+      ),
       md("dashboard-contracts-heading"),
       list2(board.contracts.map((c) => `- ${c.type === null ? md("dashboard-contract-none") : escapeText(c.type)}\u202F: ${c.count}`)),
       // Only when some open posting does not pass the checks (`npx recrutement-bot check` says why).
@@ -54493,7 +54956,16 @@ async function runClosing(gh, repo, options5) {
   const closing = config3.closing;
   const today = options5.today ?? todayIn(closing["time-zone"], options5.now);
   const dryRun = options5.dryRun ?? closing["dry-run"];
-  const report = { repo: `${repo.owner}/${repo.repo}`, today, dryRun, skipped: null, postings: 0, plan: [], results: [], readRequests: 0 };
+  const report = {
+    repo: `${repo.owner}/${repo.repo}`,
+    today,
+    dryRun,
+    skipped: null,
+    postings: 0,
+    plan: [],
+    results: [],
+    readRequests: 0
+  };
   if (!closing.enabled) return { ...report, skipped: "disabled" };
   const scan2 = await scanPostings(gh, repo, config3.postings);
   if (!scan2) return { ...report, skipped: "empty", readRequests: 1 };
@@ -54515,14 +54987,23 @@ async function runClosing(gh, repo, options5) {
     groupMarkersBudget: GROUP_MARKERS_BUDGET
   });
   const readRequests = scan2.requests + history.requests;
-  log.info({ repo: report.repo, today, dryRun, postings: scan2.postings.length, due: due.length, actions: countKinds(plan), readRequests }, "closing: plan");
+  log.info(
+    { repo: report.repo, today, dryRun, postings: scan2.postings.length, due: due.length, actions: countKinds(plan), readRequests },
+    "closing: plan"
+  );
   const done = { ...report, postings: scan2.postings.length, plan, readRequests };
   if (dryRun) {
-    for (const action of plan) log.info({ repo: report.repo, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths: actionPaths(action) }, `closing (dry-run): ${action.kind}`);
+    for (const action of plan)
+      log.info(
+        { repo: report.repo, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths: actionPaths(action) },
+        `closing (dry-run): ${action.kind}`
+      );
     return done;
   }
   const created = closing["notify-author"] ? plan.flatMap((a) => a.kind === "create" ? a.postings.map((d) => d.path) : []) : [];
-  const notices = closing["notify-author"] ? statuses.flatMap((s2) => s2.state === "open-until" && daysBetween(today, s2.date) <= closing["notice-days"] ? [{ path: s2.path, date: s2.date }] : []) : [];
+  const notices = closing["notify-author"] ? statuses.flatMap(
+    (s2) => s2.state === "open-until" && daysBetween(today, s2.date) <= closing["notice-days"] ? [{ path: s2.path, date: s2.date }] : []
+  ) : [];
   const lookUpAuthors = [.../* @__PURE__ */ new Set([...created, ...notices.map((n) => n.path)])];
   const found = lookUpAuthors.length > 0 ? await findAuthors(gh, repo, scan2.headOid, lookUpAuthors).catch((error63) => {
     log.warn({ repo: report.repo, err: error63 }, "closing: authors not found");
@@ -54533,7 +55014,13 @@ async function runClosing(gh, repo, options5) {
     defaultBranch: scan2.defaultBranch,
     headOid: scan2.headOid,
     treeOid: scan2.treeOid,
-    render: { lang: config3.language, today, timeZone: closing["time-zone"], config: config3, links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan2.defaultBranch } },
+    render: {
+      lang: config3.language,
+      today,
+      timeZone: closing["time-zone"],
+      config: config3,
+      links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan2.defaultBranch }
+    },
     ...found ? { authors: found.authors } : {},
     repositoryLabels: [...scan2.labels],
     pullRequestLabels: new Map(scan2.openPullRequests.flatMap((p) => p.labels ? [[p.number, p.labels]] : [])),
@@ -54557,7 +55044,19 @@ async function giveNotices(gh, repo, notices, found, scan2, ctx) {
     const text3 = scan2.postings.find((p) => p.path === n.path)?.text ?? "";
     const roles = /^roles:[ \t]*(.+)$/m.exec(text3)?.[1]?.replace(/^["']|["']$/g, "").trim() || (n.path.split("/").pop() ?? n.path);
     const body = [
-      renderMessageMarkdown(lang, "closing-notice", { who: login2 ?? "", roles, day: dayInWords(lang, n.date), left: t(lang, "closing-day-in", { days: daysBetween(ctx.today, n.date) }), proposal: dayInWords(lang, addDays(n.date, 1)) }, "closing-notice", 120).replace("RBEDITRB", `[${t(lang, "closing-pr-edit-label")}](${editUrl(links, n.path)})`),
+      renderMessageMarkdown(
+        lang,
+        "closing-notice",
+        {
+          who: login2 ?? "",
+          roles,
+          day: dayInWords(lang, n.date),
+          left: t(lang, "closing-day-in", { days: daysBetween(ctx.today, n.date) }),
+          proposal: dayInWords(lang, addDays(n.date, 1))
+        },
+        "closing-notice",
+        120
+      ).replace("RBEDITRB", `[${t(lang, "closing-pr-edit-label")}](${editUrl(links, n.path)})`),
       marker
     ].join("\n\n");
     try {
@@ -54571,8 +55070,14 @@ async function updateDashboard(gh, repo, scan2, results, ctx) {
   const { closing } = ctx.config;
   const closed = new Set(results.flatMap((r) => r.outcome.kind === "closed" ? [r.outcome.pr] : []));
   const pullRequests = [
-    ...scan2.openPullRequests.filter((p) => !closed.has(p.number)).map((p) => ({ number: p.number, openedOn: p.createdAt ? dayOfInstant(Date.parse(p.createdAt), closing["time-zone"]) : null, paths: parseMarkers(p.body).map((m) => m.path) })),
-    ...results.flatMap((r) => r.outcome.kind === "created" ? [{ number: r.outcome.pr, openedOn: ctx.today, paths: actionPaths(r.action) }] : [])
+    ...scan2.openPullRequests.filter((p) => !closed.has(p.number)).map((p) => ({
+      number: p.number,
+      openedOn: p.createdAt ? dayOfInstant(Date.parse(p.createdAt), closing["time-zone"]) : null,
+      paths: parseMarkers(p.body).map((m) => m.path)
+    })),
+    ...results.flatMap(
+      (r) => r.outcome.kind === "created" ? [{ number: r.outcome.pr, openedOn: ctx.today, paths: actionPaths(r.action) }] : []
+    )
   ];
   const board = planDashboard({
     postings: scan2.postings,
@@ -54584,9 +55089,21 @@ async function updateDashboard(gh, repo, scan2, results, ctx) {
     cache: ctx.cache
   });
   const links = { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan2.defaultBranch };
-  const summary = { open: board.openCount, noDate: board.noDateCount, due: board.due.length, soon: board.open.filter((o) => o.soon).length, stale: board.stale.length, waiting: board.waiting.length };
+  const summary = {
+    open: board.openCount,
+    noDate: board.noDateCount,
+    due: board.due.length,
+    soon: board.open.filter((o) => o.soon).length,
+    stale: board.stale.length,
+    waiting: board.waiting.length
+  };
   try {
-    const outcome = await syncDashboard(gh, repo, t(ctx.config.language, "dashboard-title"), renderDashboard(board, ctx.config.language, links, closing["notice-days"], closing["stale-days"]));
+    const outcome = await syncDashboard(
+      gh,
+      repo,
+      t(ctx.config.language, "dashboard-title"),
+      renderDashboard(board, ctx.config.language, links, closing["notice-days"], closing["stale-days"])
+    );
     ctx.log.info({ repo: `${repo.owner}/${repo.repo}`, ...outcome, ...summary }, "closing: dashboard");
     return { ...outcome, ...summary };
   } catch (error63) {
@@ -54639,11 +55156,16 @@ async function closeOnGitHub(io, slug, opts) {
     const { data } = await gh.request("GET /repos/{owner}/{repo}", repo);
     const { config: config3, problems } = await loadConfig(gh, repo, data.default_branch);
     const lang = opts.lang ?? config3.language;
-    for (const p of problems) io.stderr.write(`${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: configProblemText(lang, p) })}
-`);
+    for (const p of problems)
+      io.stderr.write(
+        `${t(lang, "cli-config-problem", { file: CONFIG_PATH, where: p.key ? ` ${p.key}` : "", message: configProblemText(lang, p) })}
+`
+      );
     const report = await runClosing(gh, repo, { config: config3, now: /* @__PURE__ */ new Date(), today: opts.today, dryRun: opts.dryRun || void 0, log });
     io.onClosingReport?.(report);
-    io.stdout.write(opts.format === "json" ? closingReportJson(report) : formatClosingReport(report, lang, config3.closing["max-pull-requests"]));
+    io.stdout.write(
+      opts.format === "json" ? closingReportJson(report) : formatClosingReport(report, lang, config3.closing["max-pull-requests"])
+    );
     return report.results.some((r) => r.outcome.kind === "failed") ? EXIT_ERRORS : EXIT_OK;
   } catch (error63) {
     if (error63 instanceof MissingCredentialsError) return fail(io, t(early, "cli-close-no-credentials"));
@@ -54695,11 +55217,14 @@ async function closeLocally(io, folderArg, opts) {
   const lang = opts.lang ?? (found ? config3.language : "fr");
   for (const p of problems) {
     const where = `${p.line !== void 0 ? `:${p.line}` : ""}${p.key ? ` ${p.key}` : ""}`;
-    io.stderr.write(`${t(lang, "cli-config-problem", { file: show(path6.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}
-`);
+    io.stderr.write(
+      `${t(lang, "cli-config-problem", { file: show(path6.join(root, CONFIG_PATH)), where, message: configProblemText(lang, p) })}
+`
+    );
   }
   const folder2 = folderArg !== void 0 ? path6.resolve(io.cwd, folderArg) : path6.resolve(root, config3.postings);
-  if (!isDirectory2(folder2)) return fail2(io, t(lang, folderArg !== void 0 ? "cli-path-not-found" : "cli-postings-dir-missing", { path: show(folder2) }));
+  if (!isDirectory2(folder2))
+    return fail2(io, t(lang, folderArg !== void 0 ? "cli-path-not-found" : "cli-postings-dir-missing", { path: show(folder2) }));
   const files = [];
   const abs = /* @__PURE__ */ new Map();
   for (const file2 of collectFiles([folder2], root, config3.postings).files) {
@@ -54727,7 +55252,13 @@ async function closeLocally(io, folderArg, opts) {
     }
   }
   if (opts.format === "json") {
-    const list2 = due.map((d) => ({ path: show(abs.get(d.path)), line: d.openLine, roles: d.roles, contracts: d.contracts, reason: d.reason }));
+    const list2 = due.map((d) => ({
+      path: show(abs.get(d.path)),
+      line: d.openLine,
+      roles: d.roles,
+      contracts: d.contracts,
+      reason: d.reason
+    }));
     io.stdout.write(`${JSON.stringify({ today, files: files.length, written: opts.write, due: list2 }, null, 2)}
 `);
     return EXIT_OK;
@@ -54776,14 +55307,14 @@ var init_close = __esm({
     init_check_options();
     init_parse_config();
     options3 = {
-      repo: { type: "string" },
-      today: { type: "string" },
-      format: { type: "string" },
-      write: { type: "boolean" },
+      "repo": { type: "string" },
+      "today": { type: "string" },
+      "format": { type: "string" },
+      "write": { type: "boolean" },
       "dry-run": { type: "boolean" },
-      root: { type: "string" },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h" }
+      "root": { type: "string" },
+      "lang": { type: "string" },
+      "help": { type: "boolean", short: "h" }
     };
     FORMATS3 = ["text", "json"];
     runClose = async (args, { io, lang: outerLang }) => {
@@ -54797,17 +55328,33 @@ var init_close = __esm({
         return EXIT_OK;
       }
       const format = choice(values.format, FORMATS3, "--format", "close", uiLang) ?? "text";
-      if (values.today !== void 0 && !isDay(values.today)) throw new UsageError(t(uiLang, "cli-close-bad-day", { value: values.today }), "close");
+      if (values.today !== void 0 && !isDay(values.today))
+        throw new UsageError(t(uiLang, "cli-close-bad-day", { value: values.today }), "close");
       if (values.repo !== void 0) {
-        for (const [set3, option] of [[values.write, "--write"], [positionals.length > 0, positionals[0] ?? ""], [values.root !== void 0, "--root"]]) {
+        for (const [set3, option] of [
+          [values.write, "--write"],
+          [positionals.length > 0, positionals[0] ?? ""],
+          [values.root !== void 0, "--root"]
+        ]) {
           if (set3) throw new UsageError(t(uiLang, "cli-close-local-only", { option }), "close");
         }
         const { closeOnGitHub: closeOnGitHub2 } = await Promise.resolve().then(() => (init_close_on_github(), close_on_github_exports));
-        return closeOnGitHub2(io, values.repo, { today: values.today, dryRun: values["dry-run"] === true, format, lang: askedLang ?? outerLang });
+        return closeOnGitHub2(io, values.repo, {
+          today: values.today,
+          dryRun: values["dry-run"] === true,
+          format,
+          lang: askedLang ?? outerLang
+        });
       }
       if (values["dry-run"]) throw new UsageError(t(uiLang, "cli-close-repo-only"), "close");
       if (positionals.length > 1) throw new UsageError(t(uiLang, "cli-unexpected-argument", { argument: positionals[1] }), "close");
-      return closeLocally(io, positionals[0], { root: values.root, today: values.today, write: values.write === true, format, lang: askedLang ?? outerLang });
+      return closeLocally(io, positionals[0], {
+        root: values.root,
+        today: values.today,
+        write: values.write === true,
+        format,
+        lang: askedLang ?? outerLang
+      });
     };
   }
 });
@@ -54912,7 +55459,10 @@ async function main(argv, partialIo = {}) {
     try {
       global2 = parseArgs2({ args: [...globalArgs], options: globalOptions, strict: true, allowPositionals: false }).values;
     } catch (error63) {
-      throw new UsageError(t(fallbackLang, "cli-unknown-option", { option: /'([^' ]*)/.exec(String(error63.message))?.[1] ?? "" }), PROGRAM);
+      throw new UsageError(
+        t(fallbackLang, "cli-unknown-option", { option: /'([^' ]*)/.exec(String(error63.message))?.[1] ?? "" }),
+        PROGRAM
+      );
     }
     const lang = choice(global2.lang, LANG_CHOICES, "--lang", PROGRAM, fallbackLang);
     const uiLang = lang ?? fallbackLang;
@@ -55011,7 +55561,12 @@ function actionArgs(env) {
 }
 
 // src/github/review/review-target.ts
-var REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"];
+var REVIEW_EVENTS = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review"
+];
 function reviewTargetFromPayload(payload) {
   const { repository, pull_request: pr } = payload;
   return {
@@ -55252,7 +55807,11 @@ async function readReviewState(octokit, repo, q) {
     const chunk = q.postingPaths.slice(start, start + per);
     const { vars: more, based } = chunkVariables(q, chunk);
     try {
-      const answer = await octokit.graphql(blobsOnlyQuery(chunk.length, based.length), { owner: repo.owner, name: repo.repo, ...more });
+      const answer = await octokit.graphql(blobsOnlyQuery(chunk.length, based.length), {
+        owner: repo.owner,
+        name: repo.repo,
+        ...more
+      });
       keep(chunk, based, answer.repository);
       start += chunk.length;
     } catch (error63) {
@@ -55330,7 +55889,8 @@ function threadsOf(connection) {
   const out = [];
   for (const thread of connection.nodes ?? []) {
     const first = thread?.comments.nodes?.[0];
-    if (thread && first && first.viewerDidAuthor) out.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
+    if (thread && first && first.viewerDidAuthor)
+      out.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
   }
   return out;
 }
@@ -55341,7 +55901,8 @@ function latestCheckRun(commit) {
   let latest = null;
   for (const suite of commit?.checkSuites?.nodes ?? []) {
     for (const run3 of suite?.checkRuns?.nodes ?? []) {
-      if (run3 && run3.databaseId !== null && (latest === null || run3.databaseId > latest.databaseId)) latest = { ...run3, databaseId: run3.databaseId };
+      if (run3 && run3.databaseId !== null && (latest === null || run3.databaseId > latest.databaseId))
+        latest = { ...run3, databaseId: run3.databaseId };
     }
   }
   return latest !== null && latest.status === "COMPLETED" ? latest.externalId : null;
@@ -55351,7 +55912,8 @@ function isTooLarge(error63) {
 }
 async function inFull(octokit, repo, node2) {
   const read = toBlobRead(node2);
-  if (read.kind !== "too-large" || !node2?.isTruncated || node2.isBinary || !node2.oid || (node2.byteSize ?? Infinity) > MAX_POSTING_BYTES) return read;
+  if (read.kind !== "too-large" || !node2?.isTruncated || node2.isBinary || !node2.oid || (node2.byteSize ?? Infinity) > MAX_POSTING_BYTES)
+    return read;
   const res = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: node2.oid });
   const bytes = Buffer.from(res.data.content, res.data.encoding === "base64" ? "base64" : "utf8");
   return { kind: "text", text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes), oid: node2.oid };
@@ -55371,7 +55933,9 @@ async function readCommentsPage(octokit, repo, pullNumber, before) {
   return comments;
 }
 function markedComments(connection, marker) {
-  return (connection.nodes ?? []).flatMap((c) => c && c.viewerDidAuthor && c.databaseId !== null && c.body.includes(marker) ? [{ id: c.databaseId, body: c.body, createdAt: c.createdAt }] : []).sort((a, b) => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id);
+  return (connection.nodes ?? []).flatMap(
+    (c) => c && c.viewerDidAuthor && c.databaseId !== null && c.body.includes(marker) ? [{ id: c.databaseId, body: c.body, createdAt: c.createdAt }] : []
+  ).sort((a, b) => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id);
 }
 function toBlobRead(node2, maxBytes = MAX_POSTING_BYTES) {
   if (!node2 || node2.byteSize === void 0) return { kind: "missing" };
@@ -55392,7 +55956,10 @@ function treesQuery(count) {
   const selections = [];
   for (let i = 0; i < count; i++) {
     declarations.push(`$h${i}: String!, $b${i}: String!`);
-    selections.push(`h${i}: object(expression: $h${i}) { ... on Tree { entries { name type oid } } }`, `b${i}: object(expression: $b${i}) { ... on Tree { entries { name type oid } } }`);
+    selections.push(
+      `h${i}: object(expression: $h${i}) { ... on Tree { entries { name type oid } } }`,
+      `b${i}: object(expression: $b${i}) { ... on Tree { entries { name type oid } } }`
+    );
   }
   return `query FolderTrees($owner: String!, $name: String!, ${declarations.join(", ")}) {
   repository(owner: $owner, name: $name) {
@@ -55425,7 +55992,13 @@ async function readFolderChanges(octokit, repo, target) {
           const path8 = `${folder2}/${entry.name}`;
           if (entry.type === "tree") next.push(path8);
           else if (entry.type === "blob") {
-            out.push({ filename: path8, status: old?.type === "blob" ? "modified" : "added", previousFilename: null, patch: null, unlisted: true });
+            out.push({
+              filename: path8,
+              status: old?.type === "blob" ? "modified" : "added",
+              previousFilename: null,
+              patch: null,
+              unlisted: true
+            });
           }
         }
       });
@@ -55486,7 +56059,8 @@ function checkChangedPostings(postings, blobs, options5, baseBlobs = /* @__PURE_
       const report = checkPosting({ path: p.path, content: blob.text, blob: blob.oid }, { ...options5, isNew: p.isNew }, cache);
       const lines = linesOf(blob.text);
       const before = p.basePath !== null ? baseBlobs.get(p.path) : void 0;
-      if (before?.kind !== "text" || p.basePath === null) return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
+      if (before?.kind !== "text" || p.basePath === null)
+        return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
       const baseReport = checkPosting({ path: p.basePath, content: before.text, blob: before.oid }, { ...options5, isNew: p.isNew }, cache);
       return {
         ...p,
@@ -55506,7 +56080,19 @@ function fileDiagnostic(rule, messageId, params, severity = "error") {
   return { line: 1, column: 1, severity, rule, messageId, params };
 }
 function emptyReport2(path8, diagnostics) {
-  return { path: path8, diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
+  return {
+    path: path8,
+    diagnostics,
+    contracts: [],
+    open: null,
+    closingDate: null,
+    closingDateField: null,
+    filled: false,
+    roles: null,
+    openLine: null,
+    recruiter: null,
+    contact: null
+  };
 }
 
 // src/github/review/review-pull-request.ts
@@ -55582,7 +56168,13 @@ function renderCheckRun(input3) {
   }
   if (override && total.errors > 0) {
     parts.push(
-      renderMessageMarkdown(lang, override.allowed ? "check-summary-overridden" : "check-summary-override-refused", { login: override.login, label: override.label }, "", 100)
+      renderMessageMarkdown(
+        lang,
+        override.allowed ? "check-summary-overridden" : "check-summary-override-refused",
+        { login: override.login, label: override.label },
+        "",
+        100
+      )
     );
   }
   if (input3.skipped.length > 0) {
@@ -55618,7 +56210,10 @@ ${named.join("\n")}`);
 }
 function postingLines(lang, p) {
   const c = countsOf(introduced(p));
-  const verdict = c.errors + c.warnings === 0 ? `\u2705 ${t(lang, "check-summary-file-ok")}` : [c.errors > 0 ? `\u274C ${t(lang, "count-to-fix", { n: c.errors })}` : null, c.warnings > 0 ? `\u26A0\uFE0F ${t(lang, "count-advice", { n: c.warnings })}` : null].filter((x) => x !== null).join(", ");
+  const verdict = c.errors + c.warnings === 0 ? `\u2705 ${t(lang, "check-summary-file-ok")}` : [
+    c.errors > 0 ? `\u274C ${t(lang, "count-to-fix", { n: c.errors })}` : null,
+    c.warnings > 0 ? `\u26A0\uFE0F ${t(lang, "count-advice", { n: c.warnings })}` : null
+  ].filter((x) => x !== null).join(", ");
   return `- ${codeSpan(p.path)}${colon(lang)}${verdict}
   ${glance(lang, p)}`;
 }
@@ -55629,7 +56224,8 @@ function glance(lang, p) {
   if (who) parts.push(escapeText(who.kind === "startup" ? who.title ?? who.id : who.name, 120));
   if (r.contracts.length > 0) parts.push(r.contracts.join(", "));
   if (r.open === false) parts.push(t(lang, "glance-closed"));
-  else parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
+  else
+    parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
   if (r.contact) parts.push(escapeText(r.contact, 120));
   return parts.join(" \xB7 ");
 }
@@ -55642,7 +56238,13 @@ function renderConfigProblems(lang, problems) {
     const line = p.line !== void 0 ? ` (${t(lang, "check-config-line", { line: p.line })})` : "";
     return `- ${where}${line}${colon(lang)}${renderMessageMarkdown(lang, p.code, p.params, p.code, 300)}`;
   });
-  return [`### ${t(lang, "check-summary-config-title")}`, "", renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""), "", ...lines].join("\n");
+  return [
+    `### ${t(lang, "check-summary-config-title")}`,
+    "",
+    renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""),
+    "",
+    ...lines
+  ].join("\n");
 }
 function annotation(lang, p, d) {
   const path8 = p.path;
@@ -55696,7 +56298,11 @@ function renderBody(input3, maxLength) {
   const fixed2 = fixedRows(lang, input3.previous, current);
   const unseen = input3.unseen ?? 0;
   if (total.errors + total.warnings === 0 && !earlierErrors) {
-    if (unseen > 0) return finish([COMMENT_MARKER + "\n" + t(lang, "comment-unseen", { n: unseen }), ...fixed2.length > 0 ? [table(lang, fixed2)] : []], lang);
+    if (unseen > 0)
+      return finish(
+        [COMMENT_MARKER + "\n" + t(lang, "comment-unseen", { n: unseen }), ...fixed2.length > 0 ? [table(lang, fixed2)] : []],
+        lang
+      );
     if (input3.previous === null) return null;
     return finish([COMMENT_MARKER + "\n" + t(lang, "comment-all-fixed"), ...fixed2.length > 0 ? [table(lang, fixed2)] : []], lang);
   }
@@ -55733,14 +56339,24 @@ function renderBody(input3, maxLength) {
     });
     if (shown2.length === 0) continue;
     if (shown2.some((r) => input3.suggested.has(r.d))) oneClick = true;
-    sections.push(codeSpan(p.path) + "\n\n" + table(lang, shown2.map((r) => r.text)));
+    sections.push(
+      codeSpan(p.path) + "\n\n" + table(
+        lang,
+        shown2.map((r) => r.text)
+      )
+    );
   }
   if (fixed2.length > 0 && fits2(fixed2.join("\n"))) add(table(lang, fixed2));
   const earlier = input3.postings.filter((p) => p.preExisting.size > 0);
   let details = null;
   if (earlier.length > 0) {
     const n = earlier.reduce((k, p) => k + p.preExisting.size, 0);
-    const blocks = earlier.map((p) => codeSpan(p.path) + "\n\n" + table(lang, preExisting(p).map((d) => row(lang, p, d, input3.suggested.has(d)))));
+    const blocks = earlier.map(
+      (p) => codeSpan(p.path) + "\n\n" + table(
+        lang,
+        preExisting(p).map((d) => row(lang, p, d, input3.suggested.has(d)))
+      )
+    );
     details = `<details><summary>${t(lang, "comment-earlier-title", { n })}</summary>
 
 ${blocks.join("\n\n")}
@@ -55844,8 +56460,17 @@ function planReview(input3) {
   const [kept, ...duplicates] = input3.existing.comments;
   let comment = { action: "none" };
   if (config3.comment) {
-    const body = closing && !kept ? null : renderComment({ lang, postings: input3.postings, suggested, skipped: input3.skipped, maxFiles: config3["max-files"], previous: kept?.body ?? null, unseen: unread.length + unlisted });
-    if (body !== null) comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
+    const body = closing && !kept ? null : renderComment({
+      lang,
+      postings: input3.postings,
+      suggested,
+      skipped: input3.skipped,
+      maxFiles: config3["max-files"],
+      previous: kept?.body ?? null,
+      unseen: unread.length + unlisted
+    });
+    if (body !== null)
+      comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
   }
   const live = new Set(suggestionCandidates(input3.postings, true, false).map((c) => c.hash));
   const read = new Set(input3.postings.filter((p) => p.lines !== null).map((p) => p.path));
@@ -55863,7 +56488,15 @@ function planReview(input3) {
     pullRequestLabels: input3.existing.pullRequestLabels,
     repositoryLabels: input3.existing.repositoryLabels
   }) : null;
-  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, droppedSuggestions, resolveThreads, labels: labels && isEmpty(labels) ? null : labels };
+  return {
+    checkRun,
+    comment,
+    deleteComments: duplicates.map((c) => c.id),
+    suggestions,
+    droppedSuggestions,
+    resolveThreads,
+    labels: labels && isEmpty(labels) ? null : labels
+  };
 }
 function isEmpty(plan) {
   return plan.add.length === 0 && plan.remove.length === 0 && plan.create.length === 0;
@@ -55945,13 +56578,21 @@ async function reconcileComment(octokit, repo, issueNumber, plan, duplicates, re
   if (plan.action === "none") return { commentId: null, action: "none", deleted };
   if (plan.action === "update") {
     try {
-      await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: plan.commentId, body: plan.body });
+      await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        ...repo,
+        comment_id: plan.commentId,
+        body: plan.body
+      });
       return { commentId: plan.commentId, action: "update", deleted };
     } catch (error63) {
       if (statusOf(error63) !== 404) throw error63;
     }
   }
-  const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: plan.body });
+  const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    body: plan.body
+  });
   const mine = Number(created.data.id);
   const all = await reread();
   const [oldest, ...others] = all.some((c) => c.id === mine) ? all : [...all, { id: mine, body: plan.body, createdAt: created.data.created_at }];
@@ -56083,7 +56724,8 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
     let state = await readState(octokit, repo, target, guess, selection);
     const { config: config3, problems } = configOf(state.config);
     remember(memory, repoKey, config3);
-    if (problems.length > 0) log.warn({ ...where, problems: problems.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
+    if (problems.length > 0)
+      log.warn({ ...where, problems: problems.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
     let unlisted = 0;
     const changed = Math.max(target.changedFiles ?? 0, state.changedFiles ?? 0);
     if (!listing.listedAll || changed > files.length) {
@@ -56091,10 +56733,16 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
         const listed = new Set(files.map((f) => f.filename));
         const found = await readFolderChanges(octokit, repo, { baseSha: target.baseSha, headSha: target.headSha, folder: config3.postings });
         files = [...files, ...found.filter((f) => !listed.has(f.filename))];
-        log.info({ ...where, listed: listed.size, changed, found: found.length }, "more files than GitHub lists: postings found from the folder's trees");
+        log.info(
+          { ...where, listed: listed.size, changed, found: found.length },
+          "more files than GitHub lists: postings found from the folder's trees"
+        );
       } catch (error63) {
         unlisted = Math.max(1, changed - files.length);
-        log.warn({ ...where, listed: files.length, changed, err: describe3(error63) }, "more files than GitHub lists, and the folder's trees could not be read");
+        log.warn(
+          { ...where, listed: files.length, changed, err: describe3(error63) },
+          "more files than GitHub lists, and the folder's trees could not be read"
+        );
       }
     }
     const needed = selectPostings(files, config3.postings, config3["max-files"]);
@@ -56174,7 +56822,14 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
   }
   await step(
     "comment",
-    () => reconcileComment(octokit, repo, target.pullNumber, plan.comment, plan.deleteComments, () => readBotComments(octokit, repo, target.pullNumber, COMMENT_MARKER))
+    () => reconcileComment(
+      octokit,
+      repo,
+      target.pullNumber,
+      plan.comment,
+      plan.deleteComments,
+      () => readBotComments(octokit, repo, target.pullNumber, COMMENT_MARKER)
+    )
   );
   await step("suggestions", () => reconcileSuggestions(octokit, repo, target.pullNumber, target.headSha, plan.suggestions));
   if (plan.resolveThreads.length > 0) await step("threads", () => reconcileThreads(octokit, plan.resolveThreads));
@@ -56249,7 +56904,7 @@ async function runReview(io, env, payload, lang) {
   if (!target) {
     io.stdout.write(`${t(lang, "action-review-skipped", { pull, action: payload.action ?? "" })}
 `);
-    setOutputs(env, { reviewed: false, conclusion: "", title: "", "failed-steps": "" });
+    setOutputs(env, { "reviewed": false, "conclusion": "", "title": "", "failed-steps": "" });
     return EXIT_OK;
   }
   const log = (0, import_pino4.default)({ level: env.LOG_LEVEL ?? "warn" }, { write: (s2) => void io.stderr.write(s2) });
@@ -56259,12 +56914,12 @@ async function runReview(io, env, payload, lang) {
   if (outcome.status === "read-failed" || !run3) {
     io.stderr.write(`::error title=recrutement-bot::${t(lang, "action-review-read-failed", { pull })}
 `);
-    setOutputs(env, { reviewed: false, conclusion: "neutral", title: "", "failed-steps": outcome.failedSteps.join(",") });
+    setOutputs(env, { "reviewed": false, "conclusion": "neutral", "title": "", "failed-steps": outcome.failedSteps.join(",") });
     return EXIT_ERRORS;
   }
   io.stdout.write(`${t(lang, "action-review-done", { pull, conclusion: run3.conclusion, title: run3.title })}
 `);
-  setOutputs(env, { reviewed: true, conclusion: run3.conclusion, title: run3.title, "failed-steps": outcome.failedSteps.join(",") });
+  setOutputs(env, { "reviewed": true, "conclusion": run3.conclusion, "title": run3.title, "failed-steps": outcome.failedSteps.join(",") });
   appendSummary(env, `## ${t(lang, "action-summary-review-title", { pull })}
 
 **${run3.title}**
@@ -56331,15 +56986,24 @@ async function runClosing2(io, env, args, lang) {
   const count = (kind) => report.results.filter((r) => r.outcome.kind === kind).length;
   const opened = report.results.flatMap((r) => r.outcome.kind === "created" ? [r.outcome.pr] : []);
   const counts2 = { opened: opened.length, updated: count("updated"), closed: count("closed"), failed: count("failed") };
-  setOutputs(env, { postings: report.postings, planned: report.plan.length, ...counts2, "pull-requests": JSON.stringify(opened), "dry-run": report.dryRun });
-  appendSummary(env, `## ${t(lang, "action-summary-closing-title")}
+  setOutputs(env, {
+    "postings": report.postings,
+    "planned": report.plan.length,
+    ...counts2,
+    "pull-requests": JSON.stringify(opened),
+    "dry-run": report.dryRun
+  });
+  appendSummary(
+    env,
+    `## ${t(lang, "action-summary-closing-title")}
 
 ${t(lang, "action-summary-closing-counts", counts2)}
 
 \`\`\`text
 ${text3.trimEnd()}
 \`\`\`
-`);
+`
+  );
   return code;
 }
 

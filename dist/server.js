@@ -60744,35 +60744,37 @@ var DEFAULT_LABEL_COLOURS = {
   alternance: "bfdadc"
 };
 var configSchema = external_exports.object({
-  postings: folder.default(DEFAULT_POSTINGS_DIR).describe("Dossier des offres, depuis la racine du d\xE9p\xF4t."),
-  startups: folder.default(DEFAULT_STARTUPS_DIR).describe("Dossier des fiches startup : un fichier `<id>.md` par startup."),
-  language: external_exports.enum(["fr", "en"]).default("fr").describe("Langue des commentaires et du check run."),
-  comment: external_exports.boolean().default(true).describe("Publier (et tenir \xE0 jour) un commentaire sur la pull request."),
-  suggestions: external_exports.boolean().default(true).describe("Proposer les corrections certaines en \xAB suggested changes \xBB."),
+  "postings": folder.default(DEFAULT_POSTINGS_DIR).describe("Dossier des offres, depuis la racine du d\xE9p\xF4t."),
+  "startups": folder.default(DEFAULT_STARTUPS_DIR).describe("Dossier des fiches startup : un fichier `<id>.md` par startup."),
+  "language": external_exports.enum(["fr", "en"]).default("fr").describe("Langue des commentaires et du check run."),
+  "comment": external_exports.boolean().default(true).describe("Publier (et tenir \xE0 jour) un commentaire sur la pull request."),
+  "suggestions": external_exports.boolean().default(true).describe("Proposer les corrections certaines en \xAB suggested changes \xBB."),
   "max-files": external_exports.number().int().min(1).max(300).default(100).describe("Nombre maximal d'offres relues par pull request."),
-  "override-label": labelName.default("relecture: ok").describe("\xC9tiquette qui l\xE8ve une v\xE9rification en \xE9chec quand une personne ayant les droits d'\xE9criture la pose\u202F; la retirer r\xE9tablit le verdict."),
-  labels: external_exports.object({
+  "override-label": labelName.default("relecture: ok").describe(
+    "\xC9tiquette qui l\xE8ve une v\xE9rification en \xE9chec quand une personne ayant les droits d'\xE9criture la pose\u202F; la retirer r\xE9tablit le verdict."
+  ),
+  "labels": external_exports.object({
     enabled: external_exports.boolean().default(true).describe("Poser les \xE9tiquettes de type de contrat."),
     prefix: external_exports.string().min(1).max(30).default("contrat: ").describe("Pr\xE9fixe des \xE9tiquettes de contrat."),
     colours: external_exports.partialRecord(external_exports.enum(CONTRACT_TYPES), colour).default({}).describe("Couleur par type de contrat (hexad\xE9cimal sans #).")
   }).strict().prefault({}).describe("\xC9tiquettes de type de contrat."),
-  contracts: external_exports.object({
+  "contracts": external_exports.object({
     aliases: external_exports.record(external_exports.string().min(1).max(100), external_exports.enum(CONTRACT_TYPES)).refine((r) => Object.keys(r).length <= MAX_ALIASES, { message: message("config-aliases-max"), params: { max: MAX_ALIASES } }).default({}).describe("Orthographes suppl\xE9mentaires \u2192 type canonique.")
   }).strict().prefault({}).describe("Types de contrat."),
-  rules: external_exports.partialRecord(external_exports.enum(RULE_IDS), external_exports.enum(["error", "warning", "off"])).default({}).describe("S\xE9v\xE9rit\xE9 par r\xE8gle : error, warning ou off."),
-  closing: external_exports.object({
-    enabled: external_exports.boolean().default(true).describe("Proposer la fermeture des offres expir\xE9es."),
-    hour: external_exports.number().int().min(0).max(23).default(7).describe("Heure du passage quotidien, dans le fuseau `time-zone`."),
+  "rules": external_exports.partialRecord(external_exports.enum(RULE_IDS), external_exports.enum(["error", "warning", "off"])).default({}).describe("S\xE9v\xE9rit\xE9 par r\xE8gle : error, warning ou off."),
+  "closing": external_exports.object({
+    "enabled": external_exports.boolean().default(true).describe("Proposer la fermeture des offres expir\xE9es."),
+    "hour": external_exports.number().int().min(0).max(23).default(7).describe("Heure du passage quotidien, dans le fuseau `time-zone`."),
     "time-zone": timeZone.default(DEFAULT_TIME_ZONE).describe("Fuseau horaire des dates des offres."),
     "date-fields": external_exports.array(external_exports.string().min(1).max(50)).min(1).max(10).default([...DEFAULT_CLOSING_DATE_FIELDS]).describe("Champs qui donnent la date de fermeture, le premier pr\xE9sent l'emporte."),
-    grouped: external_exports.boolean().default(false).describe("Une seule pull request pour toutes les offres \xE0 fermer."),
+    "grouped": external_exports.boolean().default(false).describe("Une seule pull request pour toutes les offres \xE0 fermer."),
     "max-pull-requests": external_exports.number().int().min(1).max(100).default(10).describe("Nombre maximal de pull requests ouvertes par passage."),
     "dry-run": external_exports.boolean().default(false).describe("Calculer le plan sans rien \xE9crire."),
-    reviewers: external_exports.array(login).max(15).default([]).describe("Relecteurs demand\xE9s sur les pull requests de fermeture."),
-    labels: external_exports.array(labelName).max(10).default(["fermeture"]).describe("\xC9tiquettes des pull requests de fermeture."),
+    "reviewers": external_exports.array(login).max(15).default([]).describe("Relecteurs demand\xE9s sur les pull requests de fermeture."),
+    "labels": external_exports.array(labelName).max(10).default(["fermeture"]).describe("\xC9tiquettes des pull requests de fermeture."),
     "notify-author": external_exports.boolean().default(true).describe("Demander la relecture de la personne qui a ajout\xE9 l'offre (ou la mentionner si elle est collaboratrice du d\xE9p\xF4t)."),
-    commands: external_exports.boolean().default(true).describe("Accepter `/prolonger` et `/garder-ouverte` en commentaire d'une pull request de fermeture."),
-    dashboard: external_exports.boolean().default(true).describe("Tenir \xE0 jour l'issue \xAB Tableau de bord des offres \xBB \xE0 chaque passage."),
+    "commands": external_exports.boolean().default(true).describe("Accepter `/prolonger` et `/garder-ouverte` en commentaire d'une pull request de fermeture."),
+    "dashboard": external_exports.boolean().default(true).describe("Tenir \xE0 jour l'issue \xAB Tableau de bord des offres \xBB \xE0 chaque passage."),
     "notice-days": external_exports.number().int().min(0).max(60).default(7).describe("Jours avant la date de cl\xF4ture o\xF9 le tableau de bord signale une offre."),
     "stale-days": external_exports.number().int().min(1).max(3650).default(90).describe("Jours apr\xE8s lesquels le tableau de bord signale une offre ouverte sans date de cl\xF4ture.")
   }).strict().prefault({}).describe("Fermeture des offres expir\xE9es.")
@@ -60790,12 +60792,12 @@ function defineMessages(messages2) {
 // src/messages/diagnostics.ts
 var s = (p, k) => String(p[k] ?? "");
 var EXPECTED = {
-  text: { fr: "un texte", en: "a text" },
-  boolean: { fr: "`true` ou `false`", en: "`true` or `false`" },
-  list: { fr: "une liste", en: "a list" },
+  "text": { fr: "un texte", en: "a text" },
+  "boolean": { fr: "`true` ou `false`", en: "`true` or `false`" },
+  "list": { fr: "une liste", en: "a list" },
   "text-or-list": { fr: "un texte ou une liste de textes", en: "a text or a list of texts" },
-  number: { fr: "un nombre", en: "a number" },
-  mapping: { fr: "un ensemble de cl\xE9s", en: "a mapping" }
+  "number": { fr: "un nombre", en: "a number" },
+  "mapping": { fr: "un ensemble de cl\xE9s", en: "a mapping" }
 };
 var expected = (p, lang) => EXPECTED[s(p, "expected")]?.[lang] ?? s(p, "expected");
 var kb = (n) => `${Math.round(Number(n ?? 0) / 1024)}`;
@@ -61158,32 +61160,92 @@ var diagnosticMessages = defineMessages({
   // Why a rule blocks or not (consequences of src/core/rule-severities.ts), for documents and summaries
   "consequence-not-published": { fr: () => "la page de l'offre n'est pas publi\xE9e", en: () => "the posting's page is not published" },
   "consequence-not-read": { fr: () => "le fichier ne peut pas \xEAtre lu", en: () => "the file cannot be read" },
-  "consequence-page-broken": { fr: () => "l'en-t\xEAte n'est pas lu\u202F: la page n'a ni titre ni \xE9tat", en: () => "the front matter is not read: the page has no title and no state" },
-  "consequence-page-no-title": { fr: () => "la page et la liste des offres n'ont pas de titre", en: () => "the page and the list of postings have no title" },
-  "consequence-page-says-filled": { fr: () => "la page dit \xAB\u202FCe poste a \xE9t\xE9 pourvu\u202F\xBB et l'API omet l'offre", en: () => "the page says \u201CCe poste a \xE9t\xE9 pourvu\u201D and the API leaves the posting out" },
-  "consequence-page-api-disagree": { fr: () => "la page et l'API ne disent pas la m\xEAme chose", en: () => "the page and the API say different things" },
-  "consequence-read-as-meant": { fr: () => "le site lit la valeur comme pr\xE9vu\u202F; seule l'\xE9criture change", en: () => "the site reads the value as meant; only the spelling changes" },
-  "consequence-page-shows-beta": { fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB", en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D" },
-  "consequence-startup-not-found": { fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB, sans fiche de startup", en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D, without a startup card" },
-  "consequence-startup-by-name": { fr: () => "la liste trouve la startup par son nom, la page seulement par son identifiant", en: () => "the list finds the startup by its name, the page only by its id" },
-  "consequence-no-startup-card": { fr: () => "la page affiche le partenaire, sans fiche de startup", en: () => "the page shows the partner, without a startup card" },
-  "consequence-labels-only": { fr: () => "seules les \xE9tiquettes de l'application lisent ce champ", en: () => "only the app's labels read this field" },
+  "consequence-page-broken": {
+    fr: () => "l'en-t\xEAte n'est pas lu\u202F: la page n'a ni titre ni \xE9tat",
+    en: () => "the front matter is not read: the page has no title and no state"
+  },
+  "consequence-page-no-title": {
+    fr: () => "la page et la liste des offres n'ont pas de titre",
+    en: () => "the page and the list of postings have no title"
+  },
+  "consequence-page-says-filled": {
+    fr: () => "la page dit \xAB\u202FCe poste a \xE9t\xE9 pourvu\u202F\xBB et l'API omet l'offre",
+    en: () => "the page says \u201CCe poste a \xE9t\xE9 pourvu\u201D and the API leaves the posting out"
+  },
+  "consequence-page-api-disagree": {
+    fr: () => "la page et l'API ne disent pas la m\xEAme chose",
+    en: () => "the page and the API say different things"
+  },
+  "consequence-read-as-meant": {
+    fr: () => "le site lit la valeur comme pr\xE9vu\u202F; seule l'\xE9criture change",
+    en: () => "the site reads the value as meant; only the spelling changes"
+  },
+  "consequence-page-shows-beta": {
+    fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB",
+    en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D"
+  },
+  "consequence-startup-not-found": {
+    fr: () => "la page affiche \xAB\u202Fbeta.gouv.fr recrute\u202F\xBB, sans fiche de startup",
+    en: () => "the page shows \u201Cbeta.gouv.fr recrute\u201D, without a startup card"
+  },
+  "consequence-startup-by-name": {
+    fr: () => "la liste trouve la startup par son nom, la page seulement par son identifiant",
+    en: () => "the list finds the startup by its name, the page only by its id"
+  },
+  "consequence-no-startup-card": {
+    fr: () => "la page affiche le partenaire, sans fiche de startup",
+    en: () => "the page shows the partner, without a startup card"
+  },
+  "consequence-labels-only": {
+    fr: () => "seules les \xE9tiquettes de l'application lisent ce champ",
+    en: () => "only the app's labels read this field"
+  },
   "consequence-build-fails": { fr: () => "la construction du site s'arr\xEAte", en: () => "the site's build stops" },
-  "consequence-closing-unreadable": { fr: () => "la fermeture automatique ne lit pas la date\u202F: l'offre reste ouverte", en: () => "the closing job cannot read the date: the posting stays open" },
+  "consequence-closing-unreadable": {
+    fr: () => "la fermeture automatique ne lit pas la date\u202F: l'offre reste ouverte",
+    en: () => "the closing job cannot read the date: the posting stays open"
+  },
   "consequence-date-not-shown": { fr: () => "aucune page n'affiche cette date", en: () => "no page shows this date" },
   "consequence-time-guessed": { fr: () => "l'heure est lue dans le fuseau configur\xE9", en: () => "the time is read in the configured zone" },
-  "consequence-closes-at-once": { fr: () => "l'offre est ferm\xE9e d\xE8s sa publication", en: () => "the posting is closed as soon as published" },
+  "consequence-closes-at-once": {
+    fr: () => "l'offre est ferm\xE9e d\xE8s sa publication",
+    en: () => "the posting is closed as soon as published"
+  },
   "consequence-stays-open": { fr: () => "rien ne ferme l'offre", en: () => "nothing closes the posting" },
   "consequence-not-shown": { fr: () => "le site n'affiche pas cette valeur", en: () => "the site does not show this value" },
-  "consequence-link-broken": { fr: () => "le lien vers l'offre du partenaire ne m\xE8ne nulle part", en: () => "the link to the partner's posting leads nowhere" },
-  "consequence-link-empty": { fr: () => "le lien vers l'offre du partenaire est vide", en: () => "the link to the partner's posting is empty" },
-  "consequence-value-lost": { fr: () => "la valeur est ignor\xE9e, et ce qui en a besoin ne marche pas", en: () => "the value is ignored, and what needs it does not work" },
-  "consequence-detail-lost": { fr: () => "la valeur est ignor\xE9e\u202F; la page perd seulement ce d\xE9tail", en: () => "the value is ignored; the page only loses that detail" },
+  "consequence-link-broken": {
+    fr: () => "le lien vers l'offre du partenaire ne m\xE8ne nulle part",
+    en: () => "the link to the partner's posting leads nowhere"
+  },
+  "consequence-link-empty": {
+    fr: () => "le lien vers l'offre du partenaire est vide",
+    en: () => "the link to the partner's posting is empty"
+  },
+  "consequence-value-lost": {
+    fr: () => "la valeur est ignor\xE9e, et ce qui en a besoin ne marche pas",
+    en: () => "the value is ignored, and what needs it does not work"
+  },
+  "consequence-detail-lost": {
+    fr: () => "la valeur est ignor\xE9e\u202F; la page perd seulement ce d\xE9tail",
+    en: () => "the value is ignored; the page only loses that detail"
+  },
   "consequence-value-ignored": { fr: () => "la valeur est ignor\xE9e", en: () => "the value is ignored" },
-  "consequence-last-wins": { fr: () => "le site garde la derni\xE8re valeur, la m\xEAme ou sans effet", en: () => "the site keeps the last value, the same or without effect" },
-  "consequence-value-conflict": { fr: () => "deux valeurs diff\xE9rentes\u202F: le site garde la derni\xE8re", en: () => "two different values: the site keeps the last one" },
-  "consequence-truthy-text": { fr: () => "un texte est vrai pour le site\u202F: la page dit le contraire", en: () => "a text is true for the site: the page says the opposite" },
-  "consequence-date-is-build-day": { fr: () => "l'adresse et la date de la page changent \xE0 chaque construction du site", en: () => "the page's address and date change each time the site is built" }
+  "consequence-last-wins": {
+    fr: () => "le site garde la derni\xE8re valeur, la m\xEAme ou sans effet",
+    en: () => "the site keeps the last value, the same or without effect"
+  },
+  "consequence-value-conflict": {
+    fr: () => "deux valeurs diff\xE9rentes\u202F: le site garde la derni\xE8re",
+    en: () => "two different values: the site keeps the last one"
+  },
+  "consequence-truthy-text": {
+    fr: () => "un texte est vrai pour le site\u202F: la page dit le contraire",
+    en: () => "a text is true for the site: the page says the opposite"
+  },
+  "consequence-date-is-build-day": {
+    fr: () => "l'adresse et la date de la page changent \xE0 chaque construction du site",
+    en: () => "the page's address and date change each time the site is built"
+  }
 });
 
 // src/messages/plural.ts
@@ -62343,7 +62405,11 @@ function problemOf(issue2) {
     }
   }
   if (hasMessage(issue2.message) && issue2.message.startsWith("config-")) {
-    const params = Object.fromEntries(Object.entries(issue2.params ?? {}).filter((e) => typeof e[1] === "string" || typeof e[1] === "number"));
+    const params = Object.fromEntries(
+      Object.entries(issue2.params ?? {}).filter(
+        (e) => typeof e[1] === "string" || typeof e[1] === "number"
+      )
+    );
     return { code: issue2.message, params };
   }
   return { code: "config-invalid-value", params: {} };
@@ -62407,7 +62473,7 @@ var warning = (consequence) => ({ severity: "warning", consequence });
 var RULE_SEVERITIES = {
   "file-extension": { default: error62("not-published") },
   "file-too-large": { default: error62("not-read") },
-  encoding: { default: error62("not-read") },
+  "encoding": { default: error62("not-read") },
   "front-matter-missing": { default: error62("not-published") },
   "front-matter-language": { default: error62("not-published") },
   "front-matter-syntax": { default: error62("page-broken") },
@@ -62418,14 +62484,18 @@ var RULE_SEVERITIES = {
   /** A detail (page title, techno, junior badge…) is lost: advice; a key the page or the closing job needs: an error. */
   "key-misspelled": { default: error62("value-lost"), detail: warning("detail-lost") },
   /** A boolean written as text: `"false"`/`non` is true for Liquid (`junior`, `published`). */
-  "invalid-value": { default: warning("value-ignored"), "false-as-text": error62("truthy-text") },
+  "invalid-value": { "default": warning("value-ignored"), "false-as-text": error62("truthy-text") },
   "roles-missing": { default: error62("page-no-title") },
   "open-missing": { default: error62("page-says-filled") },
   /** `"true"` (quoted), `yes`, `on`, `no`, `off`: Jekyll reads them as the author meant. */
-  "open-not-boolean": { default: error62("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
+  "open-not-boolean": { "default": error62("page-api-disagree"), "read-as-meant": warning("read-as-meant") },
   "team-missing": { default: warning("page-shows-beta") },
   /** A startup's title, or an id with a domain: the certain fix gives the id. */
-  "startup-unknown": { default: error62("startup-not-found"), "by-name": warning("startup-by-name"), "with-friend": warning("no-startup-card") },
+  "startup-unknown": {
+    "default": error62("startup-not-found"),
+    "by-name": warning("startup-by-name"),
+    "with-friend": warning("no-startup-card")
+  },
   "contract-missing": { default: warning("labels-only") },
   "contract-alias": { default: warning("labels-only") },
   "contract-unknown": { default: warning("labels-only") },
@@ -62471,7 +62541,16 @@ var CONSUMED_KEYS = {
   layout: "Jekyll",
   redirect_from: "Jekyll"
 };
-var DETAIL_KEYS = /* @__PURE__ */ new Set(["title", "junior", "techno", "domaines", "contacts", "contrat", "layout", "redirect_from"]);
+var DETAIL_KEYS = /* @__PURE__ */ new Set([
+  "title",
+  "junior",
+  "techno",
+  "domaines",
+  "contacts",
+  "contrat",
+  "layout",
+  "redirect_from"
+]);
 function isConsumed(key, closingDateFields) {
   return Object.hasOwn(CONSUMED_KEYS, key) || closingDateFields.includes(key);
 }
@@ -62532,14 +62611,17 @@ var CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 var INDENTED_FENCE = /^[ \t]+(?:---|\.\.\.)[ \t]*$/;
 var LOOKS_LIKE_KEY = /^[\p{L}_][\p{L}\p{N}_-]*[ \t]*:(?:[ \t]|$)/u;
 function missingAt(at, messageId, params = {}, fixText) {
-  return diagnostic("front-matter-missing", severityOf("front-matter-missing"), at, messageId, params, { fix: fixText === void 0 ? void 0 : { line: at.line, text: fixText } });
+  return diagnostic("front-matter-missing", severityOf("front-matter-missing"), at, messageId, params, {
+    fix: fixText === void 0 ? void 0 : { line: at.line, text: fixText }
+  });
 }
 function missing(lines) {
   if (lines.every((l) => l.trim() === "")) return missingAt(FILE_START, "file-empty");
   const first = lines.findIndex((l) => l.trim() !== "");
   const firstLine = lines[first] ?? "";
   if (first > 0 && OPEN.test(firstLine)) return missingAt({ line: first + 1, column: 1 }, "front-matter-not-first", { line: first + 1 });
-  if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l))) return missingAt(FILE_START, "front-matter-fence-dashes", {}, "---");
+  if (first === 0 && /^-{4,}[ \t]*$/.test(firstLine) && lines.some((l, i) => i > 0 && CLOSE.test(l)))
+    return missingAt(FILE_START, "front-matter-fence-dashes", {}, "---");
   if (INDENTED_FENCE.test(firstLine) && first === 0) return missingAt(FILE_START, "front-matter-fence-indented", {}, "---");
   if (LOOKS_LIKE_KEY.test(firstLine) && lines.some((l) => CLOSE.test(l))) return missingAt(FILE_START, "front-matter-opening-missing");
   return missingAt(FILE_START, "front-matter-missing");
@@ -62548,11 +62630,27 @@ function findFences(lines) {
   const first = lines[0] ?? "";
   const diagnostics = [];
   if (OPEN_YAML.test(first)) {
-    diagnostics.push(diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language-yaml", {}, { fix: { line: 1, text: "---" } }));
+    diagnostics.push(
+      diagnostic(
+        "front-matter-language",
+        severityOf("front-matter-language"),
+        FILE_START,
+        "front-matter-language-yaml",
+        {},
+        { fix: { line: 1, text: "---" } }
+      )
+    );
   } else if (!OPEN.test(first)) {
     const language = OPEN_LANGUAGE.exec(first);
     if (language) {
-      return { found: false, diagnostics: [diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language", { language: language[1] ?? "" })] };
+      return {
+        found: false,
+        diagnostics: [
+          diagnostic("front-matter-language", severityOf("front-matter-language"), FILE_START, "front-matter-language", {
+            language: language[1] ?? ""
+          })
+        ]
+      };
     }
     return { found: false, diagnostics: [missing(lines)] };
   }
@@ -62564,7 +62662,13 @@ function findFences(lines) {
   }
   const size = lines.slice(1, close).reduce((n, l) => n + Buffer4.byteLength(l, "utf8") + 1, 0);
   if (size > MAX_FRONT_MATTER_BYTES) {
-    return { found: false, diagnostics: [...diagnostics, diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })] };
+    return {
+      found: false,
+      diagnostics: [
+        ...diagnostics,
+        diagnostic("file-too-large", severityOf("file-too-large"), FILE_START, "front-matter-too-large", { max: MAX_FRONT_MATTER_BYTES })
+      ]
+    };
   }
   return { found: true, closeLine: close + 1, diagnostics };
 }
@@ -62595,7 +62699,9 @@ function prescan(lines, firstLine) {
     }
     pieces += line.split(/[,[{]/).length;
     if (pieces > MAX_YAML_PIECES && !tooComplex) {
-      tooComplex = diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", { max: MAX_YAML_PIECES });
+      tooComplex = diagnostic("file-too-large", "error", { line: firstLine + i, column: 1 }, "front-matter-too-complex", {
+        max: MAX_YAML_PIECES
+      });
     }
   }
   return tooComplex;
@@ -62648,7 +62754,10 @@ function errorDiagnostic(error63, src) {
       return lineWithoutField(at, src);
     case "MISSING_CHAR": {
       const quote = /^Missing closing (["'])quote/.exec(detail2)?.[1];
-      if (quote) return syntax(findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/) ?? at, "yaml-quote-unclosed", { quote });
+      if (quote)
+        return syntax(findBack(src, at.line, quote === '"' ? /(?:^|[:\-[,{]\s*)"/ : /(?:^|[:\-[,{]\s*)'/) ?? at, "yaml-quote-unclosed", {
+          quote
+        });
       if (/^Comments must be separated/.test(detail2)) return syntax(at, "yaml-comment-space");
       if (/^Implicit map keys need to be followed/.test(detail2)) return lineWithoutField(at, src);
       break;
@@ -62666,7 +62775,8 @@ function errorDiagnostic(error63, src) {
     }
     case "UNEXPECTED_TOKEN": {
       if (/^Unexpected scalar at node end/.test(detail2)) return scalarAfterValue(at, line) ?? genericError(at, error63.code, detail2);
-      if (/^Unexpected block-seq-ind on same line with key/.test(detail2)) return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
+      if (/^Unexpected block-seq-ind on same line with key/.test(detail2))
+        return syntax(at, "yaml-list-same-line", { key: keyOf(line) || "roles" });
       if (/^Block scalar header includes extra characters/.test(detail2) || /^Not a YAML token/.test(detail2) && /:\s*[|>][-+0-9]*\s+\S/.test(line)) {
         return syntax(at, "yaml-block-scalar");
       }
@@ -62677,7 +62787,8 @@ function errorDiagnostic(error63, src) {
     case "BAD_SCALAR_START":
       return syntax(at, "yaml-bad-start", { char: detail2.slice(-1) });
     case "BAD_ALIAS":
-      if (/^(Anchor|Alias) cannot be an empty string/.test(detail2)) return syntax(at, "yaml-bad-start", { char: detail2.startsWith("Anchor") ? "&" : "*" });
+      if (/^(Anchor|Alias) cannot be an empty string/.test(detail2))
+        return syntax(at, "yaml-bad-start", { char: detail2.startsWith("Anchor") ? "&" : "*" });
       break;
     case "KEY_OVER_1024_CHARS":
       return syntax(at, "yaml-key-too-long");
@@ -62693,7 +62804,8 @@ function genericError(at, code, detail2) {
 }
 function scalarAfterValue(at, line) {
   const start = valueStart(line);
-  if (start !== null && (line[start] === "*" || line[start] === "&")) return syntax({ line: at.line, column: start + 1 }, "yaml-bad-start", { char: line[start] ?? "*" });
+  if (start !== null && (line[start] === "*" || line[start] === "&"))
+    return syntax({ line: at.line, column: start + 1 }, "yaml-bad-start", { char: line[start] ?? "*" });
   const closerColumn = line.slice(0, at.column - 1).trimEnd().length;
   const atCloser = { line: at.line, column: Math.max(1, closerColumn) };
   switch (line.charAt(closerColumn - 1)) {
@@ -62742,7 +62854,8 @@ function checkNodes(doc, src) {
   const found = [];
   const push = (d) => found.length < MAX_NODE_PROBLEMS && found.push(d);
   walk(doc.contents, (n) => {
-    if (((0, import_yaml4.isScalar)(n) || (0, import_yaml4.isCollection)(n)) && n.tag !== void 0 && !CORE_TAGS.has(n.tag)) push(syntax(src.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
+    if (((0, import_yaml4.isScalar)(n) || (0, import_yaml4.isCollection)(n)) && n.tag !== void 0 && !CORE_TAGS.has(n.tag))
+      push(syntax(src.place(n.range?.[0] ?? 0), "yaml-tag", { tag: n.tag }));
     if (!(0, import_yaml4.isMap)(n)) return;
     const seen = /* @__PURE__ */ new Map();
     for (const pair of n.items) {
@@ -62855,9 +62968,15 @@ function readYaml(lines, firstLine) {
   const contents = doc.contents;
   if (!(0, import_yaml4.isMap)(contents)) {
     if (contents === null || (0, import_yaml4.isScalar)(contents) && contents.value === null) {
-      return fail([diagnostic("front-matter-not-mapping", "error", { line: firstLine - 1, column: 1 }, "front-matter-empty", { kind: "empty" })]);
+      return fail([
+        diagnostic("front-matter-not-mapping", "error", { line: firstLine - 1, column: 1 }, "front-matter-empty", { kind: "empty" })
+      ]);
     }
-    return fail([diagnostic("front-matter-not-mapping", "error", place(contents.range[0]), "front-matter-not-mapping", { kind: (0, import_yaml4.isSeq)(contents) ? "list" : "scalar" })]);
+    return fail([
+      diagnostic("front-matter-not-mapping", "error", place(contents.range[0]), "front-matter-not-mapping", {
+        kind: (0, import_yaml4.isSeq)(contents) ? "list" : "scalar"
+      })
+    ]);
   }
   const read2 = toData(doc, src);
   if ("problem" in read2) return fail([read2.problem]);
@@ -62866,7 +62985,16 @@ function readYaml(lines, firstLine) {
 
 // src/core/parse-posting.ts
 function parsePosting(content) {
-  const result = { data: null, positions: /* @__PURE__ */ new Map(), locate: () => null, lines: [], lineEnding: "none", bom: false, frontMatter: null, diagnostics: [] };
+  const result = {
+    data: null,
+    positions: /* @__PURE__ */ new Map(),
+    locate: () => null,
+    lines: [],
+    lineEnding: "none",
+    bom: false,
+    frontMatter: null,
+    diagnostics: []
+  };
   try {
     const decoded = decodeContent(content);
     if ("diagnostic" in decoded) {
@@ -62900,7 +63028,9 @@ function parsePosting(content) {
 }
 function internalFailure(e) {
   const detail2 = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", { detail: detail2.slice(0, 200) });
+  return diagnostic("front-matter-syntax", severityOf("front-matter-syntax"), FILE_START, "internal-error", {
+    detail: detail2.slice(0, 200)
+  });
 }
 
 // src/core/posting-cache.ts
@@ -63055,20 +63185,36 @@ function checkContacts(posting) {
       if (bad === void 0 && words.length > 0) continue;
       if (words.length === 0 && index === null) continue;
       const at = index === null ? valuePlace(posting, key) : posting.parsed.locate([key, index]) ?? valuePlace(posting, key);
-      found.push(diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key }));
+      found.push(
+        diagnostic("contact-invalid", severityOf("contact-invalid"), at, "contact-invalid", { key, value: shown(bad ?? item) }, { key })
+      );
     }
   }
   const partner = valueOf(posting, "type") === "friend";
   const url2 = valueOf(posting, "externalURL");
   if (typeof url2 === "string" && url2.trim() !== "" && !isWebUrl(url2)) {
     found.push(
-      diagnostic("url-invalid", severityOf("url-invalid", partner ? "partner" : void 0), valuePlace(posting, "externalURL"), partner ? "url-invalid-partner" : "url-invalid", { key: "externalURL", value: shown(url2) }, { key: "externalURL" })
+      diagnostic(
+        "url-invalid",
+        severityOf("url-invalid", partner ? "partner" : void 0),
+        valuePlace(posting, "externalURL"),
+        partner ? "url-invalid-partner" : "url-invalid",
+        { key: "externalURL", value: shown(url2) },
+        { key: "externalURL" }
+      )
     );
   } else if (partner && isBlank(url2)) {
     const friend = valueOf(posting, "friend");
     const at = valueOf(posting, "externalURL") === void 0 ? posting.parsed.positions.has("type") ? keyPlace(posting, "type") : FRONT_MATTER_START : valuePlace(posting, "externalURL");
     found.push(
-      diagnostic("partner-url-missing", severityOf("partner-url-missing"), at, "partner-url-missing", { friend: typeof friend === "string" ? shown(friend.trim()) : "" }, { key: "externalURL" })
+      diagnostic(
+        "partner-url-missing",
+        severityOf("partner-url-missing"),
+        at,
+        "partner-url-missing",
+        { friend: typeof friend === "string" ? shown(friend.trim()) : "" },
+        { key: "externalURL" }
+      )
     );
   }
   return found;
@@ -63081,7 +63227,10 @@ var STRONG = [
   { type: "stage", re: word("stages?|stagiaires?") },
   { type: "ind\xE9pendant", re: word("free-?lances?|freelancers?") },
   // `indépendant` is also an adjective: "des équipes assez indépendantes".
-  { type: "ind\xE9pendant", re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|\xB7e|\\.e|\\(e\\))?(?:\xB7?s)?") },
+  {
+    type: "ind\xE9pendant",
+    re: word("(?<!(?:assez|tres|plus|plutot|equipes?|autonomes?) (?:et )?)independant(?:e|\xB7e|\\.e|\\(e\\))?(?:\xB7?s)?")
+  },
   { type: "CDD", re: word("cdd") },
   { type: "CDI", re: word("cdi") },
   // Not `apprentissage` alone: a subject as well (Mission apprentissage, machine learning).
@@ -63350,7 +63499,8 @@ function addLineFix(posting, type) {
   if (roles && roles.occurrences === 1 && roles.column === 1 && roles.valueSpan) {
     const line = posting.parsed.lines[roles.line - 1];
     const next = posting.parsed.lines[roles.line];
-    if (line !== void 0 && (next === void 0 || !/^[ \t]+\S/.test(next))) return { line: roles.line, text: `${line}
+    if (line !== void 0 && (next === void 0 || !/^[ \t]+\S/.test(next)))
+      return { line: roles.line, text: `${line}
 ${added}`, certain: false };
   }
   const close = posting.parsed.frontMatter?.closeLine;
@@ -63364,10 +63514,28 @@ function checkMissing(posting, options2) {
   const read2 = contractInText(titleTexts(posting), body);
   const fix = read2 ? addLineFix(posting, read2.type) : void 0;
   if (!read2 || !fix) {
-    return [diagnostic("contract-missing", severityOf("contract-missing"), FRONT_MATTER_START, "contract-missing", { allowed: ALLOWED }, { key: "contrat" })];
+    return [
+      diagnostic(
+        "contract-missing",
+        severityOf("contract-missing"),
+        FRONT_MATTER_START,
+        "contract-missing",
+        { allowed: ALLOWED },
+        { key: "contrat" }
+      )
+    ];
   }
   const at = { line: fix.line, column: 1 };
-  return [diagnostic("contract-missing", severityOf("contract-missing"), at, "contract-missing-proposal", { type: read2.type, said: read2.said }, { key: "contrat", fix })];
+  return [
+    diagnostic(
+      "contract-missing",
+      severityOf("contract-missing"),
+      at,
+      "contract-missing-proposal",
+      { type: read2.type, said: read2.said },
+      { key: "contrat", fix }
+    )
+  ];
 }
 function checkContract(posting, options2) {
   const value = valueOf(posting, "contrat");
@@ -63377,11 +63545,27 @@ function checkContract(posting, options2) {
     const at = index === null ? valuePlace(posting, "contrat") : posting.parsed.locate(["contrat", index]) ?? valuePlace(posting, "contrat");
     const reading = normalizeContract(raw, options2.extraContractAliases);
     if (reading.types.length === 0) {
-      found.push(diagnostic("contract-unknown", severityOf("contract-unknown"), at, "contract-unknown", { value: shown(raw), allowed: ALLOWED }, { key: "contrat" }));
+      found.push(
+        diagnostic(
+          "contract-unknown",
+          severityOf("contract-unknown"),
+          at,
+          "contract-unknown",
+          { value: shown(raw), allowed: ALLOWED },
+          { key: "contrat" }
+        )
+      );
     } else if (!reading.canonical) {
       const fix = reading.suggestion !== void 0 && index === null ? valueFix(posting, "contrat", reading.suggestion) : void 0;
       found.push(
-        diagnostic("contract-alias", severityOf("contract-alias"), at, "contract-alias", { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) }, { key: "contrat", fix })
+        diagnostic(
+          "contract-alias",
+          severityOf("contract-alias"),
+          at,
+          "contract-alias",
+          { value: shown(raw), suggestion: shown(reading.suggestion ?? reading.types.join(", ")) },
+          { key: "contrat", fix }
+        )
       );
     }
   }
@@ -63393,12 +63577,26 @@ var ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 var TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
 var DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 var YEAR_FIRST_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
-var FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+var FRENCH_MONTHS = [
+  "janvier",
+  "fevrier",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "aout",
+  "septembre",
+  "octobre",
+  "novembre",
+  "decembre"
+];
 var FRENCH_DAY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
 function isoDay(y, m, d) {
   const date5 = /* @__PURE__ */ new Date(0);
   date5.setUTCFullYear(y, m - 1, d);
-  if (!Number.isInteger(y) || y < 1 || y > 9999 || date5.getUTCFullYear() !== y || date5.getUTCMonth() !== m - 1 || date5.getUTCDate() !== d) return null;
+  if (!Number.isInteger(y) || y < 1 || y > 9999 || date5.getUTCFullYear() !== y || date5.getUTCMonth() !== m - 1 || date5.getUTCDate() !== d)
+    return null;
   return date5.toISOString().slice(0, 10);
 }
 function dayOfInstant(ms, timeZone2) {
@@ -63514,19 +63712,37 @@ function checkValue(posting, key, value, day2, options2) {
   const at = valuePlace(posting, key);
   const params = { key, value: shown(value) };
   if ("day" in day2) {
-    return day2.noTimeZone ? [diagnostic("date-timezone", severityOf("date-timezone"), at, "date-timezone", { ...params, day: day2.day, zone: options2.timeZone }, { key })] : [];
+    return day2.noTimeZone ? [
+      diagnostic(
+        "date-timezone",
+        severityOf("date-timezone"),
+        at,
+        "date-timezone",
+        { ...params, day: day2.day, zone: options2.timeZone },
+        { key }
+      )
+    ] : [];
   }
   const variant = dateVariant(key, options2.closingDateFields);
   const why = variant === "default" ? "" : `-${variant}`;
   switch (day2.error) {
     case "format":
       return [
-        diagnostic("date-format", severityOf("date-format", variant), at, `date-format${why}`, { ...params, fix: day2.isoFix ?? "" }, { key, fix: day2.isoFix ? valueFix(posting, key, day2.isoFix) : void 0 })
+        diagnostic(
+          "date-format",
+          severityOf("date-format", variant),
+          at,
+          `date-format${why}`,
+          { ...params, fix: day2.isoFix ?? "" },
+          { key, fix: day2.isoFix ? valueFix(posting, key, day2.isoFix) : void 0 }
+        )
       ];
     case "invalid":
       return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-invalid${why}`, params, { key })];
     case "time-zone":
-      return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options2.timeZone }, { key })];
+      return [
+        diagnostic("date-invalid", severityOf("date-invalid", variant), at, "time-zone-unknown", { zone: options2.timeZone }, { key })
+      ];
     default:
       return [diagnostic("date-invalid", severityOf("date-invalid", variant), at, `date-unreadable${why}`, params, { key })];
   }
@@ -63543,18 +63759,34 @@ function checkDates(posting, options2) {
   const opening = firstDay(days, [...OPENING_KEYS, "date"]);
   if (closing && opening && compareDays(closing.day, opening.day) < 0) {
     found.push(
-      diagnostic("date-order", severityOf("date-order"), valuePlace(posting, closing.field), "date-order", {
-        closingKey: closing.field,
-        closing: closing.day,
-        openingKey: opening.field,
-        opening: opening.day
-      }, { key: closing.field })
+      diagnostic(
+        "date-order",
+        severityOf("date-order"),
+        valuePlace(posting, closing.field),
+        "date-order",
+        {
+          closingKey: closing.field,
+          closing: closing.day,
+          openingKey: opening.field,
+          opening: opening.day
+        },
+        { key: closing.field }
+      )
     );
   }
   const closingWritten = options2.closingDateFields.some((f) => !isBlank(valueOf(posting, f)));
   if (options2.isNew && valueOf(posting, "open") === true && !closingWritten) {
     const field = options2.closingDateFields[0] ?? "poste_ferme";
-    found.push(diagnostic("closing-date-missing", severityOf("closing-date-missing"), keyPlace(posting, "open"), "closing-date-missing", { field }, { key: field }));
+    found.push(
+      diagnostic(
+        "closing-date-missing",
+        severityOf("closing-date-missing"),
+        keyPlace(posting, "open"),
+        "closing-date-missing",
+        { field },
+        { key: field }
+      )
+    );
   }
   return found;
 }
@@ -63568,7 +63800,8 @@ function readAsMeant(posting, open2) {
 function checkRolesOpen(posting) {
   const found = [];
   const roles = valueOf(posting, "roles");
-  if (isBlank(roles)) found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
+  if (isBlank(roles))
+    found.push(diagnostic("roles-missing", severityOf("roles-missing"), keyPlace(posting, "roles"), "roles-missing", {}, { key: "roles" }));
   const open2 = valueOf(posting, "open");
   if (open2 === void 0) {
     found.push(diagnostic("open-missing", severityOf("open-missing"), FRONT_MATTER_START, "open-missing", {}, { key: "open" }));
@@ -63627,12 +63860,30 @@ function checkFileDate(posting, options2) {
   if (!name.endsWith(".md")) return [];
   const written = FILE_NAME_DATE.exec(name);
   if (written) {
-    return isCalendarDay(written[1], written[2], written[3]) ? [] : [diagnostic("date-invalid", severityOf("date-invalid", "date"), FRONT_MATTER_START, "file-date-invalid", { name }, { key: "date" })];
+    return isCalendarDay(written[1], written[2], written[3]) ? [] : [
+      diagnostic(
+        "date-invalid",
+        severityOf("date-invalid", "date"),
+        FRONT_MATTER_START,
+        "file-date-invalid",
+        { name },
+        { key: "date" }
+      )
+    ];
   }
   if (!isBlank(valueOf(posting, "date"))) return [];
   const day2 = /^(\d{4})[-_.]?(\d{1,2})[-_.]?(\d{1,2})[-_. ]+(.+)$/.exec(name);
   const rename = day2 ? `${day2[1]}-${day2[2]}-${day2[3]}-${day2[4]}` : "";
-  return [diagnostic("file-date-missing", severityOf("file-date-missing"), FRONT_MATTER_START, "file-date-missing", { name, rename }, { key: "date" })];
+  return [
+    diagnostic(
+      "file-date-missing",
+      severityOf("file-date-missing"),
+      FRONT_MATTER_START,
+      "file-date-missing",
+      { name, rename },
+      { key: "date" }
+    )
+  ];
 }
 
 // src/core/rules/team.ts
@@ -63658,7 +63909,8 @@ function matchStartup(value, ids, titles) {
     const id = nearMatch(v, ids);
     for (const match of id?.matches ?? []) (id?.kind === "edit" ? near : sure).add(match);
     const title = nearMatch(v, byTitle.keys());
-    for (const match of title?.matches ?? []) for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
+    for (const match of title?.matches ?? [])
+      for (const titleId of byTitle.get(match) ?? []) (title?.kind === "edit" ? near : sure).add(titleId);
   }
   const [only] = sure;
   if (sure.size === 1 && only !== void 0) return { kind: "certain", id: only };
@@ -63676,18 +63928,41 @@ function checkStartup(posting, value, options2, ids) {
     case "certain": {
       const title = options2.startupTitles?.get(match.id)?.trim() ?? "";
       return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", "by-name"), at, "startup-by-name", { ...params, id: match.id, title: shown(title) }, {
-          key: "startup",
-          fix: valueFix(posting, "startup", match.id)
-        })
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", "by-name"),
+          at,
+          "startup-by-name",
+          { ...params, id: match.id, title: shown(title) },
+          {
+            key: "startup",
+            fix: valueFix(posting, "startup", match.id)
+          }
+        )
       ];
     }
     case "near":
       return [
-        diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion", { ...params, suggestion: match.ids.slice(0, 3).join(", ") }, { key: "startup" })
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", variant),
+          at,
+          variant ? "startup-unknown-suggestion-friend" : "startup-unknown-suggestion",
+          { ...params, suggestion: match.ids.slice(0, 3).join(", ") },
+          { key: "startup" }
+        )
       ];
     default:
-      return [diagnostic("startup-unknown", severityOf("startup-unknown", variant), at, variant ? "startup-unknown-friend" : "startup-unknown", params, { key: "startup" })];
+      return [
+        diagnostic(
+          "startup-unknown",
+          severityOf("startup-unknown", variant),
+          at,
+          variant ? "startup-unknown-friend" : "startup-unknown",
+          params,
+          { key: "startup" }
+        )
+      ];
   }
 }
 function checkTeam(posting, options2) {
@@ -63740,7 +64015,9 @@ function postingJsonSchema() {
   return { ...external_exports.toJSONSchema(postingSchema, { target: "draft-7" }), title: "Offre d'emploi (front matter)" };
 }
 var BOOLEAN_KEYS = new Set(
-  Object.entries(postingJsonSchema().properties ?? {}).flatMap(([key, json2]) => json2.type === "boolean" ? [key] : [])
+  Object.entries(postingJsonSchema().properties ?? {}).flatMap(
+    ([key, json2]) => json2.type === "boolean" ? [key] : []
+  )
 );
 
 // src/core/rules/unknown-keys.ts
@@ -63771,15 +64048,26 @@ function checkUnknownKeys(posting, options2) {
     }
     const params = { key: visibleKey(key), suggestion: target };
     if (Object.hasOwn(posting.data, target)) {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key }));
+      found.push(
+        diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, {
+          key
+        })
+      );
       continue;
     }
     const fix = keyFix(posting, key, target);
     if (isConsumed(target, options2.closingDateFields)) {
       const severity = DETAIL_KEYS.has(target) && !options2.closingDateFields.includes(target) ? severityOf("key-misspelled", "detail") : severityOf("key-misspelled");
-      found.push(diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix }));
+      found.push(
+        diagnostic("key-misspelled", severity, at, invisible ? "key-misspelled-invisible" : "key-misspelled", params, { key, fix })
+      );
     } else {
-      found.push(diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, { key, fix }));
+      found.push(
+        diagnostic("unknown-key", severityOf("unknown-key"), at, invisible ? "unknown-key-invisible" : "unknown-key-suggestion", params, {
+          key,
+          fix
+        })
+      );
     }
   }
   return found;
@@ -63819,10 +64107,17 @@ function checkValueTypes(posting) {
     if (meant) {
       const lies = !meant.value && TRUTHY_READ_KEYS.has(key) && !jekyllBoolean(posting, key);
       found.push(
-        diagnostic("invalid-value", severityOf("invalid-value", lies ? "false-as-text" : void 0), at, lies ? "invalid-value-false-text" : "invalid-value-boolean", { key: label, value: shown(value), fix: meant.text }, {
-          key,
-          fix: valueFix(posting, key, meant.text)
-        })
+        diagnostic(
+          "invalid-value",
+          severityOf("invalid-value", lies ? "false-as-text" : void 0),
+          at,
+          lies ? "invalid-value-false-text" : "invalid-value-boolean",
+          { key: label, value: shown(value), fix: meant.text },
+          {
+            key,
+            fix: valueFix(posting, key, meant.text)
+          }
+        )
       );
     } else {
       found.push(diagnostic("invalid-value", severityOf("invalid-value"), at, "invalid-value", { key: label, expected: expected2 }, { key }));
@@ -63832,7 +64127,15 @@ function checkValueTypes(posting) {
 }
 
 // src/core/check-posting.ts
-var CONTENT_RULES = [checkRolesOpen, checkTeam, checkContract, checkDates, checkContacts, checkFileDate, checkUnknownKeys];
+var CONTENT_RULES = [
+  checkRolesOpen,
+  checkTeam,
+  checkContract,
+  checkDates,
+  checkContacts,
+  checkFileDate,
+  checkUnknownKeys
+];
 var CAUSED_BY_ABSENCE = {
   "roles-missing": (key) => key === "roles",
   "open-missing": (key) => key === "open",
@@ -63877,7 +64180,19 @@ function readingSeverities(list2, posting, options2) {
   });
 }
 function emptyReport(path9) {
-  return { path: path9, diagnostics: [], contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
+  return {
+    path: path9,
+    diagnostics: [],
+    contracts: [],
+    open: null,
+    closingDate: null,
+    closingDateField: null,
+    filled: false,
+    roles: null,
+    openLine: null,
+    recruiter: null,
+    contact: null
+  };
 }
 function text2(value) {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
@@ -63923,7 +64238,9 @@ function checkPosting(input2, options2, cache2) {
     found.push(...run2(checkStructure, posting, options2));
     if (parsed.data) {
       for (const rule of CONTENT_RULES) found.push(...run2(rule, posting, options2));
-      const covered = new Set(found.filter((d) => d.key !== void 0 && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key));
+      const covered = new Set(
+        found.filter((d) => d.key !== void 0 && d.rule !== "unknown-key" && d.rule !== "key-misspelled" && d.rule !== "duplicate-key").map((d) => d.key)
+      );
       found.push(...run2(checkValueTypes, posting, options2).filter((d) => !covered.has(d.key)));
       found = oneMessagePerCause(found, options2);
       derive(report, posting, options2);
@@ -63981,7 +64298,11 @@ function frontMatterValue(content, key) {
   const colon2 = target.text.indexOf(":") + 1;
   const range = valueRange(target.text.slice(colon2));
   if (!range) return null;
-  return { value: target.text.slice(colon2 + range[0], colon2 + range[1]), start: target.start + colon2 + range[0], line: lines.indexOf(target) + 1 };
+  return {
+    value: target.text.slice(colon2 + range[0], colon2 + range[1]),
+    start: target.start + colon2 + range[0],
+    line: lines.indexOf(target) + 1
+  };
 }
 function setOpenFalse(content) {
   const open2 = frontMatterValue(content, "open");
@@ -64093,7 +64414,14 @@ function planClosing(input2) {
         actions.push({ kind: "keep", pr: pr.number, branch: pr.branch, postings: [] });
         return;
       }
-      actions.push({ kind: "close", pr: pr.number, branch: pr.branch, body: pr.body, path: only, reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" } });
+      actions.push({
+        kind: "close",
+        pr: pr.number,
+        branch: pr.branch,
+        body: pr.body,
+        path: only,
+        reason: only ? closeReason(status.get(only)) : { kind: "nothing-left" }
+      });
       return;
     }
     reconcile(pr, markers, still);
@@ -64136,13 +64464,22 @@ function planClosing(input2) {
   if (group) {
     const markers = parseMarkers(group.body);
     if (input2.grouped) {
-      if (fresh.length === 0) actions.push({ kind: "close", pr: group.number, branch: group.branch, body: group.body, path: null, reason: { kind: "nothing-left" } });
+      if (fresh.length === 0)
+        actions.push({
+          kind: "close",
+          pr: group.number,
+          branch: group.branch,
+          body: group.body,
+          path: null,
+          reason: { kind: "nothing-left" }
+        });
       else reconcile(group, markers, fresh.splice(0));
     } else maintain(group, markers);
   }
   const left = fresh.filter((d) => !covered.has(d.path));
   if (input2.grouped) {
-    if (left.length > 0) actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input2.branches.has(GROUP_BRANCH), postings: left });
+    if (left.length > 0)
+      actions.push({ kind: "create", branch: GROUP_BRANCH, branchExists: input2.branches.has(GROUP_BRANCH), postings: left });
     return [...actions, ...waiting];
   }
   left.forEach((d, i) => {
@@ -64204,11 +64541,19 @@ async function reconcileLabels(octokit, repo, issueNumber, plan) {
     }
   }
   if (plan.add.length > 0) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: issueNumber, labels: plan.add });
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...repo,
+      issue_number: issueNumber,
+      labels: plan.add
+    });
   }
   for (const name of plan.remove) {
     try {
-      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: issueNumber, name });
+      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        ...repo,
+        issue_number: issueNumber,
+        name
+      });
     } catch (error63) {
       if (statusOf(error63) !== 404) throw error63;
     }
@@ -64498,11 +64843,25 @@ function renderClosingPullRequest(postings, ctx) {
   if (postings.length === 1) {
     const d = postings[0];
     const roles = postingName(d);
-    const why = d.reason.kind === "date" ? md("closing-pr-why-date", { roles, path: d.path, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) }) : d.reason.kind === "asked" ? md("closing-pr-why-asked", { roles, path: d.path, login: d.reason.login }) : md("closing-pr-why-filled", { roles, path: d.path });
+    const why = d.reason.kind === "date" ? md("closing-pr-why-date", {
+      roles,
+      path: d.path,
+      field: d.reason.field,
+      date: d.reason.date,
+      ...dayWords(lang, d.reason.date, ctx.today)
+    }) : d.reason.kind === "asked" ? md("closing-pr-why-asked", { roles, path: d.path, login: d.reason.login }) : md("closing-pr-why-filled", { roles, path: d.path });
     const link = (label) => ctx.links ? `[${t(lang, label)}](${editUrl(ctx.links, d.path)})` : t(lang, label);
     const keep = d.reason.kind === "date" ? md("closing-pr-list-keep-date", { edit: LINK }).replace(LINK, link("closing-pr-edit-label")) : md("closing-pr-list-keep-filled", { edit: LINK }).replace(LINK, link("closing-pr-edit-file-label"));
     const list3 = (d.reason.kind === "asked" ? [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${md("closing-pr-list-asked-keep")}`] : [`- ${md("closing-pr-list-merge", { line: d.openLine })}`, `- ${keep}`, `- ${md("closing-pr-list-decline")}`]).join("\n");
-    const body2 = [why, md("closing-pr-merge", { line: d.openLine }), "---", list3, md("closing-pr-signature"), ...markers, ...d.reason.kind === "asked" ? [ASKED] : []].join("\n\n");
+    const body2 = [
+      why,
+      md("closing-pr-merge", { line: d.openLine }),
+      "---",
+      list3,
+      md("closing-pr-signature"),
+      ...markers,
+      ...d.reason.kind === "asked" ? [ASKED] : []
+    ].join("\n\n");
     return {
       title: fitText(t(lang, "closing-pr-title", { roles: plainText(roles, 100) }), GITHUB_LIMITS.title),
       body: body2,
@@ -64511,7 +64870,14 @@ function renderClosingPullRequest(postings, ctx) {
   }
   const items = postings.map((d) => {
     const roles = postingName(d);
-    return `- ${d.reason.kind === "date" ? md("closing-pr-grouped-item-date", { roles, path: d.path, line: d.openLine, field: d.reason.field, date: d.reason.date, ...dayWords(lang, d.reason.date, ctx.today) }) : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })}`;
+    return `- ${d.reason.kind === "date" ? md("closing-pr-grouped-item-date", {
+      roles,
+      path: d.path,
+      line: d.openLine,
+      field: d.reason.field,
+      date: d.reason.date,
+      ...dayWords(lang, d.reason.date, ctx.today)
+    }) : md("closing-pr-grouped-item-filled", { roles, path: d.path, line: d.openLine })}`;
   });
   const before = md("closing-pr-grouped-intro", { count: postings.length, today: dayInWords(lang, ctx.today) });
   const after = [md("closing-pr-grouped-merge"), md("closing-pr-grouped-keep"), md("closing-pr-signature"), markers.join("\n")];
@@ -64582,7 +64948,10 @@ async function applyClosingPlan(gh, plan, ctx) {
     }
     const paths = actionPaths(action);
     const level = outcome.kind === "failed" ? "error" : "info";
-    ctx.log[level]({ repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths, outcome }, `closing: ${action.kind} \u2192 ${outcome.kind}`);
+    ctx.log[level](
+      { repo: `${ctx.repo.owner}/${ctx.repo.repo}`, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths, outcome },
+      `closing: ${action.kind} \u2192 ${outcome.kind}`
+    );
     results.push({ action, outcome });
   }
   return results;
@@ -64597,13 +64966,27 @@ async function apply(gh, action, ctx) {
       const text3 = renderClosingPullRequest(action.postings, ctx.render);
       const claim2 = await commitOnBranch(gh, action.branch, true, action.postings, text3.commitMessage, ctx);
       if (claim2 !== "written") return { kind: "exists", pr: action.pr };
-      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, title: text3.title, body: text3.body });
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+        ...ctx.repo,
+        pull_number: action.pr,
+        title: text3.title,
+        body: text3.body
+      });
       await relabelIfBare(gh, action.pr, action.postings, ctx);
       return { kind: "updated", pr: action.pr };
     }
     case "close": {
-      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: action.pr, body: renderCloseComment(action.reason, ctx.render.lang) });
-      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: action.pr, state: "closed", body: bodyClosedByApp(action.body) });
+      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...ctx.repo,
+        issue_number: action.pr,
+        body: renderCloseComment(action.reason, ctx.render.lang)
+      });
+      await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+        ...ctx.repo,
+        pull_number: action.pr,
+        state: "closed",
+        body: bodyClosedByApp(action.body)
+      });
       try {
         await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...ctx.repo, ref: `heads/${action.branch}` });
       } catch (error63) {
@@ -64636,7 +65019,12 @@ async function create(gh, branch, branchExists, postings, ctx) {
       });
     }
     if (statusOf(error63) !== 422 || !/already exists/i.test(refusalOf(error63))) throw error63;
-    const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+    const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", {
+      ...ctx.repo,
+      head: `${ctx.repo.owner}:${branch}`,
+      state: "open",
+      per_page: 1
+    });
     const existing = open2.data[0]?.number;
     if (existing === void 0) return { kind: "exists", pr: null };
     await labelAndAskReviewers(gh, existing, postings, ctx);
@@ -64684,7 +65072,12 @@ async function commitOnBranch(gh, branch, branchExists, postings, message2, ctx)
     base_tree: ctx.treeOid,
     tree: postings.map((d) => ({ path: d.path, mode: "100644", type: "blob", content: d.closedText }))
   });
-  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", { ...ctx.repo, message: message2, tree: tree.data.sha, parents: [ctx.headOid] });
+  const commit = await gh.request("POST /repos/{owner}/{repo}/git/commits", {
+    ...ctx.repo,
+    message: message2,
+    tree: tree.data.sha,
+    parents: [ctx.headOid]
+  });
   const claim2 = await pointBranch(gh, branch, commit.data.sha, branchExists, ctx);
   return claim2 === "ok" ? "written" : claim2;
 }
@@ -64695,7 +65088,12 @@ async function pointBranch(gh, branch, sha, exists, ctx) {
       return "ok";
     } catch (error63) {
       if (statusOf(error63) !== 422 || !/already exists/i.test(refusalOf(error63))) throw error63;
-      const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", { ...ctx.repo, head: `${ctx.repo.owner}:${branch}`, state: "open", per_page: 1 });
+      const open2 = await gh.request("GET /repos/{owner}/{repo}/pulls", {
+        ...ctx.repo,
+        head: `${ctx.repo.owner}:${branch}`,
+        state: "open",
+        per_page: 1
+      });
       const pr = open2.data[0];
       if (pr) return { pr: pr.number };
     }
@@ -64745,7 +65143,11 @@ async function requestReviewers(gh, pr, postings, ctx) {
     }
   }
   if (mention.length === 0) return;
-  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ctx.repo, issue_number: pr, body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") }) });
+  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...ctx.repo,
+    issue_number: pr,
+    body: t(ctx.render.lang, "closing-pr-asked", { login: mention.join(", @") })
+  });
 }
 
 // src/github/closing/list-closing-prs.ts
@@ -64839,7 +65241,14 @@ async function scanPostings(gh, repo, folder2) {
       branches.add(branch);
       for (const pr of node2.associatedPullRequests.nodes) {
         const labels2 = pr.labels ? { labels: pr.labels.nodes.map((l) => l.name) } : {};
-        openPullRequests.push({ number: pr.number, branch, state: "open", body: pr.body ?? "", ...labels2, ...pr.createdAt ? { createdAt: pr.createdAt } : {} });
+        openPullRequests.push({
+          number: pr.number,
+          branch,
+          state: "open",
+          body: pr.body ?? "",
+          ...labels2,
+          ...pr.createdAt ? { createdAt: pr.createdAt } : {}
+        });
       }
     }
     if (!refs.pageInfo.hasNextPage) break;
@@ -64856,7 +65265,11 @@ async function scanPostings(gh, repo, folder2) {
       if (e.type === "tree") {
         let sub = e.object?.entries;
         if (!sub) {
-          const answer = await gh.graphql(SUBTREE_QUERY, { owner: repo.owner, name: repo.repo, oid: e.oid });
+          const answer = await gh.graphql(SUBTREE_QUERY, {
+            owner: repo.owner,
+            name: repo.repo,
+            oid: e.oid
+          });
           requests++;
           sub = answer.repository?.object?.entries ?? [];
         }
@@ -64877,7 +65290,17 @@ async function scanPostings(gh, repo, folder2) {
   postings.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const labels = (data.repository?.labels?.nodes ?? []).map((l) => l.name);
   const folderFound = head.target.file?.type === "tree";
-  return { defaultBranch: head.name, headOid: head.target.oid, treeOid: head.target.tree.oid, postings, branches, openPullRequests, labels, folderFound, requests };
+  return {
+    defaultBranch: head.name,
+    headOid: head.target.oid,
+    treeOid: head.target.tree.oid,
+    postings,
+    branches,
+    openPullRequests,
+    labels,
+    folderFound,
+    requests
+  };
 }
 async function readBlob(gh, repo, oid) {
   const res = await gh.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: oid });
@@ -64919,13 +65342,17 @@ async function findAuthors(gh, repo, headOid, paths) {
     const batch = unique.slice(start, start + BATCH2);
     const vars = { owner: repo.owner, name: repo.repo, head: headOid };
     batch.forEach((p, i) => vars[`p${i}`] = p);
-    const data = await gh.graphql(authorsQuery(batch.length), vars);
+    const data = await gh.graphql(
+      authorsQuery(batch.length),
+      vars
+    );
     requests++;
     batch.forEach((path9, i) => {
       const first = data.repository?.object?.[`p${i}`]?.nodes?.[0];
       if (!first) return;
       const pr = first.associatedPullRequests?.nodes?.find((n) => n?.merged);
-      if (pr && typeof pr.number === "number") pulls.set(path9, { number: pr.number, comments: (pr.comments?.nodes ?? []).flatMap((c) => c ? [c.body] : []) });
+      if (pr && typeof pr.number === "number")
+        pulls.set(path9, { number: pr.number, comments: (pr.comments?.nodes ?? []).flatMap((c) => c ? [c.body] : []) });
       const login2 = pr ? isPerson(pr.author?.login, pr.author?.__typename) ? pr.author.login : void 0 : first.author?.user?.login;
       if (isPerson(login2)) authors.set(path9, login2);
     });
@@ -65013,13 +65440,29 @@ function renderDashboard(board, lang, links, noticeDays, staleDays) {
     const list2 = (rows) => rows.length === 0 ? md("dashboard-none") : [...rows.slice(0, max), ...rows.length > max ? [md("dashboard-more", { count: rows.length - max })] : []].join("\n");
     return [
       md("dashboard-due-heading"),
-      list2(board.due.map((d) => `- ${name(d)} \u2014 ${d.date ? md("dashboard-due-date", { day: dayInWords(lang, d.date), ago: relative(daysBetween(d.date, board.today), "closing-day-ago") }) : md("dashboard-due-filled")}`)),
+      list2(
+        board.due.map(
+          (d) => `- ${name(d)} \u2014 ${d.date ? md("dashboard-due-date", { day: dayInWords(lang, d.date), ago: relative(daysBetween(d.date, board.today), "closing-day-ago") }) : md("dashboard-due-filled")}`
+        )
+      ),
       md("dashboard-open-heading", { days: noticeDays }),
-      list2(board.open.map((o) => `- ${o.soon ? "\u26A0\uFE0F " : ""}${name(o)} \u2014 ${md("dashboard-open-row", { day: dayInWords(lang, o.date), left: relative(o.daysLeft, "closing-day-in") })}${boxes(o.path, true)}`)),
+      list2(
+        board.open.map(
+          (o) => `- ${o.soon ? "\u26A0\uFE0F " : ""}${name(o)} \u2014 ${md("dashboard-open-row", { day: dayInWords(lang, o.date), left: relative(o.daysLeft, "closing-day-in") })}${boxes(o.path, true)}`
+        )
+      ),
       md("dashboard-stale-heading", { days: staleDays }),
-      list2(board.stale.map((s2) => `- ${name(s2)} \u2014 ${md("dashboard-stale-row", { day: dayInWords(lang, s2.openedOn), days: s2.days })}${boxes(s2.path, false)}`)),
+      list2(
+        board.stale.map(
+          (s2) => `- ${name(s2)} \u2014 ${md("dashboard-stale-row", { day: dayInWords(lang, s2.openedOn), days: s2.days })}${boxes(s2.path, false)}`
+        )
+      ),
       md("dashboard-waiting-heading"),
-      list2(board.waiting.map((w) => `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`)),
+      list2(
+        board.waiting.map(
+          (w) => `- ${w.days === null ? `#${w.number}` : md("dashboard-waiting-row", { pr: w.number, age: relative(w.days, "closing-day-ago") })}`
+        )
+      ),
       md("dashboard-contracts-heading"),
       list2(board.contracts.map((c) => `- ${c.type === null ? md("dashboard-contract-none") : escapeText(c.type)}\u202F: ${c.count}`)),
       // Only when some open posting does not pass the checks (`npx recrutement-bot check` says why).
@@ -65056,7 +65499,16 @@ async function runClosing(gh, repo, options2) {
   const closing = config3.closing;
   const today = options2.today ?? todayIn(closing["time-zone"], options2.now);
   const dryRun = options2.dryRun ?? closing["dry-run"];
-  const report = { repo: `${repo.owner}/${repo.repo}`, today, dryRun, skipped: null, postings: 0, plan: [], results: [], readRequests: 0 };
+  const report = {
+    repo: `${repo.owner}/${repo.repo}`,
+    today,
+    dryRun,
+    skipped: null,
+    postings: 0,
+    plan: [],
+    results: [],
+    readRequests: 0
+  };
   if (!closing.enabled) return { ...report, skipped: "disabled" };
   const scan2 = await scanPostings(gh, repo, config3.postings);
   if (!scan2) return { ...report, skipped: "empty", readRequests: 1 };
@@ -65078,14 +65530,23 @@ async function runClosing(gh, repo, options2) {
     groupMarkersBudget: GROUP_MARKERS_BUDGET
   });
   const readRequests = scan2.requests + history.requests;
-  log.info({ repo: report.repo, today, dryRun, postings: scan2.postings.length, due: due.length, actions: countKinds(plan), readRequests }, "closing: plan");
+  log.info(
+    { repo: report.repo, today, dryRun, postings: scan2.postings.length, due: due.length, actions: countKinds(plan), readRequests },
+    "closing: plan"
+  );
   const done = { ...report, postings: scan2.postings.length, plan, readRequests };
   if (dryRun) {
-    for (const action of plan) log.info({ repo: report.repo, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths: actionPaths(action) }, `closing (dry-run): ${action.kind}`);
+    for (const action of plan)
+      log.info(
+        { repo: report.repo, action: action.kind, pr: "pr" in action ? action.pr : void 0, paths: actionPaths(action) },
+        `closing (dry-run): ${action.kind}`
+      );
     return done;
   }
   const created = closing["notify-author"] ? plan.flatMap((a) => a.kind === "create" ? a.postings.map((d) => d.path) : []) : [];
-  const notices = closing["notify-author"] ? statuses.flatMap((s2) => s2.state === "open-until" && daysBetween(today, s2.date) <= closing["notice-days"] ? [{ path: s2.path, date: s2.date }] : []) : [];
+  const notices = closing["notify-author"] ? statuses.flatMap(
+    (s2) => s2.state === "open-until" && daysBetween(today, s2.date) <= closing["notice-days"] ? [{ path: s2.path, date: s2.date }] : []
+  ) : [];
   const lookUpAuthors = [.../* @__PURE__ */ new Set([...created, ...notices.map((n) => n.path)])];
   const found = lookUpAuthors.length > 0 ? await findAuthors(gh, repo, scan2.headOid, lookUpAuthors).catch((error63) => {
     log.warn({ repo: report.repo, err: error63 }, "closing: authors not found");
@@ -65096,7 +65557,13 @@ async function runClosing(gh, repo, options2) {
     defaultBranch: scan2.defaultBranch,
     headOid: scan2.headOid,
     treeOid: scan2.treeOid,
-    render: { lang: config3.language, today, timeZone: closing["time-zone"], config: config3, links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan2.defaultBranch } },
+    render: {
+      lang: config3.language,
+      today,
+      timeZone: closing["time-zone"],
+      config: config3,
+      links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan2.defaultBranch }
+    },
     ...found ? { authors: found.authors } : {},
     repositoryLabels: [...scan2.labels],
     pullRequestLabels: new Map(scan2.openPullRequests.flatMap((p) => p.labels ? [[p.number, p.labels]] : [])),
@@ -65120,7 +65587,19 @@ async function giveNotices(gh, repo, notices, found, scan2, ctx) {
     const text3 = scan2.postings.find((p) => p.path === n.path)?.text ?? "";
     const roles = /^roles:[ \t]*(.+)$/m.exec(text3)?.[1]?.replace(/^["']|["']$/g, "").trim() || (n.path.split("/").pop() ?? n.path);
     const body = [
-      renderMessageMarkdown(lang, "closing-notice", { who: login2 ?? "", roles, day: dayInWords(lang, n.date), left: t(lang, "closing-day-in", { days: daysBetween(ctx.today, n.date) }), proposal: dayInWords(lang, addDays(n.date, 1)) }, "closing-notice", 120).replace("RBEDITRB", `[${t(lang, "closing-pr-edit-label")}](${editUrl(links, n.path)})`),
+      renderMessageMarkdown(
+        lang,
+        "closing-notice",
+        {
+          who: login2 ?? "",
+          roles,
+          day: dayInWords(lang, n.date),
+          left: t(lang, "closing-day-in", { days: daysBetween(ctx.today, n.date) }),
+          proposal: dayInWords(lang, addDays(n.date, 1))
+        },
+        "closing-notice",
+        120
+      ).replace("RBEDITRB", `[${t(lang, "closing-pr-edit-label")}](${editUrl(links, n.path)})`),
       marker
     ].join("\n\n");
     try {
@@ -65134,8 +65613,14 @@ async function updateDashboard(gh, repo, scan2, results, ctx) {
   const { closing } = ctx.config;
   const closed = new Set(results.flatMap((r) => r.outcome.kind === "closed" ? [r.outcome.pr] : []));
   const pullRequests = [
-    ...scan2.openPullRequests.filter((p) => !closed.has(p.number)).map((p) => ({ number: p.number, openedOn: p.createdAt ? dayOfInstant(Date.parse(p.createdAt), closing["time-zone"]) : null, paths: parseMarkers(p.body).map((m) => m.path) })),
-    ...results.flatMap((r) => r.outcome.kind === "created" ? [{ number: r.outcome.pr, openedOn: ctx.today, paths: actionPaths(r.action) }] : [])
+    ...scan2.openPullRequests.filter((p) => !closed.has(p.number)).map((p) => ({
+      number: p.number,
+      openedOn: p.createdAt ? dayOfInstant(Date.parse(p.createdAt), closing["time-zone"]) : null,
+      paths: parseMarkers(p.body).map((m) => m.path)
+    })),
+    ...results.flatMap(
+      (r) => r.outcome.kind === "created" ? [{ number: r.outcome.pr, openedOn: ctx.today, paths: actionPaths(r.action) }] : []
+    )
   ];
   const board = planDashboard({
     postings: scan2.postings,
@@ -65147,9 +65632,21 @@ async function updateDashboard(gh, repo, scan2, results, ctx) {
     cache: ctx.cache
   });
   const links = { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: scan2.defaultBranch };
-  const summary = { open: board.openCount, noDate: board.noDateCount, due: board.due.length, soon: board.open.filter((o) => o.soon).length, stale: board.stale.length, waiting: board.waiting.length };
+  const summary = {
+    open: board.openCount,
+    noDate: board.noDateCount,
+    due: board.due.length,
+    soon: board.open.filter((o) => o.soon).length,
+    stale: board.stale.length,
+    waiting: board.waiting.length
+  };
   try {
-    const outcome = await syncDashboard(gh, repo, t(ctx.config.language, "dashboard-title"), renderDashboard(board, ctx.config.language, links, closing["notice-days"], closing["stale-days"]));
+    const outcome = await syncDashboard(
+      gh,
+      repo,
+      t(ctx.config.language, "dashboard-title"),
+      renderDashboard(board, ctx.config.language, links, closing["notice-days"], closing["stale-days"])
+    );
     ctx.log.info({ repo: `${repo.owner}/${repo.repo}`, ...outcome, ...summary }, "closing: dashboard");
     return { ...outcome, ...summary };
   } catch (error63) {
@@ -65250,18 +65747,21 @@ function registerClosing(app, options2 = {}) {
   const now = options2.now ?? (() => /* @__PURE__ */ new Date());
   const claims = options2.claims ?? memoryClaimStore();
   const cache2 = options2.cache ?? new PostingCache();
-  app.on("push", oncePerDelivery(claims, "closing", async (context) => {
-    const p = context.payload;
-    const defaultBranch = p.repository.default_branch;
-    if (p.deleted || p.ref !== `refs/heads/${defaultBranch}`) return;
-    const changed = p.commits.flatMap((c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []]);
-    if (!changed.some((f) => /\.md$/i.test(f))) return;
-    const octokit = context.octokit;
-    const repo = context.repo();
-    const { config: config3 } = await loadConfig(octokit, repo, defaultBranch);
-    if (!config3.closing.enabled || !changed.some((f) => f.startsWith(`${config3.postings}/`))) return;
-    await runClosing(octokit, repo, { config: config3, now: now(), log: context.log, cache: cache2 });
-  }));
+  app.on(
+    "push",
+    oncePerDelivery(claims, "closing", async (context) => {
+      const p = context.payload;
+      const defaultBranch = p.repository.default_branch;
+      if (p.deleted || p.ref !== `refs/heads/${defaultBranch}`) return;
+      const changed = p.commits.flatMap((c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []]);
+      if (!changed.some((f) => /\.md$/i.test(f))) return;
+      const octokit = context.octokit;
+      const repo = context.repo();
+      const { config: config3 } = await loadConfig(octokit, repo, defaultBranch);
+      if (!config3.closing.enabled || !changed.some((f) => f.startsWith(`${config3.postings}/`))) return;
+      await runClosing(octokit, repo, { config: config3, now: now(), log: context.log, cache: cache2 });
+    })
+  );
   if ((options2.env ?? process.env).CLOSING_SCHEDULE === "off") return;
   createClosingSchedule(app, { ...options2, claims, cache: cache2 }).start();
 }
@@ -65353,7 +65853,12 @@ async function runClosingCommand(gh, repo, input2, options2) {
     return "no-date-line";
   }
   const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${input2.defaultBranch}` });
-  await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${pull.head.ref}`, sha: head.data.object.sha, force: true });
+  await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+    ...repo,
+    ref: `heads/${pull.head.ref}`,
+    sha: head.data.object.sha,
+    force: true
+  });
   const text_ = extensionText(lang, { path: path9, roles: report?.roles ?? null, login: input2.login, field, day: day2, line: edited.line });
   await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", {
     ...repo,
@@ -65363,7 +65868,12 @@ async function runClosingCommand(gh, repo, input2, options2) {
     content: Buffer.from(edited.text, "utf8").toString("base64"),
     sha: data.sha
   });
-  await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: input2.pullNumber, title: text_.title, body: text_.body });
+  await gh.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+    ...repo,
+    pull_number: input2.pullNumber,
+    title: text_.title,
+    body: text_.body
+  });
   const words = dayInWords(lang, day2);
   await comment(md("closing-command-extended", { login: input2.login, day: words }));
   log.info({ pr: input2.pullNumber, path: path9, day: day2 }, "closing command: extended");
@@ -65404,9 +65914,18 @@ async function actOnDashboard(gh, repo, edit, options2) {
   const lang = config3.language;
   const md = (id, params = {}) => renderMessageMarkdown(lang, id, params, id, 120);
   const comment = (body) => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: edit.issueNumber, body });
-  const untick = () => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: edit.issueNumber, body: untickAll(edit.body) });
+  const untick = () => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...repo,
+    issue_number: edit.issueNumber,
+    body: untickAll(edit.body)
+  });
   if (!await canWrite(gh, repo, edit.login)) {
-    await comment(md("closing-command-refused", { login: edit.login, command: ticked.map(([a]) => a === "fermer" ? "fermer maintenant" : "prolonger de 30 jours").join(", ") }));
+    await comment(
+      md("closing-command-refused", {
+        login: edit.login,
+        command: ticked.map(([a]) => a === "fermer" ? "fermer maintenant" : "prolonger de 30 jours").join(", ")
+      })
+    );
     await untick();
     return "refused";
   }
@@ -65425,16 +65944,34 @@ async function actOnDashboard(gh, repo, edit, options2) {
       if (text3 !== null && report?.open === true && action === "fermer") {
         const closedText = setOpenFalse(text3);
         if (closedText !== null && report.openLine !== null) {
-          const posting = { path: path9, blob: file2.sha, roles: report.roles, contracts: report.contracts, openLine: report.openLine, reason: { kind: "asked", login: edit.login }, closedText };
-          const [result] = await applyClosingPlan(gh, [{ kind: "create", branch: branchForPosting(path9, config3.postings), branchExists: false, postings: [posting] }], {
-            repo,
-            defaultBranch: edit.defaultBranch,
-            headOid: head,
-            treeOid: "",
-            render: { lang, today, timeZone: config3.closing["time-zone"], config: config3, links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: edit.defaultBranch } },
-            repositoryLabels: [],
-            log: options2.log
-          });
+          const posting = {
+            path: path9,
+            blob: file2.sha,
+            roles: report.roles,
+            contracts: report.contracts,
+            openLine: report.openLine,
+            reason: { kind: "asked", login: edit.login },
+            closedText
+          };
+          const [result] = await applyClosingPlan(
+            gh,
+            [{ kind: "create", branch: branchForPosting(path9, config3.postings), branchExists: false, postings: [posting] }],
+            {
+              repo,
+              defaultBranch: edit.defaultBranch,
+              headOid: head,
+              treeOid: "",
+              render: {
+                lang,
+                today,
+                timeZone: config3.closing["time-zone"],
+                config: config3,
+                links: { web: webUrlOf(apiUrlOf(gh)), repo, defaultBranch: edit.defaultBranch }
+              },
+              repositoryLabels: [],
+              log: options2.log
+            }
+          );
           if (result?.outcome.kind === "created") pr = result.outcome.pr;
         }
       }
@@ -65442,7 +65979,22 @@ async function actOnDashboard(gh, repo, edit, options2) {
         const day2 = addDays(today > report.closingDate ? today : report.closingDate, EXTENSION_DAYS);
         const edited = setClosingDate(text3, report.closingDateField, day2);
         if (edited && checkPosting({ path: path9, content: edited.text }, checkOptions).closingDate === day2) {
-          pr = await openExtension(gh, repo, { path: path9, fileSha: file2.sha, head, defaultBranch: edit.defaultBranch, postings: config3.postings, text: edited.text, ...extensionText(lang, { path: path9, roles: report.roles, login: edit.login, field: report.closingDateField, day: day2, line: edited.line }) });
+          pr = await openExtension(gh, repo, {
+            path: path9,
+            fileSha: file2.sha,
+            head,
+            defaultBranch: edit.defaultBranch,
+            postings: config3.postings,
+            text: edited.text,
+            ...extensionText(lang, {
+              path: path9,
+              roles: report.roles,
+              login: edit.login,
+              field: report.closingDateField,
+              day: day2,
+              line: edited.line
+            })
+          });
           if (pr !== null) await comment(md("dashboard-acted-extend", { login: edit.login, roles, pr, day: dayInWords(lang, day2) }));
         }
       } else if (pr !== null) await comment(md("dashboard-acted-close", { login: edit.login, roles, pr }));
@@ -65463,8 +66015,22 @@ async function openExtension(gh, repo, p) {
     if (statusOf(error63) === 422) return null;
     throw error63;
   }
-  await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", { ...repo, path: p.path, branch, message: p.commitMessage, content: Buffer.from(p.text, "utf8").toString("base64"), sha: p.fileSha });
-  const pr = await gh.request("POST /repos/{owner}/{repo}/pulls", { ...repo, title: p.title, head: branch, base: p.defaultBranch, body: p.body, maintainer_can_modify: true });
+  await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+    ...repo,
+    path: p.path,
+    branch,
+    message: p.commitMessage,
+    content: Buffer.from(p.text, "utf8").toString("base64"),
+    sha: p.fileSha
+  });
+  const pr = await gh.request("POST /repos/{owner}/{repo}/pulls", {
+    ...repo,
+    title: p.title,
+    head: branch,
+    base: p.defaultBranch,
+    body: p.body,
+    maintainer_can_modify: true
+  });
   return pr.data.number;
 }
 
@@ -65472,31 +66038,47 @@ async function openExtension(gh, repo, p) {
 function registerClosingCommands(app, options2 = {}) {
   const now = options2.now ?? (() => /* @__PURE__ */ new Date());
   const claims = options2.claims ?? memoryClaimStore();
-  app.on("issue_comment.created", oncePerDelivery(claims, "closing-command", async (context) => {
-    const p = context.payload;
-    if (!p.issue.pull_request || p.issue.state !== "open" || p.comment.user?.type === "Bot") return;
-    if (!parseClosingCommand(p.comment.body)) return;
-    const octokit = context.octokit;
-    const repo = context.repo();
-    const defaultBranch = p.repository.default_branch;
-    const { config: config3 } = await loadConfig(octokit, repo, defaultBranch);
-    if (!config3.closing.enabled || !config3.closing.commands) return;
-    const outcome = await runClosingCommand(octokit, repo, { pullNumber: p.issue.number, body: p.comment.body, login: p.comment.user?.login ?? "", defaultBranch }, { config: config3, now: now(), log: context.log });
-    context.log.info({ pr: p.issue.number, outcome }, "closing command handled");
-  }));
-  app.on("issues.edited", oncePerDelivery(claims, "dashboard-action", async (context) => {
-    const p = context.payload;
-    const previous = p.changes?.body?.from;
-    if (previous === void 0 || p.sender.type === "Bot" || !(p.issue.body ?? "").includes(DASHBOARD_MARKER)) return;
-    if (tickedBoxes(previous, p.issue.body ?? "").length === 0) return;
-    const octokit = context.octokit;
-    const repo = context.repo();
-    const defaultBranch = p.repository.default_branch;
-    const { config: config3 } = await loadConfig(octokit, repo, defaultBranch);
-    if (!config3.closing.enabled || !config3.closing.dashboard) return;
-    const outcome = await actOnDashboard(octokit, repo, { issueNumber: p.issue.number, body: p.issue.body ?? "", previousBody: previous, login: p.sender.login, defaultBranch }, { config: config3, now: now(), log: context.log });
-    context.log.info({ issue: p.issue.number, outcome }, "dashboard boxes handled");
-  }));
+  app.on(
+    "issue_comment.created",
+    oncePerDelivery(claims, "closing-command", async (context) => {
+      const p = context.payload;
+      if (!p.issue.pull_request || p.issue.state !== "open" || p.comment.user?.type === "Bot") return;
+      if (!parseClosingCommand(p.comment.body)) return;
+      const octokit = context.octokit;
+      const repo = context.repo();
+      const defaultBranch = p.repository.default_branch;
+      const { config: config3 } = await loadConfig(octokit, repo, defaultBranch);
+      if (!config3.closing.enabled || !config3.closing.commands) return;
+      const outcome = await runClosingCommand(
+        octokit,
+        repo,
+        { pullNumber: p.issue.number, body: p.comment.body, login: p.comment.user?.login ?? "", defaultBranch },
+        { config: config3, now: now(), log: context.log }
+      );
+      context.log.info({ pr: p.issue.number, outcome }, "closing command handled");
+    })
+  );
+  app.on(
+    "issues.edited",
+    oncePerDelivery(claims, "dashboard-action", async (context) => {
+      const p = context.payload;
+      const previous = p.changes?.body?.from;
+      if (previous === void 0 || p.sender.type === "Bot" || !(p.issue.body ?? "").includes(DASHBOARD_MARKER)) return;
+      if (tickedBoxes(previous, p.issue.body ?? "").length === 0) return;
+      const octokit = context.octokit;
+      const repo = context.repo();
+      const defaultBranch = p.repository.default_branch;
+      const { config: config3 } = await loadConfig(octokit, repo, defaultBranch);
+      if (!config3.closing.enabled || !config3.closing.dashboard) return;
+      const outcome = await actOnDashboard(
+        octokit,
+        repo,
+        { issueNumber: p.issue.number, body: p.issue.body ?? "", previousBody: previous, login: p.sender.login, defaultBranch },
+        { config: config3, now: now(), log: context.log }
+      );
+      context.log.info({ issue: p.issue.number, outcome }, "dashboard boxes handled");
+    })
+  );
 }
 
 // src/app/keyed-queue.ts
@@ -65621,7 +66203,11 @@ function boundedFetch(inner, timeoutMs, maxBytes) {
       }
       chunks.push(value);
     }
-    const copy = new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
+    const copy = new Response(Buffer.concat(chunks), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
     Object.defineProperty(copy, "url", { value: response.url });
     return copy;
   };
@@ -65637,7 +66223,8 @@ function withoutBodies(log) {
   const quiet = Object.create(log);
   quiet.debug = (...args) => {
     const [first, message2] = args;
-    if (typeof first === "object" && first !== null && typeof message2 === "string" && message2.startsWith("GitHub request: ")) log.debug(message2);
+    if (typeof first === "object" && first !== null && typeof message2 === "string" && message2.startsWith("GitHub request: "))
+      log.debug(message2);
     else log.debug(...args);
   };
   quiet[QUIET] = true;
@@ -65649,7 +66236,10 @@ function createAppOctokit(options2 = {}) {
   const maxWait = options2.maxRateLimitWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
   const onLimit = (kind) => (retryAfter, request2, octokit, retryCount) => {
     const retry2 = retryCount < RATE_LIMIT_RETRIES && retryAfter <= maxWait;
-    octokit.log.warn({ method: request2.method, route: request2.url, retryAfter, retryCount, retry: retry2 }, `GitHub ${kind} rate limit: ${retry2 ? "retrying" : "giving up"}`);
+    octokit.log.warn(
+      { method: request2.method, route: request2.url, retryAfter, retryCount, retry: retry2 },
+      `GitHub ${kind} rate limit: ${retry2 ? "retrying" : "giving up"}`
+    );
     return retry2;
   };
   return ProbotOctokit.defaults((instance) => {
@@ -65792,7 +66382,11 @@ async function readReviewState(octokit, repo, q) {
     const chunk = q.postingPaths.slice(start, start + per);
     const { vars: more, based } = chunkVariables(q, chunk);
     try {
-      const answer = await octokit.graphql(blobsOnlyQuery(chunk.length, based.length), { owner: repo.owner, name: repo.repo, ...more });
+      const answer = await octokit.graphql(blobsOnlyQuery(chunk.length, based.length), {
+        owner: repo.owner,
+        name: repo.repo,
+        ...more
+      });
       keep(chunk, based, answer.repository);
       start += chunk.length;
     } catch (error63) {
@@ -65870,7 +66464,8 @@ function threadsOf(connection) {
   const out = [];
   for (const thread of connection.nodes ?? []) {
     const first = thread?.comments.nodes?.[0];
-    if (thread && first && first.viewerDidAuthor) out.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
+    if (thread && first && first.viewerDidAuthor)
+      out.push({ id: thread.id, path: thread.path, isResolved: thread.isResolved, body: first.body });
   }
   return out;
 }
@@ -65881,7 +66476,8 @@ function latestCheckRun(commit) {
   let latest = null;
   for (const suite of commit?.checkSuites?.nodes ?? []) {
     for (const run3 of suite?.checkRuns?.nodes ?? []) {
-      if (run3 && run3.databaseId !== null && (latest === null || run3.databaseId > latest.databaseId)) latest = { ...run3, databaseId: run3.databaseId };
+      if (run3 && run3.databaseId !== null && (latest === null || run3.databaseId > latest.databaseId))
+        latest = { ...run3, databaseId: run3.databaseId };
     }
   }
   return latest !== null && latest.status === "COMPLETED" ? latest.externalId : null;
@@ -65891,7 +66487,8 @@ function isTooLarge(error63) {
 }
 async function inFull(octokit, repo, node2) {
   const read2 = toBlobRead(node2);
-  if (read2.kind !== "too-large" || !node2?.isTruncated || node2.isBinary || !node2.oid || (node2.byteSize ?? Infinity) > MAX_POSTING_BYTES) return read2;
+  if (read2.kind !== "too-large" || !node2?.isTruncated || node2.isBinary || !node2.oid || (node2.byteSize ?? Infinity) > MAX_POSTING_BYTES)
+    return read2;
   const res = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: node2.oid });
   const bytes = Buffer.from(res.data.content, res.data.encoding === "base64" ? "base64" : "utf8");
   return { kind: "text", text: new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes), oid: node2.oid };
@@ -65911,7 +66508,9 @@ async function readCommentsPage(octokit, repo, pullNumber, before) {
   return comments;
 }
 function markedComments(connection, marker) {
-  return (connection.nodes ?? []).flatMap((c) => c && c.viewerDidAuthor && c.databaseId !== null && c.body.includes(marker) ? [{ id: c.databaseId, body: c.body, createdAt: c.createdAt }] : []).sort((a, b) => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id);
+  return (connection.nodes ?? []).flatMap(
+    (c) => c && c.viewerDidAuthor && c.databaseId !== null && c.body.includes(marker) ? [{ id: c.databaseId, body: c.body, createdAt: c.createdAt }] : []
+  ).sort((a, b) => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id);
 }
 function toBlobRead(node2, maxBytes = MAX_POSTING_BYTES) {
   if (!node2 || node2.byteSize === void 0) return { kind: "missing" };
@@ -65932,7 +66531,10 @@ function treesQuery(count) {
   const selections = [];
   for (let i = 0; i < count; i++) {
     declarations.push(`$h${i}: String!, $b${i}: String!`);
-    selections.push(`h${i}: object(expression: $h${i}) { ... on Tree { entries { name type oid } } }`, `b${i}: object(expression: $b${i}) { ... on Tree { entries { name type oid } } }`);
+    selections.push(
+      `h${i}: object(expression: $h${i}) { ... on Tree { entries { name type oid } } }`,
+      `b${i}: object(expression: $b${i}) { ... on Tree { entries { name type oid } } }`
+    );
   }
   return `query FolderTrees($owner: String!, $name: String!, ${declarations.join(", ")}) {
   repository(owner: $owner, name: $name) {
@@ -65965,7 +66567,13 @@ async function readFolderChanges(octokit, repo, target) {
           const path9 = `${folder2}/${entry.name}`;
           if (entry.type === "tree") next.push(path9);
           else if (entry.type === "blob") {
-            out.push({ filename: path9, status: old?.type === "blob" ? "modified" : "added", previousFilename: null, patch: null, unlisted: true });
+            out.push({
+              filename: path9,
+              status: old?.type === "blob" ? "modified" : "added",
+              previousFilename: null,
+              patch: null,
+              unlisted: true
+            });
           }
         }
       });
@@ -66017,7 +66625,8 @@ function checkChangedPostings(postings, blobs, options2, baseBlobs = /* @__PURE_
       const report = checkPosting({ path: p.path, content: blob.text, blob: blob.oid }, { ...options2, isNew: p.isNew }, cache2);
       const lines = linesOf(blob.text);
       const before = p.basePath !== null ? baseBlobs.get(p.path) : void 0;
-      if (before?.kind !== "text" || p.basePath === null) return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
+      if (before?.kind !== "text" || p.basePath === null)
+        return { ...p, report, lines, preExisting: preExistingProblems(report, null, p.addedLines), closes: false };
       const baseReport = checkPosting({ path: p.basePath, content: before.text, blob: before.oid }, { ...options2, isNew: p.isNew }, cache2);
       return {
         ...p,
@@ -66037,7 +66646,19 @@ function fileDiagnostic(rule, messageId, params, severity = "error") {
   return { line: 1, column: 1, severity, rule, messageId, params };
 }
 function emptyReport2(path9, diagnostics) {
-  return { path: path9, diagnostics, contracts: [], open: null, closingDate: null, closingDateField: null, filled: false, roles: null, openLine: null, recruiter: null, contact: null };
+  return {
+    path: path9,
+    diagnostics,
+    contracts: [],
+    open: null,
+    closingDate: null,
+    closingDateField: null,
+    filled: false,
+    roles: null,
+    openLine: null,
+    recruiter: null,
+    contact: null
+  };
 }
 
 // src/github/review/plan-review.ts
@@ -66096,7 +66717,13 @@ function renderCheckRun(input2) {
   }
   if (override && total.errors > 0) {
     parts.push(
-      renderMessageMarkdown(lang, override.allowed ? "check-summary-overridden" : "check-summary-override-refused", { login: override.login, label: override.label }, "", 100)
+      renderMessageMarkdown(
+        lang,
+        override.allowed ? "check-summary-overridden" : "check-summary-override-refused",
+        { login: override.login, label: override.label },
+        "",
+        100
+      )
     );
   }
   if (input2.skipped.length > 0) {
@@ -66132,7 +66759,10 @@ ${named.join("\n")}`);
 }
 function postingLines(lang, p) {
   const c = countsOf(introduced(p));
-  const verdict = c.errors + c.warnings === 0 ? `\u2705 ${t(lang, "check-summary-file-ok")}` : [c.errors > 0 ? `\u274C ${t(lang, "count-to-fix", { n: c.errors })}` : null, c.warnings > 0 ? `\u26A0\uFE0F ${t(lang, "count-advice", { n: c.warnings })}` : null].filter((x) => x !== null).join(", ");
+  const verdict = c.errors + c.warnings === 0 ? `\u2705 ${t(lang, "check-summary-file-ok")}` : [
+    c.errors > 0 ? `\u274C ${t(lang, "count-to-fix", { n: c.errors })}` : null,
+    c.warnings > 0 ? `\u26A0\uFE0F ${t(lang, "count-advice", { n: c.warnings })}` : null
+  ].filter((x) => x !== null).join(", ");
   return `- ${codeSpan(p.path)}${colon(lang)}${verdict}
   ${glance(lang, p)}`;
 }
@@ -66143,7 +66773,8 @@ function glance(lang, p) {
   if (who) parts.push(escapeText(who.kind === "startup" ? who.title ?? who.id : who.name, 120));
   if (r.contracts.length > 0) parts.push(r.contracts.join(", "));
   if (r.open === false) parts.push(t(lang, "glance-closed"));
-  else parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
+  else
+    parts.push(r.closingDate !== null ? t(lang, "glance-closing", { day: dayInWords(lang, r.closingDate) }) : t(lang, "glance-no-closing"));
   if (r.contact) parts.push(escapeText(r.contact, 120));
   return parts.join(" \xB7 ");
 }
@@ -66156,7 +66787,13 @@ function renderConfigProblems(lang, problems2) {
     const line = p.line !== void 0 ? ` (${t(lang, "check-config-line", { line: p.line })})` : "";
     return `- ${where}${line}${colon(lang)}${renderMessageMarkdown(lang, p.code, p.params, p.code, 300)}`;
   });
-  return [`### ${t(lang, "check-summary-config-title")}`, "", renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""), "", ...lines].join("\n");
+  return [
+    `### ${t(lang, "check-summary-config-title")}`,
+    "",
+    renderMessageMarkdown(lang, "check-summary-config", { path: CONFIG_PATH }, ""),
+    "",
+    ...lines
+  ].join("\n");
 }
 function annotation(lang, p, d) {
   const path9 = p.path;
@@ -66206,7 +66843,11 @@ function renderBody(input2, maxLength) {
   const fixed2 = fixedRows(lang, input2.previous, current);
   const unseen = input2.unseen ?? 0;
   if (total.errors + total.warnings === 0 && !earlierErrors) {
-    if (unseen > 0) return finish([COMMENT_MARKER + "\n" + t(lang, "comment-unseen", { n: unseen }), ...fixed2.length > 0 ? [table(lang, fixed2)] : []], lang);
+    if (unseen > 0)
+      return finish(
+        [COMMENT_MARKER + "\n" + t(lang, "comment-unseen", { n: unseen }), ...fixed2.length > 0 ? [table(lang, fixed2)] : []],
+        lang
+      );
     if (input2.previous === null) return null;
     return finish([COMMENT_MARKER + "\n" + t(lang, "comment-all-fixed"), ...fixed2.length > 0 ? [table(lang, fixed2)] : []], lang);
   }
@@ -66243,14 +66884,24 @@ function renderBody(input2, maxLength) {
     });
     if (shown2.length === 0) continue;
     if (shown2.some((r) => input2.suggested.has(r.d))) oneClick = true;
-    sections.push(codeSpan(p.path) + "\n\n" + table(lang, shown2.map((r) => r.text)));
+    sections.push(
+      codeSpan(p.path) + "\n\n" + table(
+        lang,
+        shown2.map((r) => r.text)
+      )
+    );
   }
   if (fixed2.length > 0 && fits2(fixed2.join("\n"))) add(table(lang, fixed2));
   const earlier = input2.postings.filter((p) => p.preExisting.size > 0);
   let details = null;
   if (earlier.length > 0) {
     const n = earlier.reduce((k, p) => k + p.preExisting.size, 0);
-    const blocks = earlier.map((p) => codeSpan(p.path) + "\n\n" + table(lang, preExisting(p).map((d) => row(lang, p, d, input2.suggested.has(d)))));
+    const blocks = earlier.map(
+      (p) => codeSpan(p.path) + "\n\n" + table(
+        lang,
+        preExisting(p).map((d) => row(lang, p, d, input2.suggested.has(d)))
+      )
+    );
     details = `<details><summary>${t(lang, "comment-earlier-title", { n })}</summary>
 
 ${blocks.join("\n\n")}
@@ -66354,8 +67005,17 @@ function planReview(input2) {
   const [kept, ...duplicates] = input2.existing.comments;
   let comment = { action: "none" };
   if (config3.comment) {
-    const body = closing && !kept ? null : renderComment({ lang, postings: input2.postings, suggested, skipped: input2.skipped, maxFiles: config3["max-files"], previous: kept?.body ?? null, unseen: unread.length + unlisted });
-    if (body !== null) comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
+    const body = closing && !kept ? null : renderComment({
+      lang,
+      postings: input2.postings,
+      suggested,
+      skipped: input2.skipped,
+      maxFiles: config3["max-files"],
+      previous: kept?.body ?? null,
+      unseen: unread.length + unlisted
+    });
+    if (body !== null)
+      comment = !kept ? { action: "create", body } : kept.body === body ? { action: "none" } : { action: "update", commentId: kept.id, body };
   }
   const live = new Set(suggestionCandidates(input2.postings, true, false).map((c) => c.hash));
   const read2 = new Set(input2.postings.filter((p) => p.lines !== null).map((p) => p.path));
@@ -66373,7 +67033,15 @@ function planReview(input2) {
     pullRequestLabels: input2.existing.pullRequestLabels,
     repositoryLabels: input2.existing.repositoryLabels
   }) : null;
-  return { checkRun, comment, deleteComments: duplicates.map((c) => c.id), suggestions, droppedSuggestions, resolveThreads, labels: labels && isEmpty(labels) ? null : labels };
+  return {
+    checkRun,
+    comment,
+    deleteComments: duplicates.map((c) => c.id),
+    suggestions,
+    droppedSuggestions,
+    resolveThreads,
+    labels: labels && isEmpty(labels) ? null : labels
+  };
 }
 function isEmpty(plan) {
   return plan.add.length === 0 && plan.remove.length === 0 && plan.create.length === 0;
@@ -66457,13 +67125,21 @@ async function reconcileComment(octokit, repo, issueNumber, plan, duplicates, re
   if (plan.action === "none") return { commentId: null, action: "none", deleted };
   if (plan.action === "update") {
     try {
-      await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: plan.commentId, body: plan.body });
+      await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        ...repo,
+        comment_id: plan.commentId,
+        body: plan.body
+      });
       return { commentId: plan.commentId, action: "update", deleted };
     } catch (error63) {
       if (statusOf(error63) !== 404) throw error63;
     }
   }
-  const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: plan.body });
+  const created = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    body: plan.body
+  });
   const mine = Number(created.data.id);
   const all = await reread();
   const [oldest, ...others] = all.some((c) => c.id === mine) ? all : [...all, { id: mine, body: plan.body, createdAt: created.data.created_at }];
@@ -66583,7 +67259,8 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
     let state = await readState(octokit, repo, target, guess, selection);
     const { config: config3, problems: problems2 } = configOf(state.config);
     remember(memory, repoKey, config3);
-    if (problems2.length > 0) log.warn({ ...where, problems: problems2.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
+    if (problems2.length > 0)
+      log.warn({ ...where, problems: problems2.map((p) => p.key || "(file)") }, "invalid config: defaults apply to these keys");
     let unlisted = 0;
     const changed = Math.max(target.changedFiles ?? 0, state.changedFiles ?? 0);
     if (!listing.listedAll || changed > files.length) {
@@ -66591,10 +67268,16 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
         const listed = new Set(files.map((f) => f.filename));
         const found = await readFolderChanges(octokit, repo, { baseSha: target.baseSha, headSha: target.headSha, folder: config3.postings });
         files = [...files, ...found.filter((f) => !listed.has(f.filename))];
-        log.info({ ...where, listed: listed.size, changed, found: found.length }, "more files than GitHub lists: postings found from the folder's trees");
+        log.info(
+          { ...where, listed: listed.size, changed, found: found.length },
+          "more files than GitHub lists: postings found from the folder's trees"
+        );
       } catch (error63) {
         unlisted = Math.max(1, changed - files.length);
-        log.warn({ ...where, listed: files.length, changed, err: describe3(error63) }, "more files than GitHub lists, and the folder's trees could not be read");
+        log.warn(
+          { ...where, listed: files.length, changed, err: describe3(error63) },
+          "more files than GitHub lists, and the folder's trees could not be read"
+        );
       }
     }
     const needed = selectPostings(files, config3.postings, config3["max-files"]);
@@ -66674,7 +67357,14 @@ async function reviewPullRequest(octokit, target, log, kept = newReviewMemory())
   }
   await step(
     "comment",
-    () => reconcileComment(octokit, repo, target.pullNumber, plan.comment, plan.deleteComments, () => readBotComments(octokit, repo, target.pullNumber, COMMENT_MARKER))
+    () => reconcileComment(
+      octokit,
+      repo,
+      target.pullNumber,
+      plan.comment,
+      plan.deleteComments,
+      () => readBotComments(octokit, repo, target.pullNumber, COMMENT_MARKER)
+    )
   );
   await step("suggestions", () => reconcileSuggestions(octokit, repo, target.pullNumber, target.headSha, plan.suggestions));
   if (plan.resolveThreads.length > 0) await step("threads", () => reconcileThreads(octokit, plan.resolveThreads));
@@ -66741,7 +67431,12 @@ function describe3(error63) {
 }
 
 // src/github/review/review-target.ts
-var REVIEW_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"];
+var REVIEW_EVENTS = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review"
+];
 function reviewTargetFromPayload(payload) {
   const { repository, pull_request: pr } = payload;
   return {
@@ -66785,48 +67480,77 @@ function registerReview(app, options2 = {}) {
     const exclusive = () => withClaim(
       claims,
       `review-lock:${key}`,
-      { ttlSeconds: REVIEW_LOCK_SECONDS, waitMs: REVIEW_LOCK_WAIT_MS, onTimeout: () => context.log.warn({ pull: key }, "review lock still held elsewhere: reviewing anyway") },
+      {
+        ttlSeconds: REVIEW_LOCK_SECONDS,
+        waitMs: REVIEW_LOCK_WAIT_MS,
+        onTimeout: () => context.log.warn({ pull: key }, "review lock still held elsewhere: reviewing anyway")
+      },
       () => reviewPullRequest(context.octokit, target, context.log, kept)
     );
     try {
       await queue.run(key, exclusive);
     } catch (error63) {
-      context.log.error({ pull: key, delivery: context.id, err: String(error63.message ?? error63).slice(0, 300) }, "review crashed");
+      context.log.error(
+        { pull: key, delivery: context.id, err: String(error63.message ?? error63).slice(0, 300) },
+        "review crashed"
+      );
     }
   };
-  app.on([...REVIEW_EVENTS], oncePerDelivery(claims, "review", async (context) => {
-    await review(context, reviewTargetFromPayload(context.payload));
-  }));
-  app.on("pull_request.edited", oncePerDelivery(claims, "review", async (context) => {
-    if (!context.payload.changes?.base) return;
-    await review(context, reviewTargetFromPayload(context.payload));
-  }));
-  app.on(["pull_request.labeled", "pull_request.unlabeled"], oncePerDelivery(claims, "review", async (context) => {
-    const { repository, label, sender } = context.payload;
-    const repoKey = `${repository.owner.login}/${repository.name}`.toLowerCase();
-    const wanted = (memory.get(repoKey) ?? DEFAULT_CONFIG)["override-label"].toLowerCase();
-    if (!label || label.name.toLowerCase() !== wanted || sender.type === "Bot") return;
-    await review(context, reviewTargetFromPayload(context.payload));
-  }));
-  app.on("check_run.rerequested", oncePerDelivery(claims, "review", async (context) => {
-    const run3 = context.payload.check_run;
-    if (run3.name !== CHECK_RUN_NAME) return;
-    const pullNumber = pullNumberOf(run3.external_id) ?? run3.pull_requests[0]?.number;
-    if (pullNumber === void 0) {
-      context.log.info({ checkRun: run3.id }, "re-run requested for a check run without pull request: skipped");
-      return;
-    }
-    const { repository } = context.payload;
-    const repo = { owner: repository.owner.login, repo: repository.name };
-    let baseSha = run3.pull_requests.find((p) => p.number === pullNumber)?.base.sha;
-    try {
-      baseSha ??= (await context.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: pullNumber })).data.base.sha;
-    } catch (error63) {
-      context.log.error({ pull: pullNumber, err: String(error63.message ?? error63).slice(0, 300) }, "re-run: the pull request could not be read");
-      return;
-    }
-    await review(context, { ...repo, pullNumber, headSha: run3.head_sha, baseSha, defaultBranch: repository.default_branch, forceCheckRun: true });
-  }));
+  app.on(
+    [...REVIEW_EVENTS],
+    oncePerDelivery(claims, "review", async (context) => {
+      await review(context, reviewTargetFromPayload(context.payload));
+    })
+  );
+  app.on(
+    "pull_request.edited",
+    oncePerDelivery(claims, "review", async (context) => {
+      if (!context.payload.changes?.base) return;
+      await review(context, reviewTargetFromPayload(context.payload));
+    })
+  );
+  app.on(
+    ["pull_request.labeled", "pull_request.unlabeled"],
+    oncePerDelivery(claims, "review", async (context) => {
+      const { repository, label, sender } = context.payload;
+      const repoKey = `${repository.owner.login}/${repository.name}`.toLowerCase();
+      const wanted = (memory.get(repoKey) ?? DEFAULT_CONFIG)["override-label"].toLowerCase();
+      if (!label || label.name.toLowerCase() !== wanted || sender.type === "Bot") return;
+      await review(context, reviewTargetFromPayload(context.payload));
+    })
+  );
+  app.on(
+    "check_run.rerequested",
+    oncePerDelivery(claims, "review", async (context) => {
+      const run3 = context.payload.check_run;
+      if (run3.name !== CHECK_RUN_NAME) return;
+      const pullNumber = pullNumberOf(run3.external_id) ?? run3.pull_requests[0]?.number;
+      if (pullNumber === void 0) {
+        context.log.info({ checkRun: run3.id }, "re-run requested for a check run without pull request: skipped");
+        return;
+      }
+      const { repository } = context.payload;
+      const repo = { owner: repository.owner.login, repo: repository.name };
+      let baseSha = run3.pull_requests.find((p) => p.number === pullNumber)?.base.sha;
+      try {
+        baseSha ??= (await context.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: pullNumber })).data.base.sha;
+      } catch (error63) {
+        context.log.error(
+          { pull: pullNumber, err: String(error63.message ?? error63).slice(0, 300) },
+          "re-run: the pull request could not be read"
+        );
+        return;
+      }
+      await review(context, {
+        ...repo,
+        pullNumber,
+        headSha: run3.head_sha,
+        baseSha,
+        defaultBranch: repository.default_branch,
+        forceCheckRun: true
+      });
+    })
+  );
 }
 
 // src/app/create-claim-store.ts
@@ -66892,7 +67616,10 @@ async function recoverDeliveries(octokit, options2) {
     } catch (error63) {
       await options2.claims.release(claim2);
       refused.push(d.guid);
-      options2.log.warn({ delivery: d.guid, event: d.event, status: statusOf(error63) }, "redelivery refused by GitHub: tried again at the next pass");
+      options2.log.warn(
+        { delivery: d.guid, event: d.event, status: statusOf(error63) },
+        "redelivery refused by GitHub: tried again at the next pass"
+      );
     }
   }
   return { listed: deliveries.length, pages, complete, redelivered, refused };
@@ -66905,11 +67632,19 @@ var RECOVERY_OVERLAP_MS = 2 * 6e4;
 function recoverySettings(env) {
   const problems2 = [];
   const mode = (env.DELIVERY_RECOVERY ?? "").trim().toLowerCase();
-  if (!["", "on", "off"].includes(mode)) problems2.push({ variable: "DELIVERY_RECOVERY", message: `DELIVERY_RECOVERY vaut \xAB\u202F${env.DELIVERY_RECOVERY}\u202F\xBB\u202F: on ou off attendu.` });
+  if (!["", "on", "off"].includes(mode))
+    problems2.push({
+      variable: "DELIVERY_RECOVERY",
+      message: `DELIVERY_RECOVERY vaut \xAB\u202F${env.DELIVERY_RECOVERY}\u202F\xBB\u202F: on ou off attendu.`
+    });
   const raw = (env.DELIVERY_RECOVERY_MINUTES ?? "").trim();
   const minutes = raw === "" ? DEFAULT_RECOVERY_MINUTES : Number(raw);
   const valid = Number.isFinite(minutes) && minutes >= 1 && minutes <= 24 * 60;
-  if (!valid) problems2.push({ variable: "DELIVERY_RECOVERY_MINUTES", message: `DELIVERY_RECOVERY_MINUTES vaut \xAB\u202F${raw}\u202F\xBB\u202F: un nombre de minutes entre 1 et 1440 attendu.` });
+  if (!valid)
+    problems2.push({
+      variable: "DELIVERY_RECOVERY_MINUTES",
+      message: `DELIVERY_RECOVERY_MINUTES vaut \xAB\u202F${raw}\u202F\xBB\u202F: un nombre de minutes entre 1 et 1440 attendu.`
+    });
   return { enabled: mode !== "off", intervalMs: (valid ? minutes : DEFAULT_RECOVERY_MINUTES) * 6e4, problems: problems2 };
 }
 function createDeliveryRecovery(app, options2) {
@@ -66932,9 +67667,20 @@ function createDeliveryRecovery(app, options2) {
       const oldest = started - DELIVERY_RETENTION_MS;
       const since = lastPassStart === null ? oldest : Math.max(oldest, lastPassStart - RECOVERY_OVERLAP_MS);
       const octokit = await app.auth();
-      const result = await recoverDeliveries(octokit, { claims: options2.claims, handles: options2.handles, since, log, ...options2.maxPages ? { maxPages: options2.maxPages } : {} });
+      const result = await recoverDeliveries(octokit, {
+        claims: options2.claims,
+        handles: options2.handles,
+        since,
+        log,
+        ...options2.maxPages ? { maxPages: options2.maxPages } : {}
+      });
       if (result.complete && result.refused.length === 0) lastPassStart = started;
-      const summary = { listed: result.listed, pages: result.pages, redelivered: result.redelivered.length, refused: result.refused.length };
+      const summary = {
+        listed: result.listed,
+        pages: result.pages,
+        redelivered: result.redelivered.length,
+        refused: result.refused.length
+      };
       if (result.redelivered.length > 0 || result.refused.length > 0) log.info(summary, "delivery recovery pass");
       else log.debug(summary, "delivery recovery pass: nothing missed");
       return result;
@@ -66989,6 +67735,7 @@ function recordHandledEvents(probot) {
 
 // src/app/protect-error-logs.ts
 var import_pino3 = __toESM(require_pino(), 1);
+import { inspect as inspect2 } from "node:util";
 var MAX_MESSAGE = 500;
 var MAX_FRAMES = 8;
 function safeError(value, depth = 0) {
@@ -66996,7 +67743,10 @@ function safeError(value, depth = 0) {
   const e = value;
   const out = {
     type: typeof e.name === "string" ? e.name : e.constructor?.name ?? "Object",
-    message: String(e.message ?? "").slice(0, MAX_MESSAGE)
+    message: (typeof e.message === "string" ? e.message : e.message === void 0 ? "" : inspect2(e.message, { depth: 1 })).slice(
+      0,
+      MAX_MESSAGE
+    )
   };
   if (typeof e.status === "number") out.status = e.status;
   if (typeof e.code === "string" || typeof e.code === "number") out.code = e.code;
@@ -67007,9 +67757,10 @@ function safeError(value, depth = 0) {
   return out;
 }
 function protectErrorLogs(log) {
-  const key = import_pino3.default.symbols.serializersSym;
-  const current = log[key] ?? {};
-  log[import_pino3.default.symbols.serializersSym] = Object.assign(/* @__PURE__ */ Object.create(null), current, { err: safeError });
+  const current = Reflect.get(log, import_pino3.default.symbols.serializersSym) ?? {};
+  log[import_pino3.default.symbols.serializersSym] = Object.assign(/* @__PURE__ */ Object.create(null), current, {
+    err: safeError
+  });
 }
 
 // src/app/create-app.ts
@@ -67037,7 +67788,10 @@ function checkEnvironment(env) {
   const secret = env.WEBHOOK_SECRET ?? "";
   if (production) {
     if (secret === "" || secret === "development") {
-      problems2.push({ variable: "WEBHOOK_SECRET", message: "WEBHOOK_SECRET est obligatoire en production (NODE_ENV=production) : sans lui, n'importe qui pourrait envoyer de faux \xE9v\xE9nements." });
+      problems2.push({
+        variable: "WEBHOOK_SECRET",
+        message: "WEBHOOK_SECRET est obligatoire en production (NODE_ENV=production) : sans lui, n'importe qui pourrait envoyer de faux \xE9v\xE9nements."
+      });
     } else if (secret.length < 16) {
       problems2.push({ variable: "WEBHOOK_SECRET", message: "WEBHOOK_SECRET est trop court (16 caract\xE8res au moins)." });
     }
