@@ -18,7 +18,8 @@ describe("start-up environment check", () => {
     expect(checkEnvironment({})).toEqual([]);
   });
   it("npm start's entry point exits 1 with the French message before listening", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
+    // As `npm start` runs it: the bundle (test/docs/dist.e2e.test.ts keeps it equal to the sources).
+    const r = spawnSync(process.execPath, ["dist/server.js"], {
       env: { PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "x" },
       encoding: "utf8",
       timeout: 20_000,
@@ -60,8 +61,8 @@ describe("the environment judged at start-up is Probot's: process.env overlaid w
     const dir = mkdtempSync(path.join(tmpdir(), "rb-env-"));
     try {
       writeFileSync(path.join(dir, ".env"), "NODE_ENV=production\nAPP_ID=1\nPRIVATE_KEY=x\n");
-      const main = path.resolve(import.meta.dirname, "../../src/app/main.ts");
-      const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), main], {
+      const main = path.resolve(import.meta.dirname, "../../dist/server.js");
+      const r = spawnSync(process.execPath, [main], {
         cwd: dir,
         env: { PATH: process.env.PATH },
         encoding: "utf8",

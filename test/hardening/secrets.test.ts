@@ -243,7 +243,8 @@ describe("`npm start`'s entry point, spawned as in production", () => {
     const port = await freePort();
     const out: string[] = [];
     const err: string[] = [];
-    child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
+    // As `npm start` runs it: the bundle (test/docs/dist.e2e.test.ts keeps it equal to the sources).
+    child = spawn(process.execPath, ["dist/server.js"], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: "production",

@@ -255,7 +255,8 @@ describe("the GitHub Action", () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "src/action/main.ts"], {
+        // The Action as GitHub runs it (action.yml: dist/action.js).
+        const child = spawn(process.execPath, ["dist/action.js"], {
           cwd: PROJECT_ROOT,
           env: {
             PATH: process.env.PATH,
