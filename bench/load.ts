@@ -6,8 +6,9 @@
  * postings) are sent 20 at a time, as GitHub would.
  *
  * Reported: deliveries per second, the time the app takes to answer each webhook POST (GitHub
- * waits 10 s at most), the app process's peak RSS, and what GitHub holds at the end (a check run
- * per delivery: none lost; one comment per pull request, each suggestion once: nothing twice).
+ * waits 10 s at most), the app process's peak RSS, and what GitHub holds at the end: a check run
+ * on each pull request's head (none lost) and only one (the same commit delivered again with the
+ * same verdict writes no second check run), one comment per pull request, each suggestion once.
  *
  * Probot's throttling plugin paces requests as GitHub asks (1 s between writes and GraphQL
  * queries, 3 s between comments, per installation): with it, the app's own speed cannot be
@@ -72,16 +73,22 @@ function deliveriesFor(prs: number[], perPr: number, prefix: string): { id: stri
   return out;
 }
 
-/** Waits until GitHub holds `expected` check runs for these pull requests (or `waitMs` passed); the time waited. */
-async function settle(github: BenchGitHub, prs: number[], expected: number, waitMs: number): Promise<number> {
+const reviewed = (github: BenchGitHub, pr: number) => {
+  const p = github.pull(OWNER, REPO, pr);
+  return p !== undefined && p.checkRuns.some((c) => c.headSha === p.headSha);
+};
+
+/** Waits until every pull request has a check run on its head (or `waitMs` passed); the time waited. */
+async function settle(github: BenchGitHub, prs: number[], waitMs: number): Promise<number> {
   const started = performance.now();
-  const runs = () => prs.reduce((n, pr) => n + (github.pull(OWNER, REPO, pr)?.checkRuns.length ?? 0), 0);
-  while (runs() < expected && performance.now() - started < waitMs) await new Promise((r) => setTimeout(r, 100));
+  while (!prs.every((pr) => reviewed(github, pr)) && performance.now() - started < waitMs) await new Promise((r) => setTimeout(r, 100));
   return performance.now() - started;
 }
 
 function audit(github: BenchGitHub, prs: number[]) {
   let checkRuns = 0;
+  let withoutCheckRun = 0;
+  let duplicateCheckRuns = 0;
   let duplicateComments = 0;
   let missingComments = 0;
   let duplicateSuggestions = 0;
@@ -89,6 +96,9 @@ function audit(github: BenchGitHub, prs: number[]) {
   for (const pr of prs) {
     const p = github.pull(OWNER, REPO, pr)!;
     checkRuns += p.checkRuns.length;
+    const onHead = p.checkRuns.filter((c) => c.headSha === p.headSha).length;
+    if (onHead === 0) withoutCheckRun++;
+    duplicateCheckRuns += Math.max(0, onHead - 1);
     const withErrors = pr % 3 === 0;
     if (p.comments.length > 1) duplicateComments += p.comments.length - 1;
     if (withErrors && p.comments.length === 0) missingComments++;
@@ -96,7 +106,7 @@ function audit(github: BenchGitHub, prs: number[]) {
     duplicateSuggestions += markers.length - new Set(markers).size;
     if (JSON.stringify(p.labels) !== JSON.stringify(["contrat: indépendant"])) wrongLabels++;
   }
-  return { checkRuns, duplicateComments, missingComments, duplicateSuggestions, wrongLabels };
+  return { checkRuns, withoutCheckRun, duplicateCheckRuns, duplicateComments, missingComments, duplicateSuggestions, wrongLabels };
 }
 
 function summary(answers: DeliveryAnswer[]) {
@@ -131,7 +141,7 @@ export async function run(options: BenchOptions = {}): Promise<Section> {
   const started = performance.now();
   const answers = await send(app.webhookUrl, deliveries, CONCURRENCY);
   const wallMs = performance.now() - started;
-  await settle(github, prs, DELIVERIES, 15_000);
+  await settle(github, prs, 15_000);
   const after = await app.stats();
   await app.stop();
   const main = {
@@ -160,7 +170,7 @@ export async function run(options: BenchOptions = {}): Promise<Section> {
   const pacedApp = await startApp("deployed", paced.origin);
   const pacedStart = performance.now();
   const pacedAnswers = await send(pacedApp.webhookUrl, deliveriesFor(pacedPrs, 1, "paced"), CONCURRENCY);
-  const drainMs = (await settle(paced, pacedPrs, pacedPrs.length, 60_000)) + (performance.now() - pacedStart);
+  const drainMs = (await settle(paced, pacedPrs, 60_000)) + (performance.now() - pacedStart);
   await pacedApp.stop();
   const burst = {
     deliveries: pacedPrs.length,
@@ -192,7 +202,7 @@ export async function run(options: BenchOptions = {}): Promise<Section> {
       "rrrrlrrr",
     ),
     "",
-    `Sur GitHub ensuite : ${a.checkRuns} check runs pour ${DELIVERIES} livraisons (perdues : ${DELIVERIES - a.checkRuns}) ; commentaires en double : ${a.duplicateComments}, manquants : ${a.missingComments} ; suggestions en double : ${a.duplicateSuggestions} ; pull requests aux étiquettes fausses : ${a.wrongLabels}.`,
+    `Sur GitHub ensuite : ${a.checkRuns} check runs pour ${PULL_REQUESTS} pull requests (${DELIVERIES / PULL_REQUESTS} livraisons du même commit chacune) ; sans check run sur leur dernier commit : ${a.withoutCheckRun}, check runs en double : ${a.duplicateCheckRuns} ; commentaires en double : ${a.duplicateComments}, manquants : ${a.missingComments} ; suggestions en double : ${a.duplicateSuggestions} ; pull requests aux étiquettes fausses : ${a.wrongLabels}.`,
     `${main.requests} requêtes à GitHub (${(main.requests / DELIVERIES).toFixed(1)} par livraison) ; journal de l'app : ${main.logLines} lignes, ${main.logKiB} Kio, ${main.errorLines} en erreur ; tas à la fin ${main.heapAfterMiB?.toFixed(0)} Mio.`,
     ...(main.problems.length > 0 ? [`Requêtes refusées par GitHub simulé : ${main.problems.join(" ; ")}`] : []),
     "",
