@@ -63,7 +63,9 @@ describe("npm run bench -- review-latency", () => {
     expect(s.commentMs).toBeNull();
     expect(s.appCpuMs).toBeNull();
     expect(s.checkRunMs!.median).toBeGreaterThanOrEqual(1000);
-    expect(s.lastWriteMs!.median).toBeGreaterThanOrEqual(s.checkRunMs!.median + 1000 - GITHUB_LATENCY_MS);
+    // The plugin spaces the starts of the GraphQL query, the check run and the label by 1 s each:
+    // the label ends 2 s after the query started at the earliest (request ends vary with the load).
+    expect(s.lastWriteMs!.median).toBeGreaterThanOrEqual(2000);
     expect(s.githubMs.median).toBeLessThan(s.lastWriteMs!.median - 1000);
   }, 90_000);
 });
