@@ -31375,10 +31375,10 @@ function readingSeverities(list2, posting, options5) {
     return { ...d, severity };
   });
 }
-function emptyReport(path8) {
+function emptyReport(path8, diagnostics = []) {
   return {
     path: path8,
-    diagnostics: [],
+    diagnostics,
     contracts: [],
     open: null,
     closingDate: null,
@@ -56073,26 +56073,11 @@ function checkChangedPostings(postings, blobs, options5, baseBlobs = /* @__PURE_
     const d = blob.kind === "binary" ? fileDiagnostic("encoding", "review-file-binary", {}) : blob.kind === "too-large" ? fileDiagnostic("file-too-large", "review-file-too-large", { size: blob.byteSize, max: MAX_POSTING_BYTES }) : fileDiagnostic("encoding", "review-file-unreadable", {}, "warning");
     const severity = options5.severities[d.rule] ?? d.severity;
     const diagnostics = severity === "off" ? [] : [{ ...d, severity }];
-    return { ...p, report: emptyReport2(p.path, diagnostics), lines: null, preExisting: /* @__PURE__ */ new Set(), closes: false };
+    return { ...p, report: emptyReport(p.path, diagnostics), lines: null, preExisting: /* @__PURE__ */ new Set(), closes: false };
   });
 }
 function fileDiagnostic(rule, messageId, params, severity = "error") {
   return { line: 1, column: 1, severity, rule, messageId, params };
-}
-function emptyReport2(path8, diagnostics) {
-  return {
-    path: path8,
-    diagnostics,
-    contracts: [],
-    open: null,
-    closingDate: null,
-    closingDateField: null,
-    filled: false,
-    roles: null,
-    openLine: null,
-    recruiter: null,
-    contact: null
-  };
 }
 
 // src/github/review/review-pull-request.ts

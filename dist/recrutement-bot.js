@@ -31376,10 +31376,10 @@ function readingSeverities(list2, posting, options5) {
     return { ...d, severity };
   });
 }
-function emptyReport(path8) {
+function emptyReport(path8, diagnostics = []) {
   return {
     path: path8,
-    diagnostics: [],
+    diagnostics,
     contracts: [],
     open: null,
     closingDate: null,

@@ -64179,10 +64179,10 @@ function readingSeverities(list2, posting, options2) {
     return { ...d, severity };
   });
 }
-function emptyReport(path9) {
+function emptyReport(path9, diagnostics = []) {
   return {
     path: path9,
-    diagnostics: [],
+    diagnostics,
     contracts: [],
     open: null,
     closingDate: null,
@@ -66639,26 +66639,11 @@ function checkChangedPostings(postings, blobs, options2, baseBlobs = /* @__PURE_
     const d = blob.kind === "binary" ? fileDiagnostic("encoding", "review-file-binary", {}) : blob.kind === "too-large" ? fileDiagnostic("file-too-large", "review-file-too-large", { size: blob.byteSize, max: MAX_POSTING_BYTES }) : fileDiagnostic("encoding", "review-file-unreadable", {}, "warning");
     const severity = options2.severities[d.rule] ?? d.severity;
     const diagnostics = severity === "off" ? [] : [{ ...d, severity }];
-    return { ...p, report: emptyReport2(p.path, diagnostics), lines: null, preExisting: /* @__PURE__ */ new Set(), closes: false };
+    return { ...p, report: emptyReport(p.path, diagnostics), lines: null, preExisting: /* @__PURE__ */ new Set(), closes: false };
   });
 }
 function fileDiagnostic(rule, messageId, params, severity = "error") {
   return { line: 1, column: 1, severity, rule, messageId, params };
-}
-function emptyReport2(path9, diagnostics) {
-  return {
-    path: path9,
-    diagnostics,
-    contracts: [],
-    open: null,
-    closingDate: null,
-    closingDateField: null,
-    filled: false,
-    roles: null,
-    openLine: null,
-    recruiter: null,
-    contact: null
-  };
 }
 
 // src/github/review/plan-review.ts

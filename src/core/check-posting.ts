@@ -94,10 +94,11 @@ function readingSeverities(list: Diagnostic[], posting: PostingView | null, opti
   });
 }
 
-function emptyReport(path: string): PostingReport {
+/** The report of a posting that could not be read (its problems in `diagnostics`). */
+export function emptyReport(path: string, diagnostics: Diagnostic[] = []): PostingReport {
   return {
     path,
-    diagnostics: [],
+    diagnostics,
     contracts: [],
     open: null,
     closingDate: null,

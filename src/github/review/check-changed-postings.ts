@@ -4,10 +4,10 @@
  * brings from those already there. Files the engine should not be handed (binary, over the size
  * limit, unreadable) get their diagnostic here, without their content ever being passed on.
  */
-import { checkPosting } from "../../core/check-posting.js";
+import { checkPosting, emptyReport } from "../../core/check-posting.js";
 import { MAX_POSTING_BYTES } from "../../core/defaults.js";
 import type { PostingCache } from "../../core/posting-cache.js";
-import type { CheckOptions, Diagnostic, PostingReport, RuleId } from "../../core/types.js";
+import type { CheckOptions, Diagnostic, RuleId } from "../../core/types.js";
 import type { BlobRead } from "../read-review-state.js";
 import type { PostingToReview } from "./select-postings.js";
 import type { ReviewedPosting } from "./reviewed-posting.js";
@@ -61,20 +61,4 @@ function fileDiagnostic(
   severity: "error" | "warning" = "error",
 ): Diagnostic {
   return { line: 1, column: 1, severity, rule, messageId, params };
-}
-
-function emptyReport(path: string, diagnostics: Diagnostic[]): PostingReport {
-  return {
-    path,
-    diagnostics,
-    contracts: [],
-    open: null,
-    closingDate: null,
-    closingDateField: null,
-    filled: false,
-    roles: null,
-    openLine: null,
-    recruiter: null,
-    contact: null,
-  };
 }
